@@ -1,0 +1,207 @@
+"""The ``halfsky`` command.
+
+``halfsky plan show PLAN`` works on files alone; the other commands set up
+Django and use the configured database (see the README for settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from halfsky.domain.plan import Plan
+from halfsky.domain.targets import Target
+from halfsky.formats.plan_file import PlanFileError, load_plan, plan_to_dict, shipped_plans
+
+DEFAULT_PLAN = "jixian-women-2021-2025"
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "halfsky.web.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str) -> int:
+    print(f"halfsky: {message}", file=sys.stderr)
+    return 2
+
+
+def target_text(target: Target) -> str:
+    """A target in compact symbols: '≤ 12.5 1/10万 by 2025 [threshold]'."""
+    parts: list[str] = []
+    if target.comparator is not None and target.value is not None:
+        parts.append(f"{target.comparator.symbol} {target.value:g} {target.unit}".rstrip())
+        if target.tolerance is not None:
+            parts.append(f"±{target.tolerance:g}")
+    if target.groups:
+        parts.append("/".join(target.groups))
+    if target.reference:
+        parts.append(f"≥ {target.reference}")
+    if target.year:
+        parts.append(f"by {target.year}")
+    parts.append(f"[{target.kind.value}]")
+    return " ".join(parts)
+
+
+def print_plan(plan: Plan) -> None:
+    departments = {d.code: d.name for d in plan.departments}
+
+    def who(lead: str | None, supporting: tuple[str, ...]) -> str:
+        names = [departments.get(lead or "", lead or "-")]
+        if supporting:
+            names.append("+ " + "、".join(departments.get(s, s) for s in supporting))
+        return " ".join(names)
+
+    print(f"{plan.title}  ({plan.code}, {plan.start_year}–{plan.end_year}, "
+          f"baseline {plan.baseline_year}, region {plan.region})")
+    for domain in plan.domains:
+        print(f"\n[{domain.number}] {domain.name}  ({domain.code})")
+        print("  goals:")
+        for goal in domain.goals:
+            print(f"    {goal.number}. {goal.text}")
+            print(f"       ({goal.kind.value}; {who(goal.responsibility.lead, goal.responsibility.supporting)})")
+            for indicator in plan.indicators:
+                if indicator.goal.domain == domain.code and indicator.goal.goal == goal.number:
+                    targets = "; ".join(target_text(t) for t in indicator.targets) or "-"
+                    print(f"       - {indicator.code} {indicator.name} [{indicator.unit}]: {targets}"
+                          f"  ({departments.get(indicator.responsibility.lead or '', '-')})")
+        print("  measures:")
+        for measure in domain.measures:
+            print(f"    {measure.number}. {measure.title}"
+                  f"  ({who(measure.responsibility.lead, measure.responsibility.supporting)})")
+    print(f"\ndepartments: {len(plan.departments)}; indicators: {len(plan.indicators)}")
+
+
+def cmd_plan_load(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    _setup_django()
+    from halfsky.web.plans.actions import PlanLoadError, do_load_plan
+
+    try:
+        summary = do_load_plan(plan)
+    except PlanLoadError as error:
+        return _fail(f"{error.code} {error.params}")
+    state = "created" if summary.created else ("updated" if summary.changed else "unchanged")
+    counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
+    print(f"plan {plan.code}: {state} ({counts})")
+    return 0
+
+
+def _stored_plan_document(code: str | None) -> dict[str, Any] | None:
+    _setup_django()
+    from halfsky.web.plans.models import Plan as StoredPlan
+
+    stored = StoredPlan.objects.filter(code=code).first() if code else StoredPlan.objects.first()
+    return stored.document if stored is not None else None
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    if args.plan:
+        plan = load_plan(args.plan)
+    else:
+        from halfsky.formats.plan_file import plan_from_dict
+
+        document = _stored_plan_document(None)
+        if document is None:
+            return _fail("no plan in the database; run 'halfsky plan load PLAN' or name a plan")
+        plan = plan_from_dict(document)
+    if args.json:
+        json.dump(plan_to_dict(plan), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_plan(plan)
+    return 0
+
+
+def cmd_plan_list(args: argparse.Namespace) -> int:
+    for name in shipped_plans():
+        print(name)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup_django()
+    from halfsky.web.demo import set_up_demo
+
+    set_up_demo(load_plan(args.plan), out=sys.stdout)
+    return 0
+
+
+def cmd_reference_load(args: argparse.Namespace) -> int:
+    from halfsky.formats.reference_csv import ReferenceFileError, read_reference_csv
+
+    try:
+        figures = read_reference_csv(args.csv)
+    except ReferenceFileError as error:
+        return _fail(f"{error.code} line {error.line}")
+    _setup_django()
+    from halfsky.web.data.actions import do_load_reference_values
+
+    count = do_load_reference_values(figures)
+    print(f"reference values: {count}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["halfsky manage", *args.arguments])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="halfsky", description="HalfSky (半边天): women's development plan monitoring."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    plan = commands.add_parser("plan", help="load, show and list plans")
+    plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="ACTION")
+    load = plan_commands.add_parser("load", help="store a plan in the database (idempotent)")
+    load.add_argument("plan", metavar="PLAN", help="a plan file (.yaml/.json) or a shipped plan name")
+    load.set_defaults(func=cmd_plan_load)
+    show = plan_commands.add_parser("show", help="print a plan (no server needed)")
+    show.add_argument("plan", metavar="PLAN", nargs="?",
+                      help="a plan file or shipped plan name; default: the plan in the database")
+    show.add_argument("--json", action="store_true", help="print the plan file's JSON form")
+    show.set_defaults(func=cmd_plan_show)
+    listing = plan_commands.add_parser("list", help="list the shipped plans")
+    listing.set_defaults(func=cmd_plan_list)
+
+    demo = commands.add_parser(
+        "demo", help="load the plan, sample data, reference values and demo accounts (idempotent)"
+    )
+    demo.add_argument("--plan", default=DEFAULT_PLAN, help=f"plan to load (default {DEFAULT_PLAN})")
+    demo.set_defaults(func=cmd_demo)
+
+    reference = commands.add_parser("reference", help="national reference values")
+    reference_commands = reference.add_subparsers(dest="reference_command", required=True,
+                                                  metavar="ACTION")
+    ref_load = reference_commands.add_parser("load", help="replace the national reference values")
+    ref_load.add_argument("csv", metavar="CSV", nargs="?", default=None,
+                          help="reference CSV (default: the shipped national figures)")
+    ref_load.set_defaults(func=cmd_reference_load)
+
+    manage = commands.add_parser("manage", help="run a Django management command (migrate, runserver…)")
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except PlanFileError as error:
+        return _fail(f"{error.code} at {error.location or '-'}: {error.params}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Actions on values: the only code that writes observations and reference values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from halfsky.formats.reference_csv import ReferenceFigure
+from halfsky.web.audit.records import record
+from halfsky.web.data.models import Observation, ReferenceValue
+from halfsky.web.orgs.models import Area
+from halfsky.web.plans.models import Indicator
+
+
+@transaction.atomic
+def do_load_reference_values(figures: Iterable[ReferenceFigure], actor: Any = None) -> int:
+    """Replace the national reference values with ``figures``."""
+    ReferenceValue.objects.all().delete()
+    rows = ReferenceValue.objects.bulk_create(
+        ReferenceValue(
+            geography=f.geography, indicator_name=f.indicator, indicator_name_en=f.indicator_en,
+            year=f.year, value=f.value, unit=f.unit, target=f.target, notes=f.notes, source=f.source,
+        )
+        for f in figures
+    )
+    record("reference.load", "reference", "national", actor, count=len(rows))
+    return len(rows)
+
+
+@transaction.atomic
+def do_store_sample_values(
+    indicator: Indicator, area: Area, values: Iterable[dict[str, Any]], actor: Any = None
+) -> int:
+    """Store demo values (示例数据) for one indicator and area, replacing earlier sample values.
+
+    Each item has ``year``, ``breakdown`` and ``value`` and may have
+    ``numerator`` and ``denominator``. Values entered by people (not sample)
+    are never touched.
+    """
+    Observation.objects.filter(indicator=indicator, area=area, is_sample=True).delete()
+    taken = set(
+        Observation.objects.filter(indicator=indicator, area=area).values_list("year", "breakdown")
+    )
+    rows = Observation.objects.bulk_create(
+        Observation(indicator=indicator, area=area, is_sample=True, source="demo", **item)
+        for item in values
+        if (item["year"], item["breakdown"]) not in taken
+    )
+    return len(rows)

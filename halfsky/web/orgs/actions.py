@@ -1,0 +1,61 @@
+"""Actions on people and areas: the only code that writes users' roles and sample areas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from halfsky.web.audit.records import record
+from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
+from halfsky.web.orgs.roles import Role
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    password: str
+    role: Role
+    department: str | None = None  # department code
+
+
+@transaction.atomic
+def do_ensure_account(account: Account, actor: Any = None) -> bool:
+    """Create the account, or reset its role, department and password. True if created."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(username=account.username)
+    user.set_password(account.password)
+    user.is_staff = account.role in {Role.ADMINISTRATOR, Role.COORDINATOR}
+    user.is_superuser = account.role == Role.ADMINISTRATOR
+    user.save()
+    department = Department.objects.get(code=account.department) if account.department else None
+    Profile.objects.update_or_create(
+        user=user, defaults={"role": account.role.value, "department": department}
+    )
+    # The coordinator keeps departments, areas and users in the admin.
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="orgs")
+        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
+        if account.role == Role.COORDINATOR else []
+    )
+    record("account.ensure", "user", account.username, actor, role=account.role.value,
+           department=account.department or "", created=created)
+    return created
+
+
+@transaction.atomic
+def do_ensure_sample_townships(county_code: str, names: list[str], actor: Any = None) -> list[Area]:
+    """Add demo townships below a county, marked as sample (no official codes are invented)."""
+    county = Area.objects.get(code=county_code)
+    areas = []
+    for number, name in enumerate(names, start=1):
+        area, _ = Area.objects.update_or_create(
+            code=f"{county_code}-S{number:02d}",
+            defaults={"name": name, "level": AreaLevel.TOWNSHIP, "parent": county, "is_sample": True},
+        )
+        areas.append(area)
+    record("area.sample_townships", "area", county_code, actor, count=len(areas))
+    return areas

@@ -1,0 +1,58 @@
+"""The menu each role sees (one table, so pages and tests agree)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES, Role
+
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    key: str
+    label: str | Promise
+    url: str
+
+
+def menu_for(user: Any) -> list[MenuItem]:
+    from halfsky.web.plans.models import Plan
+
+    role = role_of(user)
+    if role is None:
+        return []
+    plan = Plan.objects.only("code").first()
+    items: list[MenuItem] = []
+    if plan is not None:
+        items.append(MenuItem("plan", _("Plan"), reverse("plans:overview", args=[plan.code])))
+        items.append(MenuItem("indicators", _("Indicators"),
+                              reverse("plans:indicators", args=[plan.code])))
+    department = department_of(user)
+    if role in DEPARTMENT_ROLES and department is not None:
+        items.append(MenuItem("my_department", _("My department"),
+                              reverse("orgs:department", args=[department.code])))
+    elif role not in DEPARTMENT_ROLES:
+        items.append(MenuItem("departments", _("Departments"), reverse("orgs:departments")))
+    if plan is not None:
+        items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
+    if role in ADMIN_ROLES:
+        items.append(MenuItem("admin", _("Administration"), reverse("admin:index")))
+    return items
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    role = role_of(user)
+    return {
+        "menu": menu_for(user),
+        "current_role": role.label if role is not None else "",
+        "current_department": department_of(user) if role in DEPARTMENT_ROLES else None,
+    }

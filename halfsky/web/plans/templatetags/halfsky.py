@@ -1,0 +1,36 @@
+from django import template
+
+from halfsky.web.plans import labels
+
+register = template.Library()
+
+
+@register.filter
+def polarity_label(code: str) -> str:
+    return str(labels.POLARITY.get(code, code))
+
+
+@register.filter
+def period_label(code: str) -> str:
+    return str(labels.PERIOD.get(code, code))
+
+
+@register.filter
+def cadence_label(code: str) -> str:
+    return str(labels.CADENCE.get(code, code))
+
+
+@register.filter
+def disaggregation_labels(codes: list[str]) -> str:
+    return "、".join(str(labels.DISAGGREGATION_NAMES.get(c, c)) for c in codes)
+
+
+@register.filter
+def breakdown_label(breakdown: str) -> str:
+    return labels.breakdown_label(breakdown)
+
+
+@register.filter
+def number(value: float | None) -> str:
+    """12.5 → '12.5', 95.0 → '95', None → '' (no trailing zeros)."""
+    return "" if value is None else f"{value:g}"

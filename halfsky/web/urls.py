@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from halfsky.web.plans import views as plan_views
+
+urlpatterns = [
+    path("", plan_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("plans/", include("halfsky.web.plans.urls")),
+    path("departments/", include("halfsky.web.orgs.urls")),
+    path("admin/", admin.site.urls),
+]

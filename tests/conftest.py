@@ -1,0 +1,60 @@
+"""Shared test set-up: the demo (Ji County plan, sample values, one account per role).
+
+The demo is loaded once into the test database; each test runs in a
+transaction that is rolled back. Browser tests (tests/e2e) load it again
+for themselves, since a live server needs committed data.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+PASSWORD = "halfsky-demo"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Hashing demo passwords with the real hasher costs seconds per login.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load_demo() -> None:
+    from django.contrib.auth import get_user_model
+
+    from halfsky.formats.plan_file import load_plan
+    from halfsky.web.demo import set_up_demo
+
+    set_up_demo(load_plan("jixian-women-2021-2025"), out=io.StringIO())
+    get_user_model().objects.get_or_create(username="stranger")  # logged in, but no role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    with django_db_blocker.unblock():
+        load_demo()
+    yield
+
+
+@pytest.fixture(scope="session")
+def demo_loader() -> Any:
+    """The function that loads the demo, for tests that need it committed again."""
+    return load_demo
+
+
+def client_for(username: str) -> Client:
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def login(db: None) -> Any:
+    """``login("health_reporter")`` → a test client logged in as that demo user."""
+    return client_for

@@ -1,0 +1,66 @@
+"""A person in a real browser: log in as each role, read the menu, browse a goal, search."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+PLAN = "jixian-women-2021-2025"
+
+MENUS = {
+    "coordinator": ["规划", "监测指标", "成员单位", "搜索", "系统管理"],
+    "statistics": ["规划", "监测指标", "成员单位", "搜索"],
+    "health_reporter": ["规划", "监测指标", "本单位", "搜索"],
+    "health_head": ["规划", "监测指标", "本单位", "搜索"],
+    "leader": ["规划", "监测指标", "成员单位", "搜索"],
+    "viewer": ["规划", "监测指标", "成员单位", "搜索"],
+    "admin": ["规划", "监测指标", "成员单位", "搜索", "系统管理"],
+}
+
+
+@pytest.mark.parametrize("username", list(MENUS))
+def test_each_role_sees_its_menu_browses_a_goal_and_searches(log_in: Any, username: str) -> None:
+    page = log_in(username)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("吉县妇女发展")
+    menu = page.get_by_role("navigation", name="主菜单").get_by_role("link")
+    expect(menu).to_have_text(MENUS[username])
+
+    page.get_by_role("link", name="妇女与健康").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("妇女与健康")
+    page.get_by_role("link", name="孕产妇死亡率下降到12.5/10万以内").click()
+    expect(page.locator("blockquote.plan-text")).to_contain_text("城乡差距缩小")
+    expect(page.locator("table.indicators")).to_contain_text("孕产妇死亡率")
+    expect(page.locator("table.indicators")).to_contain_text("12.5")
+
+    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="搜索").click()
+    page.get_by_role("searchbox").fill("家庭暴力")
+    results = page.locator("#search-results")
+    expect(results).to_contain_text("反家庭暴力")  # search as you type (htmx)
+    page.get_by_role("searchbox").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=%E5%AE%B6"))
+    expect(results).to_contain_text("反家庭暴力")
+
+
+def test_reporter_is_refused_another_department_page(log_in: Any, demo_site: str) -> None:
+    page = log_in("health_reporter")
+    response = page.goto(f"{demo_site}/departments/education/")
+    assert response is not None and response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("无权访问")
+    response = page.goto(f"{demo_site}/departments/health/")
+    assert response is not None and response.status == 200
+
+
+def test_wrong_password_shows_a_clear_message(log_in: Any) -> None:
+    page = log_in("viewer", "wrong")
+    expect(page.get_by_role("alert")).to_contain_text("用户名和密码不匹配")
+
+
+def test_language_switch_to_english_and_back(log_in: Any) -> None:
+    page = log_in("viewer")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Development domains")).to_be_visible()
+    page.get_by_role("button", name="简体中文").click()
+    expect(page.get_by_role("heading", name="发展领域")).to_be_visible()

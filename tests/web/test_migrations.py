@@ -1,0 +1,5 @@
+from django.core.management import call_command
+
+
+def test_models_and_migrations_agree(db) -> None:
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
