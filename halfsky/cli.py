@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from halfsky.cli_messages import plan_file_message
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
 from halfsky.formats.plan_file import PlanFileError, load_plan, plan_to_dict, shipped_plans
@@ -200,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except PlanFileError as error:
-        return _fail(f"{error.code} at {error.location or '-'}: {error.params}")
+        return _fail(plan_file_message(error.code, error.location, error.params))
 
 
 if __name__ == "__main__":

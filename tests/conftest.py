@@ -8,6 +8,7 @@ for themselves, since a live server needs committed data.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,8 @@ PASSWORD = "halfsky-demo"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not os.environ.get("DJANGO_SETTINGS_MODULE"):  # running with -p no:django
+        return
     # Hashing demo passwords with the real hasher costs seconds per login.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

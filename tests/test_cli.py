@@ -45,7 +45,7 @@ def test_plan_show_prints_a_readable_plan(capsys: pytest.CaptureFixture[str]) ->
 
 def test_unknown_plan_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "show", "no-such-plan"]) == 2
-    assert "not found" in capsys.readouterr().err
+    assert "no plan file or shipped plan named 'no-such-plan'" in capsys.readouterr().err
 
 
 def test_plan_list_names_the_shipped_plan(capsys: pytest.CaptureFixture[str]) -> None:

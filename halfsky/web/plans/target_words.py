@@ -1,4 +1,8 @@
-"""A target in words, in the user's language (the domain gives only codes)."""
+"""A target in words, in the user's language.
+
+The domain describes a target as a message code with parameters
+(``describe_target``); this module holds the sentence for every code.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from halfsky.domain.targets import Comparator, Target, TargetKind
+from halfsky.domain.target_checks import describe_target
+from halfsky.domain.targets import Target
 
 GROUP_NAMES = {
     "urban": gettext_lazy("urban"),
@@ -23,6 +28,31 @@ DISAGGREGATION_NAMES = {
     "township": gettext_lazy("township"),
 }
 
+SENTENCES = {
+    "target.threshold.ge": gettext_lazy("at least %(quantity)s"),
+    "target.threshold.gt": gettext_lazy("above %(quantity)s"),
+    "target.threshold.le": gettext_lazy("at most %(quantity)s"),
+    "target.threshold.lt": gettext_lazy("below %(quantity)s"),
+    "target.threshold.eq": gettext_lazy("equal to %(quantity)s"),
+    "target.approximate": gettext_lazy("about %(quantity)s (±%(tolerance)s)"),
+    "target.maintain.ge": gettext_lazy("every year at least %(quantity)s"),
+    "target.maintain.gt": gettext_lazy("every year above %(quantity)s"),
+    "target.maintain.le": gettext_lazy("every year at most %(quantity)s"),
+    "target.maintain.lt": gettext_lazy("every year below %(quantity)s"),
+    "target.maintain.eq": gettext_lazy("every year equal to %(quantity)s"),
+    "target.maintain.approx": gettext_lazy("every year about %(quantity)s (±%(tolerance)s)"),
+    "target.increase": gettext_lazy("rises steadily"),
+    "target.decrease": gettext_lazy("falls steadily"),
+    "target.gap_narrows": gettext_lazy("gap between %(group_a)s and %(group_b)s narrows"),
+    "target.growth_slows": gettext_lazy("upward trend slows"),
+    "target.full_coverage": gettext_lazy("full coverage"),
+    "target.relative": gettext_lazy("not below %(reference)s"),
+    "target.qualitative": gettext_lazy("qualitative, rated by the evaluators"),
+}
+
+
+DUE_BY_YEAR = ("target.threshold.", "target.approximate", "target.full_coverage")
+
 
 def number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
@@ -37,46 +67,23 @@ def quantity(value: float | None, unit: str) -> str:
     return f"{number(value)}{unit}"
 
 
-def _threshold(comparator: Comparator | None, params: dict[str, Any]) -> str:
-    phrases = {
-        Comparator.GE: _("at least %(quantity)s"),
-        Comparator.GT: _("above %(quantity)s"),
-        Comparator.LE: _("at most %(quantity)s"),
-        Comparator.LT: _("below %(quantity)s"),
-        Comparator.EQ: _("equal to %(quantity)s"),
-        Comparator.APPROX: _("about %(quantity)s"),
-    }
-    return phrases.get(comparator or Comparator.GE, phrases[Comparator.GE]) % params
-
-
 def target_in_words(target: Target, reference: Any = None) -> str:
-    """'2025年达到78.1岁以上' / 'at least 78.1岁 by 2025'."""
-    params = {"quantity": quantity(target.value, target.unit),
-              "tolerance": number(target.tolerance)}
-    kind = target.kind
-    if kind == TargetKind.THRESHOLD:
-        text = _threshold(target.comparator, params)
-    elif kind == TargetKind.APPROXIMATE:
-        text = _("about %(quantity)s (±%(tolerance)s)") % params
-    elif kind == TargetKind.MAINTAIN:
-        text = _("every year %(threshold)s") % {"threshold": _threshold(target.comparator, params)}
-    elif kind == TargetKind.INCREASE:
-        text = _("rises steadily")
-    elif kind == TargetKind.DECREASE:
-        text = _("falls steadily")
-    elif kind == TargetKind.GAP_NARROWS:
-        first, second = target.groups or ("", "")
-        text = _("gap between %(first)s and %(second)s narrows") % {
-            "first": GROUP_NAMES.get(first, first), "second": GROUP_NAMES.get(second, second)}
-    elif kind == TargetKind.GROWTH_SLOWS:
-        text = _("upward trend slows")
-    elif kind == TargetKind.FULL_COVERAGE:
-        text = _("full coverage")
-    elif kind == TargetKind.RELATIVE:
-        name = str(reference) if reference is not None else (target.reference or "")
-        text = _("not below %(reference)s") % {"reference": name}
-    else:
-        text = _("qualitative, rated by the evaluators")
-    if target.year and kind != TargetKind.QUALITATIVE:
-        text = _("%(target)s by %(year)s") % {"target": text, "year": target.year}
-    return text
+    """'2025年达到78.1岁以上' / 'at least 78.1岁 by 2025'.
+
+    ``reference`` is the indicator a relative target refers to (shown by name).
+    """
+    code, params = describe_target(target)
+    values = {
+        "quantity": quantity(target.value if "value" not in params else float(params["value"]),
+                             target.unit),
+        "tolerance": number(float(params["tolerance"])) if "tolerance" in params else "",
+        "group_a": str(GROUP_NAMES.get(str(params.get("group_a")), params.get("group_a", ""))),
+        "group_b": str(GROUP_NAMES.get(str(params.get("group_b")), params.get("group_b", ""))),
+        "reference": str(reference) if reference is not None else str(params.get("reference", "")),
+    }
+    text = str(SENTENCES[code]) % values
+    if "year" not in params or code == "target.qualitative":
+        return text
+    if code.startswith(DUE_BY_YEAR):  # a level to reach by the year
+        return _("%(target)s by %(year)s") % {"target": text, "year": params["year"]}
+    return _("%(target)s (through %(year)s)") % {"target": text, "year": params["year"]}
