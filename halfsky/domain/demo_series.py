@@ -99,9 +99,14 @@ class _Scale(NamedTuple):
 
 
 def demo_values(
-    indicator: Indicator, years: range = range(2020, 2025), seed: str = ""
+    indicator: Indicator, years: range = range(2020, 2025), seed: str = "",
+    level: float | None = None,
 ) -> DemoSeries:
-    """Deterministic, plausible yearly values of ``indicator`` for a demo county."""
+    """Deterministic, plausible yearly values of ``indicator`` for a demo county.
+
+    ``level`` is where the series heads when no target gives a level (for
+    example the national figure), instead of a typical level for the unit.
+    """
     rng = random.Random(f"{seed}|{indicator.code}")
     year_list = list(years)
     kinds = {t.kind for t in indicator.targets}
@@ -117,7 +122,7 @@ def demo_values(
         return DemoSeries(scenario=scenario, rating=rating)
 
     scale = _scale(indicator)
-    direction, level, spread = _shape(indicator, goal, scale, rng)
+    direction, level, spread = _shape(indicator, goal, scale, rng, level)
     target_year = goal.year if goal and goal.year else year_list[-1] + 1
     path = _path(shape, scenario, level, direction, spread, year_list, target_year, rng)
     path = {y: min(max(v, scale.low), scale.high) for y, v in path.items()}
@@ -174,7 +179,8 @@ def _direction_kind(targets: tuple[Target, ...]) -> TargetKind | None:
 
 
 def _shape(
-    indicator: Indicator, goal: Target | None, scale: _Scale, rng: random.Random
+    indicator: Indicator, goal: Target | None, scale: _Scale, rng: random.Random,
+    hint: float | None = None,
 ) -> tuple[int, float, float]:
     """The good direction (+1, -1, 0), the level to head for, and the size of a typical move."""
     if goal is not None and goal.kind is TargetKind.FULL_COVERAGE:
@@ -186,7 +192,7 @@ def _shape(
             comparator or Comparator.APPROX, 0
         )
     else:
-        level = rng.uniform(*scale.typical)
+        level = hint if hint is not None else rng.uniform(*scale.typical)
         kind = _direction_kind(indicator.targets)
         if kind is TargetKind.INCREASE:
             direction = 1

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from halfsky.domain import plan as domain
 from halfsky.domain.demo_series import demo_values
-from halfsky.formats.reference_csv import read_reference_csv
+from halfsky.formats.reference_csv import ReferenceFigure, read_reference_csv
 from halfsky.web.data.actions import do_load_reference_values, do_store_sample_values
 from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sample_townships
 from halfsky.web.orgs.models import Area
@@ -21,6 +21,13 @@ from halfsky.web.plans.models import Indicator
 DEMO_PASSWORD = "halfsky-demo"
 DEMO_YEARS = range(2020, 2025)
 SAMPLE_TOWNSHIPS = ["吉昌镇（示例）", "屯里镇（示例）", "壶口镇（示例）", "车城乡（示例）"]
+# Plausible levels for the Ji County demo where neither a target nor a national
+# figure gives one (a county of ~100,000 people, ~80 villages).
+DEMO_LEVELS = {
+    "D09": 22.0, "D10": 11.0, "D14": 45.0, "D05": 18.0, "D06": 12.0, "D07": 25.0, "D08": 28.0,
+    "D01": 27.0, "L01": 40.0, "L03": 1.0, "S01": 5200.0, "S04": 3100.0, "S05": 2600.0,
+    "S06": 1800.0, "E06": 260.0, "V03": 100.0, "F03": 92.0, "H14": 80.0,
+}
 GROUP_DIMENSIONS = {"female": "sex", "male": "sex", "urban": "urban_rural", "rural": "urban_rural"}
 
 DEMO_ACCOUNTS = [
@@ -50,17 +57,32 @@ def sample_rows(series: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def store_sample_values(plan: domain.Plan, townships: list[Area]) -> int:
+def national_levels(figures: list[ReferenceFigure], year: int) -> dict[tuple[str, str], float]:
+    """(indicator name, unit) → the national figure nearest to ``year``: a plausible level."""
+    nearest: dict[tuple[str, str], ReferenceFigure] = {}
+    for figure in figures:
+        key = (figure.indicator, figure.unit)
+        best = nearest.get(key)
+        if best is None or abs(figure.year - year) < abs(best.year - year):
+            nearest[key] = figure
+    return {key: figure.value for key, figure in nearest.items()}
+
+
+def store_sample_values(plan: domain.Plan, townships: list[Area],
+                        figures: list[ReferenceFigure]) -> int:
     county = Area.objects.get(code=plan.region)
     stored = {i.code: i for i in Indicator.objects.filter(plan__code=plan.code)}
+    levels = national_levels(figures, plan.baseline_year)
     count = 0
     for indicator in plan.indicators:
         row = stored[indicator.code]
-        series = demo_values(indicator, DEMO_YEARS)
+        level = DEMO_LEVELS.get(indicator.code, levels.get((indicator.national_reference,
+                                                            indicator.unit)))
+        series = demo_values(indicator, DEMO_YEARS, level=level)
         count += do_store_sample_values(row, county, sample_rows(series))
         if domain.Disaggregation.TOWNSHIP in indicator.disaggregations:
             for township in townships:
-                local = demo_values(indicator, DEMO_YEARS, seed=township.code)
+                local = demo_values(indicator, DEMO_YEARS, seed=township.code, level=level)
                 count += do_store_sample_values(row, township, sample_rows(local))
     return count
 
@@ -71,8 +93,10 @@ def set_up_demo(plan: domain.Plan, out: TextIO) -> None:
     out.write(f"plan {plan.code}: {counts}\n")
     townships = do_ensure_sample_townships(plan.region, SAMPLE_TOWNSHIPS)
     out.write(f"sample townships: {len(townships)}\n")
-    out.write(f"sample values (示例数据，非官方统计): {store_sample_values(plan, townships)}\n")
-    out.write(f"national reference values: {do_load_reference_values(read_reference_csv())}\n")
+    figures = read_reference_csv()
+    out.write(f"national reference values: {do_load_reference_values(figures)}\n")
+    values = store_sample_values(plan, townships, figures)
+    out.write(f"sample values (示例数据，非官方统计): {values}\n")
     out.write(f"\ndemo accounts (password for all: {DEMO_PASSWORD})\n")
     for account in DEMO_ACCOUNTS:
         do_ensure_account(account)
