@@ -246,3 +246,10 @@ def test_the_scenario_shows_in_the_target_check(item: Indicator, kind: TargetKin
     assert outcomes["on_track", True] <= 0.3 * sum(
         v for (s, _), v in outcomes.items() if s == "on_track"
     )
+
+
+def test_a_level_hint_sets_where_a_directional_series_heads() -> None:
+    indicator = Indicator(code="X01", name="村党组织书记中女性比例", unit="%",
+                          goal=GoalRef("decision", 7), targets=(Target(TargetKind.INCREASE, "%"),))
+    values = demo_values(indicator, level=11.0).total.values()
+    assert all(5 <= v <= 20 for v in values)
