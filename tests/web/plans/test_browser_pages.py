@@ -118,3 +118,14 @@ def test_unknown_plan_and_goal_are_not_found(login) -> None:
 def test_an_english_browser_still_gets_chinese_until_the_user_switches(client, db) -> None:
     page = text_of(client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
     assert "登录" in page
+
+
+@pytest.mark.parametrize("words", [
+    "2025年达到78.1岁以上", "2025年控制在12.5/10万以内", "城镇与农村差距缩小（至2025年）",
+    "2025年低于2.5%", "2025年达到50%以上", "2025年达到90%以上", "每年稳定在99.95%以上（至2025年）",
+    "2025年达到95%以上", "2025年达到80%以上", "2025年达到11.6年以上", "2025年保持在45%左右（±2）",
+    "2025年保持在40%左右（±2）", "2025年达到30%以上", "2025年达到10%以上",
+    "每年稳定在95%以上（至2025年）", "每年稳定在99%以上（至2025年）", "2025年保持在98%左右（±1）",
+])
+def test_indicator_list_shows_every_quantitative_target_in_words(login, words: str) -> None:
+    assert words in text_of(login("viewer").get(f"/plans/{PLAN}/indicators/"))
