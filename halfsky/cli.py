@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from halfsky.cli_import import add_import_parser
 from halfsky.cli_messages import plan_file_message
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
@@ -142,7 +143,7 @@ def cmd_reference_load(args: argparse.Namespace) -> int:
     except ReferenceFileError as error:
         return _fail(f"{error.code} line {error.line}")
     _setup_django()
-    from halfsky.web.data.actions import do_load_reference_values
+    from halfsky.web.data.actions.reference import do_load_reference_values
 
     count = do_load_reference_values(figures)
     print(f"reference values: {count}")
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(func=cmd_plan_show)
     listing = plan_commands.add_parser("list", help="list the shipped plans")
     listing.set_defaults(func=cmd_plan_list)
+    add_import_parser(plan_commands)
 
     demo = commands.add_parser(
         "demo", help="load the plan, sample data, reference values and demo accounts (idempotent)"

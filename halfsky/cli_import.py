@@ -1,0 +1,132 @@
+"""``halfsky plan import FILE``: a plan document becomes a plan file.
+
+Kept apart from ``cli.py``, which only registers the sub-command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from halfsky.formats.plan_file import plan_to_dict, plan_to_yaml
+from halfsky.formats.plan_import import (
+    MAX_DOCUMENT_BYTES,
+    PLACEHOLDER_REGION,
+    PlanImport,
+    PlanImportError,
+    import_plan_file,
+)
+
+IMPORT_MESSAGES = {
+    "plan_import.not_found": "no such file: {path}",
+    "plan_import.too_large": "the file is too large ({size} bytes; the limit is {limit} bytes)",
+    "plan_import.empty": "the file is empty",
+    "plan_import.binary": "the file is not a text document (binary content)",
+    "plan_import.unsupported_format": "unsupported format {format}: save the document as "
+    ".docx, .pdf, .html, .md or .txt",
+    "plan_import.unreadable": "the {format} file is damaged and cannot be read",
+    "plan_import.encrypted": "the PDF is encrypted",
+    "plan_import.no_text_layer": "the PDF has no text layer (a scan?): run OCR first",
+    "plan_import.too_long": "the document is too long ({chars} characters)",
+    "plan_import.not_a_plan": "this is not a development plan: no domain with 主要目标 "
+    "(main goals) was found",
+    "plan_import.no_period": "the plan period was not found in the title: pass --period 2021-2025",
+    "plan_import.invalid_plan": "the imported plan is not valid: {problem}",
+    "plan_import.bad_period": "--period must be two years, e.g. 2021-2025",
+    "plan_document.no_goals": "the domain {domain} has no numbered main goals",
+    "plan_document.duplicate_number": "the domain {domain} numbers two {section} {number}",
+}
+
+
+def import_message(code: str, params: dict[str, object]) -> str:
+    template = IMPORT_MESSAGES.get(code, code)
+    try:
+        text = template.format(**params)
+    except (KeyError, IndexError):
+        text = template
+    return f"{text} [{code}]"
+
+
+def _period(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", value)
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise PlanImportError("plan_import.bad_period")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _write(path: Path, text: str) -> None:
+    """Write all or nothing: a temporary file beside the target, then a rename."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".halfsky-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _summary(result: PlanImport) -> str:
+    plan = result.plan
+    targets = sum(len(i.targets) for i in plan.indicators)
+    lines = [
+        f"{plan.title} ({plan.start_year}–{plan.end_year}, {result.format}): "
+        f"{len(plan.domains)} domains, {sum(len(d.goals) for d in plan.domains)} goals, "
+        f"{sum(len(d.measures) for d in plan.domains)} measures, "
+        f"{len(plan.indicators)} indicators with {targets} targets"
+    ]
+    if not result.region_known:
+        lines.append(f"region {result.region_name or '?'}: code unknown, "
+                     f"{PLACEHOLDER_REGION} written; pass --region CODE")
+    if result.unrecognised:
+        lines.append("sentences with numbers that gave no target (check them):")
+        lines.extend(f"  {u.domain} {u.section} {u.number}: {u.span.text}"
+                     for u in result.unrecognised)
+    return "\n".join(lines)
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    try:
+        result = import_plan_file(args.file, code=args.code, region=args.region,
+                                  period=_period(args.period))
+    except PlanImportError as error:
+        print(f"halfsky: {import_message(error.code, error.params)}", file=sys.stderr)
+        return 2
+    if args.json:
+        text = json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2) + "\n"
+    elif args.output is not None and args.output.suffix.lower() == ".json":
+        text = json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = plan_to_yaml(result.plan)
+    if args.output is not None:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    print(_summary(result), file=sys.stderr)
+    return 0
+
+
+def add_import_parser(plan_commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = plan_commands.add_parser(
+        "import", help="turn a plan document (.md .txt .docx .html .pdf) into a plan file",
+        description="Read a published plan document and write the plan file that "
+        f"'halfsky plan load' accepts. Files over {MAX_DOCUMENT_BYTES // 2**20} MB are refused.",
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help="the plan document")
+    parser.add_argument("-o", "--output", metavar="PLAN.yaml", type=Path,
+                        help="write the plan file here (.yaml, or .json); default: standard output")
+    parser.add_argument("--json", action="store_true",
+                        help="JSON (the form of 'halfsky plan show --json') instead of YAML")
+    parser.add_argument("--code", help="plan code (default: REGION-women-START-END)")
+    parser.add_argument("--region", metavar="CODE",
+                        help="GB/T 2260 code of the plan's region (default: recognised from the title)")
+    parser.add_argument("--period", metavar="START-END",
+                        help="plan period, e.g. 2026-2030 (default: read from the title)")
+    parser.set_defaults(func=cmd_plan_import)
