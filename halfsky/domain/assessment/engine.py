@@ -1,0 +1,182 @@
+"""``assess``: every series of a table judged at once, each with its method.
+
+The result is columnar (``Assessment``: one array per field, one entry per
+series); ``Assessment.row(i)`` gives one series as a ``SeriesAssessment``
+with its codes spelled out.
+
+Warnings (bits, see ``codes.WARNINGS``):
+
+- ``forecast_miss``: china ``at_risk``; opensdg ``moderate_progress`` or
+  ``limited_progress`` with a target; unsd ``acceleration_needed`` or
+  ``stagnation``;
+- ``moving_away``: china ``moving_away``; opensdg ``deterioration``; unsd
+  ``regression``;
+- ``volatile`` / ``small_numbers``: see ``volatility``; ``small_numbers`` also
+  when the latest value's interval cannot tell it from the target (china
+  ``insufficient_evidence``, or the same finding under the other methods);
+- ``missing``: no value in the year assessed (``as_of``, by default the
+  table's last year) — also when there is no value at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from halfsky.domain.assessment.china import assess_china
+from halfsky.domain.assessment.codes import (
+    KIND_INDEX,
+    METHODS,
+    STATUS_INDEX,
+    STATUSES,
+    WARNING_BIT,
+    Rules,
+    warning_codes,
+)
+from halfsky.domain.assessment.context import Context, prepare
+from halfsky.domain.assessment.intervals import undecided
+from halfsky.domain.assessment.opensdg import assess_opensdg
+from halfsky.domain.assessment.table import (
+    NUMERIC_KINDS,
+    FloatArray,
+    IntArray,
+    Observations,
+    SeriesSettings,
+    SmallArray,
+    UInt8Array,
+    build_panel,
+)
+from halfsky.domain.assessment.unsd import assess_unsd
+from halfsky.domain.assessment.volatility import assess_volatility
+
+Assessor = Callable[[Context, Rules], dict[str, FloatArray | SmallArray]]
+ASSESSORS: tuple[Assessor, ...] = (assess_china, assess_opensdg, assess_unsd)  # as METHODS
+
+FLOAT_FIELDS = ("progress", "achievement", "time_elapsed", "score", "forecast",
+                "forecast_linear", "interval_low", "interval_high", "pooled_value",
+                "pooled_low", "pooled_high", "baseline_year", "baseline_value", "latest_year",
+                "latest_value", "volatile_year")
+
+S = STATUS_INDEX
+FORECAST_MISS = (S["at_risk"], S["acceleration_needed"], S["stagnation"])
+MOVING_AWAY = (S["moving_away"], S["deterioration"], S["regression"])
+
+
+@dataclass(frozen=True)
+class SeriesAssessment:
+    """One series' result with codes spelled out (NaN where a number does not apply)."""
+
+    index: int
+    method: str
+    status: str
+    warnings: tuple[str, ...]
+    progress: float
+    achievement: float  # 实现程度 A (china)
+    time_elapsed: float  # 时间进度 τ (china)
+    score: float  # opensdg
+    forecast: float
+    forecast_linear: float
+    interval_low: float
+    interval_high: float
+    pooled_value: float
+    pooled_low: float
+    pooled_high: float
+    pooled_years: int
+    baseline_year: float
+    baseline_value: float
+    latest_year: float
+    latest_value: float
+    volatile_year: float
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Columnar results; ``status`` indexes ``codes.STATUSES``, ``method``
+    ``codes.METHODS``, and ``warnings`` is a bit mask of ``codes.WARNINGS``."""
+
+    as_of: int
+    method: SmallArray
+    status: SmallArray
+    warnings: UInt8Array
+    pooled_years: IntArray
+    progress: FloatArray
+    achievement: FloatArray
+    time_elapsed: FloatArray
+    score: FloatArray
+    forecast: FloatArray
+    forecast_linear: FloatArray
+    interval_low: FloatArray
+    interval_high: FloatArray
+    pooled_value: FloatArray
+    pooled_low: FloatArray
+    pooled_high: FloatArray
+    baseline_year: FloatArray
+    baseline_value: FloatArray
+    latest_year: FloatArray
+    latest_value: FloatArray
+    volatile_year: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    def status_codes(self) -> list[str]:
+        return [STATUSES[i] for i in self.status]
+
+    def row(self, i: int) -> SeriesAssessment:
+        return SeriesAssessment(
+            index=i, method=METHODS[self.method[i]].value, status=STATUSES[self.status[i]],
+            warnings=warning_codes(int(self.warnings[i])),
+            pooled_years=int(self.pooled_years[i]),
+            **{name: float(getattr(self, name)[i]) for name in FLOAT_FIELDS},
+        )
+
+
+def assess(observations: Observations, settings: SeriesSettings, *, as_of: int | None = None,
+           rules: Rules | None = None) -> Assessment:
+    """Assess every series of ``settings`` on ``observations`` as of year ``as_of``."""
+    rules = rules or Rules()
+    panel = build_panel(observations, settings, as_of)
+    year = int(panel.years[-1])
+    ctx = prepare(panel, settings, rules)
+    n = len(settings)
+    fields: dict[str, FloatArray] = {name: np.full(n, np.nan) for name in FLOAT_FIELDS}
+    status = np.zeros(n, dtype=np.int8)
+    for code, assessor in enumerate(ASSESSORS):
+        rows = np.flatnonzero(settings.method == code)
+        if not len(rows):
+            continue
+        part = assessor(ctx.take(rows) if len(rows) < n else ctx, rules)
+        status[rows] = part.pop("status")
+        for name, values in part.items():
+            fields[name][rows] = values
+    volatility = assess_volatility(ctx.value, ctx.numerator, ctx.denominator, settings.per,
+                                   ctx.use, ctx.years, rules)
+    s = settings
+    unclear = np.isin(s.kind, NUMERIC_KINDS) & undecided(ctx.low, ctx.high, s.comparator, s.goal,
+                                                         s.tolerance)
+    with_target = np.isin(s.kind, NUMERIC_KINDS)
+    warnings = np.zeros(n, dtype=np.uint8)
+    bit = WARNING_BIT
+    warnings |= np.where(np.isin(status, FORECAST_MISS) | (
+        np.isin(status, (S["moderate_progress"], S["limited_progress"])) & with_target),
+        bit["forecast_miss"], 0).astype(np.uint8)
+    warnings |= np.where(np.isin(status, MOVING_AWAY), bit["moving_away"], 0).astype(np.uint8)
+    warnings |= np.where(volatility.volatile, bit["volatile"], 0).astype(np.uint8)
+    small = volatility.explained | unclear | (status == S["insufficient_evidence"])
+    warnings |= np.where(small, bit["small_numbers"], 0).astype(np.uint8)
+    with np.errstate(invalid="ignore"):
+        missing = ~(ctx.latest_year >= year)
+    qualitative = s.kind == KIND_INDEX["qualitative"]
+    missing = (missing & ~qualitative) | (qualitative & (s.rating < 0))
+    warnings |= np.where(missing, bit["missing"], 0).astype(np.uint8)
+    fields.update(
+        interval_low=ctx.low, interval_high=ctx.high, pooled_value=ctx.pooled_value,
+        pooled_low=ctx.pooled_low, pooled_high=ctx.pooled_high,
+        baseline_year=ctx.baseline_year, baseline_value=ctx.baseline_value,
+        latest_year=ctx.latest_year, latest_value=ctx.latest_value,
+        volatile_year=volatility.year,
+    )
+    return Assessment(as_of=year, method=settings.method.copy(), status=status,
+                      warnings=warnings, pooled_years=ctx.pooled_years, **fields)

@@ -1,0 +1,89 @@
+"""County-sized numbers: exact intervals of rates and pooled rates.
+
+With 700 births a year, one maternal death moves the rate by about 143/10万;
+a rate computed from such counts says little on its own. For a value stored
+with its numerator ``k`` and denominator ``n`` (value = k/n × per):
+
+- Poisson (rates per 10 000 or more, e.g. maternal mortality per 10万, and
+  any rate whose numerator exceeds its denominator): the exact interval
+  ``[χ²(α/2; 2k)/2, χ²(1−α/2; 2k+2)/2] / n × per``;
+- Clopper–Pearson (proportions: per ≤ 1000 with k ≤ n): the exact binomial
+  interval ``[B(α/2; k, n−k+1), B(1−α/2; k+1, n−k)] × per``.
+
+The pooled rate of the last ``pool_years`` years with counts is
+``Σk / Σn × per`` with the same interval on the summed counts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from halfsky.domain.assessment.arrays import meets
+from halfsky.domain.assessment.codes import COMPARATOR_INDEX
+from halfsky.domain.assessment.table import BoolArray, FloatArray, IntArray, SmallArray
+
+POISSON_FROM_PER = 10_000.0  # rates per 10 000 and more are Poisson, smaller scales binomial
+
+
+def exact_interval(numerator: FloatArray, denominator: FloatArray, per: FloatArray,
+                   confidence: float = 0.95) -> tuple[FloatArray, FloatArray]:
+    """Exact interval of ``numerator / denominator × per`` (NaN without counts)."""
+    k, n = numerator, denominator
+    alpha = 1.0 - confidence
+    low = np.full(k.shape, np.nan)
+    high = np.full(k.shape, np.nan)
+    counted = np.isfinite(k) & np.isfinite(n) & np.isfinite(per) & (n > 0)
+    poisson = counted & ((per >= POISSON_FROM_PER) | (k > n))
+    binomial = counted & ~poisson
+    if poisson.any():
+        kp, scale = k[poisson], per[poisson] / n[poisson]
+        lower = np.where(kp > 0, stats.chi2.ppf(alpha / 2, 2 * np.maximum(kp, 1e-300)) / 2, 0.0)
+        upper = stats.chi2.ppf(1 - alpha / 2, 2 * kp + 2) / 2
+        low[poisson], high[poisson] = lower * scale, upper * scale
+    if binomial.any():
+        kb, nb, scale = k[binomial], n[binomial], per[binomial]
+        lower = np.where(kb > 0, stats.beta.ppf(alpha / 2, np.maximum(kb, 1e-300), nb - kb + 1),
+                         0.0)
+        upper = np.where(kb < nb, stats.beta.ppf(1 - alpha / 2, kb + 1,
+                                                 np.maximum(nb - kb, 1e-300)), 1.0)
+        low[binomial], high[binomial] = lower * scale, upper * scale
+    return low, high
+
+
+def pooled_counts(numerator: FloatArray, denominator: FloatArray, latest: IntArray,
+                  pool_years: int) -> tuple[FloatArray, FloatArray, IntArray]:
+    """Summed counts over the ``pool_years`` columns up to ``latest`` (per row).
+
+    Returns the summed numerator, denominator (NaN when no year has counts)
+    and the number of years pooled.
+    """
+    columns = np.arange(numerator.shape[1])[None, :]
+    window = (columns <= latest[:, None]) & (columns > latest[:, None] - pool_years)
+    window &= np.isfinite(numerator) & np.isfinite(denominator) & (latest[:, None] >= 0)
+    years: IntArray = window.sum(axis=1).astype(np.int64)
+    k = np.where(window, numerator, 0.0).sum(axis=1)
+    n = np.where(window, denominator, 0.0).sum(axis=1)
+    return np.where(years > 0, k, np.nan), np.where(years > 0, n, np.nan), years
+
+
+def undecided(low: FloatArray, high: FloatArray, comparator: SmallArray, goal: FloatArray,
+              tolerance: FloatArray) -> BoolArray:
+    """Whether an interval holds values that meet the target and values that miss it."""
+    lo_meets = meets(low, comparator, goal, tolerance)
+    hi_meets = meets(high, comparator, goal, tolerance)
+    band = (comparator == COMPARATOR_INDEX["approx"]) | (comparator == COMPARATOR_INDEX["eq"])
+    width = np.where(comparator == COMPARATOR_INDEX["approx"], tolerance, 0.0)
+    with np.errstate(invalid="ignore"):
+        straddles = band & (low <= goal + width) & (high >= goal - width)
+        result: BoolArray = np.isfinite(low) & ((lo_meets != hi_meets) | (straddles & ~(
+            lo_meets & hi_meets)))
+    return result
+
+
+def overlap(low_a: FloatArray, high_a: FloatArray, low_b: FloatArray,
+            high_b: FloatArray) -> BoolArray:
+    """Whether two intervals overlap (False where either is missing)."""
+    with np.errstate(invalid="ignore"):
+        result: BoolArray = (low_a <= high_b) & (low_b <= high_a)
+    return result
