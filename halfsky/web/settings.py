@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "halfsky.web.plans",
     "halfsky.web.data",
     "halfsky.web.audit",
+    "halfsky.web.imports",
 ]
 
 MIDDLEWARE = [

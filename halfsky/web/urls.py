@@ -11,5 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("halfsky.web.plans.urls")),
     path("departments/", include("halfsky.web.orgs.urls")),
+    path("imports/", include("halfsky.web.imports.urls")),
     path("admin/", admin.site.urls),
 ]

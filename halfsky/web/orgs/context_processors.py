@@ -43,6 +43,8 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("departments", _("Departments"), reverse("orgs:departments")))
     if plan is not None:
         items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
+    if role in (Role.COORDINATOR, Role.ADMINISTRATOR):
+        items.append(MenuItem("imports", _("Plan import"), reverse("imports:list")))
     if role in ADMIN_ROLES:
         items.append(MenuItem("admin", _("Administration"), reverse("admin:index")))
     return items

@@ -1,0 +1,219 @@
+"""Actions on import drafts: create from a document, correct a target, publish.
+
+Each runs in a transaction and leaves an audit record. Importing a document
+whose content was imported before returns the existing draft (no
+duplicate); a document that cannot be imported stores nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.domain.targets import Comparator, TargetKind
+from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dict
+from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
+from halfsky.formats.plan_import.diff import plan_changes
+from halfsky.web.audit.records import record
+from halfsky.web.imports.models import DraftIndicator, DraftStatus, DraftTarget, ImportDraft
+from halfsky.web.orgs.models import Area, Department
+from halfsky.web.plans.actions import PlanLoadError, do_load_plan
+
+__all__ = ["PlanImportError", "PublishError", "do_create_import", "do_publish_import",
+           "do_update_target"]
+
+
+class PublishError(Exception):
+    """The draft cannot be published as it stands; nothing was changed."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class TargetEdit:
+    name: str
+    department: Department | None
+    kind: str
+    comparator: str
+    value: float | None
+    tolerance: float | None
+    unit: str
+    year: int | None
+
+
+def _previous(result: PlanImport) -> ImportDraft | None:
+    plan = result.plan
+    same = ImportDraft.objects.filter(title=plan.title) | ImportDraft.objects.filter(
+        plan_code=plan.code)
+    return same.order_by("-created_at", "-id").first()
+
+
+def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[ImportDraft, bool]:
+    """(draft, created): the draft of this document, created unless it exists."""
+    import hashlib
+
+    existing = ImportDraft.objects.filter(content_hash=hashlib.sha256(data).hexdigest()).first()
+    if existing is not None:
+        return existing, False
+    result = import_plan(data, filename)  # PlanImportError: nothing is stored
+    with transaction.atomic():
+        previous = _previous(result)
+        changes = []
+        if previous is not None:
+            changes = [vars(c) for c in plan_changes(_draft_plan(previous), result.plan)]
+        plan = result.plan
+        region = Area.objects.filter(code=plan.region).first() if result.region_known else None
+        draft = ImportDraft.objects.create(
+            content_hash=result.content_hash, filename=filename[:255], format=result.format,
+            size=len(data), title=plan.title[:200], start_year=plan.start_year,
+            end_year=plan.end_year, region_name=result.region_name[:100], region=region,
+            plan_code=plan.code, source_text=result.source_text, document=plan_to_dict(plan),
+            unrecognised=[
+                {"domain": u.domain, "section": u.section, "number": u.number,
+                 "text": u.span.text}
+                for u in result.unrecognised
+            ],
+            previous=previous, changes=changes, created_by=_user(actor),
+        )
+        _store_rows(draft, result)
+        record("import.create", "import", str(draft.pk), actor, file=filename,
+               hash=result.content_hash, indicators=len(plan.indicators))
+    return draft, True
+
+
+def _user(actor: Any) -> Any:
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
+def _store_rows(draft: ImportDraft, result: PlanImport) -> None:
+    spans = {(s.indicator, s.position): s.span for s in result.sources}
+    for position, indicator in enumerate(result.plan.indicators):
+        row = DraftIndicator.objects.create(
+            draft=draft, position=position, code=indicator.code, name=indicator.name[:200],
+            unit=indicator.unit, domain=indicator.goal.domain, goal=indicator.goal.goal,
+        )
+        for index, target in enumerate(indicator.targets):
+            span = spans[(indicator.code, index)]
+            DraftTarget.objects.create(
+                indicator=row, position=index, kind=target.kind.value,
+                comparator=target.comparator.value if target.comparator else "",
+                value=target.value, tolerance=target.tolerance, unit=target.unit,
+                year=target.year, groups=list(target.groups or ()),
+                reference=target.reference or "", span_start=span.start, span_end=span.end,
+                source=span.text,
+            )
+
+
+@transaction.atomic
+def do_update_target(target: DraftTarget, edit: TargetEdit, actor: Any = None) -> None:
+    """Correct one target and its indicator (name, unit, department)."""
+    indicator = target.indicator
+    numeric = TargetKind(edit.kind) in (TargetKind.THRESHOLD, TargetKind.APPROXIMATE,
+                                        TargetKind.MAINTAIN, TargetKind.FULL_COVERAGE)
+    target.kind = edit.kind
+    target.comparator = edit.comparator if numeric else ""
+    target.value = edit.value if numeric else None
+    target.tolerance = edit.tolerance if edit.kind == TargetKind.APPROXIMATE else None
+    if edit.kind != TargetKind.GAP_NARROWS:
+        target.groups = []
+    if edit.kind != TargetKind.RELATIVE:
+        target.reference = ""
+    target.unit, target.year, target.edited = edit.unit, edit.year, True
+    target.save()
+    indicator.name, indicator.department = edit.name, edit.department
+    indicator.unit = edit.unit or indicator.unit
+    indicator.save()
+    record("import.edit_target", "import", str(indicator.draft_id), actor,
+           indicator=indicator.code, target=target.position, kind=edit.kind,
+           comparator=edit.comparator, value=edit.value, unit=edit.unit, year=edit.year)
+
+
+_PER = {"%": 100, "‰": 1000, "1/10万": 100000, "1/万": 10000}
+
+
+def draft_document(draft: ImportDraft, *, region: str | None = None, code: str | None = None,
+                   title: str | None = None) -> dict[str, Any]:
+    """The plan file's data of the draft as reviewed (rows override the generated plan)."""
+    document = {**draft.document, "plan": dict(draft.document["plan"])}
+    generated = {i["code"]: i for i in draft.document.get("indicators", [])}
+    departments: dict[str, str] = {}
+    indicators = []
+    rows = draft.indicators.select_related("department").prefetch_related("targets")
+    for row in rows:
+        entry = {**generated.get(row.code, {}), "code": row.code, "name": row.name,
+                 "unit": row.unit, "goal": f"{row.domain}.{row.goal}"}
+        entry["per"] = _PER.get(row.unit)
+        entry["lead"] = row.department.code if row.department else None
+        entry.setdefault("supporting", [])
+        if row.department is not None:
+            departments[row.department.code] = row.department.name
+        entry["targets"] = [_target_data(t) for t in row.targets.all()]
+        indicators.append(entry)
+    document["indicators"] = indicators
+    document["departments"] = [{"code": c, "name": n} for c, n in sorted(departments.items())]
+    if region is not None:
+        document["plan"]["region"] = region
+        document["areas"] = []  # an existing area: the plan does not redefine it
+    if code:
+        document["plan"]["code"] = code
+    if title:
+        document["plan"]["title"] = title
+    return document
+
+
+def _target_data(target: DraftTarget) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": target.kind}
+    if target.comparator:
+        data["comparator"] = target.comparator
+    for key in ("value", "tolerance", "year"):
+        if getattr(target, key) is not None:
+            data[key] = getattr(target, key)
+    if target.unit:
+        data["unit"] = target.unit
+    if target.groups:
+        data["groups"] = list(target.groups)
+    if target.reference:
+        data["reference"] = target.reference
+    data["source"] = target.source
+    return data
+
+
+def _draft_plan(draft: ImportDraft) -> Any:
+    return plan_from_dict(draft_document(draft))
+
+
+@transaction.atomic
+def do_publish_import(draft: ImportDraft, *, region: Area, code: str, title: str,
+                      actor: Any = None) -> str:
+    """Store the reviewed draft as a plan (``do_load_plan``); returns the plan code."""
+    try:
+        plan = plan_from_dict(draft_document(draft, region=region.code, code=code, title=title))
+    except PlanFileError as error:
+        raise PublishError("import.publish.invalid", location=error.location,
+                           problem=error.code) from error
+    try:
+        do_load_plan(plan, actor)
+    except PlanLoadError as error:
+        raise PublishError(error.code, **error.params) from error
+    draft.status, draft.published_at = DraftStatus.PUBLISHED, timezone.now()
+    draft.published_code, draft.region = plan.code, region
+    draft.save(update_fields=["status", "published_at", "published_code", "region"])
+    record("import.publish", "import", str(draft.pk), actor, plan=plan.code, region=region.code)
+    return plan.code
+
+
+def comparator_allowed(kind: str, comparator: str) -> bool:
+    order = {c.value for c in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT)}
+    allowed = {
+        TargetKind.THRESHOLD: order | {Comparator.EQ.value},
+        TargetKind.MAINTAIN: order,
+        TargetKind.APPROXIMATE: {Comparator.APPROX.value},
+        TargetKind.FULL_COVERAGE: {Comparator.GE.value},
+    }.get(TargetKind(kind))
+    return allowed is None or comparator in allowed

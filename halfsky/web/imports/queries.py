@@ -1,0 +1,86 @@
+"""Read-side helpers of the review screen: the goals with their highlighted spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from halfsky.web.imports.models import DraftTarget, ImportDraft
+
+
+@dataclass
+class Segment:
+    text: str
+    targets: list[int] = field(default_factory=list)  # ids of the targets read from it
+
+
+@dataclass
+class ReviewGoal:
+    domain: str
+    number: int
+    kind: str
+    segments: list[Segment]
+    targets: list[DraftTarget]
+    unrecognised: list[str]
+
+
+@dataclass
+class ReviewDomain:
+    code: str
+    number: int
+    name: str
+    goals: list[ReviewGoal]
+    measures: list[dict[str, Any]]
+
+
+def highlight(text: str, targets: list[DraftTarget]) -> list[Segment]:
+    """Cut ``text`` at every span boundary; each piece knows the targets covering it."""
+    cuts = sorted({0, len(text)} | {t.span_start for t in targets} | {t.span_end for t in targets})
+    segments = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if start >= end or end > len(text):
+            continue
+        covering = [t.pk for t in targets if t.span_start <= start and end <= t.span_end]
+        segments.append(Segment(text[start:end], covering))
+    return segments
+
+
+def review(draft: ImportDraft) -> list[ReviewDomain]:
+    targets: dict[tuple[str, int], list[DraftTarget]] = {}
+    rows = DraftTarget.objects.filter(indicator__draft=draft).select_related(
+        "indicator__department").order_by("indicator__position", "position")
+    for target in rows:
+        key = (target.indicator.domain, target.indicator.goal)
+        targets.setdefault(key, []).append(target)
+    loose: dict[tuple[str, str, int], list[str]] = {}
+    for item in draft.unrecognised:
+        loose.setdefault((item["domain"], item["section"], item["number"]), []).append(item["text"])
+    domains = []
+    for domain in draft.document.get("domains", []):
+        goals = []
+        for goal in domain.get("goals", []):
+            mine = targets.get((domain["code"], goal["number"]), [])
+            goals.append(ReviewGoal(
+                domain=domain["code"], number=goal["number"], kind=goal.get("kind", ""),
+                segments=highlight(goal["text"], mine), targets=mine,
+                unrecognised=loose.get((domain["code"], "goal", goal["number"]), []),
+            ))
+        measures = [
+            {**m, "unrecognised": loose.get((domain["code"], "measure", m["number"]), [])}
+            for m in domain.get("measures", [])
+        ]
+        domains.append(ReviewDomain(domain["code"], domain["number"], domain["name"], goals,
+                                    measures))
+    return domains
+
+
+def counts(draft: ImportDraft) -> dict[str, int]:
+    domains = draft.document.get("domains", [])
+    return {
+        "domains": len(domains),
+        "goals": sum(len(d.get("goals", [])) for d in domains),
+        "measures": sum(len(d.get("measures", [])) for d in domains),
+        "indicators": draft.indicators.count(),
+        "targets": DraftTarget.objects.filter(indicator__draft=draft).count(),
+        "unrecognised": len(draft.unrecognised),
+    }

@@ -1,0 +1,129 @@
+"""The review screen of plan import: upload, review side by side, correct, publish.
+
+Only the coordinator and the administrator use it; every other role gets 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from halfsky.web.imports import queries
+from halfsky.web.imports.actions import (
+    PlanImportError,
+    PublishError,
+    do_create_import,
+    do_publish_import,
+    do_update_target,
+)
+from halfsky.web.imports.forms import KIND_LABELS, PublishForm, TargetForm, UploadForm
+from halfsky.web.imports.messages import CHANGE, SECTION, WHAT, error_message
+from halfsky.web.imports.models import DraftTarget, ImportDraft
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import Role
+
+IMPORT_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+
+
+def _require_importer(request: HttpRequest) -> None:
+    if role_of(request.user) not in IMPORT_ROLES:
+        raise PermissionDenied("plan import is for the coordinator and the administrator")
+
+
+@login_required
+def draft_list(request: HttpRequest) -> HttpResponse:
+    _require_importer(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["document"]
+        try:
+            draft, created = do_create_import(upload.read(), upload.name, request.user)
+        except PlanImportError as error:
+            form.add_error("document", error_message(error.code, error.params))
+        else:
+            if not created:
+                messages.info(request, _("This document was imported before: here is its draft."))
+            return redirect("imports:review", pk=draft.pk)
+    drafts = ImportDraft.objects.select_related("created_by", "region")
+    return render(request, "imports/list.html", {"form": form, "drafts": drafts},
+                  status=400 if form.errors else 200)
+
+
+def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, Any]:
+    changes = [
+        {**change, "what_label": WHAT.get(change["what"], change["what"]),
+         "change_label": CHANGE.get(change["change"], change["change"])}
+        for change in draft.changes
+    ]
+    unrecognised = [
+        {**item, "section_label": SECTION.get(item["section"], item["section"])}
+        for item in draft.unrecognised
+    ]
+    return {
+        "draft": draft, "domains": queries.review(draft), "counts": queries.counts(draft),
+        "changes": changes, "unrecognised": unrecognised, "publish_form": publish_form,
+        "kind_labels": KIND_LABELS,
+    }
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_importer(request)
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    form = PublishForm(initial={
+        "region": draft.region, "code": draft.published_code or draft.plan_code,
+        "title": draft.title,
+    })
+    return render(request, "imports/review.html", _review_context(draft, form))
+
+
+@login_required
+def edit_target(request: HttpRequest, pk: int, target: int) -> HttpResponse:
+    _require_importer(request)
+    row = get_object_or_404(DraftTarget.objects.select_related("indicator__draft",
+                                                               "indicator__department"),
+                            pk=target, indicator__draft_id=pk)
+    draft, indicator = row.indicator.draft, row.indicator
+    initial = {
+        "name": indicator.name, "department": indicator.department, "kind": row.kind,
+        "comparator": row.comparator, "value": row.value, "tolerance": row.tolerance,
+        "unit": row.unit, "year": row.year,
+    }
+    form = TargetForm(request.POST or None, initial=initial, start_year=draft.start_year,
+                      end_year=draft.end_year)
+    if request.method == "POST" and form.is_valid():
+        do_update_target(row, form.edit(), request.user)
+        messages.success(request, _("The target of %(indicator)s was saved.")
+                         % {"indicator": form.cleaned_data["name"]})
+        return redirect(reverse("imports:review", args=[draft.pk]) + f"#target-{row.pk}")
+    return render(request, "imports/edit_target.html",
+                  {"draft": draft, "target": row, "indicator": indicator, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_importer(request)
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            code = do_publish_import(draft, region=form.cleaned_data["region"],
+                                     code=form.cleaned_data["code"],
+                                     title=form.cleaned_data["title"], actor=request.user)
+        except PublishError as error:
+            form.add_error(None, _("The plan cannot be published: %(code)s %(params)s")
+                           % {"code": error.code, "params": error.params})
+        else:
+            messages.success(request, _("The plan was published."))
+            return redirect("plans:overview", plan=code)
+    return render(request, "imports/review.html", _review_context(draft, form), status=400)
