@@ -21,6 +21,7 @@ from pathlib import Path
 from halfsky.formats.plan_import.html_text import html_to_text
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a published plan is well under 5 MB, even as PDF
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx unpacked: images included
 MAX_TEXT_CHARS = 2_000_000  # after extraction: a plan has ~50,000 characters
 FORMATS = ("text", "docx", "html", "pdf")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?\s*$|^\s*第\s*\d+\s*页.*$")
@@ -68,6 +69,10 @@ def detect_format(data: bytes, filename: str = "") -> str:
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+                if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or no plan
+                    raise PlanImportError("plan_import.too_large", size=unpacked,
+                                          limit=MAX_UNPACKED_BYTES)
                 if "word/document.xml" in archive.namelist():
                     return "docx"
         except zipfile.BadZipFile:

@@ -7,6 +7,7 @@ duplicate); a document that cannot be imported stores nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,8 +57,6 @@ def _previous(result: PlanImport) -> ImportDraft | None:
 
 def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[ImportDraft, bool]:
     """(draft, created): the draft of this document, created unless it exists."""
-    import hashlib
-
     existing = ImportDraft.objects.filter(content_hash=hashlib.sha256(data).hexdigest()).first()
     if existing is not None:
         return existing, False

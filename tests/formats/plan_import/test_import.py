@@ -299,6 +299,20 @@ def test_bad_input_raises_a_coded_error(data: bytes, name: str, code: str) -> No
     assert caught.value.code == code
 
 
+def test_a_docx_that_unpacks_to_gigabytes_is_refused(monkeypatch) -> None:
+    import zipfile
+
+    from halfsky.formats.plan_import import readers
+
+    monkeypatch.setattr(readers, "MAX_UNPACKED_BYTES", 1024 * 1024)  # 200 MB in real use
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"0" * (2 * 1024 * 1024))
+    with pytest.raises(PlanImportError) as caught:
+        import_plan(out.getvalue(), "bomb.docx")
+    assert caught.value.code == "plan_import.too_large"
+
+
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
     big = tmp_path / "big.pdf"
     with big.open("wb") as out:
