@@ -103,12 +103,12 @@ def linear_trend(values: FloatArray, years: IntArray, use: BoolArray,
     Returns the line's value at year ``at``, its slope per year and the
     number of points (slope and value are NaN with fewer than two points).
     """
-    x = (years - years[0]).astype(np.float64)[None, :]
+    x = (years - years[0]).astype(np.float64)
     weight = use.astype(np.float64)
     y = np.where(use, values, 0.0)
     count = weight.sum(axis=1)
-    sx, sy = (weight * x).sum(axis=1), y.sum(axis=1)
-    sxx, sxy = (weight * x * x).sum(axis=1), (y * x).sum(axis=1)
+    sx, sy = weight @ x, y.sum(axis=1)
+    sxx, sxy = weight @ (x * x), y @ x
     with np.errstate(divide="ignore", invalid="ignore"):
         denominator = count * sxx - sx * sx
         slope = np.where(denominator > 0, (count * sxy - sx * sy) / denominator, np.nan)

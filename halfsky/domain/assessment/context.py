@@ -61,8 +61,8 @@ class Context:
     def __len__(self) -> int:
         return len(self.base_col)
 
-    def take(self, rows: IntArray) -> Context:
-        """The context of a subset of series."""
+    def take(self, rows: IntArray | slice) -> Context:
+        """The context of a subset of series (a slice gives views, not copies)."""
         changes: dict[str, Any] = {}
         for item in dataclasses.fields(self):
             if item.name == "years":

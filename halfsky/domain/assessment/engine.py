@@ -143,11 +143,18 @@ def assess(observations: Observations, settings: SeriesSettings, *, as_of: int |
     n = len(settings)
     fields: dict[str, FloatArray] = {name: np.full(n, np.nan) for name in FLOAT_FIELDS}
     status = np.zeros(n, dtype=np.int8)
+    # Series sorted by method once, so that each method works on a view, not a copy.
+    order = np.argsort(settings.method, kind="stable")
+    bounds = np.searchsorted(settings.method[order], np.arange(len(ASSESSORS) + 1))
+    single = bounds[1:] - bounds[:-1] == n
+    by_method = ctx if single.any() else ctx.take(order)
     for code, assessor in enumerate(ASSESSORS):
-        rows = np.flatnonzero(settings.method == code)
-        if not len(rows):
+        start, stop = int(bounds[code]), int(bounds[code + 1])
+        if start == stop:
             continue
-        part = assessor(ctx.take(rows) if len(rows) < n else ctx, rules)
+        rows = order[start:stop]
+        part = assessor(by_method if single.any() else by_method.take(slice(start, stop)),
+                        rules)
         status[rows] = part.pop("status")
         for name, values in part.items():
             fields[name][rows] = values

@@ -235,7 +235,7 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     width = len(years)
     series, col = series[keep], year[keep] - years[0]
     flat = series * width + col
-    if len(flat) != len(np.unique(flat)):
+    if len(flat) and np.bincount(flat, minlength=n * width).max() > 1:
         order = np.argsort(flat, kind="stable")
         again = np.flatnonzero(flat[order][1:] == flat[order][:-1])[0] + 1
         raise InvalidSeriesTable("observations.duplicate",
