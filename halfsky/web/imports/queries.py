@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from halfsky.web.imports.models import DraftTarget, ImportDraft
+from halfsky.web.plans.target_words import GROUP_NAMES
 
 
 @dataclass
@@ -50,6 +51,7 @@ def review(draft: ImportDraft) -> list[ReviewDomain]:
     rows = DraftTarget.objects.filter(indicator__draft=draft).select_related(
         "indicator__department").order_by("indicator__position", "position")
     for target in rows:
+        target.group_labels = "/".join(str(GROUP_NAMES.get(g, g)) for g in target.groups)
         key = (target.indicator.domain, target.indicator.goal)
         targets.setdefault(key, []).append(target)
     loose: dict[tuple[str, str, int], list[str]] = {}
@@ -72,6 +74,10 @@ def review(draft: ImportDraft) -> list[ReviewDomain]:
         domains.append(ReviewDomain(domain["code"], domain["number"], domain["name"], goals,
                                     measures))
     return domains
+
+
+def domain_names(draft: ImportDraft) -> dict[str, str]:
+    return {d["code"]: d["name"] for d in draft.document.get("domains", [])}
 
 
 def counts(draft: ImportDraft) -> dict[str, int]:

@@ -63,8 +63,10 @@ def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, 
          "change_label": CHANGE.get(change["change"], change["change"])}
         for change in draft.changes
     ]
+    names = queries.domain_names(draft)
     unrecognised = [
-        {**item, "section_label": SECTION.get(item["section"], item["section"])}
+        {**item, "section_label": SECTION.get(item["section"], item["section"]),
+         "domain_name": names.get(item["domain"], item["domain"])}
         for item in draft.unrecognised
     ]
     return {
