@@ -32,7 +32,7 @@ def load_demo() -> None:
     from halfsky.formats.plan_file import load_plan
     from halfsky.web.demo import set_up_demo
 
-    set_up_demo(load_plan("jixian-women-2021-2025"), out=io.StringIO())
+    set_up_demo(load_plan("jixian-women-2021-2025"), out=io.StringIO(), with_round=False)
     get_user_model().objects.get_or_create(username="stranger")  # logged in, but no role
 
 

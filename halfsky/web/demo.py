@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from halfsky.domain import plan as domain
 from halfsky.domain.demo_series import demo_values
 from halfsky.formats.reference_csv import ReferenceFigure, read_reference_csv
-from halfsky.web.data.actions import do_load_reference_values, do_store_sample_values
+from halfsky.web.data.actions.reference import do_load_reference_values, do_store_sample_values
 from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sample_townships
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.roles import Role
@@ -87,7 +87,7 @@ def store_sample_values(plan: domain.Plan, townships: list[Area],
     return count
 
 
-def set_up_demo(plan: domain.Plan, out: TextIO) -> None:
+def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None:
     summary = do_load_plan(plan)
     counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
     out.write(f"plan {plan.code}: {counts}\n")
@@ -102,3 +102,7 @@ def set_up_demo(plan: domain.Plan, out: TextIO) -> None:
         do_ensure_account(account)
         department = f"  [{account.department}]" if account.department else ""
         out.write(f"  {account.username:<20} {account.role.value}{department}\n")
+    if with_round:
+        from halfsky.web.demo_round import set_up_demo_round
+
+        set_up_demo_round(plan, DEMO_PASSWORD, out)

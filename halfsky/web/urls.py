@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("halfsky.web.plans.urls")),
     path("departments/", include("halfsky.web.orgs.urls")),
+    path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,17 +1,103 @@
-"""Values: the county's observations and the national reference series.
+"""Values and their collection: observations, reporting rounds, tasks, history.
 
 County observations and national reference values live in separate tables
-so a reference figure can never be mistaken for county data.
+so a reference figure can never be mistaken for county data. Every change
+of an observation leaves a ``ValueChange`` (append-only): who, when, old →
+new, why. Only ``actions.py`` writes these rows.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from halfsky.web.orgs.models import Area
+from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
-from halfsky.web.plans.models import Indicator
+from halfsky.web.plans.models import Indicator, Plan
+
+
+class Round(models.Model):
+    """A year's reporting round (填报任务), opened by the coordinator."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
+    year = models.PositiveSmallIntegerField(_("data year"))
+    deadline = models.DateField(_("deadline"))
+    election_year = models.BooleanField(
+        _("village-committee election year"), default=False,
+        help_text=_("Include the indicators reported in election years."),
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="round_unique_year")]
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+
+    def __str__(self) -> str:
+        return f"{self.plan.code} {self.year}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.closed_at is None and timezone.localdate() > self.deadline
+
+
+class TaskState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    CONFIRMED = "confirmed", _("Confirmed by the head")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+
+
+class TaskQuerySet(RestrictedQuerySet["Task"]):
+    department_fields = ("department",)
+
+
+class Task(models.Model):
+    """One department's part of a round: its indicators × areas × breakdowns."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="tasks")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="tasks")
+    state = models.CharField(_("state"), max_length=20, choices=TaskState.choices,
+                             default=TaskState.NOT_STARTED)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "department__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "department"], name="task_unique_department")
+        ]
+        verbose_name = _("reporting task")
+        verbose_name_plural = _("reporting tasks")
+
+    def __str__(self) -> str:
+        return f"{self.round} {self.department}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.round.is_overdue and self.state in {
+            TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.RETURNED}
+
+
+class ValueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+
+
+class ValueFlag(models.TextChoices):
+    NONE = "", _("—")
+    PROVISIONAL = "provisional", _("Provisional")
+    ESTIMATED = "estimated", _("Estimated")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable (work not carried out)")
 
 
 class ObservationQuerySet(RestrictedQuerySet["Observation"]):
@@ -23,7 +109,8 @@ class Observation(models.Model):
 
     ``breakdown`` is "" for the total, otherwise ``dimension=value`` such as
     ``sex=female`` or ``urban_rural=rural``. ``is_sample`` marks demo values
-    (示例数据, not official statistics).
+    (示例数据, not official statistics). ``version`` grows with every change,
+    so a save based on an older version is a conflict, never an overwrite.
     """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
@@ -33,8 +120,21 @@ class Observation(models.Model):
     value = models.FloatField(_("value"), null=True, blank=True)
     numerator = models.FloatField(_("numerator"), null=True, blank=True)
     denominator = models.FloatField(_("denominator"), null=True, blank=True)
+    flag = models.CharField(_("flag"), max_length=20, choices=ValueFlag.choices, blank=True,
+                            default="")
+    note = models.TextField(_("note"), blank=True)
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Why a value that raised a warning is right.")
+    )
     source = models.CharField(_("source"), max_length=200, blank=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="observations")
+    status = models.CharField(_("status"), max_length=20, choices=ValueStatus.choices,
+                              default=ValueStatus.APPROVED)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ObservationQuerySet.as_manager()
 
@@ -50,6 +150,64 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area.code} {self.year} {self.breakdown}: {self.value}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.indicator.code}|{self.area.code}|{self.year}|{self.breakdown}"
+
+    @property
+    def flag_choices(self) -> list[tuple[str, str]]:
+        return list(ValueFlag.choices)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == ValueStatus.APPROVED
+
+    def snapshot(self) -> dict[str, object]:
+        return {"value": self.value, "numerator": self.numerator,
+                "denominator": self.denominator, "flag": self.flag, "note": self.note,
+                "explanation": self.explanation, "status": self.status}
+
+
+class ValueChange(models.Model):
+    """One step in a value's history (append-only)."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(_("action"), max_length=30)
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["observation", "at", "id"]
+        verbose_name = _("value change")
+        verbose_name_plural = _("value changes")
+
+    def __str__(self) -> str:
+        return f"{self.observation_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """An in-app message to one user: a code, its parameters and a link."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notifications")
+    code = models.CharField(_("message"), max_length=60)
+    params = models.JSONField(default=dict)
+    link = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.code}"
 
 
 class ReferenceValue(models.Model):

@@ -35,6 +35,7 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("plan", _("Plan"), reverse("plans:overview", args=[plan.code])))
         items.append(MenuItem("indicators", _("Indicators"),
                               reverse("plans:indicators", args=[plan.code])))
+        items.append(MenuItem("rounds", _("Reporting"), reverse("data:rounds")))
     department = department_of(user)
     if role in DEPARTMENT_ROLES and department is not None:
         items.append(MenuItem("my_department", _("My department"),
@@ -53,8 +54,14 @@ def menu_for(user: Any) -> list[MenuItem]:
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     role = role_of(user)
+    unread = 0
+    if role is not None:
+        from halfsky.web.data.models import Notification
+
+        unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
     return {
         "menu": menu_for(user),
+        "unread_notifications": unread,
         "current_role": role.label if role is not None else "",
         "current_department": department_of(user) if role in DEPARTMENT_ROLES else None,
     }

@@ -54,8 +54,17 @@ SENTENCES = {
 DUE_BY_YEAR = ("target.threshold.", "target.approximate", "target.full_coverage")
 
 
-def number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def number(value: object) -> str:
+    """A number as people write it: 95, 12.5, 142.8571, 123456 (at most 4 decimals)."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    if amount.is_integer() and abs(amount) < 1e15:
+        return str(int(amount))
+    return f"{amount:.4f}".rstrip("0").rstrip(".")
 
 
 def quantity(value: float | None, unit: str) -> str:

@@ -37,15 +37,18 @@ def do_store_sample_values(
 
     Each item has ``year``, ``breakdown`` and ``value`` and may have
     ``numerator`` and ``denominator``. Values entered by people (not sample)
-    are never touched.
+    and values of a reporting round are never touched.
     """
-    Observation.objects.filter(indicator=indicator, area=area, is_sample=True).delete()
+    items = list(values)
+    years = {item["year"] for item in items}
+    Observation.objects.filter(indicator=indicator, area=area, is_sample=True, year__in=years,
+                               task__isnull=True).delete()
     taken = set(
         Observation.objects.filter(indicator=indicator, area=area).values_list("year", "breakdown")
     )
     rows = Observation.objects.bulk_create(
         Observation(indicator=indicator, area=area, is_sample=True, source="demo", **item)
-        for item in values
+        for item in items
         if (item["year"], item["breakdown"]) not in taken
     )
     return len(rows)

@@ -1,6 +1,6 @@
 from django import template
 
-from halfsky.web.plans import labels
+from halfsky.web.plans import labels, target_words
 
 register = template.Library()
 
@@ -31,6 +31,13 @@ def breakdown_label(breakdown: str) -> str:
 
 
 @register.filter
-def number(value: float | None) -> str:
-    """12.5 → '12.5', 95.0 → '95', None → '' (no trailing zeros)."""
-    return "" if value is None else f"{value:g}"
+def number(value: object) -> str:
+    """12.5 → '12.5', 95.0 → '95', None or '' → '' (no trailing zeros)."""
+    return target_words.number(value)
+
+
+@register.filter
+def step_label(action: str) -> str:
+    from halfsky.web.data.labels import STEPS
+
+    return str(STEPS.get(action, action))

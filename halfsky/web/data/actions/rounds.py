@@ -1,0 +1,87 @@
+"""Opening and closing reporting rounds."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import notify, users_with
+from halfsky.web.data.models import Observation, Round, Task, ValueChange, ValueStatus
+from halfsky.web.data.scope import task_keys
+from halfsky.web.orgs.models import Department
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans.models import Plan
+
+COORDINATING = {Role.COORDINATOR, Role.ADMINISTRATOR}
+
+
+@transaction.atomic
+def do_open_round(plan: Plan, year: int, deadline: datetime.date, actor: Any,
+                  election_year: bool = False, sample: bool = False) -> Round:
+    """Open the round for data year ``year``: a task per reporting department, a draft per value.
+
+    Values that already exist for the year (imported history) are kept as they
+    are. ``sample`` marks the drafts as demo values (示例数据).
+    """
+    if actor is not None and role_of(actor) not in COORDINATING:
+        raise ActionError("round.not_allowed")
+    if Round.objects.filter(plan=plan, year=year).exists():
+        raise ActionError("round.exists", year=year)
+    if not plan.start_year - 1 <= year <= plan.end_year:
+        raise ActionError("round.year_outside_plan", year=year, start=plan.start_year,
+                          end=plan.end_year)
+    round_ = Round.objects.create(plan=plan, year=year, deadline=deadline,
+                                  election_year=election_year)
+    departments = Department.objects.filter(led_indicators__plan=plan).distinct()
+    for department in departments:
+        task = Task.objects.create(round=round_, department=department)
+        _create_drafts(task, plan, year, election_year, actor, sample)
+        link = reverse("data:task", args=[year, department.code])
+        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], department), "round.opened",
+               link, year=year, deadline=deadline.isoformat())
+    record("round.open", "round", f"{plan.code}/{year}", actor, deadline=deadline.isoformat(),
+           tasks=round_.tasks.count())
+    return round_
+
+
+def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor: Any,
+                   sample: bool) -> None:
+    existing = {
+        (o.indicator_id, o.area_id, o.breakdown): o
+        for o in Observation.objects.filter(indicator__plan=plan, year=year,
+                                            indicator__lead=task.department)
+    }
+    new = []
+    for indicator, area, breakdown in task_keys(plan, task.department_id, year, election_year):
+        found = existing.get((indicator.pk, area.pk, breakdown))
+        if found is None:
+            new.append(Observation(indicator=indicator, area=area, year=year, breakdown=breakdown,
+                                   task=task, status=ValueStatus.DRAFT, value=None,
+                                   is_sample=sample))
+        elif found.task_id is None:
+            found.task = task
+            found.save(update_fields=["task"])
+    created = Observation.objects.bulk_create(new)
+    ValueChange.objects.bulk_create(
+        ValueChange(observation=o, actor=actor if getattr(actor, "pk", None) else None,
+                    action="open", after=o.snapshot())
+        for o in created
+    )
+
+
+@transaction.atomic
+def do_close_round(round_: Round, actor: Any) -> Round:
+    from django.utils import timezone
+
+    if role_of(actor) not in COORDINATING:
+        raise ActionError("round.not_allowed")
+    round_.closed_at = timezone.now()
+    round_.save(update_fields=["closed_at"])
+    record("round.close", "round", f"{round_.plan.code}/{round_.year}", actor)
+    return round_

@@ -1,0 +1,207 @@
+"""The reporting workflow: save a draft, submit, confirm, review, reopen.
+
+Each function is one state change, in one transaction, leaving a
+``ValueChange`` per value touched and an audit record; refusals raise
+``ActionError`` and change nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+
+from halfsky.domain.validation import Finding, blocking, compute_rate
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import notify, users_with
+from halfsky.web.data.checks import check
+from halfsky.web.data.models import Observation, Task, TaskState, ValueChange, ValueStatus
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import Role
+
+EDITABLE_TASK_STATES = {TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.RETURNED}
+EDITABLE_VALUE_STATES = {ValueStatus.DRAFT, ValueStatus.RETURNED}
+FIELDS = ("value", "numerator", "denominator", "flag", "note", "explanation")
+REVIEWERS = {Role.MONITORING_LEAD, Role.ADMINISTRATOR}
+
+
+class ValueConflict(ActionError):
+    """Someone else saved the value since it was read; ``current`` is what they saved."""
+
+    def __init__(self, current: Observation, attempted: Mapping[str, Any]) -> None:
+        super().__init__("value.conflict", version=current.version)
+        self.current = current
+        self.attempted = dict(attempted)
+
+
+@dataclass
+class SaveResult:
+    observation: Observation
+    findings: list[Finding]
+
+
+def _require(actor: Any, roles: set[Role], task: Task | None = None) -> None:
+    role = role_of(actor)
+    if role not in roles:
+        raise ActionError("workflow.not_allowed")
+    if task is not None and role in {Role.REPORTER, Role.DEPARTMENT_HEAD}:
+        department = department_of(actor)
+        if department is None or department.pk != task.department_id:
+            raise ActionError("workflow.other_department")
+
+
+def _log(observation: Observation, action: str, actor: Any, before: dict[str, object],
+         comment: str = "") -> None:
+    ValueChange.objects.create(observation=observation, actor=actor, action=action,
+                               before=before, after=observation.snapshot(), comment=comment)
+
+
+def _task_link(task: Task) -> str:
+    return reverse("data:task", args=[task.round.year, task.department.code])
+
+
+@transaction.atomic
+def do_save_value(observation: Observation, data: Mapping[str, Any], expected_version: int,
+                  actor: Any) -> SaveResult:
+    """Save a draft value; a save based on an older version is a conflict, never an overwrite."""
+    current = Observation.objects.select_for_update().select_related(
+        "task__round__plan", "indicator", "area").get(pk=observation.pk)
+    task = current.task
+    if task is None:
+        raise ActionError("value.not_in_round")
+    _require(actor, {Role.REPORTER}, task)
+    if current.status not in EDITABLE_VALUE_STATES or task.state not in EDITABLE_TASK_STATES:
+        raise ActionError("value.locked", status=current.status)
+    if current.version != expected_version:
+        raise ValueConflict(current, data)
+    before = current.snapshot()
+    for name in FIELDS:
+        if name in data:
+            setattr(current, name, data[name])
+    if current.numerator is not None and current.denominator and current.indicator.per:
+        current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
+    if current.snapshot() == before:
+        return SaveResult(current, check([current], task.round.plan))
+    current.version += 1
+    current.save()
+    _log(current, "edit", actor, before)
+    if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
+        task.state = TaskState.IN_PROGRESS
+        task.save(update_fields=["state", "updated_at"])
+    return SaveResult(current, check([current], task.round.plan))
+
+
+def task_findings(task: Task) -> list[Finding]:
+    return check(task.observations.select_related("indicator", "area"), task.round.plan)
+
+
+@transaction.atomic
+def do_submit_task(task: Task, actor: Any) -> Task:
+    """Submit the department's values to its head; refused while any value is not valid."""
+    _require(actor, {Role.REPORTER}, task)
+    if task.state not in EDITABLE_TASK_STATES:
+        raise ActionError("task.not_editable", state=task.state)
+    problems = blocking(task_findings(task))
+    if problems:
+        raise ActionError("task.has_problems", count=len(problems))
+    for observation in task.observations.filter(status__in=EDITABLE_VALUE_STATES):
+        before = observation.snapshot()
+        observation.status = ValueStatus.SUBMITTED
+        observation.save(update_fields=["status", "updated_at"])
+        _log(observation, "submit", actor, before)
+    task.state = TaskState.SUBMITTED
+    task.save(update_fields=["state", "updated_at"])
+    notify(users_with([Role.DEPARTMENT_HEAD], task.department), "task.submitted",
+           _task_link(task), department=task.department.name, year=task.round.year)
+    record("task.submit", "task", str(task), actor)
+    return task
+
+
+@transaction.atomic
+def do_confirm_task(task: Task, actor: Any) -> Task:
+    """The department head confirms the submission (the electronic seal, 加盖公章)."""
+    _require(actor, {Role.DEPARTMENT_HEAD}, task)
+    if task.state != TaskState.SUBMITTED:
+        raise ActionError("task.not_submitted", state=task.state)
+    task.state = TaskState.CONFIRMED
+    task.save(update_fields=["state", "updated_at"])
+    for observation in task.observations.all():
+        ValueChange.objects.create(observation=observation, actor=actor, action="confirm",
+                                   before=observation.snapshot(), after=observation.snapshot())
+    notify(users_with([Role.MONITORING_LEAD]), "task.confirmed", _task_link(task),
+           department=task.department.name, year=task.round.year)
+    record("task.confirm", "task", str(task), actor)
+    return task
+
+
+@transaction.atomic
+def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: Any) -> Task:
+    """The statistics bureau approves values or returns them, each with a comment.
+
+    ``decisions`` maps observation ids to ("approve" | "return", comment);
+    a returned value needs a comment. Values not named stay as they are.
+    """
+    _require(actor, REVIEWERS)
+    if task.state != TaskState.CONFIRMED:
+        raise ActionError("task.not_confirmed", state=task.state)
+    observations = {o.pk: o for o in task.observations.filter(pk__in=list(decisions))}
+    if set(observations) != set(decisions):
+        raise ActionError("review.unknown_value")
+    for pk, (decision, comment) in decisions.items():
+        if decision not in {"approve", "return"}:
+            raise ActionError("review.bad_decision", decision=decision)
+        if decision == "return" and not comment.strip():
+            raise ActionError("review.comment_required", value=observations[pk].key)
+    for pk, (decision, comment) in decisions.items():
+        observation = observations[pk]
+        before = observation.snapshot()
+        observation.status = ValueStatus.APPROVED if decision == "approve" else ValueStatus.RETURNED
+        observation.review_comment = comment.strip() if decision == "return" else ""
+        observation.save(update_fields=["status", "review_comment", "updated_at"])
+        _log(observation, decision, actor, before, comment.strip())
+    _settle(task, actor)
+    record("task.review", "task", str(task), actor,
+           approved=sum(d == "approve" for d, _ in decisions.values()),
+           returned=sum(d == "return" for d, _ in decisions.values()))
+    return task
+
+
+def _settle(task: Task, actor: Any) -> None:
+    statuses = set(task.observations.values_list("status", flat=True))
+    if ValueStatus.RETURNED in statuses:
+        task.state = TaskState.RETURNED
+        notify(users_with([Role.REPORTER], task.department), "task.returned", _task_link(task),
+               department=task.department.name, year=task.round.year)
+    elif statuses <= {ValueStatus.APPROVED}:
+        task.state = TaskState.APPROVED
+        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], task.department),
+               "task.approved", _task_link(task), department=task.department.name,
+               year=task.round.year)
+    task.save(update_fields=["state", "updated_at"])
+
+
+@transaction.atomic
+def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observation:
+    """Unlock an approved value so the department can correct it; a reason is required."""
+    _require(actor, REVIEWERS | {Role.COORDINATOR})
+    if observation.status != ValueStatus.APPROVED or observation.task is None:
+        raise ActionError("value.not_approved")
+    if not reason.strip():
+        raise ActionError("value.reason_required")
+    before = observation.snapshot()
+    observation.status = ValueStatus.RETURNED
+    observation.review_comment = reason.strip()
+    observation.version += 1
+    observation.save()
+    _log(observation, "reopen", actor, before, reason.strip())
+    task = observation.task
+    task.state = TaskState.RETURNED
+    task.save(update_fields=["state", "updated_at"])
+    notify(users_with([Role.REPORTER], task.department), "value.reopened", _task_link(task),
+           indicator=observation.indicator.name, year=observation.year)
+    record("value.reopen", "observation", observation.key, actor, reason=reason.strip())
+    return observation

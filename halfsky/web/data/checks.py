@@ -1,0 +1,63 @@
+"""Validation of a task's values with the domain rules (halfsky.domain.validation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from halfsky.domain import plan as domain
+from halfsky.domain.validation import Entry, Finding, Rules, default_rules, validate
+from halfsky.formats.plan_file import plan_from_dict
+from halfsky.web.data.models import Observation, ValueFlag
+from halfsky.web.plans.models import Plan
+
+
+@lru_cache(maxsize=8)
+def _domain_plan(plan_id: int, loaded_at: str) -> domain.Plan:
+    return plan_from_dict(Plan.objects.get(pk=plan_id).document)
+
+
+def domain_plan(plan: Plan) -> domain.Plan:
+    """The stored plan as domain objects (cached until the plan is reloaded)."""
+    return _domain_plan(plan.pk, plan.loaded_at.isoformat())
+
+
+def rules_for(plan: Plan) -> dict[str, Rules]:
+    return {i.code: default_rules(i) for i in domain_plan(plan).indicators}
+
+
+def previous_values(observations: Sequence[Observation]) -> dict[tuple[int, int, str], float]:
+    """Last year's value for each observation's key."""
+    if not observations:
+        return {}
+    years = {o.year - 1 for o in observations}
+    earlier = Observation.objects.filter(
+        indicator_id__in={o.indicator_id for o in observations}, year__in=years,
+        value__isnull=False,
+    ).values_list("indicator_id", "area_id", "breakdown", "value")
+    return {(i, a, b): v for i, a, b, v in earlier}
+
+
+def entries(observations: Sequence[Observation]) -> list[Entry]:
+    previous = previous_values(observations)
+    return [
+        Entry(
+            key=str(o.pk), indicator=o.indicator.code, breakdown=o.breakdown, value=o.value,
+            numerator=o.numerator, denominator=o.denominator, per=o.indicator.per,
+            not_applicable=o.flag == ValueFlag.NOT_APPLICABLE, explanation=o.explanation,
+            previous=previous.get((o.indicator_id, o.area_id, o.breakdown)),
+        )
+        for o in observations
+    ]
+
+
+def check(observations: Iterable[Observation], plan: Plan) -> list[Finding]:
+    """Findings for the values; sums (women + men = total) are checked area by area."""
+    by_area: dict[int, list[Observation]] = {}
+    for observation in observations:
+        by_area.setdefault(observation.area_id, []).append(observation)
+    rules = rules_for(plan)
+    findings: list[Finding] = []
+    for rows in by_area.values():
+        findings.extend(validate(entries(rows), rules))
+    return findings

@@ -1,0 +1,84 @@
+"""Rounds: the list, opening a round, the progress board, notifications."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from halfsky.web.data import queries
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import mark_read
+from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
+from halfsky.web.data.forms import OpenRoundForm
+from halfsky.web.data.models import Notification, Round, TaskState
+from halfsky.web.data.words import sentence
+from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
+
+
+@login_required
+def round_list(request: HttpRequest) -> HttpResponse:
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no role")
+    plan = queries.current_plan()
+    can_open = role in COORDINATING
+    form = OpenRoundForm(request.POST or None, initial={
+        "year": timezone.localdate().year - 1,
+        "deadline": timezone.localdate() + timezone.timedelta(days=30)})
+    if request.method == "POST":
+        if not can_open:
+            raise PermissionDenied("not coordinator")
+        if form.is_valid():
+            try:
+                round_ = do_open_round(plan, form.cleaned_data["year"], form.cleaned_data["deadline"],
+                                       request.user, form.cleaned_data["election_year"])
+            except ActionError as error:
+                form.add_error(None, sentence(error.code, error.params))
+            else:
+                messages.success(request, sentence("round.opened", {
+                    "year": round_.year, "deadline": round_.deadline.isoformat()}))
+                return redirect("data:board", year=round_.year)
+    rounds = Round.objects.filter(plan=plan)
+    return render(request, "data/round_list.html", {
+        "plan": plan, "rounds": rounds, "form": form if can_open else None,
+        "own_department": department_of(request.user) if is_department_bound(request.user) else None,
+    })
+
+
+@login_required
+def round_board(request: HttpRequest, year: int) -> HttpResponse:
+    if role_of(request.user) is None:
+        raise PermissionDenied("no role")
+    round_ = queries.get_round(year)
+    if is_department_bound(request.user):
+        department = department_of(request.user)
+        if department is None:
+            raise PermissionDenied("no department")
+        return redirect("data:task", year=year, department=department.code)
+    rows = queries.board(round_)
+    late = [r for r in rows if r.task.state not in {TaskState.SUBMITTED, TaskState.CONFIRMED,
+                                                       TaskState.APPROVED}]
+    return render(request, "data/board.html", {
+        "plan": round_.plan, "round": round_, "rows": rows, "late": late,
+        "counts": queries.state_counts(rows),
+    })
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    notifications = list(Notification.objects.filter(user=request.user)[:100])
+    for notification in notifications:
+        notification.text = sentence(notification.code, notification.params)  # type: ignore[attr-defined]
+    return render(request, "data/notifications.html", {"notifications": notifications})
+
+
+@require_POST
+@login_required
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    mark_read(request.user)
+    return redirect("data:notifications")

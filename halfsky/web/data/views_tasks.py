@@ -1,0 +1,165 @@
+"""A department's task: entry form with autosave, submit, confirm, review, history, reopen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from halfsky.domain.validation import Severity, blocking
+from halfsky.web.data import queries
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.values import (
+    EDITABLE_TASK_STATES,
+    EDITABLE_VALUE_STATES,
+    ValueConflict,
+    do_confirm_task,
+    do_reopen_value,
+    do_review_task,
+    do_save_value,
+    do_submit_task,
+    task_findings,
+)
+from halfsky.web.data.forms import ReopenForm, ValueForm
+from halfsky.web.data.models import Observation, TaskState, ValueStatus
+from halfsky.web.data.words import sentence
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import Role
+
+
+def _abilities(request: HttpRequest, task: Any) -> dict[str, bool]:
+    role = role_of(request.user)
+    return {
+        "can_edit": role == Role.REPORTER and task.state in EDITABLE_TASK_STATES,
+        "can_confirm": role == Role.DEPARTMENT_HEAD and task.state == TaskState.SUBMITTED,
+        "can_review": role in {Role.MONITORING_LEAD, Role.ADMINISTRATOR}
+        and task.state == TaskState.CONFIRMED,
+        "can_reopen": role in {Role.MONITORING_LEAD, Role.ADMINISTRATOR, Role.COORDINATOR},
+    }
+
+
+@login_required
+def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    task = queries.get_task(request.user, year, department)
+    findings = task_findings(task)
+    years, rows = queries.entry_rows(task, findings)
+    problems = blocking(findings)
+    return render(request, "data/task.html", {
+        "plan": task.round.plan, "round": task.round, "task": task, "years": years,
+        "rows": rows, "problem_count": len(problems),
+        "error_count": sum(f.severity == Severity.ERROR for f in problems),
+        "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES],
+        **_abilities(request, task),
+    })
+
+
+@require_POST
+@login_required
+def save_value(request: HttpRequest, pk: int) -> HttpResponse:
+    """Autosave of one row (htmx): answers with the row, its findings or a conflict."""
+    observation = get_object_or_404(Observation.objects.restrict(request.user), pk=pk,
+                                    task__isnull=False)
+    form = ValueForm(request.POST)
+    context: dict[str, Any] = {"can_edit": True}
+    status = 200
+    if not form.is_valid():
+        context["form_errors"] = [str(e) for errors in form.errors.values() for e in errors]
+        status = 422
+    else:
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version" and k in request.POST}
+        try:
+            result = do_save_value(observation, data, form.cleaned_data["version"], request.user)
+        except ValueConflict as conflict:
+            observation, status = conflict.current, 409
+            context["conflict"] = {"theirs": conflict.current.snapshot(),
+                                   "yours": conflict.attempted,
+                                   "message": sentence(conflict.code)}
+        except ActionError as error:
+            context["form_errors"] = [sentence(error.code, error.params)]
+            status = 403 if error.code.startswith("workflow.") else 409
+        else:
+            observation = result.observation
+            context["findings"] = [(f.severity.value, sentence(f.code, f.params))
+                                   for f in result.findings]
+    years, rows = queries.entry_rows(observation.task, [])
+    row = next(r for r in rows if r.observation.pk == observation.pk)
+    row.findings = context.pop("findings", row.findings)
+    posted = request.POST if status in {409, 422} else None
+    return render(request, "data/_entry_row.html", {
+        "row": row, "years": years, "posted": posted, **context,
+        "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES]}, status=status)
+
+
+def _act(request: HttpRequest, year: int, department: str, action: Any, done: str) -> HttpResponse:
+    task = queries.get_task(request.user, year, department)
+    try:
+        action(task)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, done)
+    return redirect("data:task", year=year, department=department)
+
+
+@require_POST
+@login_required
+def submit_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    return _act(request, year, department, lambda t: do_submit_task(t, request.user),
+                _("Submitted to the department head for confirmation."))
+
+
+@require_POST
+@login_required
+def confirm_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    return _act(request, year, department, lambda t: do_confirm_task(t, request.user),
+                _("Confirmed and sent to the statistics bureau for review."))
+
+
+@require_POST
+@login_required
+def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    from django.utils.translation import gettext as _
+
+    decisions: dict[int, tuple[str, str]] = {}
+    for name, decision in request.POST.items():
+        if name.startswith("decision-") and decision in {"approve", "return"}:
+            pk = int(name.removeprefix("decision-"))
+            decisions[pk] = (decision, request.POST.get(f"comment-{pk}", ""))
+    if not decisions:
+        messages.error(request, _("Choose “approve” or “return” for at least one value."))
+        return redirect("data:task", year=year, department=department)
+    return _act(request, year, department, lambda t: do_review_task(t, decisions, request.user),
+                _("Review saved."))
+
+
+@login_required
+def value_history(request: HttpRequest, pk: int) -> HttpResponse:
+    observation = get_object_or_404(
+        Observation.objects.restrict(request.user).select_related("indicator", "area", "task"),
+        pk=pk)
+    form = ReopenForm(request.POST or None)
+    can_reopen = (observation.status == ValueStatus.APPROVED and observation.task is not None
+                  and role_of(request.user) in {Role.MONITORING_LEAD, Role.ADMINISTRATOR,
+                                                Role.COORDINATOR})
+    if request.method == "POST":
+        if not can_reopen:
+            raise PermissionDenied("cannot reopen")
+        if form.is_valid():
+            try:
+                do_reopen_value(observation, form.cleaned_data["reason"], request.user)
+            except ActionError as error:
+                form.add_error(None, sentence(error.code, error.params))
+            else:
+                return redirect("data:value", pk=pk)
+    changes = observation.changes.select_related("actor")
+    return render(request, "data/value.html", {
+        "observation": observation, "changes": changes, "form": form, "can_reopen": can_reopen})

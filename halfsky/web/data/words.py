@@ -1,0 +1,58 @@
+"""Sentences for the codes of validation findings, workflow errors and notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+SENTENCES = {
+    # validation findings (halfsky.domain.validation)
+    "value.missing": _("A value is required (or mark it “not applicable”)."),
+    "value.not_integer": _("This indicator counts people or things: enter a whole number."),
+    "value.below_minimum": _("The value %(value)s is below the smallest allowed, %(minimum)s."),
+    "value.above_maximum": _("The value %(value)s is above the largest allowed, %(maximum)s."),
+    "value.numerator_above_denominator": _("The numerator is larger than the denominator."),
+    "value.negative_count": _("A count cannot be negative."),
+    "value.denominator_zero": _("The denominator is zero."),
+    "value.rate_mismatch": _("The value does not match numerator ÷ denominator (%(expected)s)."),
+    "value.groups_do_not_add_up": _("The groups add up to %(sum)s, but the total is %(total)s."),
+    "value.yoy_change": _("Changed by %(change)s since last year (%(previous)s): explain why, or correct it."),
+    "value.implausible": _("The value is outside the usual range (%(low)s–%(high)s): explain why, or correct it."),
+    # workflow refusals (halfsky.web.data.actions)
+    "workflow.not_allowed": _("Your role may not do this."),
+    "workflow.other_department": _("This belongs to another department."),
+    "value.not_in_round": _("This value is not part of a reporting round."),
+    "value.locked": _("This value is submitted or approved and cannot be changed now."),
+    "value.conflict": _("Someone else saved this value meanwhile. Both versions are shown: keep yours by saving again, or take theirs."),
+    "value.not_approved": _("Only approved values can be reopened."),
+    "value.reason_required": _("Give the reason for reopening."),
+    "task.not_editable": _("The task has been submitted already."),
+    "task.has_problems": _("%(count)s problems must be fixed (or warnings explained) before submitting."),
+    "task.not_submitted": _("The task has not been submitted."),
+    "task.not_confirmed": _("The department head has not confirmed the task yet."),
+    "review.unknown_value": _("A reviewed value does not belong to this task."),
+    "review.bad_decision": _("Unknown decision."),
+    "review.comment_required": _("A returned value needs a comment."),
+    "round.not_allowed": _("Only the coordinator opens and closes rounds."),
+    "round.exists": _("The round for %(year)s is open already."),
+    "round.year_outside_plan": _("%(year)s is outside the plan period %(start)s–%(end)s."),
+    # notifications
+    "round.opened": _("The %(year)s reporting round is open; deadline %(deadline)s."),
+    "task.submitted": _("%(department)s submitted its %(year)s values: please confirm."),
+    "task.confirmed": _("%(department)s confirmed its %(year)s values: please review."),
+    "task.returned": _("Values of %(department)s for %(year)s were returned with comments."),
+    "task.approved": _("The %(year)s values of %(department)s are approved."),
+    "value.reopened": _("%(indicator)s (%(year)s) was reopened for correction."),
+}
+
+
+def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
+    template = SENTENCES.get(code)
+    if template is None:
+        return code
+    try:
+        return str(template) % dict(params or {})
+    except (KeyError, TypeError, ValueError):
+        return str(template)

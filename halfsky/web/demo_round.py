@@ -1,0 +1,101 @@
+"""The demo's 2025 reporting round, with every state of the workflow at once.
+
+Some departments approved, one submitted and confirmed, one returned with a
+comment, some in progress, the rest not started and past the deadline.
+Values are drawn like the other demo values and marked 示例数据.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, TextIO
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from halfsky.domain import plan as domain
+from halfsky.domain.demo_series import demo_values
+from halfsky.web.data.actions.rounds import do_open_round
+from halfsky.web.data.actions.values import (
+    do_confirm_task,
+    do_review_task,
+    do_save_value,
+    do_submit_task,
+)
+from halfsky.web.data.models import Observation, Round, Task, ValueFlag
+from halfsky.web.orgs.actions import Account, do_ensure_account
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans.models import Plan
+
+YEAR = 2025
+# department code → the state the demo leaves it in
+STORY = {
+    "health": "returned", "education": "approved", "human_resources": "confirmed",
+    "statistics": "submitted", "civil_affairs": "in_progress", "medical_security": "in_progress",
+}
+
+
+def _actors(department: str, password: str) -> dict[str, Any]:
+    """A reporter and a head for the department (demo accounts), plus the reviewer."""
+    users = get_user_model().objects
+    for role, suffix in ((Role.REPORTER, "reporter"), (Role.DEPARTMENT_HEAD, "head")):
+        name = f"{department}_{suffix}"
+        if not users.filter(username=name).exists():
+            do_ensure_account(Account(name, password, role, department))
+    return {"reporter": users.get(username=f"{department}_reporter"),
+            "head": users.get(username=f"{department}_head"),
+            "reviewer": users.get(username="statistics")}
+
+
+def _fill(task: Task, plan: domain.Plan, reporter: Any, share: float = 1.0) -> None:
+    rows = list(task.observations.select_related("indicator", "area").order_by("pk"))
+    series = {}
+    for observation in rows[: max(1, int(len(rows) * share))]:
+        indicator = plan.indicator(observation.indicator.code)
+        if indicator.code not in series:
+            series[indicator.code] = demo_values(indicator, range(2020, YEAR + 1))
+        drawn = series[indicator.code]
+        group = observation.breakdown.partition("=")[2]
+        value = (drawn.by_group.get(group, {}) if group else drawn.total).get(YEAR)
+        data: dict[str, Any] = {"value": value, "note": "示例数据"}
+        if observation.breakdown == "" and YEAR in drawn.numerators:
+            data.update(numerator=drawn.numerators[YEAR], denominator=drawn.denominators[YEAR])
+        if value is None:
+            data = {"flag": ValueFlag.NOT_APPLICABLE, "note": "示例数据：本年未开展"}
+        data["explanation"] = "示例数据：与上年口径一致"
+        do_save_value(observation, data, observation.version, reporter)
+
+
+def set_up_demo_round(plan: domain.Plan, password: str, out: TextIO) -> None:
+    stored = Plan.objects.get(code=plan.code)
+    if Round.objects.filter(plan=stored, year=YEAR).exists():
+        out.write(f"reporting round {YEAR}: already open\n")
+        return
+    coordinator = get_user_model().objects.get(username="coordinator")
+    deadline = timezone.localdate() - datetime.timedelta(days=3)
+    round_ = do_open_round(stored, YEAR, deadline, coordinator, sample=True)
+    for code, state in STORY.items():
+        task = round_.tasks.filter(department__code=code).first()
+        if task is None:
+            continue
+        actors = _actors(code, password)
+        _fill(task, plan, actors["reporter"], 0.5 if state == "in_progress" else 1.0)
+        if state == "in_progress":
+            continue
+        do_submit_task(task, actors["reporter"])
+        if state == "submitted":
+            continue
+        do_confirm_task(task, actors["head"])
+        if state == "confirmed":
+            continue
+        values = list(task.observations.order_by("pk"))
+        decisions = {o.pk: ("approve", "") for o in values}
+        if state == "returned":
+            decisions[values[0].pk] = ("return", "示例：请核实数据来源并补充说明")
+        do_review_task(task, decisions, actors["reviewer"])
+    states = ", ".join(f"{t.department.code} {t.state}" for t in round_.tasks.select_related(
+        "department") if t.state != "not_started")
+    late = round_.tasks.filter(state="not_started").count()
+    out.write(f"reporting round {YEAR} (deadline {deadline}, past): {states}; "
+              f"{late} departments not started\n")
+    Observation.objects.filter(task__round=round_).update(is_sample=True)
