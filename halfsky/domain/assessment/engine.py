@@ -20,6 +20,7 @@ Warnings (bits, see ``codes.WARNINGS``):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ from halfsky.domain.assessment.table import (
     NUMERIC_KINDS,
     FloatArray,
     IntArray,
+    InvalidSeriesTable,
     Observations,
     SeriesSettings,
     SmallArray,
@@ -137,27 +139,26 @@ def assess(observations: Observations, settings: SeriesSettings, *, as_of: int |
            rules: Rules | None = None) -> Assessment:
     """Assess every series of ``settings`` on ``observations`` as of year ``as_of``."""
     rules = rules or Rules()
+    n = len(settings)
+    # Series sorted by method, so that each method works on a view of the matrices.
+    order = np.argsort(settings.method, kind="stable")
+    permuted = bool(n) and not bool((order == np.arange(n)).all())
+    if permuted:
+        observations, settings, rank = _by_method(observations, settings, order)
     panel = build_panel(observations, settings, as_of)
     year = int(panel.years[-1])
     ctx = prepare(panel, settings, rules)
-    n = len(settings)
     fields: dict[str, FloatArray] = {name: np.full(n, np.nan) for name in FLOAT_FIELDS}
     status = np.zeros(n, dtype=np.int8)
-    # Series sorted by method once, so that each method works on a view, not a copy.
-    order = np.argsort(settings.method, kind="stable")
-    bounds = np.searchsorted(settings.method[order], np.arange(len(ASSESSORS) + 1))
-    single = bounds[1:] - bounds[:-1] == n
-    by_method = ctx if single.any() else ctx.take(order)
+    bounds = np.searchsorted(settings.method, np.arange(len(ASSESSORS) + 1))
     for code, assessor in enumerate(ASSESSORS):
         start, stop = int(bounds[code]), int(bounds[code + 1])
         if start == stop:
             continue
-        rows = order[start:stop]
-        part = assessor(by_method if single.any() else by_method.take(slice(start, stop)),
-                        rules)
-        status[rows] = part.pop("status")
+        part = assessor(ctx if stop - start == n else ctx.take(slice(start, stop)), rules)
+        status[start:stop] = part.pop("status")
         for name, values in part.items():
-            fields[name][rows] = values
+            fields[name][start:stop] = values
     volatility = assess_volatility(ctx.value, ctx.numerator, ctx.denominator, settings.per,
                                    ctx.use, ctx.years, rules)
     s = settings
@@ -185,5 +186,28 @@ def assess(observations: Observations, settings: SeriesSettings, *, as_of: int |
         latest_year=ctx.latest_year, latest_value=ctx.latest_value,
         volatile_year=volatility.year,
     )
-    return Assessment(as_of=year, method=settings.method.copy(), status=status,
-                      warnings=warnings, pooled_years=ctx.pooled_years, **fields)
+    result = Assessment(as_of=year, method=settings.method.copy(), status=status,
+                        warnings=warnings, pooled_years=ctx.pooled_years, **fields)
+    if permuted:  # back to the caller's order
+        result = Assessment(as_of=year, **{
+            name: getattr(result, name)[rank] for name in (
+                "method", "status", "warnings", "pooled_years", *FLOAT_FIELDS)})
+    return result
+
+
+def _by_method(observations: Observations, settings: SeriesSettings,
+               order: IntArray) -> tuple[Observations, SeriesSettings, IntArray]:
+    """The same table with the series renumbered in ``order`` (and ``rank``, the new
+    number of each old series)."""
+    n = len(settings)
+    series = np.asarray(observations.series, dtype=np.int64)
+    if len(series) and ((bad := (series < 0) | (series >= n)).any()):
+        raise InvalidSeriesTable("observations.bad_series", int(np.flatnonzero(bad)[0]))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    columns = {item.name: getattr(settings, item.name)[order]
+               for item in dataclasses.fields(settings)}
+    partner = columns["partner"]
+    columns["partner"] = np.where(partner >= 0, rank[np.maximum(partner, 0)], -1)
+    return (dataclasses.replace(observations, series=rank[series]),
+            SeriesSettings(**columns), rank)

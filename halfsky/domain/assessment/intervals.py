@@ -17,7 +17,7 @@ The pooled rate of the last ``pool_years`` years with counts is
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 from halfsky.domain.assessment.arrays import meets
 from halfsky.domain.assessment.codes import COMPARATOR_INDEX
@@ -38,8 +38,9 @@ def exact_interval(numerator: FloatArray, denominator: FloatArray, per: FloatArr
     binomial = counted & ~poisson
     if poisson.any():
         kp, scale = k[poisson], per[poisson] / n[poisson]
-        lower = np.where(kp > 0, stats.chi2.ppf(alpha / 2, 2 * np.maximum(kp, 1e-300)) / 2, 0.0)
-        upper = stats.chi2.ppf(1 - alpha / 2, 2 * kp + 2) / 2
+        # χ²(q; 2k)/2 is the gamma quantile gammaincinv(k, q): the same number, twice as fast
+        lower = np.where(kp > 0, special.gammaincinv(np.maximum(kp, 1e-300), alpha / 2), 0.0)
+        upper = special.gammaincinv(kp + 1, 1 - alpha / 2)
         low[poisson], high[poisson] = lower * scale, upper * scale
     if binomial.any():
         kb, nb, scale = k[binomial], n[binomial], per[binomial]
