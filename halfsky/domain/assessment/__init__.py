@@ -11,7 +11,8 @@ Pure Python with NumPy/SciPy; no Django, no files. Usage::
 
 Methods: ``china`` (module ``china``), ``opensdg`` (``opensdg``), ``unsd``
 (``unsd``); small numbers in ``intervals``, volatility in ``volatility``,
-达标率 and Open SDG indicator scores in ``summary``. ``reference`` holds a
+达标率 and Open SDG indicator scores in ``summary``; ``settings_from_targets``
+builds the settings from the plan's ``Target`` and ``Polarity``. ``reference`` holds a
 plain per-series implementation of the same rules, used by the tests and the
 benchmark to cross-check this one.
 """
@@ -32,6 +33,7 @@ from halfsky.domain.assessment.codes import (
 )
 from halfsky.domain.assessment.engine import Assessment, SeriesAssessment, assess
 from halfsky.domain.assessment.intervals import exact_interval
+from halfsky.domain.assessment.plan_settings import settings_from_targets
 from halfsky.domain.assessment.summary import (
     AttainmentRate,
     IndicatorScore,
@@ -68,6 +70,7 @@ __all__ = [
     "exact_interval",
     "indicator_scores",
     "series_settings",
+    "settings_from_targets",
     "status_code",
     "warning_codes",
 ]

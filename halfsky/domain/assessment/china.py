@@ -14,7 +14,9 @@ Level targets (threshold, approximate, full_coverage, maintain):
    the direction the target needs (and, from four points, so does the linear
    trend); ``expected_to_meet`` when the forecasts (CAGR, and the linear
    trend from four points) all meet the target; else ``at_risk``. A broken
-   maintain target is never ``expected_to_meet``.
+   maintain target is never ``expected_to_meet``. (Small numbers are weighed
+   for the latest year only: an earlier year of a maintain target that
+   failed counts as failed, whatever its interval.)
 
 Progress: 实现程度 A = (x_t − x_b)/(x_T − x_b) (``achievement``), 时间进度
 τ = (t − b)/(T − b) (``time_elapsed``) and ``progress`` = A/τ (1: on schedule).

@@ -37,10 +37,13 @@ def exact_interval(numerator: FloatArray, denominator: FloatArray, per: FloatArr
     poisson = counted & ((per >= POISSON_FROM_PER) | (k > n))
     binomial = counted & ~poisson
     if poisson.any():
-        kp, scale = k[poisson], per[poisson] / n[poisson]
-        # χ²(q; 2k)/2 is the gamma quantile gammaincinv(k, q): the same number, twice as fast
-        lower = np.where(kp > 0, special.gammaincinv(np.maximum(kp, 1e-300), alpha / 2), 0.0)
-        upper = special.gammaincinv(kp + 1, 1 - alpha / 2)
+        # χ²(q; 2k)/2 is the gamma quantile gammaincinv(k, q): the same number, twice as
+        # fast, and it depends on k alone — computed once per distinct count
+        counts, which = np.unique(k[poisson], return_inverse=True)
+        scale = per[poisson] / n[poisson]
+        lower = np.where(counts > 0, special.gammaincinv(np.maximum(counts, 1e-300), alpha / 2),
+                         0.0)[which.reshape(-1)]
+        upper = special.gammaincinv(counts + 1, 1 - alpha / 2)[which.reshape(-1)]
         low[poisson], high[poisson] = lower * scale, upper * scale
     if binomial.any():
         kb, nb, scale = k[binomial], n[binomial], per[binomial]
