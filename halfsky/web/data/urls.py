@@ -1,6 +1,6 @@
 from django.urls import path
 
-from halfsky.web.data import views_rounds, views_tasks
+from halfsky.web.data import views_excel, views_rounds, views_tasks
 
 app_name = "data"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     path("<int:year>/<slug:department>/submit/", views_tasks.submit_task, name="submit"),
     path("<int:year>/<slug:department>/confirm/", views_tasks.confirm_task, name="confirm"),
     path("<int:year>/<slug:department>/review/", views_tasks.review_task, name="review"),
+    path("<int:year>/<slug:department>/template.xlsx", views_excel.download_template,
+         name="template"),
+    path("<int:year>/<slug:department>/upload/", views_excel.upload_template, name="upload"),
 ]

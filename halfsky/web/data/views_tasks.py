@@ -45,7 +45,10 @@ def _abilities(request: HttpRequest, task: Any) -> dict[str, bool]:
 
 @login_required
 def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    task = queries.get_task(request.user, year, department)
+    return render_task(request, queries.get_task(request.user, year, department))
+
+
+def render_task(request: HttpRequest, task: Any, status: int = 200, **extra: Any) -> HttpResponse:
     findings = task_findings(task)
     years, rows = queries.entry_rows(task, findings)
     problems = blocking(findings)
@@ -54,8 +57,8 @@ def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
         "rows": rows, "problem_count": len(problems),
         "error_count": sum(f.severity == Severity.ERROR for f in problems),
         "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES],
-        **_abilities(request, task),
-    })
+        **_abilities(request, task), **extra,
+    }, status=status)
 
 
 @require_POST

@@ -40,6 +40,8 @@ def do_open_round(plan: Plan, year: int, deadline: datetime.date, actor: Any,
                                   election_year=election_year)
     departments = Department.objects.filter(led_indicators__plan=plan).distinct()
     for department in departments:
+        if not any(task_keys(plan, department.pk, year, election_year)):
+            continue  # nothing to report this year (census or election indicators only)
         task = Task.objects.create(round=round_, department=department)
         _create_drafts(task, plan, year, election_year, actor, sample)
         link = reverse("data:task", args=[year, department.code])

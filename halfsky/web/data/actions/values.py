@@ -44,7 +44,7 @@ class SaveResult:
     findings: list[Finding]
 
 
-def _require(actor: Any, roles: set[Role], task: Task | None = None) -> None:
+def require_role(actor: Any, roles: set[Role], task: Task | None = None) -> None:
     role = role_of(actor)
     if role not in roles:
         raise ActionError("workflow.not_allowed")
@@ -54,7 +54,7 @@ def _require(actor: Any, roles: set[Role], task: Task | None = None) -> None:
             raise ActionError("workflow.other_department")
 
 
-def _log(observation: Observation, action: str, actor: Any, before: dict[str, object],
+def log_change(observation: Observation, action: str, actor: Any, before: dict[str, object],
          comment: str = "") -> None:
     ValueChange.objects.create(observation=observation, actor=actor, action=action,
                                before=before, after=observation.snapshot(), comment=comment)
@@ -73,7 +73,7 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
     task = current.task
     if task is None:
         raise ActionError("value.not_in_round")
-    _require(actor, {Role.REPORTER}, task)
+    require_role(actor, {Role.REPORTER}, task)
     if current.status not in EDITABLE_VALUE_STATES or task.state not in EDITABLE_TASK_STATES:
         raise ActionError("value.locked", status=current.status)
     if current.version != expected_version:
@@ -88,7 +88,7 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
         return SaveResult(current, check([current], task.round.plan))
     current.version += 1
     current.save()
-    _log(current, "edit", actor, before)
+    log_change(current, "edit", actor, before)
     if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS
         task.save(update_fields=["state", "updated_at"])
@@ -102,7 +102,7 @@ def task_findings(task: Task) -> list[Finding]:
 @transaction.atomic
 def do_submit_task(task: Task, actor: Any) -> Task:
     """Submit the department's values to its head; refused while any value is not valid."""
-    _require(actor, {Role.REPORTER}, task)
+    require_role(actor, {Role.REPORTER}, task)
     if task.state not in EDITABLE_TASK_STATES:
         raise ActionError("task.not_editable", state=task.state)
     problems = blocking(task_findings(task))
@@ -112,7 +112,7 @@ def do_submit_task(task: Task, actor: Any) -> Task:
         before = observation.snapshot()
         observation.status = ValueStatus.SUBMITTED
         observation.save(update_fields=["status", "updated_at"])
-        _log(observation, "submit", actor, before)
+        log_change(observation, "submit", actor, before)
     task.state = TaskState.SUBMITTED
     task.save(update_fields=["state", "updated_at"])
     notify(users_with([Role.DEPARTMENT_HEAD], task.department), "task.submitted",
@@ -124,7 +124,7 @@ def do_submit_task(task: Task, actor: Any) -> Task:
 @transaction.atomic
 def do_confirm_task(task: Task, actor: Any) -> Task:
     """The department head confirms the submission (the electronic seal, 加盖公章)."""
-    _require(actor, {Role.DEPARTMENT_HEAD}, task)
+    require_role(actor, {Role.DEPARTMENT_HEAD}, task)
     if task.state != TaskState.SUBMITTED:
         raise ActionError("task.not_submitted", state=task.state)
     task.state = TaskState.CONFIRMED
@@ -145,7 +145,7 @@ def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: 
     ``decisions`` maps observation ids to ("approve" | "return", comment);
     a returned value needs a comment. Values not named stay as they are.
     """
-    _require(actor, REVIEWERS)
+    require_role(actor, REVIEWERS)
     if task.state != TaskState.CONFIRMED:
         raise ActionError("task.not_confirmed", state=task.state)
     observations = {o.pk: o for o in task.observations.filter(pk__in=list(decisions))}
@@ -162,7 +162,7 @@ def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: 
         observation.status = ValueStatus.APPROVED if decision == "approve" else ValueStatus.RETURNED
         observation.review_comment = comment.strip() if decision == "return" else ""
         observation.save(update_fields=["status", "review_comment", "updated_at"])
-        _log(observation, decision, actor, before, comment.strip())
+        log_change(observation, decision, actor, before, comment.strip())
     _settle(task, actor)
     record("task.review", "task", str(task), actor,
            approved=sum(d == "approve" for d, _ in decisions.values()),
@@ -187,7 +187,7 @@ def _settle(task: Task, actor: Any) -> None:
 @transaction.atomic
 def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observation:
     """Unlock an approved value so the department can correct it; a reason is required."""
-    _require(actor, REVIEWERS | {Role.COORDINATOR})
+    require_role(actor, REVIEWERS | {Role.COORDINATOR})
     if observation.status != ValueStatus.APPROVED or observation.task is None:
         raise ActionError("value.not_approved")
     if not reason.strip():
@@ -197,7 +197,7 @@ def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observ
     observation.review_comment = reason.strip()
     observation.version += 1
     observation.save()
-    _log(observation, "reopen", actor, before, reason.strip())
+    log_change(observation, "reopen", actor, before, reason.strip())
     task = observation.task
     task.state = TaskState.RETURNED
     task.save(update_fields=["state", "updated_at"])

@@ -1,0 +1,76 @@
+"""An uploaded Excel template becomes the task's draft — all of it, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+
+from halfsky.domain.validation import compute_rate
+from halfsky.formats.excel_layout import LETTERS
+from halfsky.formats.excel_upload import UploadedRow
+from halfsky.formats.uploads import FileProblem
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.values import (
+    EDITABLE_TASK_STATES,
+    EDITABLE_VALUE_STATES,
+    log_change,
+    require_role,
+)
+from halfsky.web.data.models import Observation, Task, TaskState
+from halfsky.web.orgs.roles import Role
+
+
+class UploadRejected(ActionError):
+    def __init__(self, problems: list[FileProblem]) -> None:
+        super().__init__("upload.rejected", count=len(problems))
+        self.problems = problems
+
+
+def _changed(observation: Observation, row: UploadedRow) -> dict[str, Any]:
+    wanted: dict[str, Any] = {"value": row.value, "numerator": row.numerator,
+                              "denominator": row.denominator, "flag": row.flag, "note": row.note}
+    if row.numerator is not None and row.denominator and observation.indicator.per:
+        wanted["value"] = compute_rate(row.numerator, row.denominator, observation.indicator.per)
+    return {k: v for k, v in wanted.items() if getattr(observation, k) != v}
+
+
+@transaction.atomic
+def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
+                    data_sheet: str = "") -> int:
+    """Store the uploaded values as drafts; a row that would change a locked value rejects all."""
+    require_role(actor, {Role.REPORTER}, task)
+    if task.state not in EDITABLE_TASK_STATES:
+        raise ActionError("task.not_editable", state=task.state)
+    observations = {o.key: o for o in task.observations.select_for_update().select_related(
+        "indicator", "area")}
+    changes: list[tuple[Observation, dict[str, Any]]] = []
+    problems: list[FileProblem] = []
+    for key, row in rows.items():
+        observation = observations.get(key)
+        if observation is None:
+            problems.append(FileProblem("excel.outdated", data_sheet, f"{LETTERS['key']}{row.row}"))
+            continue
+        changed = _changed(observation, row)
+        if not changed:
+            continue
+        if observation.status not in EDITABLE_VALUE_STATES:
+            problems.append(FileProblem("excel.locked_value", data_sheet, f"{LETTERS['value']}{row.row}"))
+            continue
+        changes.append((observation, changed))
+    if problems:
+        raise UploadRejected(problems)
+    for observation, changed in changes:
+        before = observation.snapshot()
+        for name, value in changed.items():
+            setattr(observation, name, value)
+        observation.version += 1
+        observation.save()
+        log_change(observation, "upload", actor, before)
+    if changes and task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
+        task.state = TaskState.IN_PROGRESS
+        task.save(update_fields=["state", "updated_at"])
+    record("task.upload", "task", str(task), actor, changed=len(changes))
+    return len(changes)

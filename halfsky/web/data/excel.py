@@ -1,0 +1,115 @@
+"""The Excel template of a task: what goes into it, and what an upload becomes.
+
+The file itself is written and read by ``halfsky.formats.excel_template`` /
+``excel_upload``; this module supplies the rows and the Chinese (or English)
+labels, and turns problems into sentences.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from halfsky.formats.excel_layout import TemplateIdentity, TemplateRow, TemplateSpec
+from halfsky.formats.uploads import FileProblem
+from halfsky.web.data.models import Task
+from halfsky.web.plans.labels import breakdown_label
+from halfsky.web.plans.queries import target_views
+
+PROBLEMS = {
+    "excel.corrupt": gettext_noop("The file is not an Excel workbook (.xlsx) or it is damaged."),
+    "excel.not_xlsx": gettext_noop("The file is not an Excel workbook (.xlsx) or it is damaged."),
+    "excel.too_large": gettext_noop("The file is too large (at most %(limit_mb)s MB)."),
+    "excel.missing_metadata": gettext_noop("This is not a HalfSky template (its hidden information sheet is missing)."),
+    "excel.wrong_version": gettext_noop("The template is of an older version: download a new one."),
+    "excel.wrong_round": gettext_noop("The template is for another round (%(found)s): download this year's template."),
+    "excel.wrong_department": gettext_noop("The template belongs to another department (%(found)s)."),
+    "excel.layout_changed": gettext_noop("Rows, columns or headers of the template were changed: download a new template and copy the values into it."),
+    "excel.outdated": gettext_noop("The task's rows have changed since the template was downloaded: download a new template."),
+    "excel.formula": gettext_noop("A formula is not allowed; type the number."),
+    "excel.not_a_number": gettext_noop("“%(value)s” is not a number."),
+    "excel.bad_flag": gettext_noop("“%(value)s” is not one of the flags in the list."),
+    "excel.duplicate_row": gettext_noop("The same row appears twice."),
+    "excel.locked_value": gettext_noop("This value is submitted or approved; it cannot be changed by an upload."),
+    "upload.no_file": gettext_noop("Choose a file to upload."),
+}
+
+
+def problem_sentences() -> dict[str, str]:
+    """The problems in the user's language (evaluated per request)."""
+    return {code: _(text) for code, text in PROBLEMS.items()}
+
+
+def describe(problem: FileProblem) -> tuple[str, str]:
+    """(where, what): ("数据!L7", "“七十八”不是数字。")."""
+    text = problem_sentences().get(problem.code, problem.code)
+    params = dict(problem.params)
+    if "limit" in params:
+        params.setdefault("limit_mb", int(params["limit"]) // 1_000_000)
+    try:
+        text = text % params
+    except (KeyError, TypeError, ValueError):
+        pass
+    return problem.where, text
+
+
+def labels() -> dict[str, str]:
+    return {
+        "sheet.instructions": _("Instructions"),
+        "sheet.data": _("Data"),
+        "title": _("{plan_title} · {department} · data for {year}"),
+        "info.plan": _("Plan"), "info.department": _("Department"),
+        "info.year": _("Data year"), "info.deadline": _("Deadline"),
+        "instructions": "\n".join([
+            _("Fill in the yellow cells of the data sheet: the value, or for a rate its numerator and denominator (the rate is computed)."),
+            _("Mark a value provisional or estimated in the flag column; choose “not applicable” when the work was not carried out, and leave the numbers empty."),
+            _("Type numbers only: no formulas, units or dashes."),
+            _("Do not add, delete or move rows, columns or sheets: the upload would be refused."),
+            _("Upload the file on the task page; the server checks every value again. The values become a draft you review before submitting."),
+        ]),
+        "column.key": _("Key"), "column.code": _("Code"), "column.indicator": _("Indicator"),
+        "column.unit": _("Unit"), "column.area": _("Area"), "column.breakdown": _("Group"),
+        "column.definition": _("Definition"), "column.previous": "{year}",
+        "column.target": _("Target"), "column.value": _("Value"),
+        "column.numerator": _("Numerator"), "column.denominator": _("Denominator"),
+        "column.flag": _("Flag"), "column.note": _("Note"),
+        "breakdown.total": _("Total"),
+        "flag.provisional": _("provisional"), "flag.estimated": _("estimated"),
+        "flag.not_applicable": _("not applicable"),
+        "validation.title": _("Check the value"),
+        "validation.number": _("Enter a number of at least 0."),
+        "validation.percent": _("Enter a number from 0 to 100."),
+        "validation.flag": _("Choose a flag from the list, or leave the cell empty."),
+    }
+
+
+def round_id(task: Task) -> str:
+    return f"{task.round.plan.code}/{task.round.year}"
+
+
+def identity(task: Task) -> TemplateIdentity:
+    keys = [o.key for o in task.observations.select_related("indicator", "area").order_by("pk")]
+    return TemplateIdentity(round_id=round_id(task), department_code=task.department.code,
+                            row_keys=keys)
+
+
+def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) -> TemplateSpec:
+    """The template of ``task``; ``previous`` maps observation ids to last years' values."""
+    rows = []
+    targets: dict[int, str] = {}
+    for o in task.observations.select_related("indicator", "area").order_by("pk"):
+        if o.indicator_id not in targets:
+            targets[o.indicator_id] = "；".join(v.words for v in target_views(o.indicator))
+        rows.append(TemplateRow(
+            key=o.key, indicator_code=o.indicator.code, indicator_name=o.indicator.name,
+            unit=o.indicator.unit, definition=o.indicator.definition, area_name=o.area.name,
+            breakdown_label=breakdown_label(o.breakdown), is_rate=bool(o.indicator.per),
+            per=o.indicator.per, previous=dict(zip(years, previous.get(o.pk, []), strict=False)),
+            target=targets[o.indicator_id], value=o.value, numerator=o.numerator,
+            denominator=o.denominator, flag=o.flag, note=o.note,
+        ))
+    return TemplateSpec(
+        round_id=round_id(task), data_year=task.round.year,
+        department_code=task.department.code, department_name=task.department.name,
+        plan_title=task.round.plan.title, deadline=task.round.deadline.isoformat(), rows=rows,
+    )
