@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 from halfsky.formats.excel_layout import TemplateIdentity, TemplateRow, TemplateSpec
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.data.models import Task
+from halfsky.web.data.words import sentence
 from halfsky.web.plans.labels import breakdown_label
 from halfsky.web.plans.queries import target_views
 
@@ -32,6 +33,20 @@ PROBLEMS = {
     "excel.duplicate_row": gettext_noop("The same row appears twice."),
     "excel.locked_value": gettext_noop("This value is submitted or approved; it cannot be changed by an upload."),
     "upload.no_file": gettext_noop("Choose a file to upload."),
+    "history.too_large": gettext_noop("The file is too large (at most %(limit_mb)s MB)."),
+    "history.empty": gettext_noop("The file holds no rows."),
+    "history.bad_encoding": gettext_noop("The file's text encoding is not recognised: save it as UTF-8 CSV or as .xlsx."),
+    "history.corrupt": gettext_noop("The file is not a CSV or Excel (.xlsx) file, or it is damaged."),
+    "history.missing_columns": gettext_noop("Columns are missing: %(missing)s."),
+    "history.formula": gettext_noop("A formula is not allowed; type the number."),
+    "history.missing_field": gettext_noop("A required field is empty."),
+    "history.duplicate_row": gettext_noop("The same indicator, area, year and group appear again (first on %(first)s)."),
+    "history.not_a_number": gettext_noop("“%(value)s” is not a number."),
+    "history.bad_year": gettext_noop("“%(value)s” is not a year of the plan."),
+    "history.unknown_indicator": gettext_noop("There is no indicator “%(indicator)s” in the plan."),
+    "history.unknown_area": gettext_noop("There is no area with the code “%(area)s”."),
+    "history.unknown_breakdown": gettext_noop("The indicator %(indicator)s has no group “%(breakdown)s”."),
+    "history.conflict": gettext_noop("%(indicator)s %(year)s already has the value %(current)s; the file says %(new)s. Correct the stored value through its round, or the file."),
 }
 
 
@@ -42,8 +57,10 @@ def problem_sentences() -> dict[str, str]:
 
 def describe(problem: FileProblem) -> tuple[str, str]:
     """(where, what): ("数据!L7", "“七十八”不是数字。")."""
-    text = problem_sentences().get(problem.code, problem.code)
     params = dict(problem.params)
+    text = problem_sentences().get(problem.code)
+    if text is None:  # a validation finding
+        return problem.where, sentence(problem.code, params)
     if "limit" in params:
         params.setdefault("limit_mb", int(params["limit"]) // 1_000_000)
     try:

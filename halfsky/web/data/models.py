@@ -210,6 +210,28 @@ class Notification(models.Model):
         return f"{self.user} {self.code}"
 
 
+class HistoryImport(models.Model):
+    """An uploaded file of earlier years' values, kept until it is applied or dropped."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="history_imports")
+    filename = models.CharField(_("file"), max_length=200)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("history import")
+        verbose_name_plural = _("history imports")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class ReferenceValue(models.Model):
     """A national figure from a published report, with the page it was read from."""
 

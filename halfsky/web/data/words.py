@@ -18,6 +18,9 @@ SENTENCES = {
     "value.denominator_zero": _("The denominator is zero."),
     "value.rate_mismatch": _("The value does not match numerator ÷ denominator (%(expected)s)."),
     "value.groups_do_not_add_up": _("The groups add up to %(sum)s, but the total is %(total)s."),
+    "value.not_a_number": _("Enter a number."),
+    "value.rate_incomplete": _("Enter both the numerator and the denominator (missing: %(missing)s)."),
+    "value.not_applicable_with_value": _("A value marked “not applicable” must be left empty."),
     "value.yoy_change": _("Changed by %(change)s since last year (%(previous)s): explain why, or correct it."),
     "value.implausible": _("The value is outside the usual range (%(low)s–%(high)s): explain why, or correct it."),
     # workflow refusals (halfsky.web.data.actions)
@@ -38,6 +41,8 @@ SENTENCES = {
     "round.not_allowed": _("Only the coordinator opens and closes rounds."),
     "round.exists": _("The round for %(year)s is open already."),
     "round.year_outside_plan": _("%(year)s is outside the plan period %(start)s–%(end)s."),
+    "history.applied_already": _("This file has been imported already."),
+    "history.has_problems": _("The file has %(count)s problems; nothing was imported."),
     # notifications
     "round.opened": _("The %(year)s reporting round is open; deadline %(deadline)s."),
     "task.submitted": _("%(department)s submitted its %(year)s values: please confirm."),
