@@ -1,0 +1,257 @@
+"""Earlier years' values in bulk, from CSV or xlsx (baseline 2020 …).
+
+The file has the columns ``indicator, area, year, breakdown, value,
+numerator, denominator, source, note`` (in any order; header names fixed,
+case and surrounding spaces ignored; other columns ignored; breakdown "" for
+the total). ``read_history`` returns the rows and the problems; the import is
+all or nothing, so a caller stores nothing when there is any problem.
+
+- CSV: UTF-8 with or without BOM, or GB18030 (what Chinese Excel writes
+  for "CSV"), detected in that order; comma-separated, or tab-separated when
+  the header has tabs and no commas. UTF-16 ("Unicode text") and binary
+  files are ``history.bad_encoding``. Problems carry the line number.
+- xlsx: the first sheet; the header is its first row with content. Problems
+  carry sheet and cell. Formulas are refused, never evaluated.
+- Numbers as in ``uploads`` (no "%": values are in the indicator's unit).
+  Years are whole numbers from 1949 to 2100.
+- The file kind is taken from its content (an xlsx is a zip), so a renamed
+  file is still read right; an old .xls is ``history.not_xlsx``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from openpyxl.utils.cell import get_column_letter
+
+from halfsky.formats.uploads import (
+    MAX_BYTES,
+    ZIP_MAGIC,
+    FileProblem,
+    NotANumber,
+    UnreadableFile,
+    cell_number,
+    cell_text,
+    check_size,
+    parse_number_text,
+)
+from halfsky.formats.xlsx_reader import open_xlsx
+
+COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator", "denominator",
+           "source", "note")  # fmt: skip
+NUMBER_COLUMNS = ("value", "numerator", "denominator")
+REQUIRED_FIELDS = ("indicator", "area", "year")
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, or an encrypted xlsx
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One earlier value; ``line`` is the CSV line or the sheet row."""
+
+    line: int
+    indicator: str
+    area: str
+    year: int
+    breakdown: str = ""
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryFile:
+    rows: Sequence[HistoryRow] = ()
+    problems: Sequence[FileProblem] = ()
+    sheet: str = ""  # the sheet read, for an xlsx file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# One field as read: its value, its kind (text, number, bool, error, date, formula), its place.
+_Field = tuple[str | float | bool, str, str]
+
+
+def read_history(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> HistoryFile:
+    """Read a history file; ``filename`` only helps tell an empty upload's kind."""
+    try:
+        check_size(data, max_bytes, "history.too_large")
+        if data.startswith(ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
+            return _read_xlsx(data)
+        if not data.strip():
+            return HistoryFile(problems=[FileProblem("history.empty")])
+        return _read_csv(data)
+    except UnreadableFile as error:
+        return HistoryFile(problems=[FileProblem(error.code, params=error.params)])
+
+
+# --------------------------------------------------------------------------
+# CSV
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was in: utf-8 (BOM or not) or gb18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile("history.bad_encoding", {"encoding": "utf-16"})
+    for encoding, name in (("utf-8-sig", "utf-8"), ("gb18030", "gb18030")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text, name
+    raise UnreadableFile("history.bad_encoding", {"encoding": ""})
+
+
+def _read_csv(data: bytes) -> HistoryFile:
+    text, _ = decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, dict[int, _Field]]]:
+        start = 1
+        for record in reader:
+            yield start, {i: (value, "formula" if value.startswith("=") else "text", str(start))
+                          for i, value in enumerate(record)}  # fmt: skip
+            start = reader.line_num + 1
+
+    try:
+        return _Reader("").read(records())
+    except csv.Error:  # e.g. a NUL byte or an unterminated quote at the end
+        raise UnreadableFile("history.bad_encoding", {"encoding": ""}) from None
+
+
+# --------------------------------------------------------------------------
+# xlsx
+
+
+def _read_xlsx(data: bytes) -> HistoryFile:
+    book = open_xlsx(data, prefix="history")
+    try:
+        visible = [sheet for sheet in book.sheets if sheet.state == "visible"] or book.sheets
+        name = visible[0].name
+
+        def records() -> Iterator[tuple[int, dict[int, _Field]]]:
+            for number, cells in book.rows(name):
+                yield number, {cell.column - 1: (cell.value, cell.kind, cell.ref)
+                               for cell in cells}  # fmt: skip
+
+        return _Reader(name).read(records())
+    except UnreadableFile:
+        raise
+    except Exception:  # sheets are parsed lazily: a broken one fails only now
+        raise UnreadableFile("history.corrupt") from None
+    finally:
+        book.close()
+
+
+# --------------------------------------------------------------------------
+# Rows, whatever the file kind
+
+
+class _Reader:
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.problems: list[FileProblem] = []
+        self.rows: list[HistoryRow] = []
+        self.seen: dict[tuple[str, str, int, str], str] = {}
+
+    def problem(self, code: str, where: str, **params: str | int | float) -> None:
+        if self.sheet:
+            self.problems.append(FileProblem(code, self.sheet, where, params=params))
+        else:
+            self.problems.append(FileProblem(code, line=int(where), params=params))
+
+    def read(self, records: Iterator[tuple[int, dict[int, _Field]]]) -> HistoryFile:
+        columns: dict[str, int] | None = None
+        for number, fields in records:
+            if not any(cell_text(value) for value, _, _ in fields.values()):
+                continue
+            if columns is None:
+                columns = self._header(number, fields)
+                if columns is None:
+                    return self._result()
+                continue
+            self._row(number, fields, columns)
+        if columns is None or (not self.rows and not self.problems):
+            self.problems.append(FileProblem("history.empty", self.sheet))
+        return self._result()
+
+    def _result(self) -> HistoryFile:
+        return HistoryFile(self.rows, self.problems, self.sheet)
+
+    def _header(self, number: int, fields: Mapping[int, _Field]) -> dict[str, int] | None:
+        names = {cell_text(value).lstrip("\ufeff").strip().lower(): index
+                 for index, (value, _, _) in sorted(fields.items(), reverse=True)}  # fmt: skip
+        missing = [column for column in COLUMNS if column not in names]
+        if missing:
+            where = f"A{number}" if self.sheet else str(number)
+            self.problem("history.missing_columns", where, missing=", ".join(missing),
+                         expected=", ".join(COLUMNS))
+            return None
+        return {column: names[column] for column in COLUMNS}
+
+    def _row(self, number: int, fields: Mapping[int, _Field], columns: Mapping[str, int]) -> None:
+        before = len(self.problems)
+        texts: dict[str, str] = {}
+        numbers: dict[str, float | None] = {}
+        for column, index in columns.items():
+            value, kind, where = fields.get(index, ("", "text", self._where(number, index)))
+            if kind == "formula":
+                self.problem("history.formula", where, column=column, formula=str(value)[:60])
+                continue
+            text = cell_text(value)
+            if column in NUMBER_COLUMNS:
+                numbers[column] = self._number(value, kind, text, column, where)
+            else:
+                texts[column] = text
+        year = self._year(texts["year"], self._where(number, columns["year"])) \
+            if "year" in texts else None
+        for column in ("indicator", "area"):
+            if column in texts and not texts[column]:
+                self.problem("history.missing_field", self._where(number, columns[column]),
+                             column=column)
+        if len(self.problems) > before or year is None:
+            return
+        key = (texts["indicator"], texts["area"], year, texts["breakdown"])
+        where = self._where(number, columns["indicator"])
+        if key in self.seen:
+            self.problem("history.duplicate_row", where, first=self.seen[key])
+            return
+        self.seen[key] = where
+        self.rows.append(HistoryRow(
+            number, texts["indicator"], texts["area"], year, texts["breakdown"],
+            numbers["value"], numbers["numerator"], numbers["denominator"],
+            texts["source"], texts["note"],
+        ))  # fmt: skip
+
+    def _number(self, value: str | float | bool, kind: str, text: str, column: str,
+                where: str) -> float | None:  # fmt: skip
+        try:
+            return cell_number(value, kind)
+        except NotANumber:
+            self.problem("history.not_a_number", where, column=column, value=text)
+            return None
+
+    def _year(self, text: str, where: str) -> int | None:
+        try:
+            parsed = parse_number_text(text)
+        except NotANumber:
+            parsed = None
+        if parsed is None or not parsed[0].is_integer() or not FIRST_YEAR <= parsed[0] <= LAST_YEAR:
+            self.problem("history.bad_year", where, value=text)
+            return None
+        return int(parsed[0])
+
+    def _where(self, number: int, index: int) -> str:
+        return f"{get_column_letter(index + 1)}{number}" if self.sheet else str(number)
+

@@ -1,0 +1,116 @@
+"""Uploaded files: problems by place, size limits, numbers as people type them.
+
+Shared by the Excel template reader and the history import (CSV and xlsx).
+
+Numbers written as text are accepted in the forms people type: "12.5",
+"1,234.5" (comma thousands), full-width digits and points ("１２．５"), a
+leading sign, surrounding spaces. Anything else ("约12", "12人", "-", "—",
+"/", "无", "1.2.3", "nan") is not a number: a value that does not apply is
+marked with a flag, never with a dash.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+Param = float | int | str
+
+MAX_BYTES = 10_000_000
+MAX_UNPACKED_BYTES = 250_000_000  # a 10,000-row template unpacks to about 12 MB
+ZIP_MAGIC = b"PK\x03\x04"
+
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A problem with an uploaded file, at a sheet and cell, at a CSV line, or in general."""
+
+    code: str
+    sheet: str = ""
+    cell: str = ""  # "D7"
+    line: int = 0  # CSV line, 1 = the header
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        """"数据!D7"; "数据" for a whole sheet; the line number as text; "" for the file."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        if self.line:
+            return str(self.line)
+        return self.sheet
+
+
+class UnreadableFile(Exception):
+    """A file that is too large, of the wrong kind, or broken."""
+
+    def __init__(self, code: str, params: Mapping[str, Param] | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = dict(params or {})
+
+
+def check_size(data: bytes, max_bytes: int, code: str) -> None:
+    """Refuse a file by its size, before anything looks inside it."""
+    if len(data) > max_bytes:
+        raise UnreadableFile(code, {"size": len(data), "limit": max_bytes})
+
+
+class NotANumber(ValueError):
+    """A cell or field that should hold a number holds something else."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def parse_number_text(text: str, *, allow_percent: bool = False) -> tuple[float, bool] | None:
+    """Parse a number typed as text; ``None`` for an empty text.
+
+    Returns the number and whether it carried a trailing "%" (accepted only
+    with ``allow_percent``). Raises ``NotANumber``.
+    """
+    cleaned = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    if not cleaned:
+        return None
+    percent = allow_percent and cleaned.endswith("%")
+    body = cleaned[:-1] if percent else cleaned
+    if not _NUMBER.fullmatch(body):
+        raise NotANumber(text.strip())
+    number = float(body.replace(",", ""))
+    if not math.isfinite(number):
+        raise NotANumber(text.strip())
+    return number, percent
+
+
+def cell_number(value: str | float | bool, kind: str) -> float | None:
+    """The number in a spreadsheet cell: a number, or a number stored as text.
+
+    Raises ``NotANumber`` for other text, booleans, dates and error values
+    (#DIV/0!). Formulas are the caller's to refuse first.
+    """
+    if kind == "number" and isinstance(value, float):
+        if not math.isfinite(value):
+            raise NotANumber(str(value))
+        return value
+    if kind == "text" and isinstance(value, str):
+        parsed = parse_number_text(value)
+        return None if parsed is None else parsed[0]
+    raise NotANumber(cell_text(value))
+
+
+def cell_text(value: str | float | bool | None) -> str:
+    """A cell's content as text ("" for empty); whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value.strip()
