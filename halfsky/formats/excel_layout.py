@@ -4,9 +4,9 @@ Three sheets: instructions, data, and a very hidden metadata sheet (name
 ``META_SHEET``). The data sheet has a title in row 1, headers in row 2 and
 one row per value from row 3; column A (hidden) holds each row's key. The
 metadata sheet names the template version, round, data year, department,
-data sheet, column headers, flag labels, the row keys in order with each
-row's rate multiplier, and a checksum over version, round, department and
-keys (``template_checksum``).
+data sheet, column headers, flag labels, the row keys in order (each with
+whether it is a percentage), and a checksum over version, round,
+department and keys (``template_checksum``).
 
 Every text a person reads comes from ``labels`` (the web layer translates
 them); ``DEFAULT_LABELS`` are English, for tests. Labels may use the fields

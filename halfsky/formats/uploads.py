@@ -4,9 +4,9 @@ Shared by the Excel template reader and the history import (CSV and xlsx).
 
 Numbers written as text are accepted in the forms people type: "12.5",
 "1,234.5" (comma thousands), full-width digits and points ("１２．５"), a
-leading sign, surrounding spaces. Anything else ("约12", "12人", "-", "—",
-"/", "无", "1.2.3", "nan") is not a number: a value that does not apply is
-marked with a flag, never with a dash.
+leading sign; spaces anywhere are ignored ("1 234"). Anything else ("约12",
+"12人", "-", "—", "/", "无", "1.2.3", "nan", "1e3") is not a number: a value
+that does not apply is marked with a flag, never with a dash.
 """
 
 from __future__ import annotations
