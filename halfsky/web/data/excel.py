@@ -35,6 +35,7 @@ PROBLEMS = {
     "upload.no_file": gettext_noop("Choose a file to upload."),
     "history.too_large": gettext_noop("The file is too large (at most %(limit_mb)s MB)."),
     "history.empty": gettext_noop("The file holds no rows."),
+    "history.not_xlsx": gettext_noop("The file is not a CSV or Excel (.xlsx) file, or it is damaged."),
     "history.bad_encoding": gettext_noop("The file's text encoding is not recognised: save it as UTF-8 CSV or as .xlsx."),
     "history.corrupt": gettext_noop("The file is not a CSV or Excel (.xlsx) file, or it is damaged."),
     "history.missing_columns": gettext_noop("Columns are missing: %(missing)s."),

@@ -87,6 +87,7 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
             status = 403 if error.code.startswith("workflow.") else 409
         else:
             observation = result.observation
+            context["saved"] = True
             context["findings"] = [(f.severity.value, sentence(f.code, f.params))
                                    for f in result.findings]
     years, rows = queries.entry_rows(observation.task, [])

@@ -22,7 +22,7 @@ SENTENCES = {
     "value.rate_incomplete": _("Enter both the numerator and the denominator (missing: %(missing)s)."),
     "value.not_applicable_with_value": _("A value marked “not applicable” must be left empty."),
     "value.yoy_change": _("Changed by %(change)s since last year (%(previous)s): explain why, or correct it."),
-    "value.implausible": _("The value is outside the usual range (%(low)s–%(high)s): explain why, or correct it."),
+    "value.implausible": _("The value %(value)s is unusual for this indicator: explain why, or correct it."),
     # workflow refusals (halfsky.web.data.actions)
     "workflow.not_allowed": _("Your role may not do this."),
     "workflow.other_department": _("This belongs to another department."),

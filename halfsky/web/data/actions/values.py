@@ -76,8 +76,9 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
     require_role(actor, {Role.REPORTER}, task)
     if current.status not in EDITABLE_VALUE_STATES or task.state not in EDITABLE_TASK_STATES:
         raise ActionError("value.locked", status=current.status)
-    if current.version != expected_version:
-        raise ValueConflict(current, data)
+    if current.version != expected_version and any(
+            getattr(current, name) != data[name] for name in FIELDS if name in data):
+        raise ValueConflict(current, data)  # a stale save that would change something
     before = current.snapshot()
     for name in FIELDS:
         if name in data:

@@ -1,0 +1,103 @@
+"""Import and validate 10,000 values through the history import (issue 4).
+
+    .venv/bin/python benchmarks/import_values.py                 # SQLite
+    DB=postgres PGUSER=halfsky PGPASSWORD=halfsky .venv/bin/python benchmarks/import_values.py
+
+It creates a throw-away test database (as the test suite does), loads the
+Ji County plan and 40 sample townships, generates a CSV of 10,000 rows
+(indicator × area × year, totals), and times the three steps a coordinator
+triggers: reading and checking the file with its preview (``check_staged``),
+and applying it (``do_apply_history``: checked again, then written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "halfsky.web.settings")
+
+
+def generate(rows: int, indicators: list, areas: list, seed: int = 1) -> bytes:
+    rng = random.Random(seed)
+    out = io.StringIO()
+    out.write("indicator,area,year,breakdown,value,numerator,denominator,source,note\n")
+    count = 0
+    for year in range(2000, 2026):
+        for area in areas:
+            for indicator in indicators:
+                if count == rows:
+                    return out.getvalue().encode("utf-8")
+                unit = indicator.unit
+                if indicator.per:
+                    denominator = rng.randint(500, 5000)
+                    numerator = rng.randint(0, denominator // 50)
+                    value = round(numerator / denominator * indicator.per, 4)
+                    out.write(f"{indicator.code},{area.code},{year},,{value},{numerator},"
+                              f"{denominator},benchmark,\n")
+                else:
+                    value = rng.randint(1, 90) if unit in {"人", "件", "个"} else round(
+                        rng.uniform(1, 90), 1)
+                    out.write(f"{indicator.code},{area.code},{year},,{value},,,benchmark,\n")
+                count += 1
+    return out.getvalue().encode("utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from halfsky.formats.plan_file import load_plan
+        from halfsky.web.data.actions.history import (
+            check_staged,
+            do_apply_history,
+            do_stage_history,
+        )
+        from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sample_townships
+        from halfsky.web.orgs.roles import Role
+        from halfsky.web.plans.actions import do_load_plan
+
+        plan = do_load_plan(load_plan("jixian-women-2021-2025")).plan
+        areas = [plan.region, *do_ensure_sample_townships(
+            plan.region.code, [f"示例乡镇{n}" for n in range(1, 41)])]
+        do_ensure_account(Account("bench", "bench-password", Role.COORDINATOR))
+        user = get_user_model().objects.get(username="bench")
+        content = generate(args.rows, list(plan.indicators.order_by("position")), areas)
+
+        staged = do_stage_history(plan, "benchmark.csv", content, user)
+        start = time.perf_counter()
+        result = check_staged(staged)
+        checked = time.perf_counter() - start
+        assert not result.problems, result.problems[:5]
+        start = time.perf_counter()
+        count = do_apply_history(staged, user)
+        applied = time.perf_counter() - start
+        engine = connection.vendor
+        print(f"{engine}: {count} values; preview (read + validate) {checked:.2f} s; "
+              f"import (validate again + write) {applied:.2f} s; total {checked + applied:.2f} s")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
