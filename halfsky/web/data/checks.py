@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from halfsky.domain import plan as domain
 from halfsky.domain.validation import Entry, Finding, Rules, default_rules, validate
 from halfsky.formats.plan_file import plan_from_dict
-from halfsky.web.data.models import Observation, ValueFlag
+from halfsky.web.data.models import Observation, ValidationRule, ValueFlag
 from halfsky.web.plans.models import Plan
 
 
@@ -23,7 +24,13 @@ def domain_plan(plan: Plan) -> domain.Plan:
 
 
 def rules_for(plan: Plan) -> dict[str, Rules]:
-    return {i.code: default_rules(i) for i in domain_plan(plan).indicators}
+    """The validation rules of every indicator: defaults, with the stored settings over them."""
+    rules = {i.code: default_rules(i) for i in domain_plan(plan).indicators}
+    for setting in ValidationRule.objects.filter(indicator__plan=plan).select_related("indicator"):
+        code = setting.indicator.code
+        if code in rules:
+            rules[code] = replace(rules[code], **setting.overrides())  # type: ignore[arg-type]
+    return rules
 
 
 def previous_values(observations: Sequence[Observation]) -> dict[tuple[int, int, str], float]:

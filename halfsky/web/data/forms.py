@@ -35,6 +35,7 @@ class ValueForm(forms.Form):
     denominator = forms.CharField(label=_("Denominator"), required=False)
     flag = forms.ChoiceField(label=_("Flag"), choices=ValueFlag.choices, required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
+    source = forms.CharField(label=_("Source"), required=False, max_length=200)
     explanation = forms.CharField(label=_("Explanation"), required=False, max_length=1000)
 
     def _number(self, name: str) -> float | None:

@@ -166,6 +166,7 @@ class Observation(models.Model):
     def snapshot(self) -> dict[str, object]:
         return {"value": self.value, "numerator": self.numerator,
                 "denominator": self.denominator, "flag": self.flag, "note": self.note,
+                "source": self.source,
                 "explanation": self.explanation, "status": self.status}
 
 
@@ -208,6 +209,39 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.code}"
+
+
+class ValidationRule(models.Model):
+    """Per-indicator settings of the checks, over the defaults derived from the unit.
+
+    Empty fields keep the default; set in the admin by the statistics bureau
+    or the administrator.
+    """
+
+    indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE,
+                                     related_name="validation_rule")
+    minimum = models.FloatField(_("smallest allowed value"), null=True, blank=True)
+    maximum = models.FloatField(_("largest allowed value"), null=True, blank=True)
+    plausible_low = models.FloatField(_("usual range from"), null=True, blank=True)
+    plausible_high = models.FloatField(_("usual range to"), null=True, blank=True)
+    yoy_change = models.FloatField(
+        _("year-on-year change that warns"), null=True, blank=True,
+        help_text=_("As a share: 0.33 warns when a value moves by more than a third since last year."))
+    required = models.BooleanField(_("value required"), default=True)
+
+    class Meta:
+        verbose_name = _("validation rule")
+        verbose_name_plural = _("validation rules")
+
+    def __str__(self) -> str:
+        return str(self.indicator)
+
+    def overrides(self) -> dict[str, object]:
+        fields = ("minimum", "maximum", "plausible_low", "plausible_high", "yoy_change")
+        changed: dict[str, object] = {f: getattr(self, f) for f in fields
+                                      if getattr(self, f) is not None}
+        changed["required"] = self.required
+        return changed
 
 
 class HistoryImport(models.Model):

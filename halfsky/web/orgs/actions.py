@@ -11,7 +11,7 @@ from django.db import transaction
 
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.roles import ADMIN_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,25 @@ class Account:
     department: str | None = None  # department code
 
 
+def admin_permissions(role: Role) -> list[Permission]:
+    """What each role keeps in the admin (the administrator is a superuser)."""
+    if role == Role.COORDINATOR:
+        return list(Permission.objects.filter(content_type__app_label="orgs")
+                    | Permission.objects.filter(content_type__app_label="auth",
+                                                content_type__model="user"))
+    if role == Role.MONITORING_LEAD:
+        return list(Permission.objects.filter(content_type__app_label="data",
+                                              content_type__model="validationrule"))
+    return []
+
+
 @transaction.atomic
 def do_ensure_account(account: Account, actor: Any = None) -> bool:
     """Create the account, or reset its role, department and password. True if created."""
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=account.username)
     user.set_password(account.password)
-    user.is_staff = account.role in {Role.ADMINISTRATOR, Role.COORDINATOR}
+    user.is_staff = account.role in ADMIN_ROLES
     user.is_superuser = account.role == Role.ADMINISTRATOR
     user.save()
     department = Department.objects.get(code=account.department) if account.department else None
@@ -36,11 +48,7 @@ def do_ensure_account(account: Account, actor: Any = None) -> bool:
         user=user, defaults={"role": account.role.value, "department": department}
     )
     # The coordinator keeps departments, areas and users in the admin.
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="orgs")
-        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
-        if account.role == Role.COORDINATOR else []
-    )
+    user.user_permissions.set(admin_permissions(account.role))
     record("account.ensure", "user", account.username, actor, role=account.role.value,
            department=account.department or "", created=created)
     return created

@@ -23,5 +23,6 @@ class Role(models.TextChoices):
 # Roles whose work is limited to their own department's items.
 DEPARTMENT_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
 
-# Roles that may open the Django admin (departments, users, areas).
-ADMIN_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
+# Roles that may open the Django admin: the coordinator keeps departments, areas
+# and users; the statistics bureau keeps the validation rules of the indicators.
+ADMIN_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.MONITORING_LEAD})

@@ -13,3 +13,20 @@ class PlanAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(models.Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    """Read-only here: indicators come from the plan file."""
+
+    list_display = ["code", "name", "unit", "lead"]
+    search_fields = ["code", "name"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

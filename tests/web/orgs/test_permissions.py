@@ -68,7 +68,7 @@ def test_unknown_department_is_not_found(login) -> None:
 
 @pytest.mark.parametrize(("username", "expected"), [
     ("coordinator", ["plan", "indicators", "rounds", "departments", "search", "imports", "admin"]),
-    ("statistics", ["plan", "indicators", "rounds", "departments", "search"]),
+    ("statistics", ["plan", "indicators", "rounds", "departments", "search", "admin"]),
     ("health_reporter", ["plan", "indicators", "rounds", "my_department", "search"]),
     ("health_head", ["plan", "indicators", "rounds", "my_department", "search"]),
     ("leader", ["plan", "indicators", "rounds", "departments", "search"]),

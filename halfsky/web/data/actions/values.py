@@ -25,7 +25,7 @@ from halfsky.web.orgs.roles import Role
 
 EDITABLE_TASK_STATES = {TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.RETURNED}
 EDITABLE_VALUE_STATES = {ValueStatus.DRAFT, ValueStatus.RETURNED}
-FIELDS = ("value", "numerator", "denominator", "flag", "note", "explanation")
+FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "explanation")
 REVIEWERS = {Role.MONITORING_LEAD, Role.ADMINISTRATOR}
 
 
