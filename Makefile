@@ -47,9 +47,11 @@ $(VENV)/.dev-deps: $(BIN)/python requirements.txt requirements-dev.txt pyproject
 
 assets: $(VENDOR)/.stamp
 $(VENDOR)/.stamp: package.json package-lock.json
-	npm ci --no-fund --no-audit --loglevel=error
-	mkdir -p $(VENDOR)
+	npm ci --ignore-scripts --no-fund --no-audit --loglevel=error
+	mkdir -p $(VENDOR)/swagger-ui
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cd node_modules/swagger-ui-dist && cp swagger-ui-bundle.js swagger-ui.css swagger-ui.css.map \
+	  LICENSE NOTICE ../../$(VENDOR)/swagger-ui/
 	touch $@
 
 migrate: deps

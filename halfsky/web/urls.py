@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from halfsky.web.api import api
 from halfsky.web.plans import views as plan_views
 
 urlpatterns = [
@@ -13,5 +14,7 @@ urlpatterns = [
     path("departments/", include("halfsky.web.orgs.urls")),
     path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
+    path("tokens/", include("halfsky.web.tokens.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

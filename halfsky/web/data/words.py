@@ -43,6 +43,16 @@ SENTENCES = {
     "round.year_outside_plan": _("%(year)s is outside the plan period %(start)s–%(end)s."),
     "history.applied_already": _("This file has been imported already."),
     "history.has_problems": _("The file has %(count)s problems; nothing was imported."),
+    # API tokens (halfsky.web.tokens) and API refusals (halfsky.web.api_support)
+    "token.not_allowed": _("Only the token's own user (or an administrator) may do this."),
+    "token.name_required": _("Give the token a name."),
+    "api.unauthorized": _("Log in, or send a valid API token in the header “Authorization: Bearer …”."),
+    "api.no_role": _("Your account has no role yet: ask the administrator."),
+    "api.forbidden": _("You may not open this."),
+    "api.not_found": _("Not found."),
+    "api.invalid": _("The request is not valid; see “errors” for each problem."),
+    "api.csrf_failed": _("The security token (CSRF) is missing or expired: reload the page."),
+    "api.error": _("The request was refused (%(detail)s)."),
     # notifications
     "round.opened": _("The %(year)s reporting round is open; deadline %(deadline)s."),
     "task.submitted": _("%(department)s submitted its %(year)s values: please confirm."),

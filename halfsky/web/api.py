@@ -1,0 +1,38 @@
+"""The JSON API at ``/api/``: one NinjaAPI, a router per app, documented at ``/api/docs``.
+
+Callers authenticate with a personal token (``Authorization: Bearer …``, see
+``halfsky.web.tokens``) or the browser's session (unsafe methods then need
+the CSRF token). Every endpoint applies the same permissions as the pages,
+and every change goes through the apps' actions.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from halfsky.web.api_support import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
+from halfsky.web.data.api import router as data_router
+from halfsky.web.orgs.api import router as orgs_router
+from halfsky.web.plans.api import router as plans_router
+from halfsky.web.tokens.auth import BrowserSession, TokenAuth
+
+api = NinjaAPI(
+    title="HalfSky API",
+    version="1",
+    description=(
+        "The reporting workflow and the plans of HalfSky (半边天). Authenticate with a "
+        "personal token from the page /tokens/ in the header `Authorization: Bearer <token>`, "
+        "or with the browser's session. A token has exactly its user's permissions. Refusals "
+        "answer `{\"code\", \"message\", \"params\"}` with 401, 403, 404, 409 or 422."
+    ),
+    urls_namespace="api",
+    auth=[TokenAuth(), BrowserSession()],
+    renderer=Utf8JSONRenderer(),
+    docs=OfflineSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_error_handlers(api)
+api.add_router("/", orgs_router)
+api.add_router("/", data_router)
+api.add_router("/plans", plans_router)

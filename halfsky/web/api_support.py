@@ -1,0 +1,141 @@
+"""What every API router shares: the error shape, the status of each refusal, the caller.
+
+Every refusal answers ``{"code": …, "message": …, "params": {…}}``: the code
+and parameters are stable for programs, the message is the sentence of
+``halfsky.web.data.words`` in the request's language (Chinese unless the
+``django_language`` cookie says ``en``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from ninja import Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.docs import DocsBase
+from ninja.renderers import JSONRenderer
+
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.values import ValueConflict
+from halfsky.web.data.words import sentence
+from halfsky.web.orgs.permissions import role_of
+
+if TYPE_CHECKING:
+    from ninja import NinjaAPI
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    """JSON with Chinese text as it is (UTF-8), not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class Error(Schema):
+    code: str
+    message: str
+    params: dict[str, Any] = {}
+
+
+# The status of each refusal code; every other code of an action is a 409 (the
+# state of the data does not allow it now).
+FORBIDDEN = {"workflow.not_allowed", "workflow.other_department", "round.not_allowed",
+             "token.not_allowed", "api.no_role", "api.forbidden", "api.csrf_failed"}
+INVALID = {"api.invalid", "value.reason_required", "review.comment_required",
+           "review.bad_decision", "review.unknown_value",
+           "round.year_outside_plan"}
+ERROR_RESPONSES: dict[int, type[Schema]] = {403: Error, 404: Error, 409: Error, 422: Error}
+
+
+def status_of(code: str) -> int:
+    if code in FORBIDDEN:
+        return 403
+    if code in INVALID:
+        return 422
+    return 409
+
+
+def caller(request: HttpRequest) -> Any:
+    """The authenticated user (by token or session) with a role; else a 403 refusal."""
+    user = getattr(request, "auth", None)
+    if role_of(user) is None:
+        raise ActionError("api.no_role")
+    return user
+
+
+def invalid(errors: list[dict[str, Any]]) -> ActionError:
+    return ActionError("api.invalid", errors=errors)
+
+
+def _error(api: NinjaAPI, request: HttpRequest, status: int, code: str,
+           params: dict[str, Any] | None = None) -> HttpResponse:
+    params = params or {}
+    return api.create_response(
+        request, {"code": code, "message": sentence(code, params), "params": params},
+        status=status)
+
+
+def _plain_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", "")),
+             "type": str(e.get("type", ""))} for e in errors]
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
+        params = dict(exc.params)
+        if isinstance(exc, ValueConflict):
+            params["current"] = {**exc.current.snapshot(), "version": exc.current.version}
+            params["attempted"] = exc.attempted
+        return _error(api, request, status_of(exc.code), exc.code, params)
+
+    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return _error(api, request, 422, "api.invalid", {"errors": _plain_errors(exc.errors)})
+
+    def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        response = _error(api, request, 401, "api.unauthorized")
+        response["WWW-Authenticate"] = "Bearer"
+        return response
+
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 403 and "CSRF" in exc.message:
+            return _error(api, request, 403, "api.csrf_failed")
+        return _error(api, request, exc.status_code, "api.error", {"detail": exc.message})
+
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return _error(api, request, 403, "api.forbidden")
+
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return _error(api, request, 404, "api.not_found")
+
+    api.add_exception_handler(ActionError, action_error)
+    api.add_exception_handler(ValidationError, validation_error)
+    api.add_exception_handler(AuthenticationError, authentication_error)
+    api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(PermissionDenied, forbidden)
+    api.add_exception_handler(Http404, not_found)
+
+
+class OfflineSwagger(DocsBase):
+    """Swagger UI from our own static files (npm ``swagger-ui-dist``), never from a CDN.
+
+    ``validatorUrl: null`` keeps Swagger UI from asking an outside validator
+    about the schema.
+    """
+
+    template = "api/docs.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        settings = {
+            "url": self.get_openapi_url(api, kwargs),
+            "dom_id": "#swagger-ui",
+            "layout": "BaseLayout",
+            "deepLinking": True,
+            "validatorUrl": None,
+        }
+        return render(request, self.template, {
+            "api": api, "swagger_settings": settings,
+            "tokens_url": reverse("tokens:list"),
+        })

@@ -1,0 +1,59 @@
+"""Creating, revoking and using API tokens: the only code that writes ``ApiToken`` rows."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import ADMIN_ROLES
+from halfsky.web.tokens.keys import PREFIX_LENGTH, hash_key, new_key
+from halfsky.web.tokens.models import ApiToken
+
+# How stale ``last_used_at`` may get before a request writes it again.
+USE_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+@transaction.atomic
+def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
+    """A new token for ``user``, made by the user; returns the row and the key (never stored).
+
+    Nobody makes a token for someone else: a token acts as its user.
+    """
+    if role_of(actor) is None or actor.pk != user.pk:
+        raise ActionError("token.not_allowed")
+    name = name.strip()[:100]
+    if not name:
+        raise ActionError("token.name_required")
+    key = new_key()
+    token = ApiToken.objects.create(user=user, name=name, prefix=key[:PREFIX_LENGTH],
+                                    key_hash=hash_key(key))
+    record("token.create", "api_token", token.prefix, actor, user=user.get_username(), name=name)
+    return token, key
+
+
+@transaction.atomic
+def do_revoke_token(token: ApiToken, actor: Any) -> ApiToken:
+    """Revoke a token for good: the owner, or an administrator or coordinator."""
+    if actor is None or (actor.pk != token.user_id and role_of(actor) not in ADMIN_ROLES):
+        raise ActionError("token.not_allowed")
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record("token.revoke", "api_token", token.prefix, actor,
+               user=token.user.get_username(), name=token.name)
+    return token
+
+
+def note_token_use(token: ApiToken) -> None:
+    """Keep ``last_used_at`` to the minute (bookkeeping like ``last_login``; no audit record)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
