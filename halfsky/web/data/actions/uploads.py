@@ -44,7 +44,7 @@ def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
     require_role(actor, {Role.REPORTER}, task)
     if task.state not in EDITABLE_TASK_STATES:
         raise ActionError("task.not_editable", state=task.state)
-    observations = {o.key: o for o in task.observations.select_for_update().select_related(
+    observations = {o.key: o for o in task.observations.select_for_update(of=("self",)).select_related(
         "indicator", "area")}
     changes: list[tuple[Observation, dict[str, Any]]] = []
     problems: list[FileProblem] = []

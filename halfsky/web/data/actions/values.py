@@ -68,7 +68,7 @@ def _task_link(task: Task) -> str:
 def do_save_value(observation: Observation, data: Mapping[str, Any], expected_version: int,
                   actor: Any) -> SaveResult:
     """Save a draft value; a save based on an older version is a conflict, never an overwrite."""
-    current = Observation.objects.select_for_update().select_related(
+    current = Observation.objects.select_for_update(of=("self",)).select_related(
         "task__round__plan", "indicator", "area").get(pk=observation.pk)
     task = current.task
     if task is None:
