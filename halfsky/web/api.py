@@ -8,6 +8,8 @@ and every change goes through the apps' actions.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from halfsky.web.api_support import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
@@ -16,7 +18,15 @@ from halfsky.web.orgs.api import router as orgs_router
 from halfsky.web.plans.api import router as plans_router
 from halfsky.web.tokens.auth import BrowserSession, TokenAuth
 
-api = NinjaAPI(
+
+class HalfSkyAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        """Short, stable operation ids (``save_value``) for generated clients."""
+        name: str = operation.view_func.__name__
+        return name
+
+
+api = HalfSkyAPI(
     title="HalfSky API",
     version="1",
     description=(

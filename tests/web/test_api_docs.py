@@ -44,6 +44,8 @@ def test_the_schema_lists_every_operation_and_both_ways_in(db: None) -> None:
             "/api/values/{value_id}/reopen", "/api/plans", "/api/plans/{code}",
             "/api/me"} <= set(schema["paths"])
     assert set(schema["paths"]["/api/values/{value_id}"]) == {"get", "patch"}
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert "save_value" in ids and len(ids) == len(set(ids))
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}
     assert schemes["BrowserSession"]["in"] == "cookie"
