@@ -16,7 +16,7 @@ from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sampl
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.actions import do_load_plan
-from halfsky.web.plans.models import Indicator
+from halfsky.web.plans.models import Indicator, Plan
 
 DEMO_PASSWORD = "halfsky-demo"
 DEMO_YEARS = range(2020, 2025)
@@ -106,3 +106,8 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None
         from halfsky.web.demo_round import set_up_demo_round
 
         set_up_demo_round(plan, DEMO_PASSWORD, out)
+    from halfsky.web.assessments.actions import do_recompute
+    from halfsky.web.demo_assessment import set_up_demo_assessment
+
+    do_recompute(Plan.objects.get(code=plan.code), DEMO_YEARS[-1])
+    set_up_demo_assessment(plan, DEMO_YEARS[-1], DEMO_PASSWORD, out)

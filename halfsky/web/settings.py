@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "halfsky.web.data",
     "halfsky.web.audit",
     "halfsky.web.imports",
+    "halfsky.web.assessments",
     "halfsky.web.tokens",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("departments/", include("halfsky.web.orgs.urls")),
     path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
+    path("assessments/", include("halfsky.web.assessments.urls")),
     path("tokens/", include("halfsky.web.tokens.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from halfsky.web.assessments.queries import indicator_assessment
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans import models, queries
 
@@ -100,6 +101,7 @@ def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
         "targets": queries.target_views(indicator), **queries.indicator_values(indicator),
+        **indicator_assessment(indicator, request.user),
     })
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from halfsky.domain.validation import Finding, blocking, compute_rate
+from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
@@ -168,6 +169,7 @@ def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: 
     record("task.review", "task", str(task), actor,
            approved=sum(d == "approve" for d, _ in decisions.values()),
            returned=sum(d == "return" for d, _ in decisions.values()))
+    transaction.on_commit(lambda: do_recompute(task.round.plan, task.round.year), robust=True)
     return task
 
 

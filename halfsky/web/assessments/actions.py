@@ -1,0 +1,278 @@
+"""Assessment actions: recompute a year, and the warning workflow.
+
+- ``do_recompute(plan, year)``: judge every series of the plan with the
+  engine (``halfsky.domain.assessment.assess``), replace the year's
+  ``AssessmentResult`` rows and bring the year's warnings up to date.
+- ``do_answer_warning``: the department (its reporter or head) answers with
+  原因分析 and 整改措施; a warning sent back is answered again.
+- ``do_accept_warning`` / ``do_send_back_warning``: the coordinator (or the
+  administrator) decides on an answer; sending back needs a comment.
+
+Each is one transaction with an audit record; refusals raise
+``ActionError`` (codes ``warning.*``) and change nothing.
+
+Warnings come from the totals (breakdown "": the county and each township,
+and the gap of a gap target), one per indicator × area × year × kind:
+
+- ``at_risk`` (预计达标困难): the engine's ``forecast_miss``;
+- ``moving_away`` (逆向变化);
+- ``volatile`` (波动较大): an unexplained swing or outlier of the indicator's
+  own series — a swing that the small-number interval explains gives no
+  warning, nor does the gap series of a gap target;
+- ``missing`` (数据缺失): no approved value for the year, once the year's data
+  are due (no reporting round, or its deadline passed, or it is closed).
+  Not for an indicator reported in census or election years that has an
+  earlier value, nor for a value marked not applicable, nor for a
+  qualitative target (rated by the evaluators, not by data).
+
+A warning found again keeps its state, answer and history (an answered or
+accepted warning is never duplicated or reopened); an open warning that is no
+longer found becomes ``resolved``, and is opened again if found later.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.domain.assessment import STATUSES, assess, warning_codes
+from halfsky.domain.assessment.codes import METHODS
+from halfsky.web.assessments.models import (
+    AssessmentResult,
+    Warning,
+    WarningKind,
+    WarningState,
+    WarningStep,
+)
+from halfsky.web.assessments.series import Row, Table, build_table
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.models import Observation, Round, ValueFlag, ValueStatus
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans.models import Plan
+
+WARNING_OF = {
+    "forecast_miss": WarningKind.AT_RISK,
+    "moving_away": WarningKind.MOVING_AWAY,
+    "volatile": WarningKind.VOLATILE,
+    "missing": WarningKind.MISSING,
+}
+ANSWERING_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
+DECIDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+FLOATS = ("progress", "achievement", "time_elapsed", "score", "forecast", "forecast_linear",
+          "interval_low", "interval_high", "pooled_value", "pooled_low", "pooled_high",
+          "baseline_value", "latest_value")
+YEARS = ("baseline_year", "latest_year", "volatile_year")
+
+
+@dataclass
+class RecomputeSummary:
+    plan: str
+    year: int
+    results: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    raised: int = 0
+    reopened: int = 0
+    resolved: int = 0
+    open_warnings: int = 0
+    seconds: float = 0.0
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _year(value: float) -> int | None:
+    return None if math.isnan(value) else int(value)
+
+
+@transaction.atomic
+def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
+    """Judge every series of ``plan`` as of ``year``; replace the year's results."""
+    started = time.perf_counter()
+    table = build_table(plan, year)
+    result = assess(table.observations, table.settings, as_of=year)
+    columns = {name: getattr(result, name).tolist() for name in FLOATS + YEARS}
+    statuses, methods = result.status.tolist(), result.method.tolist()
+    masks, pooled = result.warnings.tolist(), result.pooled_years.tolist()
+    now = timezone.now()
+    rows: list[AssessmentResult] = []
+    for i, row in enumerate(table.rows):
+        if not row.stored:
+            continue
+        rows.append(AssessmentResult(
+            plan=plan, year=year, indicator_id=row.indicator_id,
+            target_position=row.target_position, target_kind=row.target_kind,
+            area_id=row.area_id, breakdown=row.breakdown, method=METHODS[methods[i]].value,
+            status=STATUSES[statuses[i]], pooled_years=int(pooled[i]),
+            warnings=list(warning_codes(int(masks[i]))), is_sample=row.is_sample,
+            computed_at=now,
+            **{name: _number(columns[name][i]) for name in FLOATS},
+            **{name: _year(columns[name][i]) for name in YEARS},
+        ))
+    AssessmentResult.objects.filter(plan=plan, year=year).delete()
+    AssessmentResult.objects.bulk_create(rows, batch_size=500)
+    summary = RecomputeSummary(plan=plan.code, year=year, results=len(rows),
+                               statuses=Counter(r.status for r in rows))
+    _update_warnings(plan, year, _findings(plan, year, table, result.latest_year, masks,
+                                           statuses), summary, actor)
+    summary.seconds = time.perf_counter() - started
+    record("assessment.recompute", "plan", f"{plan.code} {year}", actor,
+           results=summary.results, statuses=dict(summary.statuses), raised=summary.raised,
+           reopened=summary.reopened, resolved=summary.resolved,
+           seconds=round(summary.seconds, 3))
+    return summary
+
+
+def missing_is_due(plan: Plan, year: int) -> bool:
+    """Whether a missing value of ``year`` is a finding: the year's data are due."""
+    round_ = Round.objects.filter(plan=plan, year=year).first()
+    return (round_ is None or round_.closed_at is not None
+            or timezone.localdate() > round_.deadline)
+
+
+Finding = dict[str, Any]
+
+
+def _findings(plan: Plan, year: int, table: Table, latest_year: np.ndarray[Any, Any],
+              masks: list[int], statuses: list[int]) -> dict[tuple[int, int, str], list[Finding]]:
+    due = missing_is_due(plan, year)
+    not_applicable = set(Observation.objects.filter(
+        indicator__plan=plan, year=year, breakdown="", flag=ValueFlag.NOT_APPLICABLE,
+        status=ValueStatus.APPROVED).values_list("indicator_id", "area_id"))
+    found: dict[tuple[int, int, str], list[Finding]] = {}
+    for i, row in enumerate(table.rows):
+        if not row.stored or row.breakdown != "" or not masks[i]:
+            continue
+        latest = _year(float(latest_year[i]))
+        for code in warning_codes(int(masks[i])):
+            kind = WARNING_OF.get(code)
+            if kind is None or (kind == WarningKind.MISSING and not _missing_counts(
+                    row, due, latest, not_applicable)):
+                continue
+            if kind == WarningKind.VOLATILE and row.target_kind == "gap_narrows":
+                continue  # the gap's swings are the groups' (small numbers, without counts)
+            found.setdefault((row.indicator_id, row.area_id, kind.value), []).append(
+                {"target": row.target_position, "status": STATUSES[statuses[i]]})
+    return found
+
+
+def _missing_counts(row: Row, due: bool, latest: int | None,
+                    not_applicable: set[tuple[int, int]]) -> bool:
+    if not due or row.target_kind == "qualitative":
+        return False
+    if (row.indicator_id, row.area_id) in not_applicable:
+        return False
+    return row.cadence == "yearly" or latest is None
+
+
+def _update_warnings(plan: Plan, year: int, found: dict[tuple[int, int, str], list[Finding]],
+                     summary: RecomputeSummary, actor: Any) -> None:
+    leads = dict(plan.indicators.values_list("pk", "lead_id"))
+    existing = {(w.indicator_id, w.area_id, w.kind): w
+                for w in Warning.objects.filter(plan=plan, year=year)}
+    now = timezone.now()
+    new = [Warning(plan=plan, year=year, indicator_id=key[0], area_id=key[1], kind=key[2],
+                   department_id=leads.get(key[0]), details={"findings": findings},
+                   raised_at=now, updated_at=now)
+           for key, findings in found.items() if key not in existing]
+    created = Warning.objects.bulk_create(new)
+    steps = [WarningStep(warning=w, at=now, actor=None, action="raised", state=WarningState.OPEN)
+             for w in created]
+    changed: list[Warning] = []
+    for key, warning in existing.items():
+        findings = found.get(key)
+        if findings is not None:
+            if warning.state == WarningState.RESOLVED:
+                warning.state = WarningState.OPEN
+                steps.append(WarningStep(warning=warning, at=now, action="raised_again",
+                                         state=WarningState.OPEN))
+                summary.reopened += 1
+            elif findings == warning.details.get("findings"):
+                continue
+            warning.details = {"findings": findings}
+        elif warning.state == WarningState.OPEN:
+            warning.state = WarningState.RESOLVED
+            steps.append(WarningStep(warning=warning, at=now, action="resolved",
+                                     state=WarningState.RESOLVED))
+            summary.resolved += 1
+        else:
+            continue
+        warning.updated_at = now
+        changed.append(warning)
+    Warning.objects.bulk_update(changed, ["state", "details", "updated_at"])
+    WarningStep.objects.bulk_create(steps)
+    summary.raised = len(created)
+    summary.open_warnings = Warning.objects.filter(
+        plan=plan, year=year, state__in=[WarningState.OPEN, WarningState.SENT_BACK]).count()
+
+
+def _locked(warning: Warning) -> Warning:
+    return Warning.objects.select_for_update().get(pk=warning.pk)
+
+
+def _step(warning: Warning, action: str, actor: Any, **texts: str) -> None:
+    WarningStep.objects.create(warning=warning, actor=actor, action=action, state=warning.state,
+                               **texts)
+
+
+@transaction.atomic
+def do_answer_warning(warning: Warning, cause_analysis: str, corrective_actions: str,
+                      actor: Any) -> Warning:
+    """The department's answer: 原因分析 and 整改措施 (both required)."""
+    if role_of(actor) not in ANSWERING_ROLES:
+        raise ActionError("warning.not_allowed")
+    department = department_of(actor)
+    current = _locked(warning)
+    if department is None or department.pk != current.department_id:
+        raise ActionError("warning.other_department")
+    if current.state not in {WarningState.OPEN, WarningState.SENT_BACK}:
+        raise ActionError("warning.not_awaiting_answer", state=current.state)
+    cause, measures = cause_analysis.strip(), corrective_actions.strip()
+    if not cause or not measures:
+        raise ActionError("warning.answer_required")
+    current.cause_analysis, current.corrective_actions = cause, measures
+    current.state = WarningState.ANSWERED
+    current.updated_at = timezone.now()
+    current.save(update_fields=["cause_analysis", "corrective_actions", "state", "updated_at"])
+    _step(current, "answered", actor, cause_analysis=cause, corrective_actions=measures)
+    record("warning.answer", "warning", str(current), actor)
+    return current
+
+
+def _decide(warning: Warning, actor: Any, state: WarningState, comment: str) -> Warning:
+    if role_of(actor) not in DECIDING_ROLES:
+        raise ActionError("warning.not_allowed")
+    if state == WarningState.SENT_BACK and not comment.strip():
+        raise ActionError("warning.comment_required")
+    current = _locked(warning)
+    if current.state != WarningState.ANSWERED:
+        raise ActionError("warning.not_answered", state=current.state)
+    current.state = state
+    current.comment = comment.strip()
+    current.updated_at = timezone.now()
+    current.save(update_fields=["state", "comment", "updated_at"])
+    _step(current, state.value, actor, comment=current.comment)
+    record(f"warning.{'accept' if state == WarningState.ACCEPTED else 'send_back'}", "warning",
+           str(current), actor, comment=current.comment)
+    return current
+
+
+@transaction.atomic
+def do_accept_warning(warning: Warning, actor: Any, comment: str = "") -> Warning:
+    """The coordinator accepts the department's answer (a comment is optional)."""
+    return _decide(warning, actor, WarningState.ACCEPTED, comment)
+
+
+@transaction.atomic
+def do_send_back_warning(warning: Warning, actor: Any, comment: str) -> Warning:
+    """The coordinator sends the answer back to the department, saying why."""
+    return _decide(warning, actor, WarningState.SENT_BACK, comment)

@@ -1,0 +1,44 @@
+"""Read-only admin lists of results and warnings (changes go through the actions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+
+from halfsky.web.assessments.models import AssessmentResult, Warning, WarningStep
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(AssessmentResult)
+class AssessmentResultAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "year", "area", "breakdown", "target_position", "method",
+                    "status", "computed_at"]
+    list_filter = ["year", "status", "method"]
+    search_fields = ["indicator__code", "indicator__name"]
+
+
+class WarningStepInline(admin.TabularInline):
+    model = WarningStep
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "actor", "action", "state", "cause_analysis", "corrective_actions",
+                       "comment"]
+
+
+@admin.register(Warning)
+class WarningAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "year", "area", "kind", "department", "state", "updated_at"]
+    list_filter = ["year", "kind", "state", "department"]
+    search_fields = ["indicator__code", "indicator__name"]
+    inlines = [WarningStepInline]

@@ -1,0 +1,217 @@
+"""Read-side helpers of the assessment pages: results by indicator, 达标率, warnings.
+
+An indicator's status on the assessment page is that of its county total
+(breakdown "") — for an indicator with several targets the least favourable
+status among the targets that could be judged (so it counts as met only when
+every judged target is met), and 无数据 when none could be judged.
+达标率 counts indicators (``halfsky.domain.assessment.attainment_rates``):
+met ÷ all indicators (no-data ones in the denominator, as official reports
+count) and met ÷ indicators with data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
+from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans import queries as plan_queries
+from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.target_words import target_in_words
+
+# Least favourable first: the status an indicator with several targets takes.
+SEVERITY = (
+    "moving_away", "deterioration", "regression",
+    "at_risk", "limited_progress", "stagnation",
+    "moderate_progress", "acceleration_needed",
+    "insufficient_evidence",
+    "expected_to_meet", "substantial_progress", "on_track",
+    "met", "target_achieved", "target_met",
+)
+AWAITING_DEPARTMENT = (WarningState.OPEN, WarningState.SENT_BACK)
+
+
+def combined_status(statuses: Sequence[str]) -> str:
+    judged = [s for s in statuses if s not in NO_DATA_STATUSES]
+    if not judged:
+        return statuses[0] if statuses else "no_data"
+    rank = {code: i for i, code in enumerate(SEVERITY)}
+    return min(judged, key=lambda s: rank.get(s, len(SEVERITY) // 2))
+
+
+def assessed_years(plan: Plan) -> list[int]:
+    return sorted(set(AssessmentResult.objects.filter(plan=plan)
+                      .values_list("year", flat=True).distinct()))
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    results: list[AssessmentResult]
+    status: str
+    visible: bool
+    open_warnings: int = 0
+
+
+@dataclass
+class Rate:
+    label: str
+    met: int
+    monitored: int
+    total: int
+    rate_all: float | None  # percent
+    rate_monitored: float | None
+    key: str = ""
+
+
+@dataclass
+class PlanAssessment:
+    year: int
+    rows: list[IndicatorRow]
+    plan_rate: Rate
+    domain_rates: list[Rate]
+    department_rates: list[Rate]
+    status_counts: list[tuple[str, int]]
+    computed_at: Any = None
+    is_sample: bool = False
+    domains: list[tuple[Any, list[IndicatorRow]]] = field(default_factory=list)
+
+
+def _percent(value: float) -> float | None:
+    return None if value != value else round(value * 100, 1)  # NaN → None
+
+
+def rates(statuses: Sequence[str], groups: Sequence[Hashable],
+          labels: dict[Hashable, tuple[str, str]]) -> list[Rate]:
+    """达标率 per group, in the order of ``labels`` (group → (key, label))."""
+    found = {r.group: r for r in attainment_rates(list(statuses), list(groups))} if statuses else {}
+    out = []
+    for group, (key, label) in labels.items():
+        rate = found.get(group)
+        if rate is not None:
+            out.append(Rate(label, rate.met, rate.monitored, rate.total,
+                            _percent(rate.rate_all), _percent(rate.rate_monitored), key))
+    return out
+
+
+def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicator) -> None:
+    targets = list(indicator.targets.all())
+    for result in results:
+        position = result.target_position
+        target = targets[position] if position is not None and position < len(targets) else None
+        result.target_words = (  # type: ignore[attr-defined]
+            target_in_words(target.to_domain(), target.reference) if target else "")
+
+
+def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
+    results = AssessmentResult.objects.filter(plan=plan, year=year, area_id=plan.region_id,
+                                              breakdown="")
+    by_indicator: dict[int, list[AssessmentResult]] = defaultdict(list)
+    for result in results:
+        by_indicator[result.indicator_id].append(result)
+    indicators = list(plan_queries.indicators_with_targets().filter(plan=plan))
+    visible = set(Indicator.objects.restrict(user).filter(plan=plan)
+                  .values_list("pk", flat=True))
+    open_counts = dict(Warning.objects.restrict(user).filter(
+        plan=plan, year=year, state__in=AWAITING_DEPARTMENT).values("indicator_id")
+        .annotate(n=Count("id")).values_list("indicator_id", "n"))
+    rows = []
+    for indicator in indicators:
+        found = by_indicator.get(indicator.pk, [])
+        attach_target_words(found, indicator)
+        rows.append(IndicatorRow(indicator, found, combined_status([r.status for r in found]),
+                                 indicator.pk in visible, open_counts.get(indicator.pk, 0)))
+    statuses = [row.status for row in rows]
+    domains = {row.indicator.goal.domain for row in rows}
+    domain_order = sorted(domains, key=lambda d: d.number)
+    departments = sorted({row.indicator.lead for row in rows if row.indicator.lead},
+                         key=lambda d: d.name)
+    own = department_of(user) if is_department_bound(user) else None
+    plan_rate = rates(statuses, [None] * len(rows), {None: ("plan", plan.title)})
+    department_rates = rates(
+        statuses, [row.indicator.lead_id for row in rows],
+        {d.pk: (d.code, d.name) for d in departments if own is None or d.pk == own.pk})
+    counts: dict[str, int] = defaultdict(int)
+    for status in statuses:
+        counts[status] += 1
+    order = [s for s in SEVERITY[::-1] if s in counts] + sorted(
+        s for s in counts if s not in SEVERITY)
+    first = next(iter(results[:1]), None)
+    shown = [row for row in rows if row.visible]
+    return PlanAssessment(
+        year=year, rows=shown,
+        plan_rate=plan_rate[0] if plan_rate else Rate(plan.title, 0, 0, 0, None, None),
+        domain_rates=rates(statuses, [row.indicator.goal.domain.pk for row in rows],
+                           {d.pk: (d.code, d.name) for d in domain_order}),
+        department_rates=department_rates,
+        status_counts=[(s, counts[s]) for s in order],
+        computed_at=first.computed_at if first else None,
+        is_sample=any(r.is_sample for found in by_indicator.values() for r in found),
+        domains=[(d, [row for row in shown if row.indicator.goal.domain == d])
+                 for d in domain_order],
+    )
+
+
+def indicator_assessment(indicator: Indicator, user: Any) -> dict[str, Any]:
+    """The indicator page's section: the latest year's results and the warnings."""
+    year = (AssessmentResult.objects.filter(indicator=indicator)
+            .order_by("-year").values_list("year", flat=True).first())
+    results = list(AssessmentResult.objects.filter(indicator=indicator, year=year)
+                   .select_related("area")) if year is not None else []
+    attach_target_words(results, indicator)
+    region = indicator.plan.region_id
+    results.sort(key=lambda r: (r.area_id != region, r.area.code, r.target_position or 0,
+                                r.breakdown != "", r.breakdown))
+    warnings = list(Warning.objects.restrict(user).filter(indicator=indicator)
+                    .select_related("area", "department").order_by("-year", "area__code"))
+    return {"assessment_year": year, "assessment_results": results,
+            "indicator_warnings": warnings,
+            "assessment_status": combined_status(
+                [r.status for r in results if r.area_id == region and r.breakdown == ""])}
+
+
+def warnings_for(user: Any, plan: Plan | None = None, state: str = "",
+                 year: int | None = None) -> QuerySet[Warning]:
+    rows = Warning.objects.restrict(user).select_related(
+        "indicator", "area", "department", "plan").order_by(
+        "-year", "indicator__position", "area__code", "kind")
+    if plan is not None:
+        rows = rows.filter(plan=plan)
+    if state == "awaiting":
+        rows = rows.filter(state__in=AWAITING_DEPARTMENT)
+    elif state:
+        rows = rows.filter(state=state)
+    if year is not None:
+        rows = rows.filter(year=year)
+    return rows
+
+
+def state_counts(user: Any) -> dict[str, int]:
+    counts = Warning.objects.restrict(user).aggregate(
+        **{state.value: Count("id", filter=Q(state=state.value)) for state in WarningState})
+    return {key: value or 0 for key, value in counts.items()}
+
+
+def banner(user: Any) -> dict[str, Any]:
+    """What the home page says about warnings: the department's to answer, the
+    coordinator's to review."""
+    role = role_of(user)
+    if role is None:
+        return {}
+    if is_department_bound(user):
+        rows = Warning.objects.restrict(user).filter(state__in=AWAITING_DEPARTMENT)
+        return {"to_answer": rows.count(),
+                "sent_back": rows.filter(state=WarningState.SENT_BACK).count()}
+    if role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        return {"to_review": Warning.objects.filter(state=WarningState.ANSWERED).count(),
+                "awaiting_departments": Warning.objects.filter(
+                    state__in=AWAITING_DEPARTMENT).count()}
+    return {}
+

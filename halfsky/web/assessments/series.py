@@ -1,0 +1,200 @@
+"""The engine's table for a plan and year: stored observations → ``Observations`` +
+``SeriesSettings`` (one row per series judged), ready for ``assess``.
+
+Which series are judged, for every indicator of the plan and every target
+(an indicator without a target is judged by its good direction):
+
+- the county total (the plan's region, breakdown ""), always — with no
+  approved value it is 无数据, and it counts in the 达标率;
+- every other (area, breakdown) with approved values: breakdowns such as
+  ``sex=female`` and townships;
+- a ``gap_narrows`` target ("城乡差距缩小") is judged once per area on the gap
+  between its two groups (stored with breakdown ""), not per breakdown;
+- a ``relative`` target is judged against the reference indicator's series
+  of the same area and breakdown.
+
+Values read: approved observations (official and sample) up to the year
+assessed, with their numerator and denominator where the indicator is a
+rate. The other group of a gap and the reference series of a relative
+target enter the table as helper rows (``Row.stored`` False) whose results
+are not kept. Building the table is one pass over the plan's series; the
+judgement itself (``assess``) is vectorised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from halfsky.domain import plan as domain
+from halfsky.domain.assessment import Observations, SeriesSettings, settings_from_targets
+from halfsky.domain.targets import Target, TargetKind
+from halfsky.web.data.checks import domain_plan
+from halfsky.web.data.models import Observation, ValueStatus
+from halfsky.web.plans.models import Plan
+
+Key = tuple[int, int, str]  # indicator id, area id, breakdown
+
+
+@dataclass(frozen=True)
+class Row:
+    """One series of the table; ``stored`` rows become ``AssessmentResult`` rows."""
+
+    indicator_id: int
+    area_id: int
+    breakdown: str
+    target_position: int | None
+    target_kind: str
+    cadence: str
+    stored: bool
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    observations: Observations
+    settings: SeriesSettings
+    rows: list[Row]
+
+
+def _group_breakdown(breakdowns: set[str], group: str) -> str | None:
+    """The observed breakdown of a group ('rural' → 'urban_rural=rural')."""
+    return next((b for b in sorted(breakdowns) if b.partition("=")[2] == group), None)
+
+
+class _Builder:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.keys: dict[Key, int] = {}
+        self.rows: list[Row] = []
+        self.row_keys: list[int] = []
+        self.targets: list[Target | None] = []
+        self.polarities: list[domain.Polarity] = []
+        self.per: list[float | None] = []
+        self.partner: list[int] = []
+        self.helpers: dict[Key, int] = {}
+
+    def key(self, key: Key) -> int:
+        return self.keys.setdefault(key, len(self.keys))
+
+    def add(self, key: Key, indicator: domain.Indicator, position: int | None,
+            target: Target | None, *, breakdown: str | None = None, partner: int = -1,
+            stored: bool = True) -> int:
+        index = self.key(key)
+        self.rows.append(Row(
+            indicator_id=key[0], area_id=key[1],
+            breakdown=key[2] if breakdown is None else breakdown,
+            target_position=position, target_kind=target.kind.value if target else "none",
+            cadence=indicator.cadence.value, stored=stored, is_sample=False))
+        self.row_keys.append(index)
+        if target is not None and target.year is None:
+            target = dataclasses.replace(target, year=self.plan.end_year)
+        self.targets.append(target)
+        self.polarities.append(indicator.polarity)
+        self.per.append(float(indicator.per) if indicator.per else None)
+        self.partner.append(partner)
+        return len(self.rows) - 1
+
+    def helper(self, key: Key, indicator: domain.Indicator | None) -> int:
+        """A row that only carries values for a partner (its result is not kept)."""
+        cached = self.helpers.get(key)
+        if cached is None:
+            carrier = indicator or domain.Indicator("", "", "", domain.GoalRef("", 0))
+            cached = self.helpers[key] = self.add(key, carrier, None, None, stored=False)
+        return cached
+
+
+def build_table(plan: Plan, year: int) -> Table:
+    model = domain_plan(plan)
+    ids = dict(plan.indicators.values_list("code", "pk"))
+    region = plan.region_id
+    rows = list(Observation.objects.filter(
+        indicator__plan=plan, status=ValueStatus.APPROVED, year__lte=year,
+    ).exclude(value__isnull=True, numerator__isnull=True).values_list(
+        "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
+        "is_sample"))
+    builder = _Builder(plan)
+    observed: dict[int, dict[int, set[str]]] = {}
+    for indicator_id, area_id, breakdown, *_rest in rows:
+        observed.setdefault(indicator_id, {}).setdefault(area_id, set()).add(breakdown)
+    by_code = {i.code: i for i in model.indicators}
+    for indicator in model.indicators:
+        pk = ids.get(indicator.code)
+        if pk is None:
+            continue
+        areas = observed.get(pk, {})
+        series = sorted({(a, b) for a, bs in areas.items() for b in bs} | {(region, "")},
+                        key=lambda s: (s[0] != region, s[0], s[1] != "", s[1]))
+        targets: list[tuple[int | None, Target | None]] = list(enumerate(indicator.targets))
+        for position, target in targets or [(None, None)]:
+            if target is not None and target.kind is TargetKind.GAP_NARROWS and target.groups:
+                _add_gap(builder, indicator, pk, position, target, areas, region)
+            elif target is not None and target.kind is TargetKind.RELATIVE:
+                reference = by_code.get(target.reference or "")
+                ref_pk = ids.get(reference.code, -1) if reference else -1
+                for area, breakdown in series:
+                    partner = builder.helper((ref_pk, area, breakdown), reference)
+                    builder.add((pk, area, breakdown), indicator, position, target,
+                                partner=partner)
+            else:
+                for area, breakdown in series:
+                    builder.add((pk, area, breakdown), indicator, position, target)
+    return _finish(builder, rows)
+
+
+def _add_gap(builder: _Builder, indicator: domain.Indicator, pk: int, position: int | None,
+             target: Target, areas: dict[int, set[str]], region: int) -> None:
+    assert target.groups is not None
+    first, second = target.groups
+    for area in sorted(set(areas) | {region}, key=lambda a: (a != region, a)):
+        breakdowns = areas.get(area, set())
+        a, b = _group_breakdown(breakdowns, first), _group_breakdown(breakdowns, second)
+        if area != region and (a is None or b is None):
+            continue
+        partner = builder.helper((pk, area, b or f"?={second}"), indicator)
+        builder.add((pk, area, a or f"?={first}"), indicator, position, target, breakdown="",
+                    partner=partner)
+
+
+def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
+    count = len(rows)
+    obs_key = np.empty(count, dtype=np.int64)
+    year = np.empty(count, dtype=np.int64)
+    value = np.full(count, np.nan)
+    numerator = np.full(count, np.nan)
+    denominator = np.full(count, np.nan)
+    sample = np.zeros(count, dtype=bool)
+    keep = np.zeros(count, dtype=bool)
+    for i, (ind, area, breakdown, y, v, k, n, is_sample) in enumerate(rows):
+        index = builder.keys.get((ind, area, breakdown))  # type: ignore[arg-type]
+        if index is None:  # an indicator no longer in the plan document
+            continue
+        keep[i] = True
+        obs_key[i], year[i] = index, y
+        if v is not None:
+            value[i] = v
+        if k is not None and n is not None:
+            numerator[i], denominator[i] = k, n
+        sample[i] = bool(is_sample)
+    obs_key, year, value = obs_key[keep], year[keep], value[keep]
+    numerator, denominator, sample = numerator[keep], denominator[keep], sample[keep]
+    n_keys = len(builder.keys)
+    order = np.argsort(obs_key, kind="stable")
+    counts = np.bincount(obs_key, minlength=n_keys)
+    starts = np.cumsum(counts) - counts
+    sample_key = np.bincount(obs_key, weights=sample, minlength=n_keys) > 0
+    row_key = np.asarray(builder.row_keys, dtype=np.int64)
+    per_row = counts[row_key]
+    series = np.repeat(np.arange(len(row_key)), per_row)
+    offsets = np.arange(int(per_row.sum())) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    take = order[np.repeat(starts[row_key], per_row) + offsets]
+    observations = Observations(series=series, year=year[take], value=value[take],
+                                numerator=numerator[take], denominator=denominator[take])
+    settings = settings_from_targets(
+        builder.targets, builder.polarities, base_year=builder.plan.baseline_year,
+        per=builder.per, partner=builder.partner)
+    stored_rows = [dataclasses.replace(row, is_sample=bool(sample_key[row_key[i]]))
+                   for i, row in enumerate(builder.rows)]
+    return Table(observations=observations, settings=settings, rows=stored_rows)

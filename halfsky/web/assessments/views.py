@@ -1,0 +1,191 @@
+"""The assessment page of a plan year, the warnings list and a warning's page.
+
+Every role reads the assessment; a department reporter or head sees the rows
+of the department's indicators (and the 达标率 of the plan, its domains and
+the own department), and only the department's warnings. The department
+answers its warnings; the coordinator (or the administrator) accepts or
+sends back the answers; the coordinator, the statistics bureau and the
+administrator may recompute a year.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from halfsky.web.assessments import queries
+from halfsky.web.assessments.actions import (
+    ANSWERING_ROLES,
+    DECIDING_ROLES,
+    do_accept_warning,
+    do_answer_warning,
+    do_recompute,
+    do_send_back_warning,
+)
+from halfsky.web.assessments.forms import AnswerForm, DecisionForm
+from halfsky.web.assessments.labels import sentence
+from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans import queries as plan_queries
+from halfsky.web.plans.models import Plan
+
+RECOMPUTE_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
+STATE_FILTERS = ("awaiting", *(state.value for state in WarningState))
+
+
+def _require_role(request: HttpRequest) -> Role:
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no role")
+    return role
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    _require_role(request)
+    plan = Plan.objects.first()
+    if plan is None:
+        return render(request, "plans/no_plan.html")
+    years = queries.assessed_years(plan)
+    return redirect("assessments:plan", plan=plan.code, year=years[-1] if years else plan.end_year)
+
+
+@login_required
+def plan_year(request: HttpRequest, plan: str, year: int) -> HttpResponse:
+    role = _require_role(request)
+    stored = plan_queries.get_plan(plan)
+    if not stored.baseline_year <= year <= stored.end_year:
+        raise Http404(year)
+    years = queries.assessed_years(stored)
+    context: dict[str, Any] = {"plan": stored, "year": year, "years": years,
+                               "can_recompute": role in RECOMPUTE_ROLES,
+                               "department_only": role in ANSWERING_ROLES}
+    if year in years:
+        context["data"] = queries.plan_assessment(stored, year, request.user)
+    return render(request, "assessments/plan.html", context)
+
+
+@require_POST
+@login_required
+def recompute(request: HttpRequest, plan: str, year: int) -> HttpResponse:
+    if _require_role(request) not in RECOMPUTE_ROLES:
+        raise PermissionDenied("recompute is for the coordinator and the statistics bureau")
+    stored = plan_queries.get_plan(plan)
+    if not stored.baseline_year <= year <= stored.end_year:
+        raise Http404(year)
+    summary = do_recompute(stored, year, request.user)
+    messages.success(request, _("Recomputed %(results)s results in %(seconds)s s; "
+                                "%(raised)s new warnings.") % {
+        "results": summary.results, "seconds": f"{summary.seconds:.2f}",
+        "raised": summary.raised})
+    return redirect("assessments:plan", plan=stored.code, year=year)
+
+
+@login_required
+def warning_list(request: HttpRequest) -> HttpResponse:
+    role = _require_role(request)
+    state = request.GET.get("state", "")
+    state = state if state in STATE_FILTERS else ""
+    first = ([WarningState.OPEN, WarningState.SENT_BACK] if role in ANSWERING_ROLES
+             else [WarningState.ANSWERED])
+    rows = queries.warnings_for(request.user, state=state).annotate(
+        urgency=Case(*(When(state=s, then=Value(0)) for s in first), default=Value(1),
+                     output_field=IntegerField()),
+    ).order_by("urgency", "-year", "indicator__position", "area__code", "kind")
+    counts = queries.state_counts(request.user)
+    tabs = [("", _("All"), sum(counts.values())),
+            ("awaiting", _("Open or sent back"),
+             counts[WarningState.OPEN] + counts[WarningState.SENT_BACK])]
+    tabs += [(s.value, s.label, counts[s.value]) for s in WarningState]
+    return render(request, "assessments/warning_list.html", {
+        "warnings": rows, "state": state, "tabs": tabs,
+        "department": department_of(request.user) if role in ANSWERING_ROLES else None,
+    })
+
+
+def _visible_warning(request: HttpRequest, pk: int) -> Warning:
+    _require_role(request)
+    warning = get_object_or_404(Warning.objects.select_related(
+        "indicator__plan", "indicator__lead", "area", "department", "plan"), pk=pk)
+    if not Warning.objects.restrict(request.user).filter(pk=pk).exists():
+        raise PermissionDenied("warning of another department")
+    return warning
+
+
+def _detail(request: HttpRequest, warning: Warning, answer_form: AnswerForm | None = None,
+            decision_form: DecisionForm | None = None, status: int = 200) -> HttpResponse:
+    role = role_of(request.user)
+    department = department_of(request.user)
+    can_answer = (role in ANSWERING_ROLES and department is not None
+                  and department.pk == warning.department_id and warning.awaits_department)
+    can_decide = role in DECIDING_ROLES and warning.state == WarningState.ANSWERED
+    results = list(AssessmentResult.objects.filter(
+        plan=warning.plan, year=warning.year, indicator=warning.indicator, area=warning.area,
+        breakdown=""))
+    queries.attach_target_words(results, warning.indicator)
+    return render(request, "assessments/warning_detail.html", {
+        "warning": warning, "steps": warning.steps.select_related("actor"),
+        "results": results, "can_answer": can_answer, "can_decide": can_decide,
+        "answer_form": answer_form or AnswerForm(initial={
+            "cause_analysis": warning.cause_analysis,
+            "corrective_actions": warning.corrective_actions}),
+        "decision_form": decision_form or DecisionForm(),
+    }, status=status)
+
+
+@login_required
+def warning_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _visible_warning(request, pk))
+
+
+@require_POST
+@login_required
+def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
+    warning = _visible_warning(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, warning, answer_form=form, status=400)
+    try:
+        do_answer_warning(warning, form.cleaned_data["cause_analysis"],
+                          form.cleaned_data["corrective_actions"], request.user)
+    except ActionError as error:
+        if error.code in {"warning.not_allowed", "warning.other_department"}:
+            raise PermissionDenied(error.code) from error
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, _("Answer sent to the coordinator."))
+    return redirect("assessments:warning", pk=pk)
+
+
+@require_POST
+@login_required
+def decide_warning(request: HttpRequest, pk: int) -> HttpResponse:
+    warning = _visible_warning(request, pk)
+    form = DecisionForm(request.POST)
+    decision = request.POST.get("decision")
+    if not form.is_valid() or decision not in {"accept", "send_back"}:
+        return _detail(request, warning, decision_form=form, status=400)
+    comment = form.cleaned_data["comment"]
+    try:
+        if decision == "accept":
+            do_accept_warning(warning, request.user, comment)
+        else:
+            do_send_back_warning(warning, request.user, comment)
+    except ActionError as error:
+        if error.code == "warning.not_allowed":
+            raise PermissionDenied(error.code) from error
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, _("Answer accepted.") if decision == "accept"
+                         else _("Answer sent back to the department."))
+    return redirect("assessments:warning", pk=pk)

@@ -1,0 +1,107 @@
+"""The assessment page, the indicator page's section, the home-page banner, the menu."""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Q
+
+from halfsky.domain.assessment import attainment_rates
+from halfsky.web.assessments.models import AssessmentResult
+from halfsky.web.assessments.queries import combined_status
+
+from .conftest import PLAN, YEAR
+
+PAGE = f"/assessments/{PLAN}/{YEAR}/"
+LABELS = ["已达标", "预计可达标", "预计达标困难", "逆向变化", "证据不足", "无数据"]
+
+
+def indicator_statuses(plan) -> dict[str, str]:
+    by_code: dict[str, list[str]] = {}
+    for code, status in AssessmentResult.objects.filter(
+            plan=plan, year=YEAR, area=plan.region, breakdown="").values_list(
+            "indicator__code", "status"):
+        by_code.setdefault(code, []).append(status)
+    return {code: combined_status(statuses) for code, statuses in by_code.items()}
+
+
+def test_menu_leads_to_the_latest_year(login) -> None:
+    response = login("viewer").get("/assessments/")
+    assert response.status_code == 302 and response["Location"] == PAGE
+
+
+def test_page_shows_attainment_both_ways_each_labelled(login, plan) -> None:
+    page = login("coordinator").get(PAGE).content.decode()
+    statuses = indicator_statuses(plan)
+    assert len(statuses) == plan.indicators.count()
+    (rate,) = attainment_rates(list(statuses.values()))
+    plan_rates = page.split('data-rates="plan"')[1].split("</ul>")[0]
+    assert f"{round(rate.rate_all * 100, 1)}%" in plan_rates
+    assert f"{round(rate.rate_monitored * 100, 1)}%" in plan_rates
+    assert rate.rate_all < rate.rate_monitored  # some indicators have no data
+    assert "含无数据指标" in plan_rates and "不含无数据指标" in plan_rates
+    assert 'data-rates="domain"' in page and 'data-rates="department"' in page
+    assert "妇女与健康" in page and "县卫生健康和体育局" in page
+
+
+def test_every_indicator_has_a_status_in_colour_and_words(login, plan) -> None:
+    page = login("coordinator").get(PAGE).content.decode()
+    for label in LABELS:
+        assert label in page
+    rows = re.findall(r'<tr data-indicator="(\w+)" data-status="(\w+)">', page)
+    assert {code for code, _ in rows} == set(plan.indicators.values_list("code", flat=True))
+    badges = re.findall(r'<span class="status tone-(\w+)" data-status="(\w+)">'
+                        r'<span aria-hidden="true">(.)</span> ([^<]+)</span>', page)
+    assert badges and all(text.strip() for *_, text in badges)
+    assert ("good", "met", "✓", "已达标") in badges
+
+
+def test_insufficient_evidence_shows_the_pooled_rate(login, plan, set_series) -> None:
+    from halfsky.web.assessments.actions import do_recompute
+
+    set_series("H03", {2020: (1, 700), 2021: (0, 700), 2022: (0, 700), 2023: (0, 700),
+                       2024: (1, 700)})
+    do_recompute(plan, YEAR)
+    page = login("coordinator").get(PAGE).content.decode()
+    row = page.split('<tr data-indicator="H03" data-status="insufficient_evidence">')[1]
+    row = row.split("</tr>")[0]
+    assert "证据不足" in row and "近3年合并率" in row and "47.62" in row
+
+
+def test_department_user_sees_own_rows_and_own_department_rate(login, plan) -> None:
+    page = login("health_reporter").get(PAGE).content.decode()
+    codes = set(re.findall(r'<tr data-indicator="(\w+)"', page))
+    own = set(plan.indicators.filter(Q(lead__code="health") | Q(supporting__code="health"))
+              .values_list("code", flat=True))
+    assert codes == own
+    departments = page.split('data-rates="department"')[1].split("</table>")[0]
+    assert re.findall(r'data-group="([a-z_]+)"', departments) == ["health"]
+
+
+def test_indicator_page_has_its_assessment_and_warnings(login, plan) -> None:
+    page = login("health_reporter").get(f"/plans/{PLAN}/indicators/H14/").content.decode()
+    section = page.split('id="assessment"')[1]
+    assert "评估" in section and "逆向变化" in section
+    assert "data-warning=" in section  # the demo's open warning of H14
+
+
+def test_home_page_banner_for_the_department_and_the_coordinator(login) -> None:
+    page = login("health_reporter").get(f"/plans/{PLAN}/").content.decode()
+    assert "warning-banner" in page and "条预警待答复" in page
+    page = login("coordinator").get(f"/plans/{PLAN}/").content.decode()
+    assert "warning-banner" in page and "待审核" in page
+    assert "warning-banner" not in login("viewer").get(f"/plans/{PLAN}/").content.decode()
+
+
+def test_recompute_button_is_for_the_coordinator_and_statistics(login) -> None:
+    assert "重新计算" in login("statistics").get(PAGE).content.decode()
+    assert "重新计算" not in login("viewer").get(PAGE).content.decode()
+    assert login("viewer").post(f"{PAGE}recompute/").status_code == 403
+    response = login("statistics").post(f"{PAGE}recompute/")
+    assert response.status_code == 302 and response["Location"] == PAGE
+
+
+def test_a_year_outside_the_plan_is_not_found_and_an_unassessed_year_says_so(login) -> None:
+    client = login("viewer")
+    assert client.get(f"/assessments/{PLAN}/1999/").status_code == 404
+    assert "尚无评估结果" in client.get(f"/assessments/{PLAN}/2021/").content.decode()
