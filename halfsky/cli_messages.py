@@ -32,6 +32,8 @@ PLAN_FILE_MESSAGES = {
     "plan_file.unknown_area": "no such area in the plan file",
     "plan_file.unknown_department": "no such department in the plan file",
     "plan_file.unknown_goal": "no such goal in the plan file",
+    "plan_file.bad_mapping": "the mapping to the parent plan's indicator is not valid",
+    "plan_file.bad_aggregation": "the aggregation rule does not fit the indicator",
 }
 
 

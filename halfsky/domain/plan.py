@@ -45,6 +45,24 @@ class Cadence(StrEnum):
     ELECTION = "election"  # village-committee election years (换届)
 
 
+class Aggregation(StrEnum):
+    """How children's values make a parent's value (county → city → province → nation)."""
+
+    SUM = "sum"  # counts: the parent's value is the sum
+    RATIO = "ratio"  # rates: Σ numerators / Σ denominators × per — never a mean of rates
+    WEIGHTED_MEAN = "weighted_mean"  # survey estimates: mean weighted by population
+    NONE = "none"  # not aggregable (life expectancy, air quality days, …)
+
+
+# Weights of a weighted mean that are not indicators of the plan: population figures of
+# each child area (for the row's breakdown), supplied when aggregating.
+POPULATION_WEIGHTS = ("population.total", "population.female", "population.male")
+
+# Units of counts: a count with no rate multiplier is summed unless the plan says otherwise.
+COUNT_UNITS = frozenset({"人", "件", "个", "户", "例", "次", "所", "家", "名", "起", "人次",
+                         "场", "项", "张", "床", "万人", "亿人", "万人次"})  # fmt: skip
+
+
 class GoalKind(StrEnum):
     QUANTITATIVE = "quantitative"  # carries a number to reach
     DIRECTIONAL = "directional"  # "逐步提高", "不断增加": a direction, no number
@@ -144,6 +162,19 @@ class GoalRef:
 
 
 @dataclass(frozen=True)
+class IndicatorMapping:
+    """Where an indicator goes in a parent plan: county 孕产妇死亡率 → the outline's.
+
+    ``indicator`` is the parent plan's indicator code or name; a child value
+    times ``factor`` is in the parent indicator's unit (0.0001 for 人 → 万人).
+    """
+
+    plan: str  # code of a parent plan
+    indicator: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A monitoring indicator (监测指标) derived from a goal."""
 
@@ -162,10 +193,29 @@ class Indicator:
     cadence: Cadence = Cadence.YEARLY
     targets: tuple[Target, ...] = ()
     national_reference: str = ""  # indicator name in the national reference series
+    maps_to: IndicatorMapping | None = None
+    aggregation: Aggregation | None = None  # None: derived, see ``aggregation_rule``
+    aggregation_weight: str = ""  # weighted_mean: an indicator code or a POPULATION_WEIGHTS entry
 
     @property
     def is_rate(self) -> bool:
         return self.per is not None
+
+    @property
+    def aggregation_rule(self) -> Aggregation:
+        """The aggregation the plan gives, or the one its unit implies.
+
+        A numerator and a denominator: ``ratio``; a count unit without a rate
+        multiplier: ``sum``; anything else (a rate without its parts, years of
+        life, days, minutes): ``none`` — a mean of rates is never taken.
+        """
+        if self.aggregation is not None:
+            return self.aggregation
+        if self.numerator and self.denominator:
+            return Aggregation.RATIO
+        if self.per is None and self.unit in COUNT_UNITS:
+            return Aggregation.SUM
+        return Aggregation.NONE
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,20 @@ def _target_to_dict(target: Target) -> dict[str, Any]:
 
 
 def _indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
+    # maps_to, aggregation and aggregation_weight are written only when given,
+    # so that a plan without them is written as before.
+    exchange: dict[str, Any] = {}
+    if indicator.aggregation is not None:
+        exchange["aggregation"] = indicator.aggregation.value
+    if indicator.aggregation_weight:
+        exchange["aggregation_weight"] = indicator.aggregation_weight
+    mapping: dict[str, Any] = {}
+    if indicator.maps_to is not None:
+        mapping["maps_to"] = {
+            "plan": indicator.maps_to.plan,
+            "indicator": indicator.maps_to.indicator,
+            "factor": _number(indicator.maps_to.factor),
+        }
     return {
         "code": indicator.code,
         "name": indicator.name,
@@ -175,12 +189,14 @@ def _indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
         "numerator": indicator.numerator,
         "denominator": indicator.denominator,
         "per": indicator.per,
+        **exchange,
         "polarity": indicator.polarity.value,
         "disaggregations": [d.value for d in indicator.disaggregations],
         **_responsibility(indicator.responsibility),
         "statistical_period": indicator.statistical_period.value,
         "cadence": indicator.cadence.value,
         "national_reference": indicator.national_reference,
+        **mapping,
         "targets": [_target_to_dict(target) for target in indicator.targets],
     }
 
@@ -235,8 +251,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-# YAML layout: block style, except one-line entries for these lists.
+# YAML layout: block style, except one-line entries for these lists and mappings.
 _FLOW_LISTS = frozenset({"departments", "areas", "targets"})
+_FLOW_MAPPINGS = frozenset({"maps_to"})
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_UNSAFE = re.compile(r"""[:#,\[\]{}&*!|>'"%@`\\]|^[-?\s]|\s$""")
@@ -272,7 +289,7 @@ def _flow(value: object) -> str:
 
 def _emit(data: dict[str, Any], indent: str, lines: list[str]) -> None:
     for key, value in data.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key not in _FLOW_MAPPINGS:
             lines.append(f"{indent}{key}:")
             _emit(value, indent + "  ", lines)
         elif isinstance(value, list) and any(isinstance(item, dict) for item in value):

@@ -26,6 +26,7 @@ from halfsky.domain.plan import (
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
 from halfsky.formats.plan_fields import Fields, PlanFileError
+from halfsky.formats.plan_mapping import check_exchange, read_aggregation, read_mapping
 
 FORMAT_VERSION = 1
 
@@ -38,6 +39,7 @@ class _Reader:
         self.goals: set[GoalRef] = set()
         self.start_year = 0
         self.end_year = 0
+        self.parents: tuple[str, ...] = ()
 
     def responsibility(self, fields: Fields) -> Responsibility:
         lead = fields.optional_text("lead")
@@ -84,6 +86,7 @@ class _Reader:
                 "plan.end_year",
                 {"start_year": self.start_year, "end_year": self.end_year},
             )
+        self.parents = head.texts("parents")
         departments = self.read_departments(top)
         areas = self.read_areas(top)
         region = head.text("region", required=True)
@@ -98,7 +101,7 @@ class _Reader:
             start_year=self.start_year,
             end_year=self.end_year,
             baseline_year=head.integer("baseline_year", self.start_year - 1),
-            parents=head.texts("parents"),
+            parents=self.parents,
             departments=departments,
             areas=areas,
             domains=domains,
@@ -252,6 +255,7 @@ class _Reader:
                 if value in disaggregations:
                     raise PlanFileError("plan_file.duplicate_value", location, {"value": value})
                 disaggregations.append(Disaggregation(value))
+            aggregation, aggregation_weight = read_aggregation(fields)
             indicators.append(
                 Indicator(
                     code=code,
@@ -274,6 +278,9 @@ class _Reader:
                         for i, t in enumerate(fields.items("targets"))
                     ),
                     national_reference=fields.text("national_reference"),
+                    maps_to=read_mapping(fields, self.parents),
+                    aggregation=aggregation,
+                    aggregation_weight=aggregation_weight,
                 )
             )
         codes = [indicator.code for indicator in indicators]
@@ -287,6 +294,7 @@ class _Reader:
                         f"indicators[{index}].targets[{target_index}].reference",
                         {"reason": "unknown_reference", "reference": target.reference},
                     )
+        check_exchange(indicators)
         return tuple(indicators)
 
     def target(self, raw: object, location: str, disaggregations: list[Disaggregation]) -> Target:
@@ -353,6 +361,8 @@ _INDICATOR_OPTIONAL = (
     "numerator",
     "denominator",
     "per",
+    "aggregation",
+    "aggregation_weight",
     "polarity",
     "disaggregations",
     "lead",
@@ -360,6 +370,7 @@ _INDICATOR_OPTIONAL = (
     "statistical_period",
     "cadence",
     "national_reference",
+    "maps_to",
     "targets",
 )
 _TARGET_OPTIONAL = (

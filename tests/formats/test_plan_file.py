@@ -243,10 +243,13 @@ def test_dict_has_the_file_schema(plan: Plan) -> None:
         "organisation_text", "monitoring_text",
     ]  # fmt: skip
     assert list(data["indicators"][0]) == [
-        "code", "name", "unit", "goal", "definition", "numerator", "denominator", "per", "polarity",
-        "disaggregations", "lead", "supporting", "statistical_period", "cadence", "national_reference",
-        "targets",
+        "code", "name", "unit", "goal", "definition", "numerator", "denominator", "per", "aggregation",
+        "polarity", "disaggregations", "lead", "supporting", "statistical_period", "cadence",
+        "national_reference", "maps_to", "targets",
     ]  # fmt: skip
+    assert data["indicators"][0]["maps_to"] == {
+        "plan": "china-women-2021-2030", "indicator": "女性人均预期寿命", "factor": 1,
+    }  # fmt: skip
     assert data["indicators"][0]["targets"][0] == {
         "kind": "threshold", "comparator": "ge", "value": 78.1, "unit": "岁", "year": 2025,
         "source": "妇女人均预期寿命达到78.1岁",
