@@ -42,10 +42,12 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def sample_rows(series: Any) -> list[dict[str, Any]]:
-    """Observation rows for a demo series: the total and each group."""
+def sample_rows(series: Any, years: range = DEMO_YEARS) -> list[dict[str, Any]]:
+    """Observation rows for a demo series in ``years``: the total and each group."""
     rows: list[dict[str, Any]] = []
     for year, value in series.total.items():
+        if year not in years:
+            continue
         row: dict[str, Any] = {"year": year, "breakdown": "", "value": value}
         if year in series.numerators:
             row["numerator"] = series.numerators[year]
@@ -53,7 +55,8 @@ def sample_rows(series: Any) -> list[dict[str, Any]]:
         rows.append(row)
     for group, values in series.by_group.items():
         breakdown = f"{GROUP_DIMENSIONS.get(group, 'group')}={group}"
-        rows.extend({"year": y, "breakdown": breakdown, "value": v} for y, v in values.items())
+        rows.extend({"year": y, "breakdown": breakdown, "value": v} for y, v in values.items()
+                    if y in years)
     return rows
 
 
@@ -68,21 +71,25 @@ def national_levels(figures: list[ReferenceFigure], year: int) -> dict[tuple[str
     return {key: figure.value for key, figure in nearest.items()}
 
 
+def demo_series(indicator: domain.Indicator, levels: dict[tuple[str, str], float],
+                seed: str = "") -> Any:
+    """The demo's series of an indicator, 2020–2024, heading for a plausible level."""
+    level = DEMO_LEVELS.get(indicator.code, levels.get((indicator.national_reference,
+                                                        indicator.unit)))
+    return demo_values(indicator, DEMO_YEARS, seed=seed, level=level)
+
+
 def store_sample_values(plan: domain.Plan, townships: list[Area],
-                        figures: list[ReferenceFigure]) -> int:
+                        levels: dict[tuple[str, str], float]) -> int:
     county = Area.objects.get(code=plan.region)
     stored = {i.code: i for i in Indicator.objects.filter(plan__code=plan.code)}
-    levels = national_levels(figures, plan.baseline_year)
     count = 0
     for indicator in plan.indicators:
         row = stored[indicator.code]
-        level = DEMO_LEVELS.get(indicator.code, levels.get((indicator.national_reference,
-                                                            indicator.unit)))
-        series = demo_values(indicator, DEMO_YEARS, level=level)
-        count += do_store_sample_values(row, county, sample_rows(series))
+        count += do_store_sample_values(row, county, sample_rows(demo_series(indicator, levels)))
         if domain.Disaggregation.TOWNSHIP in indicator.disaggregations:
             for township in townships:
-                local = demo_values(indicator, DEMO_YEARS, seed=township.code, level=level)
+                local = demo_series(indicator, levels, seed=township.code)
                 count += do_store_sample_values(row, township, sample_rows(local))
     return count
 
@@ -95,7 +102,8 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None
     out.write(f"sample townships: {len(townships)}\n")
     figures = read_reference_csv()
     out.write(f"national reference values: {do_load_reference_values(figures)}\n")
-    values = store_sample_values(plan, townships, figures)
+    levels = national_levels(figures, plan.baseline_year)
+    values = store_sample_values(plan, townships, levels)
     out.write(f"sample values (示例数据，非官方统计): {values}\n")
     out.write(f"\ndemo accounts (password for all: {DEMO_PASSWORD})\n")
     for account in DEMO_ACCOUNTS:
@@ -105,7 +113,7 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None
     if with_round:
         from halfsky.web.demo_round import set_up_demo_round
 
-        set_up_demo_round(plan, DEMO_PASSWORD, out)
+        set_up_demo_round(plan, DEMO_PASSWORD, levels, out)
     from halfsky.web.assessments.actions import do_recompute
     from halfsky.web.demo_assessment import set_up_demo_assessment
 

@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from halfsky.domain import plan as domain
-from halfsky.domain.demo_series import demo_values
 from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.actions.values import (
     do_confirm_task,
@@ -23,6 +22,7 @@ from halfsky.web.data.actions.values import (
     do_submit_task,
 )
 from halfsky.web.data.models import Observation, Round, Task, ValueFlag
+from halfsky.web.demo import demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
@@ -47,26 +47,40 @@ def _actors(department: str, password: str) -> dict[str, Any]:
             "reviewer": users.get(username="statistics")}
 
 
-def _fill(task: Task, plan: domain.Plan, reporter: Any, share: float = 1.0) -> None:
+def _continued(values: dict[int, float], integer: bool) -> float | None:
+    """2025 continues the demo series: last year plus last year's change (never below 0)."""
+    last, before = values.get(YEAR - 1), values.get(YEAR - 2)
+    if last is None:
+        return None
+    value = max(0.0, last + (last - before if before is not None else 0.0))
+    return float(round(value)) if integer else round(value, 2)
+
+
+def _fill(task: Task, plan: domain.Plan, reporter: Any, levels: dict[tuple[str, str], float],
+          share: float = 1.0) -> None:
     rows = list(task.observations.select_related("indicator", "area").order_by("pk"))
     series = {}
     for observation in rows[: max(1, int(len(rows) * share))]:
         indicator = plan.indicator(observation.indicator.code)
         if indicator.code not in series:
-            series[indicator.code] = demo_values(indicator, range(2020, YEAR + 1))
+            series[indicator.code] = demo_series(indicator, levels)
         drawn = series[indicator.code]
         group = observation.breakdown.partition("=")[2]
-        value = (drawn.by_group.get(group, {}) if group else drawn.total).get(YEAR)
-        data: dict[str, Any] = {"value": value, "note": "示例数据"}
-        if observation.breakdown == "" and YEAR in drawn.numerators:
-            data.update(numerator=drawn.numerators[YEAR], denominator=drawn.denominators[YEAR])
-        if value is None:
-            data = {"flag": ValueFlag.NOT_APPLICABLE, "note": "示例数据：本年未开展"}
+        data: dict[str, Any] = {"note": "示例数据"}
+        if observation.breakdown == "" and YEAR - 1 in drawn.numerators:
+            data.update(numerator=drawn.numerators[YEAR - 1],
+                        denominator=drawn.denominators[YEAR - 1])
+        else:
+            values = drawn.by_group.get(group, {}) if group else drawn.total
+            data["value"] = _continued(values, integer=indicator.unit in {"人", "件", "个"})
+            if data["value"] is None:
+                data = {"flag": ValueFlag.NOT_APPLICABLE, "note": "示例数据：本年未开展"}
         data["explanation"] = "示例数据：与上年口径一致"
         do_save_value(observation, data, observation.version, reporter)
 
 
-def set_up_demo_round(plan: domain.Plan, password: str, out: TextIO) -> None:
+def set_up_demo_round(plan: domain.Plan, password: str, levels: dict[tuple[str, str], float],
+                      out: TextIO) -> None:
     stored = Plan.objects.get(code=plan.code)
     if Round.objects.filter(plan=stored, year=YEAR).exists():
         out.write(f"reporting round {YEAR}: already open\n")
@@ -79,7 +93,7 @@ def set_up_demo_round(plan: domain.Plan, password: str, out: TextIO) -> None:
         if task is None:
             continue
         actors = _actors(code, password)
-        _fill(task, plan, actors["reporter"], 0.5 if state == "in_progress" else 1.0)
+        _fill(task, plan, actors["reporter"], levels, 0.5 if state == "in_progress" else 1.0)
         if state == "in_progress":
             continue
         do_submit_task(task, actors["reporter"])

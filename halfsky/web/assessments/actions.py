@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from halfsky.domain.assessment import STATUSES, assess, warning_codes
@@ -54,7 +55,9 @@ from halfsky.web.assessments.models import (
 from halfsky.web.assessments.series import Row, Table, build_table
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.models import Observation, Round, ValueFlag, ValueStatus
+from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
@@ -185,6 +188,7 @@ def _update_warnings(plan: Plan, year: int, found: dict[tuple[int, int, str], li
                    raised_at=now, updated_at=now)
            for key, findings in found.items() if key not in existing]
     created = Warning.objects.bulk_create(new)
+    _notify_raised(plan, year, created)
     steps = [WarningStep(warning=w, at=now, actor=None, action="raised", state=WarningState.OPEN)
              for w in created]
     changed: list[Warning] = []
@@ -213,6 +217,22 @@ def _update_warnings(plan: Plan, year: int, found: dict[tuple[int, int, str], li
     summary.raised = len(created)
     summary.open_warnings = Warning.objects.filter(
         plan=plan, year=year, state__in=[WarningState.OPEN, WarningState.SENT_BACK]).count()
+
+
+def _link(warning: Warning) -> str:
+    return reverse("assessments:warning", args=[warning.pk])
+
+
+def _notify_raised(plan: Plan, year: int, created: list[Warning]) -> None:
+    """One message per department with new warnings (not one per warning)."""
+    counts: dict[int, int] = {}
+    for warning in created:
+        if warning.department_id is not None:
+            counts[warning.department_id] = counts.get(warning.department_id, 0) + 1
+    departments = Department.objects.in_bulk(list(counts))
+    for pk, count in counts.items():
+        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], departments[pk]),
+               "warning.raised", reverse("assessments:warnings"), count=count, year=year)
 
 
 def _locked(warning: Warning) -> Warning:
@@ -244,6 +264,9 @@ def do_answer_warning(warning: Warning, cause_analysis: str, corrective_actions:
     current.updated_at = timezone.now()
     current.save(update_fields=["cause_analysis", "corrective_actions", "state", "updated_at"])
     _step(current, "answered", actor, cause_analysis=cause, corrective_actions=measures)
+    notify(users_with([Role.COORDINATOR]), "warning.answered", _link(current),
+           department=current.department.name if current.department else "",
+           indicator=current.indicator.name, year=current.year)
     record("warning.answer", "warning", str(current), actor)
     return current
 
@@ -261,6 +284,9 @@ def _decide(warning: Warning, actor: Any, state: WarningState, comment: str) -> 
     current.updated_at = timezone.now()
     current.save(update_fields=["state", "comment", "updated_at"])
     _step(current, state.value, actor, comment=current.comment)
+    notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], current.department),
+           f"warning.{state.value}", _link(current), indicator=current.indicator.name,
+           year=current.year)
     record(f"warning.{'accept' if state == WarningState.ACCEPTED else 'send_back'}", "warning",
            str(current), actor, comment=current.comment)
     return current

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import admin
 
-from halfsky.web.assessments.models import AssessmentResult, Warning, WarningStep
+from halfsky.web.assessments.models import AssessmentResult, IndicatorMethod, Warning, WarningStep
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -42,3 +42,11 @@ class WarningAdmin(ReadOnlyAdmin):
     list_filter = ["year", "kind", "state", "department"]
     search_fields = ["indicator__code", "indicator__name"]
     inlines = [WarningStepInline]
+
+
+@admin.register(IndicatorMethod)
+class IndicatorMethodAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "method"]
+    list_filter = ["method"]
+    autocomplete_fields = ["indicator"]
+    search_fields = ["indicator__code", "indicator__name"]

@@ -159,3 +159,25 @@ class WarningStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.warning_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AssessmentMethod(models.TextChoices):
+    CHINA = "china", _("national method (achievement vs. time elapsed)")
+    OPENSDG = "opensdg", _("Open SDG method")
+    UNSD = "unsd", _("UN Statistics Division method")
+
+
+class IndicatorMethod(models.Model):
+    """The assessment method chosen for an indicator (the national method when absent)."""
+
+    indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE,
+                                     related_name="assessment_method")
+    method = models.CharField(_("method"), max_length=10, choices=AssessmentMethod.choices,
+                              default=AssessmentMethod.CHINA)
+
+    class Meta:
+        verbose_name = _("assessment method")
+        verbose_name_plural = _("assessment methods")
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.get_method_display()}"

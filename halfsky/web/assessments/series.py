@@ -31,6 +31,7 @@ import numpy as np
 from halfsky.domain import plan as domain
 from halfsky.domain.assessment import Observations, SeriesSettings, settings_from_targets
 from halfsky.domain.targets import Target, TargetKind
+from halfsky.web.assessments.models import IndicatorMethod
 from halfsky.web.data.checks import domain_plan
 from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.plans.models import Plan
@@ -74,6 +75,9 @@ class _Builder:
         self.polarities: list[domain.Polarity] = []
         self.per: list[float | None] = []
         self.partner: list[int] = []
+        self.methods: list[str] = []
+        self.method_of = dict(IndicatorMethod.objects.filter(indicator__plan=plan)
+                              .values_list("indicator__code", "method"))
         self.helpers: dict[Key, int] = {}
 
     def key(self, key: Key) -> int:
@@ -95,6 +99,7 @@ class _Builder:
         self.polarities.append(indicator.polarity)
         self.per.append(float(indicator.per) if indicator.per else None)
         self.partner.append(partner)
+        self.methods.append(self.method_of.get(indicator.code, "china"))
         return len(self.rows) - 1
 
     def helper(self, key: Key, indicator: domain.Indicator | None) -> int:
@@ -194,7 +199,7 @@ def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
                                 numerator=numerator[take], denominator=denominator[take])
     settings = settings_from_targets(
         builder.targets, builder.polarities, base_year=builder.plan.baseline_year,
-        per=builder.per, partner=builder.partner)
+        method=builder.methods, per=builder.per, partner=builder.partner)
     stored_rows = [dataclasses.replace(row, is_sample=bool(sample_key[row_key[i]]))
                    for i, row in enumerate(builder.rows)]
     return Table(observations=observations, settings=settings, rows=stored_rows)

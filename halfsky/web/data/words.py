@@ -60,6 +60,10 @@ SENTENCES = {
     "task.returned": _("Values of %(department)s for %(year)s were returned with comments."),
     "task.approved": _("The %(year)s values of %(department)s are approved."),
     "value.reopened": _("%(indicator)s (%(year)s) was reopened for correction."),
+    "warning.raised": _("The assessment of %(year)s raised %(count)s new warnings for your department: please answer them."),
+    "warning.answered": _("%(department)s answered the warning on %(indicator)s (%(year)s)."),
+    "warning.accepted": _("The answer to the warning on %(indicator)s (%(year)s) was accepted."),
+    "warning.sent_back": _("The answer to the warning on %(indicator)s (%(year)s) was sent back: see the comment."),
 }
 
 

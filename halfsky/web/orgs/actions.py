@@ -28,9 +28,11 @@ def admin_permissions(role: Role) -> list[Permission]:
         return list(Permission.objects.filter(content_type__app_label="orgs")
                     | Permission.objects.filter(content_type__app_label="auth",
                                                 content_type__model="user"))
-    if role == Role.MONITORING_LEAD:
+    if role == Role.MONITORING_LEAD:  # owns indicator definitions: checks and methods
         return list(Permission.objects.filter(content_type__app_label="data",
-                                              content_type__model="validationrule"))
+                                              content_type__model="validationrule")
+                    | Permission.objects.filter(content_type__app_label="assessments",
+                                                content_type__model="indicatormethod"))
     return []
 
 

@@ -207,4 +207,6 @@ def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observ
     notify(users_with([Role.REPORTER], task.department), "value.reopened", _task_link(task),
            indicator=observation.indicator.name, year=observation.year)
     record("value.reopen", "observation", observation.key, actor, reason=reason.strip())
+    year = observation.year
+    transaction.on_commit(lambda: do_recompute(task.round.plan, year), robust=True)
     return observation
