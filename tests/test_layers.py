@@ -10,7 +10,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "halfsky"
 
 FORBIDDEN = {
-    "domain": ("django", "ninja", "halfsky.formats", "halfsky.web", "halfsky.cli", "yaml", "openpyxl", "docx"),
+    "domain": ("django", "ninja", "halfsky.formats", "halfsky.web", "halfsky.cli", "yaml", "openpyxl", "docx",
+               "matplotlib"),
     "formats": ("django", "ninja", "halfsky.web", "halfsky.cli"),
 }
 

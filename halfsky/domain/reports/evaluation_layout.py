@@ -1,0 +1,121 @@
+"""Sections of the evaluation reports: progress table, goals and measures per domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from halfsky.domain.reports.common import percent
+from halfsky.domain.reports.document import Block, Paragraph, Section, Table
+from halfsky.domain.reports.indicators import IndicatorFacts, status_name, target_cell
+from halfsky.domain.reports.messages import ENUMERATION, Join, Message, Param, Text
+from halfsky.domain.target_checks import meets
+from halfsky.domain.targets import TargetKind
+
+if TYPE_CHECKING:
+    from halfsky.domain.reports.evaluation import GoalJudgement, MeasureJudgement
+
+
+_DISTANCE_KINDS = (TargetKind.THRESHOLD, TargetKind.APPROXIMATE, TargetKind.FULL_COVERAGE)
+
+
+def _has_distance(facts: IndicatorFacts) -> bool:
+    """实现程度 means something: a level to reach that the baseline did not reach."""
+    target = next((t for t in facts.indicator.targets if t.kind in _DISTANCE_KINDS), None)
+    if target is None or not facts.values:
+        return False
+    return not meets(target, facts.values[min(facts.values)])
+
+
+def progress_section(facts: Sequence[IndicatorFacts], year: int, number: int) -> Section:
+    """实现程度 against 时间进度 for every indicator with a level to reach (threshold,
+    approximate, full coverage) that its baseline had not reached."""
+    rows: list[tuple[Text, ...]] = []
+    ahead, behind = 0, []
+    for f in facts:
+        achievement, elapsed = f.best("achievement"), f.best("time_elapsed")
+        if achievement is None or elapsed is None or not _has_distance(f):
+            continue
+        if achievement >= elapsed:
+            ahead += 1
+        else:
+            behind.append(f.indicator.name)
+        baseline = f.values.get(min(f.values)) if f.values else None
+        current = f.values.get(f.latest_year) if f.latest_year is not None else None
+        rows.append((str(len(rows) + 1), f.indicator.name, f.indicator.unit,
+                     f.number(baseline) or "—", f.number(current) or "—", target_cell(f),
+                     percent(achievement), percent(elapsed), status_name(f.status)))
+    params: dict[str, Param] = {"year": str(year), "total": str(len(rows)),
+                                "ahead": str(ahead), "behind": str(len(behind))}
+    blocks: list[Block] = []
+    if not rows:
+        blocks.append(Paragraph(Message("report.eval.progress_none")))
+    else:
+        blocks.append(Paragraph(Message("report.eval.progress_summary", params)))
+        if behind:
+            blocks.append(Paragraph(Message("report.eval.progress_behind",
+                                            {"indicators": Join(tuple(behind), ENUMERATION)})))
+        header: tuple[Text, ...] = (
+            Message("table.number"), Message("table.indicator"), Message("table.unit"),
+            Message("table.baseline"), Message("table.current"), Message("table.target"),
+            Message("table.achievement"), Message("table.time_elapsed"), Message("table.status"))
+        blocks.append(Table(
+            caption=Message("report.table.progress", {"number": "1", "year": str(year)}),
+            header=header, rows=tuple(rows),
+            widths=(0.55, 3.0, 0.8, 1.0, 1.0, 1.8, 1.1, 1.1, 1.15),
+            align=("center", "left", "center", "right", "right", "left", "right", "right",
+                   "center"),
+            note=Message("table.progress_note")))
+    return Section("progress", Message("report.eval.progress"), number, tuple(blocks))
+
+
+def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
+    """Per domain, every goal with its verdict and what it rests on."""
+    sections = []
+    domains = list(dict.fromkeys(g.domain for g in goals))
+    for number, domain in enumerate(domains, start=1):
+        blocks: list[Block] = []
+        for judgement in (g for g in goals if g.domain == domain):
+            if judgement.by_rating:
+                basis: Message = Message("report.eval.basis_rating")
+            else:
+                basis = Message("report.eval.basis_indicators", {"indicators": Join(tuple(
+                    Message("report.eval.indicator_status", {
+                        "indicator": f.indicator.name, "status": status_name(f.status)})
+                    for f in judgement.indicators), ENUMERATION)})
+            blocks.append(Paragraph(Message("report.eval.goal", {
+                "number": str(judgement.goal.number), "text": judgement.goal.text,
+                "verdict": Message(f"goal_verdict.{judgement.verdict}"), "basis": basis}),
+                "item"))
+            if judgement.comment:
+                blocks.append(Paragraph(Message("report.eval.comment",
+                                                {"comment": judgement.comment})))
+        sections.append(Section(f"goals.{domain.code}", domain.name, number, tuple(blocks)))
+    return tuple(sections)
+
+
+def measure_sections(measures: Sequence[MeasureJudgement]) -> tuple[Section, ...]:
+    """Per domain, every measure with the departments' self-evaluations."""
+    sections = []
+    domains = list(dict.fromkeys(m.domain for m in measures))
+    for number, domain in enumerate(domains, start=1):
+        blocks: list[Block] = []
+        for item in (m for m in measures if m.domain == domain):
+            blocks.append(Paragraph(Message("report.eval.measure", {
+                "number": str(item.measure.number), "title": item.measure.title,
+                "lead": item.lead or Message("report.department_unknown"),
+                "verdict": Message(f"measure_verdict.{item.verdict}")}), "item"))
+            if not item.evaluations:
+                blocks.append(Paragraph(Message("report.eval.no_self_evaluation")))
+            for evaluation in item.evaluations:
+                params: dict[str, Param] = {
+                    "department": evaluation.department,
+                    "rating": Message(f"measure_verdict.{evaluation.self_rating}"),
+                    "text": evaluation.text or Message("report.not_given")}
+                code = "report.eval.self_evaluation"
+                if evaluation.review_rating:
+                    params["review"] = Message(f"measure_verdict.{evaluation.review_rating}")
+                    code = "report.eval.self_evaluation_reviewed"
+                blocks.append(Paragraph(Message(code, params)))
+        sections.append(Section(f"measures.{domain.code}", domain.name, number, tuple(blocks)))
+    return tuple(sections)
