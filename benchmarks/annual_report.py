@@ -1,0 +1,102 @@
+"""How long the annual monitoring report of the Ji County plan takes: model, .docx, PDF.
+
+    .venv/bin/python benchmarks/annual_report.py             # 3 runs of each step
+    .venv/bin/python benchmarks/annual_report.py --runs 1 --no-pdf
+
+The data are those of the report tests (tests/domain/reports/report_data.py:
+the demo values of all 59 indicators for 2020–2024, a few series set by
+hand) and the Chinese phrases of tests/formats/reports/conftest.py. Steps
+timed, each ``--runs`` times (the best and the median are printed):
+
+1. inputs: the engine's results for every indicator × target (``assess_plan``);
+2. model: ``build_annual_report`` and its layout (``document()``);
+3. docx: ``render_docx`` with the 8 domain charts (matplotlib, 170 dpi);
+4. pdf: ``convert_to_pdf`` (LibreOffice headless with a fresh profile).
+
+Needs ``make assets`` (the font) and, for the PDF, LibreOffice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def timed(runs: int, step: Callable[[], Any]) -> tuple[list[float], Any]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = step()
+        times.append(time.perf_counter() - start)
+    return times, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-pdf", action="store_true")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    from halfsky.domain.reports import assess_plan, build_annual_report
+    from halfsky.formats.reports import convert_to_pdf, packaged_font, render_docx
+
+    data = load(ROOT / "tests" / "domain" / "reports" / "report_data.py", "report_data")
+    phrases = load(ROOT / "tests" / "formats" / "reports" / "conftest.py", "report_conftest")
+    font = packaged_font()
+    if font is None:
+        raise SystemExit("the packaged font is missing: run `make assets`")
+    plan = data.report_plan()
+    series = data.report_series(plan)
+    ratings = data.report_ratings(plan)
+    print(f"imports and plan: {time.perf_counter() - started:.2f} s "
+          f"({len(plan.indicators)} indicators, {len(plan.domains)} domains)")
+
+    rows = []
+    times, assessments = timed(args.runs, lambda: assess_plan(plan, series, 2024, ratings))
+    rows.append(("inputs (assess_plan)", times))
+
+    def model() -> Any:
+        report = build_annual_report(plan, series, assessments, 2024, data.ANNUAL_TEXTS,
+                                     data.WARNINGS, info=data.INFO)
+        report.document()
+        return report
+
+    times, report = timed(args.runs, model)
+    rows.append(("model (build + layout)", times))
+    times, docx_bytes = timed(args.runs, lambda: render_docx(report, phrases.ZH_PHRASES,
+                                                             font_path=font))
+    rows.append(("docx (8 charts)", times))
+    if not args.no_pdf:
+        times, pdf_bytes = timed(args.runs, lambda: convert_to_pdf(docx_bytes))
+        rows.append(("pdf (LibreOffice)", times))
+        print(f"pdf: {len(pdf_bytes) / 1024:.0f} KiB")
+    print(f"docx: {len(docx_bytes) / 1024:.0f} KiB")
+    print(f"load average: {os.getloadavg()[0]:.1f} (2 cores)")
+    print(f"{'step':<26} {'best':>8} {'median':>8}")
+    for name, values in rows:
+        print(f"{name:<26} {min(values):>7.2f}s {statistics.median(values):>7.2f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""A report chart as a PNG: one small panel per indicator, its values and its target.
+
+Drawn with matplotlib's object API (no pyplot; one chart at a time per
+process, behind a lock, since matplotlib's settings are global) in the font
+file given — the packaged Noto Sans SC — so every Chinese glyph is
+drawn. A glyph the font lacks would be a box: matplotlib's warning about it
+becomes ``ChartFontError`` (code ``report.glyph_missing``), so a chart with
+a box is never returned.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from halfsky.domain.reports.document import Chart, ChartPanel
+from halfsky.domain.reports.numbers import format_number
+from halfsky.formats.reports.phrases import fill, merged_phrases
+
+WIDTH_INCHES = 156 / 25.4  # the width of the 版心
+VALUE_COLOUR = "#1f4e79"
+TARGET_COLOUR = "#c00000"
+_registered: set[str] = set()
+# matplotlib's settings (rc_context) and font cache are process-wide: one chart at a time.
+_LOCK = threading.Lock()
+
+
+class ChartFontError(Exception):
+    """The chart cannot be drawn without boxes: ``code`` is ``report.font_missing`` (no
+    font file) or ``report.glyph_missing`` (``detail`` names the glyph)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+def font_family(font_path: Path) -> str:
+    """Register the font file with matplotlib (once) and return its family name."""
+    if not font_path.is_file():
+        raise ChartFontError("report.font_missing", str(font_path))
+    key = str(font_path.resolve())
+    if key not in _registered:
+        fontManager.addfont(key)
+        _registered.add(key)
+    return str(FontProperties(fname=key).get_name())
+
+
+def _wrap(name: str, suffix: str, width: int) -> str:
+    """A panel title: the name broken every ``width`` characters (at most two lines, the
+    rest cut with "…"), the unit part ``suffix`` kept whole on the last line."""
+    lines = [name[i:i + width] for i in range(0, len(name), width)] or [""]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: width - 1] + "…"]
+    if len(lines[-1]) + len(suffix) > width + 3 and len(lines) == 1:
+        lines.append(suffix)
+    else:
+        lines[-1] += suffix
+    return "\n".join(lines)
+
+
+def _layout(count: int) -> tuple[int, int, float]:
+    """Columns, rows and the height of a row in inches."""
+    columns = 2 if count <= 2 else 3 if count <= 9 else 4
+    return columns, math.ceil(count / columns), 1.75 if columns <= 3 else 1.6
+
+
+def _place(figure: Figure, columns: int, rows: int, row_height: float) -> None:
+    """Fixed margins in inches (a layout engine would cost half the drawing time): room
+    for two-line panel titles above, tick labels beside and below, the legend at the foot."""
+    width, height = figure.get_size_inches()
+    left, right, top, legend = 0.38, 0.08, 0.36, 0.42
+    gap_x, gap_y = 0.42, 0.62
+    axes_width = (width - left - right - gap_x * (columns - 1)) / columns
+    axes_height = (height - top - legend - gap_y * (rows - 1)) / rows
+    figure.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height,
+                           bottom=legend / height, wspace=gap_x / axes_width,
+                           hspace=gap_y / axes_height)
+
+
+def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
+           phrases: Mapping[str, str], wrap: int) -> None:
+    axes = figure.add_subplot(*position)
+    points = [(y, v) for y, v in zip(panel.years, panel.values, strict=True) if v is not None]
+    template = phrases["chart.panel_title"]
+    head, _, _ = template.partition("{name}")
+    suffix = fill(template.partition("{name}")[2], {"unit": panel.unit}) if panel.unit else ""
+    title = fill(head, {"unit": panel.unit}) + _wrap(panel.name, suffix, wrap)
+    axes.set_title(title, fontsize=7.5, loc="left")
+    if points:
+        years, values = zip(*points, strict=True)
+        axes.plot(years, values, color=VALUE_COLOUR, marker="o", markersize=3, linewidth=1.3)
+        last_year, last_value = points[-1]
+        axes.annotate(format_number(last_value, panel.decimals), (last_year, last_value),
+                      textcoords="offset points", xytext=(0, 4), ha="center", fontsize=6.5,
+                      color=VALUE_COLOUR)
+    if panel.target is not None:
+        axes.axhline(panel.target, color=TARGET_COLOUR, linestyle="--", linewidth=1.0)
+    axes.set_xticks(list(panel.years))
+    axes.set_xticklabels([str(y) for y in panel.years], fontsize=6)
+    axes.tick_params(axis="y", labelsize=6)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    axes.set_xlim(panel.years[0] - 0.4, panel.years[-1] + 0.4)
+    axes.margins(y=0.25)
+    axes.grid(axis="y", linewidth=0.4, alpha=0.5)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
+def render_chart_png(chart: Chart, phrases: Mapping[str, str] | None, font_path: Path,
+                     *, dpi: int = 170) -> bytes:
+    """The chart as PNG bytes, 156 mm wide (the 版心) at ``dpi``."""
+    text = merged_phrases(phrases)
+    family = font_family(font_path)
+    columns, rows, row_height = _layout(len(chart.panels))
+    with _LOCK, rc_context({"font.family": [family], "font.size": 7}), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = Figure(figsize=(WIDTH_INCHES, rows * row_height + 0.35), dpi=dpi)
+        FigureCanvasAgg(figure)
+        _place(figure, columns, rows, row_height)
+        for index, panel in enumerate(chart.panels, start=1):
+            _panel(figure, (rows, columns, index), panel, text, 13 if columns <= 3 else 10)
+        handles = [Line2D([], [], color=VALUE_COLOUR, marker="o", markersize=3)]
+        labels = [text["chart.value"]]
+        if any(panel.target is not None for panel in chart.panels):
+            handles.append(Line2D([], [], color=TARGET_COLOUR, linestyle="--"))
+            labels.append(text["chart.target"])
+        figure.legend(handles, labels, loc="lower center", ncols=len(labels), fontsize=7,
+                      frameon=False)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi)
+    for warning in caught:
+        message = str(warning.message)
+        if "missing from" in message and "font" in message:
+            raise ChartFontError("report.glyph_missing", message)
+    for warning in caught:  # others go on to the caller's filters
+        warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                               warning.lineno)
+    return buffer.getvalue()
