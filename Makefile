@@ -50,6 +50,7 @@ $(VENDOR)/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-fund --no-audit --loglevel=error
 	mkdir -p $(VENDOR)/swagger-ui
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/  # charts, Apache-2.0
 	mkdir -p $(VENDOR)/fonts  # the open CJK font of report charts and PDFs (SIL OFL)
 	cd node_modules/@expo-google-fonts/noto-sans-sc && cp 400Regular/NotoSansSC_400Regular.ttf \
 	  700Bold/NotoSansSC_700Bold.ttf LICENSE_FONT ../../../$(VENDOR)/fonts/

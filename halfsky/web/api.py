@@ -13,6 +13,7 @@ from typing import Any
 from ninja import NinjaAPI
 
 from halfsky.web.api_support import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
+from halfsky.web.dashboards.api import router as dashboards_router
 from halfsky.web.data.api import router as data_router
 from halfsky.web.orgs.api import router as orgs_router
 from halfsky.web.plans.api import router as plans_router
@@ -46,3 +47,4 @@ install_error_handlers(api)
 api.add_router("/", orgs_router)
 api.add_router("/", data_router)
 api.add_router("/plans", plans_router)
+api.add_router("/", dashboards_router)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "halfsky.web.imports",
     "halfsky.web.assessments",
     "halfsky.web.tokens",
+    "halfsky.web.dashboards",
 ]
 
 MIDDLEWARE = [

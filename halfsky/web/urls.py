@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from halfsky.web.api import api
-from halfsky.web.plans import views as plan_views
+from halfsky.web.dashboards import views as dashboard_views
 
 urlpatterns = [
-    path("", plan_views.home, name="home"),
+    path("", dashboard_views.overview, name="home"),
+    path("dashboard/", include("halfsky.web.dashboards.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

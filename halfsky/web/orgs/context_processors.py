@@ -32,6 +32,7 @@ def menu_for(user: Any) -> list[MenuItem]:
     plan = Plan.objects.only("code").first()
     items: list[MenuItem] = []
     if plan is not None:
+        items.append(MenuItem("dashboard", _("Overview"), reverse("home")))
         items.append(MenuItem("plan", _("Plan"), reverse("plans:overview", args=[plan.code])))
         items.append(MenuItem("indicators", _("Indicators"),
                               reverse("plans:indicators", args=[plan.code])))

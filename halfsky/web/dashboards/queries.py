@@ -1,0 +1,311 @@
+"""What the dashboards show, as plain dictionaries: one data shape, several renderers.
+
+``indicator_series`` is the one shape of an indicator's chart: the JSON API
+returns it, the page's ECharts code draws it and the CSV/xlsx downloads
+write its rows. Its assessment part is read from the stored
+``AssessmentResult`` (the same rows as the assessment page). Labels are in
+the request's language; codes stay beside them for programs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from halfsky.web.assessments import labels
+from halfsky.web.assessments.models import AssessmentResult, Warning, WarningKind
+from halfsky.web.assessments.queries import SEVERITY, assessed_years, plan_assessment
+from halfsky.web.data.models import Observation, ReferenceValue, Round, TaskState
+from halfsky.web.data.queries import board
+from halfsky.web.orgs.permissions import is_department_bound, role_of
+from halfsky.web.plans.labels import breakdown_label
+from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.target_words import target_in_words
+
+SPARKLINES = 8
+
+
+def require_role(user: Any) -> None:
+    if role_of(user) is None:
+        raise PermissionDenied("no role")
+
+
+def current_plan(code: str | None = None) -> Plan:
+    plans = Plan.objects.select_related("region")
+    plan = plans.filter(code=code).first() if code else plans.first()
+    if plan is None:
+        raise Http404(code or "no plan")
+    return plan
+
+
+def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
+    require_role(user)
+    indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")
+                 .prefetch_related("targets__reference").filter(plan=plan, code=code).first())
+    if indicator is None:
+        raise Http404(code)
+    if not Indicator.objects.restrict(user).filter(pk=indicator.pk).exists():
+        raise PermissionDenied("indicator of another department")
+    return indicator
+
+
+def status_info(code: str) -> dict[str, str]:
+    return {"code": code, "label": str(labels.STATUS.get(code, code)),
+            "tone": labels.STATUS_TONE.get(code, "none"),
+            "symbol": labels.STATUS_SYMBOL.get(code, "·")}
+
+
+def _label(key: str, area_name: str, region: int, area_id: int) -> str:
+    if area_id != region:
+        return area_name
+    return breakdown_label(key) if key else _("Total")
+
+
+def _assessment(indicator: Indicator) -> dict[str, Any] | None:
+    """The county total's latest assessment against the first target (AssessmentResult)."""
+    result = (AssessmentResult.objects.filter(indicator=indicator, area_id=indicator.plan.region_id,
+                                              breakdown="")
+              .order_by("-year", "target_position").first())
+    if result is None:
+        return None
+    targets = list(indicator.targets.all())
+    position = result.target_position
+    target = targets[position] if position is not None and position < len(targets) else None
+    forecasts = [v for v in (result.forecast, result.forecast_linear) if v is not None]
+    return {
+        "year": result.year, "status": status_info(result.status),
+        "method": result.method, "method_label": str(labels.METHOD.get(result.method, result.method)),
+        "target_year": target.year if target and target.year else indicator.plan.end_year,
+        "target_value": target.value if target else None,
+        "achievement": result.achievement, "time_elapsed": result.time_elapsed,
+        "progress": result.progress,
+        "forecast": result.forecast,
+        "forecast_low": min(forecasts) if forecasts else None,
+        "forecast_high": max(forecasts) if forecasts else None,
+        "interval_low": result.interval_low, "interval_high": result.interval_high,
+        "latest_year": result.latest_year, "latest_value": result.latest_value,
+        "baseline_year": result.baseline_year, "baseline_value": result.baseline_value,
+        "warnings": [{"code": c, "label": str(labels.ENGINE_WARNING.get(c, c))}
+                     for c in result.warnings or []],
+        "is_sample": result.is_sample,
+    }
+
+
+def indicator_series(indicator: Indicator) -> dict[str, Any]:
+    """The chart of one indicator: values by breakdown and township, targets,
+    forecast and its range, the interval band, the national reference, the assessment."""
+    region = indicator.plan.region_id
+    observations = (Observation.objects.filter(indicator=indicator, value__isnull=False)
+                    .select_related("area").order_by("area__code", "breakdown", "year"))
+    series: dict[tuple[str, str], dict[str, Any]] = {}
+    for o in observations:
+        township = o.area_id != region
+        if township and o.breakdown:
+            continue
+        key = f"area={o.area.code}" if township else o.breakdown
+        kind = "township" if township else ("total" if not o.breakdown else
+                                            o.breakdown.partition("=")[0])
+        entry = series.setdefault((kind, key), {
+            "key": key, "kind": kind, "label": _label(o.breakdown, o.area.name, region, o.area_id),
+            "area": o.area.code, "breakdown": o.breakdown, "values": []})
+        entry["values"].append({"year": o.year, "value": o.value, "status": o.status,
+                                "is_sample": o.is_sample})
+    order = {"total": 0, "sex": 1, "urban_rural": 2, "age": 3, "township": 9}
+    ordered = sorted(series.values(), key=lambda s: (order.get(s["kind"], 5), s["key"]))
+    years = sorted({v["year"] for s in ordered for v in s["values"]})
+    targets = [{"position": t.position, "kind": t.kind, "comparator": t.comparator,
+                "value": t.value, "year": t.year, "unit": t.unit,
+                "words": target_in_words(t.to_domain(), t.reference)}
+               for t in indicator.targets.all()]
+    reference = None
+    if indicator.national_reference:
+        rows = list(ReferenceValue.objects.filter(indicator_name=indicator.national_reference)
+                    .order_by("year", "id"))
+        by_year: dict[int, ReferenceValue] = {}
+        for row in rows:
+            by_year.setdefault(row.year, row)  # sources that disagree: the first, all in the table
+        reference = {"name": indicator.national_reference, "label": _("National (reference)"),
+                     "values": [{"year": r.year, "value": r.value, "unit": r.unit,
+                                 "source": r.source, "notes": r.notes}
+                                for r in by_year.values()]}
+    return {
+        "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
+                      "polarity": indicator.polarity},
+        "plan": {"code": indicator.plan.code, "end_year": indicator.plan.end_year,
+                 "baseline_year": indicator.plan.baseline_year},
+        "area": {"code": indicator.plan.region.code, "name": indicator.plan.region.name},
+        "years": years, "series": ordered, "targets": targets, "reference": reference,
+        "assessment": _assessment(indicator),
+        "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
+    }
+
+
+TABLE_HEADER = ("indicator", "name", "area", "area_name", "breakdown", "series", "year", "value",
+                "unit", "sample")
+
+
+def series_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The chart's values as rows (CSV, xlsx): exactly the stored values."""
+    ind = data["indicator"]
+    return [(ind["code"], ind["name"], s["area"],
+             s["label"] if s["kind"] == "township" else data["area"]["name"], s["breakdown"],
+             s["label"], v["year"], v["value"], ind["unit"], "1" if v["is_sample"] else "0")
+            for s in data["series"] for v in s["values"]]
+
+
+def _latest_round(plan: Plan) -> Round | None:
+    return Round.objects.filter(plan=plan).order_by("-year").first()
+
+
+def overview(plan: Plan, user: Any) -> dict[str, Any]:
+    """The home page: 达标率 and statuses per domain, warnings, the round, key indicators."""
+    require_role(user)
+    years = assessed_years(plan)
+    year = years[-1] if years else None
+    data: dict[str, Any] = {"plan": {"code": plan.code, "title": plan.title}, "year": year,
+                            "domains": [], "warnings": None, "round": None, "key_indicators": []}
+    if year is not None:
+        pa = plan_assessment(plan, year, user)
+        rate_by_key = {r.key: r for r in pa.domain_rates}
+        for domain, rows in pa.domains:
+            counts = Counter(row.status for row in rows)
+            rate = rate_by_key.get(domain.code)
+            data["domains"].append({
+                "code": domain.code, "name": domain.name, "number": domain.number,
+                "url": reverse("plans:domain", args=[plan.code, domain.code]),
+                "rate_all": rate.rate_all if rate else None,
+                "rate_monitored": rate.rate_monitored if rate else None,
+                "met": rate.met if rate else 0, "total": rate.total if rate else 0,
+                "statuses": [{**status_info(s), "count": counts[s]}
+                             for s in reversed(SEVERITY) if counts.get(s)]
+                + [{**status_info(s), "count": n} for s, n in counts.items()
+                   if s not in SEVERITY],
+            })
+        data["rate"] = {"rate_all": pa.plan_rate.rate_all, "rate_monitored":
+                        pa.plan_rate.rate_monitored, "met": pa.plan_rate.met,
+                        "total": pa.plan_rate.total}
+        data["assessment_url"] = reverse("assessments:plan", args=[plan.code, year])
+        worst = sorted((row for row in pa.rows if row.status in SEVERITY),
+                       key=lambda row: (SEVERITY.index(row.status), row.indicator.position))
+        data["key_indicators"] = _sparklines(plan, [row.indicator for row in worst][:SPARKLINES],
+                                             {row.indicator.pk: row.status for row in worst})
+    data["warnings"] = _warnings(plan, user, year)
+    data["round"] = _round(plan, user)
+    return data
+
+
+def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
+    rows = Warning.objects.restrict(user).filter(plan=plan)
+    if year is not None:
+        rows = rows.filter(year=year)
+    by_kind = dict(rows.values("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    by_department = list(rows.values("department__code", "department__name")
+                         .annotate(n=Count("id")).order_by("-n", "department__name"))
+    return {
+        "year": year, "url": reverse("assessments:warnings"),
+        "by_kind": [{"code": k.value, "label": str(k.label), "count": by_kind.get(k.value, 0)}
+                    for k in WarningKind],
+        "by_department": [{"code": r["department__code"], "name": r["department__name"] or "—",
+                           "count": r["n"],
+                           "url": reverse("orgs:department", args=[r["department__code"]])
+                           if r["department__code"] else ""} for r in by_department],
+    }
+
+
+def _round(plan: Plan, user: Any) -> dict[str, Any] | None:
+    round_ = _latest_round(plan)
+    if round_ is None:
+        return None
+    rows = board(round_)
+    if is_department_bound(user):
+        from halfsky.web.data.models import Task
+
+        own = set(Task.objects.restrict(user).filter(round=round_).values_list("pk", flat=True))
+        rows = [r for r in rows if r.task.pk in own]
+    counts = Counter(r.task.state for r in rows)
+    return {
+        "year": round_.year, "deadline": round_.deadline.isoformat() if round_.deadline else None,
+        "url": reverse("data:board", args=[round_.year]),
+        "filled": sum(r.filled for r in rows), "total": sum(r.total for r in rows),
+        "overdue": sum(1 for r in rows if r.task.is_overdue),
+        "states": [{"code": s.value, "label": str(s.label), "count": counts.get(s.value, 0)}
+                   for s in TaskState],
+    }
+
+
+def _sparklines(plan: Plan, indicators: list[Indicator], statuses: dict[int, str]
+                ) -> list[dict[str, Any]]:
+    values: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for ind, year, value in (Observation.objects.filter(
+            indicator__in=indicators, area_id=plan.region_id, breakdown="", value__isnull=False)
+            .order_by("year").values_list("indicator_id", "year", "value")):
+        values[ind].append({"year": year, "value": value})
+    return [{"code": i.code, "name": i.name, "unit": i.unit, "status": status_info(statuses[i.pk]),
+             "url": reverse("plans:indicator", args=[plan.code, i.code]),
+             "values": values[i.pk]} for i in indicators]
+
+
+def _visible_ids(plan: Plan, user: Any) -> set[int]:
+    return set(Indicator.objects.restrict(user).filter(plan=plan).values_list("pk", flat=True))
+
+
+def townships(plan: Plan, user: Any) -> dict[str, Any]:
+    """Latest township values of every visible indicator that has township data."""
+    require_role(user)
+    visible = _visible_ids(plan, user)
+    rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
+                                       breakdown="", value__isnull=False)
+            .exclude(area_id=plan.region_id).select_related("area", "indicator")
+            .order_by("indicator__position", "year", "area__code"))
+    latest: dict[int, dict[str, Any]] = {}
+    for o in rows:
+        entry = latest.setdefault(o.indicator_id, {
+            "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
+            "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
+            "year": o.year, "bars": {}})
+        if o.year > entry["year"]:
+            entry["year"], entry["bars"] = o.year, {}
+        entry["bars"][o.area.code] = {"area": o.area.code, "name": o.area.name,
+                                      "value": o.value, "is_sample": o.is_sample}
+    county = {(i, y): v for i, y, v in Observation.objects.filter(
+        indicator_id__in=list(latest), area_id=plan.region_id, breakdown="").values_list(
+        "indicator_id", "year", "value")}
+    indicators = []
+    for ind_id, entry in latest.items():
+        entry["bars"] = list(entry["bars"].values())
+        entry["county"] = county.get((ind_id, entry["year"]))
+        indicators.append(entry)
+    return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
+
+
+def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
+    """Female and male values of every visible indicator that has both, with the gap."""
+    require_role(user)
+    visible = _visible_ids(plan, user)
+    rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
+                                       area_id=plan.region_id, value__isnull=False,
+                                       breakdown__in=["sex=female", "sex=male"])
+            .select_related("indicator").order_by("indicator__position", "year"))
+    by_indicator: dict[int, dict[str, Any]] = {}
+    for o in rows:
+        entry = by_indicator.setdefault(o.indicator_id, {
+            "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
+            "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
+            "years": {}})
+        entry["years"].setdefault(o.year, {})[o.breakdown.partition("=")[2]] = o.value
+    indicators = []
+    for entry in by_indicator.values():
+        points = [{"year": y, "female": v["female"], "male": v["male"],
+                   "gap": round(v["female"] - v["male"], 6)}
+                  for y, v in sorted(entry.pop("years").items())
+                  if "female" in v and "male" in v]
+        if points:
+            entry["values"] = points
+            indicators.append(entry)
+    return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}

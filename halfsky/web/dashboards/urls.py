@@ -1,0 +1,12 @@
+from django.urls import path
+
+from halfsky.web.dashboards import views
+
+app_name = "dashboards"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("townships/", views.townships, name="townships"),
+    path("gender-gap/", views.gender_gap, name="gender_gap"),
+    path("<slug:plan>/indicators/<str:code>.csv", views.download_csv, name="csv"),
+    path("<slug:plan>/indicators/<str:code>.xlsx", views.download_xlsx, name="xlsx"),
+]

@@ -1,0 +1,84 @@
+"""Dashboard pages and the indicator chart's downloads (CSV, xlsx)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from halfsky.web.dashboards import queries
+from halfsky.web.plans.models import Plan
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    queries.require_role(request.user)
+    plan = Plan.objects.select_related("region").first()
+    if plan is None:
+        return render(request, "plans/no_plan.html")
+    return render(request, "dashboards/overview.html",
+                  {"plan": plan, "data": queries.overview(plan, request.user)})
+
+
+@login_required
+def townships(request: HttpRequest) -> HttpResponse:
+    plan = queries.current_plan()
+    return render(request, "dashboards/townships.html",
+                  {"plan": plan, "data": queries.townships(plan, request.user)})
+
+
+@login_required
+def gender_gap(request: HttpRequest) -> HttpResponse:
+    plan = queries.current_plan()
+    return render(request, "dashboards/gender_gap.html",
+                  {"plan": plan, "data": queries.gender_gap(plan, request.user)})
+
+
+def _download(request: HttpRequest, plan: str, code: str) -> tuple[dict[str, Any], str]:
+    stored = queries.current_plan(plan)
+    data = queries.indicator_series(queries.visible_indicator(request.user, stored, code))
+    return data, f"halfsky-{stored.code}-{code}"
+
+
+def _header() -> list[str]:
+    return [_("Indicator code"), _("Indicator"), _("Area code"), _("Area"), _("Breakdown code"),
+            _("Series"), _("Year"), _("Value"), _("Unit"), _("Sample data")]
+
+
+@login_required
+def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
+    data, name = _download(request, plan, code)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(queries.TABLE_HEADER)
+    writer.writerows(queries.series_rows(data))
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+@login_required
+def download_xlsx(request: HttpRequest, plan: str, code: str) -> HttpResponse:
+    data, name = _download(request, plan, code)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = data["indicator"]["code"]
+    sheet.append(_header())
+    for row in queries.series_rows(data):
+        sheet.append(list(row[:-1]) + [row[-1] == "1"])
+    if data["is_sample"]:
+        sheet.append([])
+        sheet.append([_("Sample data (not official statistics)")])
+    out = io.BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response

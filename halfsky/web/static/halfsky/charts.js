@@ -1,0 +1,226 @@
+/* HalfSky charts: ECharts (served by this server) drawing the dashboards' JSON.
+   Every chart element carries data-chart (its kind) and either data-url (the API
+   endpoint) or data-source (the id of a JSON script on the page). The data table
+   beside each chart is its text alternative. Status colours match assessments.css. */
+(function () {
+  "use strict";
+  var TONE = { good: "#1e7e34", fair: "#1f6f8b", poor: "#a06b00", bad: "#8b0000",
+               unclear: "#6a4c93", none: "#8c959f" };
+  var PALETTE = ["#a4161a", "#0b57d0", "#1e7e34", "#6a4c93", "#a06b00", "#1f6f8b",
+                 "#424a53", "#d4457b", "#2e7d6b", "#7a5c00"];
+  var words = {};
+
+  function text(key) { return words[key] || key; }
+  function json(id) { var el = document.getElementById(id); return el ? JSON.parse(el.textContent) : null; }
+  function fmt(v) { return v === null || v === undefined ? "" : String(Math.round(v * 100) / 100); }
+  function init(el) {
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    window.addEventListener("resize", function () { chart.resize(); });
+    return chart;
+  }
+  function done(el, chart) {
+    el.halfskyChart = chart;  // setOption draws at once (no lazy update, no animation)
+    if (el.querySelector("canvas")) el.setAttribute("data-rendered", "1");
+  }
+  function yearAxis(min, max) {
+    return { type: "value", min: min, max: max, minInterval: 1, interval: 1,
+             axisLabel: { formatter: function (v) { return String(v); } } };
+  }
+
+  /* ---- an indicator's time series ---- */
+  function seriesOption(data, shown) {
+    var a = data.assessment, unit = data.indicator.unit || "";
+    var years = data.years.slice();
+    (data.reference ? data.reference.values : []).forEach(function (r) { years.push(r.year); });
+    data.targets.forEach(function (t) { if (t.year) years.push(t.year); });
+    if (a && a.target_year) years.push(a.target_year);
+    var minYear = Math.min.apply(null, years.length ? years : [data.plan.baseline_year]);
+    var maxYear = Math.max.apply(null, years.length ? years : [data.plan.end_year]);
+    var out = [], legend = [];
+    data.series.forEach(function (s, i) {
+      if (!shown[s.kind === "total" ? "total" : s.kind]) return;
+      legend.push(s.label);
+      out.push({ name: s.label, type: "line", symbolSize: s.kind === "total" ? 7 : 5,
+        lineStyle: { width: s.kind === "total" ? 3 : 1.5, type: s.kind === "township" ? "dashed" : "solid" },
+        itemStyle: { color: PALETTE[i % PALETTE.length] },
+        data: s.values.map(function (v) { return [v.year, v.value]; }) });
+    });
+    var marks = [];
+    data.targets.forEach(function (t) {
+      if (t.value !== null && t.value !== undefined) marks.push({ yAxis: t.value, name: t.words,
+        label: { formatter: text("Target") + " " + fmt(t.value) + unit, position: "insideEndTop" } });
+    });
+    var targetYear = a && a.target_year ? a.target_year : null;
+    if (targetYear) marks.push({ xAxis: targetYear, label: { formatter: text("Target year") + " " + targetYear } });
+    if (out.length) out[0].markLine = { symbol: "none", silent: true, lineStyle: { color: "#8b0000", type: "dashed", width: 2 }, data: marks };
+    if (a && shown.forecast && a.forecast !== null && a.latest_year && targetYear && targetYear > a.latest_year) {
+      legend.push(text("Forecast"));
+      out.push({ name: text("Forecast"), type: "line", symbol: "diamond", symbolSize: 9,
+        lineStyle: { type: "dotted", width: 2 }, itemStyle: { color: TONE[a.status.tone] },
+        data: [[a.latest_year, a.latest_value], [targetYear, a.forecast]] });
+      if (a.forecast_low !== null && a.forecast_high !== null && a.forecast_high > a.forecast_low) {
+        legend.push(text("Forecast range"));
+        out.push({ name: text("Forecast range"), type: "line", symbol: "rect", symbolSize: 6,
+          lineStyle: { width: 8, opacity: 0.35 }, itemStyle: { color: TONE[a.status.tone] },
+          data: [[targetYear, a.forecast_low], [targetYear, a.forecast_high]] });
+      }
+    }
+    if (a && shown.interval && a.interval_low !== null && a.interval_high !== null && a.latest_year) {
+      legend.push(text("95% interval"));
+      out.push({ name: text("95% interval"), type: "line", symbol: "rect", symbolSize: 6,
+        lineStyle: { width: 10, opacity: 0.3 }, itemStyle: { color: "#6a4c93" },
+        data: [[a.latest_year, a.interval_low], [a.latest_year, a.interval_high]] });
+    }
+    if (data.reference && shown.reference) {
+      legend.push(data.reference.label);
+      out.push({ name: data.reference.label, type: "line", symbol: "triangle", symbolSize: 7,
+        lineStyle: { type: "dashed", width: 2 }, itemStyle: { color: "#424a53" },
+        data: data.reference.values.map(function (r) { return [r.year, r.value]; }) });
+    }
+    return { animation: false, color: PALETTE,
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + unit; } },
+      legend: { data: legend, top: 0, type: "scroll" },
+      grid: { left: 56, right: 24, top: 48, bottom: 32 },
+      xAxis: yearAxis(minYear, maxYear),
+      yAxis: { type: "value", scale: true, name: unit, axisLabel: { formatter: fmt } },
+      series: out };
+  }
+
+  function seriesChart(el, data) {
+    var chart = init(el), box = el.closest("[data-chart-box]") || el.parentNode;
+    var shown = { total: true, forecast: true, interval: true, reference: true };
+    var kinds = {};
+    data.series.forEach(function (s) { if (s.kind !== "total") kinds[s.kind] = true; });
+    var toggles = box.querySelector("[data-toggles]");
+    if (toggles) {
+      var choices = Object.keys(kinds).map(function (k) { return [k, text("kind." + k), false]; });
+      if (data.assessment) choices.push(["forecast", text("Forecast"), true], ["interval", text("95% interval"), true]);
+      if (data.reference) choices.push(["reference", data.reference.label, true]);
+      choices.forEach(function (c) {
+        var label = document.createElement("label"), input = document.createElement("input");
+        input.type = "checkbox"; input.checked = c[2]; input.value = c[0]; input.name = "show";
+        input.setAttribute("data-toggle", c[0]);
+        shown[c[0]] = c[2];
+        input.addEventListener("change", function () {
+          shown[c[0]] = input.checked;
+          chart.setOption(seriesOption(data, shown), { notMerge: true });
+          el.setAttribute("data-shown", Object.keys(shown).filter(function (k) { return shown[k]; }).join(" "));
+        });
+        label.appendChild(input); label.appendChild(document.createTextNode(" " + c[1]));
+        toggles.appendChild(label);
+      });
+    }
+    var source = box.querySelector("[data-reference-source]");
+    if (source && data.reference) {
+      source.textContent = text("National reference") + " (" + data.reference.name + "): " +
+        data.reference.values.map(function (r) { return r.year + " " + r.source; }).join("; ");
+    }
+    chart.setOption(seriesOption(data, shown));
+    done(el, chart);
+  }
+
+  /* ---- small charts from page data ---- */
+  function spark(el, item) {
+    var chart = init(el);
+    chart.setOption({ animation: false, grid: { left: 2, right: 2, top: 4, bottom: 4 },
+      xAxis: { type: "category", show: false, data: item.values.map(function (v) { return v.year; }) },
+      yAxis: { type: "value", show: false, scale: true },
+      series: [{ type: "line", symbol: "none", lineStyle: { width: 2, color: TONE[item.status.tone] },
+        areaStyle: { opacity: 0.12, color: TONE[item.status.tone] },
+        data: item.values.map(function (v) { return v.value; }) }] });
+    done(el, chart);
+  }
+
+  function rates(el, domains) {
+    var chart = init(el);
+    chart.setOption({ animation: false, grid: { left: 150, right: 48, top: 8, bottom: 24 },
+      tooltip: { trigger: "item", valueFormatter: function (v) { return fmt(v) + "%"; } },
+      xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: { type: "category", inverse: true, data: domains.map(function (d) { return d.name; }) },
+      series: [{ type: "bar", name: text("Attainment rate"), itemStyle: { color: "#1e7e34" },
+        label: { show: true, position: "right", formatter: function (p) { return fmt(p.value) + "%"; } },
+        data: domains.map(function (d) { return d.rate_all === null ? 0 : d.rate_all; }) }] });
+    chart.on("click", function (p) { window.location.href = domains[p.dataIndex].url; });
+    done(el, chart);
+  }
+
+  function bars(el, labels, values, name, color, link) {
+    var chart = init(el);
+    chart.setOption({ animation: false, grid: { left: 150, right: 40, top: 8, bottom: 24 },
+      tooltip: { trigger: "item" }, xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: labels },
+      series: [{ type: "bar", name: name, itemStyle: { color: color },
+        label: { show: true, position: "right" }, data: values }] });
+    if (link) chart.on("click", function (p) { if (link[p.dataIndex]) window.location.href = link[p.dataIndex]; });
+    done(el, chart);
+  }
+
+  function township(el, item) {
+    var chart = init(el), unit = item.unit || "";
+    chart.setOption({ animation: false, grid: { left: 48, right: 24, top: 28, bottom: 48 },
+      tooltip: { trigger: "item", valueFormatter: function (v) { return fmt(v) + unit; } },
+      xAxis: { type: "category", data: item.bars.map(function (b) { return b.name; }), axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: "value", scale: true, name: unit },
+      series: [{ type: "bar", name: String(item.year), itemStyle: { color: "#0b57d0" },
+        label: { show: true, position: "top", formatter: function (p) { return fmt(p.value); } },
+        data: item.bars.map(function (b) { return b.value; }),
+        markLine: item.county === null ? undefined : { symbol: "none", silent: true,
+          lineStyle: { color: "#a4161a", type: "dashed", width: 2 },
+          data: [{ yAxis: item.county, label: { formatter: text("County") + " " + fmt(item.county), position: "insideEndTop" } }] } }] });
+    done(el, chart);
+  }
+
+  function gap(el, item) {
+    var chart = init(el), unit = item.unit || "", years = item.values.map(function (v) { return v.year; });
+    chart.setOption({ animation: false, color: ["#a4161a", "#0b57d0", "#6a4c93"],
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + unit; } },
+      legend: { top: 0 }, grid: { left: 48, right: 56, top: 32, bottom: 28 },
+      xAxis: { type: "category", data: years },
+      yAxis: [{ type: "value", scale: true, name: unit }, { type: "value", name: text("Gap"), splitLine: { show: false } }],
+      series: [
+        { name: text("Women"), type: "line", symbol: "circle", data: item.values.map(function (v) { return v.female; }) },
+        { name: text("Men"), type: "line", symbol: "rect", lineStyle: { type: "dashed" }, data: item.values.map(function (v) { return v.male; }) },
+        { name: text("Gap (women − men)"), type: "bar", yAxisIndex: 1, barWidth: 14, itemStyle: { opacity: 0.6 },
+          data: item.values.map(function (v) { return v.gap; }) }] });
+    done(el, chart);
+  }
+
+  function png(button) {
+    var el = document.getElementById(button.getAttribute("data-png"));
+    if (!el || !el.halfskyChart) return;
+    var link = document.createElement("a");
+    link.href = el.halfskyChart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    link.download = button.getAttribute("data-filename") || "chart.png";
+    document.body.appendChild(link); link.click(); link.remove();
+  }
+
+  function start() {
+    words = json("chart-words") || {};
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var kind = el.getAttribute("data-chart"), src = el.getAttribute("data-source");
+      var data = src ? json(src) : null, index = el.getAttribute("data-index");
+      var item = data && data.indicators && index !== null ? data.indicators[Number(index)] : null;
+      if (kind === "series") {
+        fetch(el.getAttribute("data-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+          .then(function (d) { seriesChart(el, d); })
+          .catch(function () { el.textContent = text("The chart could not be loaded; the table below has the values."); });
+      } else if (kind === "spark") { spark(el, data.key_indicators[Number(index)]); }
+      else if (kind === "rates") { rates(el, data.domains); }
+      else if (kind === "warning-kinds") {
+        bars(el, data.warnings.by_kind.map(function (k) { return k.label; }),
+             data.warnings.by_kind.map(function (k) { return k.count; }), text("Warnings"), "#a06b00");
+      } else if (kind === "warning-departments") {
+        bars(el, data.warnings.by_department.map(function (k) { return k.name; }),
+             data.warnings.by_department.map(function (k) { return k.count; }), text("Warnings"), "#8b0000",
+             data.warnings.by_department.map(function (k) { return k.url; }));
+      } else if (kind === "township") { township(el, item); }
+      else if (kind === "gap") { gap(el, item); }
+    });
+    document.querySelectorAll("[data-png]").forEach(function (b) {
+      b.addEventListener("click", function () { png(b); });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
