@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.sentences import format_sentence
+
 STATUS = {
     # china (the default method)
     "met": _("Met"),
@@ -90,10 +92,4 @@ SENTENCES = {
 
 
 def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
-    template = SENTENCES.get(code)
-    if template is None:
-        return code
-    try:
-        return str(template) % dict(params or {})
-    except (KeyError, TypeError, ValueError):
-        return str(template)
+    return format_sentence(SENTENCES, code, params)

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.sentences import format_sentence
+
 SENTENCES = {
     # validation findings (halfsky.domain.validation)
     "value.missing": _("A value is required (or mark it “not applicable”)."),
@@ -68,10 +70,4 @@ SENTENCES = {
 
 
 def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
-    template = SENTENCES.get(code)
-    if template is None:
-        return code
-    try:
-        return str(template) % dict(params or {})
-    except (KeyError, TypeError, ValueError):
-        return str(template)
+    return format_sentence(SENTENCES, code, params)
