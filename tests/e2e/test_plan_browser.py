@@ -61,6 +61,6 @@ def test_wrong_password_shows_a_clear_message(log_in: Any) -> None:
 def test_language_switch_to_english_and_back(log_in: Any) -> None:
     page = log_in("viewer")
     page.get_by_role("button", name="English").click()
-    expect(page.get_by_role("heading", name="Development domains")).to_be_visible()
+    expect(page.get_by_role("heading", name="Attainment rate by domain")).to_be_visible()
     page.get_by_role("button", name="简体中文").click()
-    expect(page.get_by_role("heading", name="发展领域")).to_be_visible()
+    expect(page.get_by_role("heading", name="各领域达标率")).to_be_visible()

@@ -309,3 +309,44 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
             entry["values"] = points
             indicators.append(entry)
     return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
+
+
+def state_of(indicators: list[Indicator], user: Any, department: Any = None) -> dict[str, Any]:
+    """The state of some indicators (a domain's, a department's): statuses of the latest
+    assessed year, 达标率, open warnings and, for a department, its task in the latest round."""
+    from halfsky.domain.assessment import attainment_rates
+    from halfsky.web.assessments.queries import AWAITING_DEPARTMENT, combined_status
+    from halfsky.web.data.models import Task
+
+    if not indicators:
+        return {"year": None, "statuses": [], "indicators": []}
+    plan = indicators[0].plan
+    years = assessed_years(plan)
+    year = years[-1] if years else None
+    found: dict[int, list[str]] = defaultdict(list)
+    for ind, status in AssessmentResult.objects.filter(
+            plan=plan, year=year, area_id=plan.region_id, breakdown="",
+            indicator__in=indicators).values_list("indicator_id", "status"):
+        found[ind].append(status)
+    statuses = {i.pk: combined_status(found.get(i.pk, [])) for i in indicators}
+    counts = Counter(statuses.values())
+    rate = attainment_rates(list(statuses.values()), [None] * len(statuses))[0]
+    data: dict[str, Any] = {
+        "year": year, "met": rate.met, "total": rate.total,
+        "rate_all": None if rate.rate_all != rate.rate_all else round(rate.rate_all * 100, 1),
+        "statuses": [{**status_info(s), "count": counts[s]} for s in reversed(SEVERITY)
+                     if counts.get(s)] + [{**status_info(s), "count": n}
+                                          for s, n in counts.items() if s not in SEVERITY],
+        "open_warnings": Warning.objects.restrict(user).filter(
+            indicator__in=indicators, state__in=AWAITING_DEPARTMENT).count(),
+        "task": None,
+    }
+    round_ = _latest_round(plan)
+    if department is not None and round_ is not None:
+        task = Task.objects.filter(round=round_, department=department).first()
+        if task is not None:
+            data["task"] = {"year": round_.year, "state": task.state,
+                            "label": str(TaskState(task.state).label),
+                            "overdue": task.is_overdue,
+                            "url": reverse("data:task", args=[round_.year, department.code])}
+    return data

@@ -80,7 +80,7 @@
     return { animation: false, color: PALETTE,
       tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + unit; } },
       legend: { data: legend, top: 0, type: "scroll" },
-      grid: { left: 56, right: 24, top: 48, bottom: 32 },
+      grid: { left: 56, right: 72, top: 56, bottom: 32 },
       xAxis: yearAxis(minYear, maxYear),
       yAxis: { type: "value", scale: true, name: unit, axisLabel: { formatter: fmt } },
       series: out };
@@ -94,7 +94,9 @@
     var toggles = box.querySelector("[data-toggles]");
     if (toggles) {
       var choices = Object.keys(kinds).map(function (k) { return [k, text("kind." + k), false]; });
-      if (data.assessment) choices.push(["forecast", text("Forecast"), true], ["interval", text("95% interval"), true]);
+      var a = data.assessment;
+      if (a && a.forecast !== null) choices.push(["forecast", text("Forecast"), true]);
+      if (a && a.interval_low !== null && a.interval_high !== null) choices.push(["interval", text("95% interval"), true]);
       if (data.reference) choices.push(["reference", data.reference.label, true]);
       choices.forEach(function (c) {
         var label = document.createElement("label"), input = document.createElement("input");
@@ -216,6 +218,11 @@
              data.warnings.by_department.map(function (k) { return k.url; }));
       } else if (kind === "township") { township(el, item); }
       else if (kind === "gap") { gap(el, item); }
+      else if (kind === "statuses") {
+        bars(el, data.statuses.map(function (s) { return s.symbol + " " + s.label; }),
+             data.statuses.map(function (s) { return { value: s.count, itemStyle: { color: TONE[s.tone] } }; }),
+             text("Indicators"), "#424a53");
+      }
     });
     document.querySelectorAll("[data-png]").forEach(function (b) {
       b.addEventListener("click", function () { png(b); });
