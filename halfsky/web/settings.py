@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "halfsky.web.assessments",
     "halfsky.web.tokens",
     "halfsky.web.dashboards",
+    "halfsky.web.reports",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("HALFSKY_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+
+# Uploaded files (evaluation evidence) and generated reports; served only through the pages.
+MEDIA_ROOT = Path(env("HALFSKY_MEDIA_DIR", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
 
 STATIC_URL = "/static/"
 # Static files are served by WhiteNoise from the app directories; set

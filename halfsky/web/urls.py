@@ -16,6 +16,7 @@ urlpatterns = [
     path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
     path("assessments/", include("halfsky.web.assessments.urls")),
+    path("reports/", include("halfsky.web.reports.urls")),
     path("tokens/", include("halfsky.web.tokens.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

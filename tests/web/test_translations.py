@@ -17,8 +17,9 @@ PO = WEB / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 
 
-def messages(catalog) -> dict[str, object]:
-    return {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
+def messages(catalog) -> dict[tuple[str, str], object]:
+    """Messages by context and msgid (one English phrase may have several contexts)."""
+    return {(m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
 
 
 def strings(message) -> tuple[str, ...]:

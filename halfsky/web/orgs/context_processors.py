@@ -39,6 +39,7 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("rounds", _("Reporting"), reverse("data:rounds")))
         items.append(MenuItem("assessment", _("Assessment"), reverse("assessments:index")))
         items.append(MenuItem("warnings", _("Warnings"), reverse("assessments:warnings")))
+        items.append(MenuItem("reports", _("Reports"), reverse("reports:index")))
     department = department_of(user)
     if role in DEPARTMENT_ROLES and department is not None:
         items.append(MenuItem("my_department", _("My department"),

@@ -1,0 +1,327 @@
+"""Report and evaluation actions: the only code that changes their state.
+
+- ``do_create_report``: the coordinator starts an annual or evaluation report.
+- ``do_save_texts``: the editable sections, while the report is a draft.
+- ``do_generate_report``: reads the inputs (``inputs.collect``; a published
+  report uses its stored inputs), builds the domain's report model, renders
+  .docx, PDF (when LibreOffice is installed) and the compendium .xlsx and
+  stores them with the inputs used. Generating again returns a reviewed or
+  approved report to draft.
+- ``do_review_report`` (coordinator, statistics bureau), ``do_approve_report``
+  (leadership), ``do_publish_report`` (coordinator): one step each.
+- ``do_open_evaluation``: a mid-term or final round with an item per goal and measure.
+- ``do_write_item`` / ``do_add_evidence``: the lead department's account,
+  self-rating and files; ``do_review_item``: the evaluation group's rating.
+
+Each is one transaction with an audit record; refusals raise ``ActionError``
+(codes ``report.*``, ``evaluation.*``, ``evidence.*``) and change nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.domain.reports import (
+    AnnualTexts,
+    EvaluationInput,
+    EvaluationTexts,
+    GoalRating,
+    MeasureEvaluation,
+    ReportInfo,
+    build_annual_report,
+    build_compendium,
+    build_evaluation_report,
+)
+from halfsky.formats.reports import (
+    PdfConversionError,
+    convert_to_pdf,
+    packaged_font,
+    render_compendium_xlsx,
+    render_docx,
+)
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.checks import domain_plan
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans.models import Plan
+from halfsky.web.reports import inputs as report_inputs
+from halfsky.web.reports.evidence import EvidenceError, check_evidence
+from halfsky.web.reports.models import (
+    EvaluationItem,
+    EvaluationRound,
+    Evidence,
+    GoalRatingChoice,
+    Report,
+    ReportKind,
+    ReportState,
+    SelfRating,
+)
+from halfsky.web.reports.phrases import report_phrases
+
+WRITING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
+APPROVING_ROLES = frozenset({Role.LEADERSHIP, Role.ADMINISTRATOR})
+READING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.LEADERSHIP,
+                           Role.VIEWER, Role.ADMINISTRATOR})
+DEPARTMENT_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
+ANNUAL_TEXTS = ("issuer", "context", "problems", "suggestions")
+EVALUATION_TEXTS = ("issuer", "summary", "process", "problems", "causes", "suggestions")
+EVALUATION_YEARS = {ReportKind.MIDTERM: 2023, ReportKind.FINAL: 2025}
+
+
+def _require(user: Any, roles: frozenset[Role], code: str = "report.forbidden") -> Role:
+    role = role_of(user)
+    if role not in roles:
+        raise ActionError(code)
+    assert role is not None
+    return role
+
+
+def text_fields(kind: str) -> tuple[str, ...]:
+    return ANNUAL_TEXTS if kind == ReportKind.ANNUAL else EVALUATION_TEXTS
+
+
+@transaction.atomic
+def do_create_report(plan: Plan, kind: str, year: int, actor: Any) -> Report:
+    _require(actor, WRITING_ROLES)
+    if kind not in ReportKind.values:
+        raise ActionError("report.kind")
+    if not plan.baseline_year < year <= plan.end_year:
+        raise ActionError("report.year", year=year)
+    report, created = Report.objects.get_or_create(plan=plan, kind=kind, year=year)
+    if created:
+        record("report.create", "report", str(report.pk), actor, kind=kind, year=year)
+    return report
+
+
+@transaction.atomic
+def do_save_texts(report: Report, texts: dict[str, str], actor: Any) -> Report:
+    _require(actor, WRITING_ROLES)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.state != ReportState.DRAFT:
+        raise ActionError("report.not_draft")
+    report.texts = {name: texts.get(name, "").strip() for name in text_fields(report.kind)}
+    report.save(update_fields=["texts"])
+    record("report.texts", "report", str(report.pk), actor)
+    return report
+
+
+def _info(plan: Plan, texts: dict[str, str], sample: bool) -> ReportInfo:
+    now = timezone.localtime()
+    return ReportInfo(region_name=plan.region.name, issuer=texts.get("issuer", ""),
+                      date=f"{now.year}年{now.month}月", sample=sample)
+
+
+def evaluation_input(report: Report) -> dict[str, Any]:
+    """The ratings and self-evaluations of the report's evaluation round, as JSON."""
+    round_ = EvaluationRound.objects.filter(plan=report.plan, kind=report.kind).first()
+    if round_ is None:
+        return {"goal_ratings": [], "measures": []}
+    items = (round_.items.select_related("goal__domain", "measure__domain", "department")
+             .prefetch_related("evidence"))
+    goals, measures = [], []
+    for item in items:
+        if item.goal is not None and item.review_rating:
+            goals.append({"domain": item.goal.domain.code, "goal": item.goal.number,
+                          "rating": item.review_rating, "comment": item.review_comment})
+        elif item.measure is not None and item.self_rating:
+            measures.append({
+                "domain": item.measure.domain.code, "measure": item.measure.number,
+                "department": item.department.name if item.department else "",
+                "self_rating": item.self_rating, "text": item.text,
+                "review_rating": item.review_rating,
+                "evidence": [e.name for e in item.evidence.all()]})
+    return {"goal_ratings": goals, "measures": measures}
+
+
+def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes], str,
+                                                                dict[str, float]]:
+    """The files of a report built from its inputs (JSON): docx, pdf (if any), xlsx."""
+    plan = domain_plan(report.plan)
+    texts = report.texts or {}
+    started = time.perf_counter()
+    built = report_inputs.from_json(plan, data, report.year)
+    sample = any(s.sample for s in built.series)
+    info = _info(report.plan, texts, sample)
+    model: Any
+    if report.kind == ReportKind.ANNUAL:
+        model = build_annual_report(
+            plan, built.series, built.assessments, report.year,
+            AnnualTexts(texts.get("context", ""), texts.get("problems", ""),
+                        texts.get("suggestions", "")), built.warnings, info=info)
+    else:
+        evaluation = data.get("evaluation", {"goal_ratings": [], "measures": []})
+        model = build_evaluation_report(
+            plan, built.series, built.assessments, report.year, EvaluationInput(
+                texts=EvaluationTexts(*(texts.get(n, "") for n in EVALUATION_TEXTS[1:])),
+                goal_ratings=tuple(GoalRating(**g) for g in evaluation["goal_ratings"]),
+                measures=tuple(MeasureEvaluation(**{**m, "evidence": tuple(m["evidence"])})
+                               for m in evaluation["measures"]),
+                warnings=tuple(built.warnings)), kind=report.kind, info=info)
+    phrases = report_phrases()
+    files = {"docx": render_docx(model, phrases, font_path=packaged_font())}
+    seconds = {"docx": time.perf_counter() - started}
+    compendium = build_compendium(plan, built.series, built.assessments, report.year,
+                                  built.national, info=info)
+    files["xlsx"] = render_compendium_xlsx(compendium, phrases)
+    problem = ""
+    started = time.perf_counter()
+    try:
+        files["pdf"] = convert_to_pdf(files["docx"])
+        seconds["pdf"] = time.perf_counter() - started
+    except PdfConversionError as error:
+        problem = error.code
+    return files, problem, seconds
+
+
+def do_generate_report(report: Report, actor: Any) -> Report:
+    """Build and store the report's files (outside the transaction: PDF takes seconds)."""
+    _require(actor, WRITING_ROLES)
+    report = Report.objects.select_related("plan__region").get(pk=report.pk)
+    if report.state == ReportState.PUBLISHED and report.inputs:
+        data = report.inputs
+    else:
+        data = report_inputs.collect(report.plan, report.year)
+        if report.kind != ReportKind.ANNUAL:
+            data["evaluation"] = evaluation_input(report)
+    files, problem, seconds = build_files(report, data)
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.state != report.state:
+            raise ActionError("report.changed")
+        stem = f"{report.plan.code}-{report.kind}-{report.year}"
+        for field in ("docx", "pdf", "xlsx"):
+            old = getattr(locked, field)
+            if old:
+                old.delete(save=False)
+            if field in files:
+                getattr(locked, field).save(f"{stem}.{field}", ContentFile(files[field]),
+                                            save=False)
+        locked.inputs = data
+        locked.pdf_problem = problem
+        locked.seconds = {k: round(v, 2) for k, v in seconds.items()}
+        locked.generated_at = timezone.now()
+        locked.generated_by = actor if getattr(actor, "is_authenticated", False) else None
+        if locked.state in (ReportState.REVIEWED, ReportState.APPROVED):
+            locked.state = ReportState.DRAFT
+        locked.save()
+        record("report.generate", "report", str(locked.pk), actor, seconds=locked.seconds,
+               pdf_problem=problem)
+    return locked
+
+
+TRANSITIONS = {
+    "review": (ReportState.DRAFT, ReportState.REVIEWED, REVIEWING_ROLES),
+    "approve": (ReportState.REVIEWED, ReportState.APPROVED, APPROVING_ROLES),
+    "publish": (ReportState.APPROVED, ReportState.PUBLISHED, WRITING_ROLES),
+}
+
+
+@transaction.atomic
+def _move(report: Report, step: str, actor: Any) -> Report:
+    before, after, roles = TRANSITIONS[step]
+    _require(actor, roles)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.state != before:
+        raise ActionError("report.state", state=report.state)
+    if not report.docx:
+        raise ActionError("report.not_generated")
+    report.state = after
+    report.save(update_fields=["state"])
+    record(f"report.{step}", "report", str(report.pk), actor, state=after)
+    return report
+
+
+def do_review_report(report: Report, actor: Any) -> Report:
+    return _move(report, "review", actor)
+
+
+def do_approve_report(report: Report, actor: Any) -> Report:
+    return _move(report, "approve", actor)
+
+
+def do_publish_report(report: Report, actor: Any) -> Report:
+    return _move(report, "publish", actor)
+
+
+@transaction.atomic
+def do_open_evaluation(plan: Plan, kind: str, actor: Any) -> EvaluationRound:
+    _require(actor, WRITING_ROLES)
+    if kind not in EVALUATION_YEARS:
+        raise ActionError("evaluation.kind")
+    if EvaluationRound.objects.filter(plan=plan, kind=kind).exists():
+        raise ActionError("evaluation.exists")
+    round_ = EvaluationRound.objects.create(plan=plan, kind=kind, year=EVALUATION_YEARS[kind],
+                                            opened_by=actor)
+    from halfsky.web.plans.models import Goal, Measure
+
+    items = [EvaluationItem(round=round_, goal=goal, department_id=goal.lead_id)
+             for goal in Goal.objects.filter(domain__plan=plan)]
+    items += [EvaluationItem(round=round_, measure=measure, department_id=measure.lead_id)
+              for measure in Measure.objects.filter(domain__plan=plan)]
+    EvaluationItem.objects.bulk_create(items)
+    record("evaluation.open", "evaluation_round", str(round_.pk), actor, kind=kind,
+           year=round_.year, items=len(items))
+    return round_
+
+
+def may_write(user: Any, item: EvaluationItem) -> bool:
+    role = role_of(user)
+    if role in WRITING_ROLES:
+        return True
+    department = department_of(user)
+    return (role in DEPARTMENT_ROLES and department is not None
+            and item.department_id == department.pk)
+
+
+@transaction.atomic
+def do_write_item(item: EvaluationItem, text: str, self_rating: str, actor: Any
+                  ) -> EvaluationItem:
+    if not may_write(actor, item):
+        raise ActionError("evaluation.forbidden")
+    if self_rating not in SelfRating.values:
+        raise ActionError("evaluation.rating")
+    item = EvaluationItem.objects.select_for_update().get(pk=item.pk)
+    item.text, item.self_rating, item.updated_at = text.strip(), self_rating, timezone.now()
+    item.save(update_fields=["text", "self_rating", "updated_at"])
+    record("evaluation.write", "evaluation_item", str(item.pk), actor, self_rating=self_rating)
+    return item
+
+
+@transaction.atomic
+def do_add_evidence(item: EvaluationItem, name: str, content: bytes, actor: Any) -> Evidence:
+    if not may_write(actor, item):
+        raise ActionError("evaluation.forbidden")
+    try:
+        kind = check_evidence(name, content)
+    except EvidenceError as error:
+        raise ActionError(error.code, name=name) from None
+    evidence = Evidence(item=item, name=name[-200:], kind=kind, size=len(content),
+                        uploaded_by=actor)
+    evidence.file.save(f"{item.round_id}/{item.pk}/{kind}.{name.rsplit('.', 1)[-1].lower()}",
+                       ContentFile(content), save=False)
+    evidence.save()
+    record("evaluation.evidence", "evaluation_item", str(item.pk), actor, name=name,
+           size=len(content), kind=kind)
+    return evidence
+
+
+@transaction.atomic
+def do_review_item(item: EvaluationItem, rating: str, comment: str, actor: Any
+                   ) -> EvaluationItem:
+    _require(actor, WRITING_ROLES, "evaluation.forbidden")
+    allowed = GoalRatingChoice.values if item.is_goal else SelfRating.values
+    if rating not in allowed:
+        raise ActionError("evaluation.rating")
+    item = EvaluationItem.objects.select_for_update().get(pk=item.pk)
+    item.review_rating, item.review_comment = rating, comment.strip()
+    item.updated_at = timezone.now()
+    item.save(update_fields=["review_rating", "review_comment", "updated_at"])
+    record("evaluation.review", "evaluation_item", str(item.pk), actor, rating=rating)
+    return item

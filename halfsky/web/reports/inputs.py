@@ -1,0 +1,157 @@
+"""The inputs of a report, read from the database and kept as JSON with the report.
+
+``collect(plan, year)`` reads what a report of ``year`` is built from —
+approved values (county totals, their breakdowns, township totals),
+the stored assessment results of the county totals (computed with
+``assess_plan`` when the year was not assessed), the warnings with the
+departments' answers and the national reference figures — as plain JSON.
+``from_json`` turns that JSON back into the domain's report inputs, so a
+report regenerates from its stored inputs exactly. ``changes`` lists the
+values that differ between two such JSON documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from typing import Any
+
+from halfsky.domain.plan import Plan as DomainPlan
+from halfsky.domain.reports import (
+    GroupValues,
+    IndicatorAssessment,
+    IndicatorData,
+    NationalFigure,
+    WarningInput,
+    assess_plan,
+)
+from halfsky.web.assessments.models import AssessmentResult, Warning
+from halfsky.web.data.models import Observation, ReferenceValue, ValueStatus
+from halfsky.web.plans.models import Plan
+
+# Warning kinds as stored → the engine's warning codes the report phrases know.
+WARNING_CODES = {"at_risk": "forecast_miss", "moving_away": "moving_away",
+                 "volatile": "volatile", "missing": "missing"}
+INPUT_FIELDS = ("series", "assessments", "warnings", "national")
+
+
+def collect(plan: Plan, year: int) -> dict[str, Any]:
+    """Everything a report of ``year`` reads from the database, as JSON."""
+    return {"year": year, "series": _series(plan, year), "assessments": _assessments(plan, year),
+            "warnings": _warnings(plan, year), "national": _national(year)}
+
+
+def _series(plan: Plan, year: int) -> list[dict[str, Any]]:
+    totals: dict[str, dict[int, float]] = defaultdict(dict)
+    groups: dict[str, dict[tuple[str, str], dict[int, float]]] = defaultdict(dict)
+    sample: dict[str, bool] = defaultdict(bool)
+    rows = (Observation.objects
+            .filter(indicator__plan=plan, status=ValueStatus.APPROVED, year__lte=year,
+                    value__isnull=False)
+            .values_list("indicator__code", "area_id", "area__code", "area__name",
+                         "breakdown", "year", "value", "is_sample")
+            .order_by("indicator__position", "area__code", "breakdown", "year"))
+    for code, area_id, area_code, area_name, breakdown, value_year, value, is_sample in rows:
+        sample[code] |= is_sample
+        if area_id == plan.region_id and not breakdown:
+            totals[code][value_year] = value
+        elif area_id == plan.region_id:
+            groups[code].setdefault((breakdown, ""), {})[value_year] = value
+        elif not breakdown:
+            groups[code].setdefault((f"township={area_code}", area_name), {})[value_year] = value
+    codes = plan.indicators.order_by("position").values_list("code", flat=True)
+    return [{"code": code, "values": _years(totals.get(code, {})),
+             "groups": [{"key": key, "label": label, "values": _years(values)}
+                        for (key, label), values in groups.get(code, {}).items()],
+             "sample": sample.get(code, False)} for code in codes]
+
+
+def _years(values: dict[int, float]) -> dict[str, float]:
+    return {str(year): value for year, value in sorted(values.items())}
+
+
+def _assessments(plan: Plan, year: int) -> list[dict[str, Any]] | None:
+    rows = AssessmentResult.objects.filter(
+        plan=plan, year=year, area=plan.region, breakdown="",
+    ).values_list("indicator__code", "status", "target_position", "achievement", "time_elapsed",
+                  "progress", "forecast", "warnings").order_by("indicator__position",
+                                                                 "target_position")
+    if not rows:
+        return None  # the year was not assessed: computed from the values when built
+    return [{"indicator": code, "status": status, "target_position": position,
+             "achievement": achievement, "time_elapsed": elapsed, "progress": progress,
+             "forecast": forecast, "warnings": list(codes)}
+            for code, status, position, achievement, elapsed, progress, forecast, codes in rows]
+
+
+def _warnings(plan: Plan, year: int) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    rows = (Warning.objects.filter(plan=plan, year=year, area=plan.region)
+            .exclude(state="resolved").select_related("indicator", "department")
+            .order_by("indicator__position", "kind"))
+    for warning in rows:
+        entry = found.setdefault(warning.indicator.code, {
+            "indicator": warning.indicator.code, "codes": [],
+            "department": warning.department.name if warning.department else "",
+            "cause": "", "action": ""})
+        entry["codes"].append(WARNING_CODES.get(warning.kind, warning.kind))
+        if warning.cause_analysis and not entry["cause"]:
+            entry["cause"] = warning.cause_analysis
+            entry["action"] = warning.corrective_actions
+    return list(found.values())
+
+
+def _national(year: int) -> list[dict[str, Any]]:
+    rows = ReferenceValue.objects.filter(geography="全国", year__lte=year).order_by(
+        "indicator_name", "year").values_list("indicator_name", "year", "value", "unit", "source")
+    return [{"indicator": name, "year": y, "value": value, "unit": unit, "source": source}
+            for name, y, value, unit, source in rows]
+
+
+@dataclasses.dataclass(frozen=True)
+class Inputs:
+    series: list[IndicatorData]
+    assessments: list[IndicatorAssessment]
+    warnings: list[WarningInput]
+    national: list[NationalFigure]
+
+
+def from_json(plan: DomainPlan, data: dict[str, Any], year: int,
+              ratings: dict[str, str] | None = None) -> Inputs:
+    """The domain's report inputs from stored JSON."""
+    series = [IndicatorData(
+        s["code"], {int(y): v for y, v in s["values"].items()},
+        tuple(GroupValues(g["key"], {int(y): v for y, v in g["values"].items()}, g["label"])
+              for g in s["groups"]), sample=s["sample"]) for s in data.get("series", [])]
+    stored = data.get("assessments")
+    if stored is None:
+        assessments = assess_plan(plan, series, year, ratings)
+    else:
+        assessments = [IndicatorAssessment(
+            a["indicator"], a["status"], a["target_position"], a["achievement"],
+            a["time_elapsed"], a["progress"], a["forecast"], tuple(a["warnings"]))
+            for a in stored]
+    warnings = [WarningInput(w["indicator"], tuple(w["codes"]), w["department"], w["cause"],
+                             w["action"]) for w in data.get("warnings", [])]
+    national = [NationalFigure(n["indicator"], n["year"], n["value"], n["unit"], n["source"])
+                for n in data.get("national", [])]
+    return Inputs(series, assessments, warnings, national)
+
+
+def changes(stored: dict[str, Any], now: dict[str, Any]) -> list[dict[str, Any]]:
+    """Values (county totals and breakdowns) that differ between stored inputs and now."""
+    def flat(data: dict[str, Any]) -> dict[tuple[str, str, str], float]:
+        values = {}
+        for s in data.get("series", []):
+            for y, v in s["values"].items():
+                values[(s["code"], "", y)] = v
+            for g in s["groups"]:
+                for y, v in g["values"].items():
+                    values[(s["code"], g["label"] or g["key"], y)] = v
+        return values
+
+    before, after = flat(stored), flat(now)
+    return [{"indicator": key[0], "group": key[1], "year": int(key[2]),
+             "stored": before.get(key), "now": after.get(key)}
+            for key in sorted(set(before) | set(after), key=lambda k: (k[0], k[1], int(k[2])))
+            if before.get(key) != after.get(key)]

@@ -1,0 +1,265 @@
+"""Report pages: the list, a report (texts, generation, state, downloads, changes since),
+evaluation rounds and their items (department accounts, evidence, the group's ratings).
+
+Reading: coordinator, statistics bureau, leadership, viewer, administrator.
+Writing texts, generating, publishing: coordinator (and administrator).
+Departments open only the evaluation items their department leads.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.plans.models import Plan
+from halfsky.web.reports import actions
+from halfsky.web.reports import inputs as report_inputs
+from halfsky.web.reports.forms import (
+    EvidenceForm,
+    ItemForm,
+    NewReportForm,
+    OpenEvaluationForm,
+    ReviewForm,
+    TextsForm,
+)
+from halfsky.web.reports.messages import error_text
+from halfsky.web.reports.models import EvaluationItem, EvaluationRound, Evidence, Report
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _role(request: HttpRequest) -> Any:
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no role")
+    return role
+
+
+def _reader(request: HttpRequest) -> Any:
+    role = _role(request)
+    if role not in actions.READING_ROLES:
+        raise PermissionDenied("reports")
+    return role
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    role = _role(request)
+    plan = Plan.objects.first()
+    if plan is None:
+        return render(request, "plans/no_plan.html")
+    rounds = list(EvaluationRound.objects.filter(plan=plan))
+    if role in actions.DEPARTMENT_ROLES:
+        return render(request, "reports/index.html", {"plan": plan, "rounds": rounds,
+                                                      "department_only": True})
+    if request.method == "POST":
+        if role not in actions.WRITING_ROLES:
+            raise PermissionDenied("reports")
+        if "kind" in request.POST:
+            evaluation = OpenEvaluationForm(request.POST)
+            if evaluation.is_valid():
+                try:
+                    round_ = actions.do_open_evaluation(plan, evaluation.cleaned_data["kind"],
+                                                        request.user)
+                except ActionError as error:
+                    messages.error(request, error_text(error))
+                else:
+                    messages.success(request, _("Evaluation opened."))
+                    return redirect("reports:round", pk=round_.pk)
+        else:
+            form = NewReportForm(request.POST)
+            if form.is_valid():
+                try:
+                    report = actions.do_create_report(plan, "annual", form.cleaned_data["year"],
+                                                      request.user)
+                except ActionError as error:
+                    messages.error(request, error_text(error))
+                else:
+                    return redirect("reports:report", pk=report.pk)
+        return redirect("reports:index")
+    return render(request, "reports/index.html", {
+        "plan": plan, "rounds": rounds, "reports": Report.objects.filter(plan=plan),
+        "can_write": role in actions.WRITING_ROLES, "new_form": NewReportForm(),
+        "evaluation_form": OpenEvaluationForm(),
+        "years": range(plan.baseline_year + 1, plan.end_year + 1)})
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    role = _reader(request)
+    report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk)
+    fields = actions.text_fields(report.kind)
+    can_write = role in actions.WRITING_ROLES
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied("reports")
+        form = TextsForm(fields, request.POST)
+        if form.is_valid():
+            try:
+                actions.do_save_texts(report, form.cleaned_data, request.user)
+            except ActionError as error:
+                messages.error(request, error_text(error))
+            else:
+                messages.success(request, _("Sections saved."))
+        return redirect("reports:report", pk=report.pk)
+    changed = None
+    if report.inputs:
+        changed = report_inputs.changes(
+            report.inputs, report_inputs.collect(report.plan, report.year))
+    steps = [(step, after) for step, (before, after, roles) in actions.TRANSITIONS.items()
+             if report.state == before and role in roles]
+    return render(request, "reports/report.html", {
+        "report": report, "form": TextsForm(fields, initial=report.texts),
+        "can_write": can_write and report.state == "draft", "can_generate": can_write,
+        "steps": steps, "changed": changed})
+
+
+@require_POST
+@login_required
+def generate(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(Report, pk=pk)
+    started = time.perf_counter()
+    try:
+        report = actions.do_generate_report(report, request.user)
+    except ActionError as error:
+        if error.code == "report.forbidden":
+            raise PermissionDenied(error.code) from None
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Report generated in %(seconds).1f s.") % {
+            "seconds": time.perf_counter() - started})
+        if report.pdf_problem:
+            messages.warning(request, error_text(ActionError(report.pdf_problem)))
+    return redirect("reports:report", pk=pk)
+
+
+@require_POST
+@login_required
+def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    report = get_object_or_404(Report, pk=pk)
+    do = {"review": actions.do_review_report, "approve": actions.do_approve_report,
+          "publish": actions.do_publish_report}.get(step)
+    if do is None:
+        raise Http404(step)
+    try:
+        do(report, request.user)
+    except ActionError as error:
+        if error.code == "report.forbidden":
+            raise PermissionDenied(error.code) from None
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Report state changed."))
+    return redirect("reports:report", pk=pk)
+
+
+@login_required
+def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    _reader(request)
+    report = get_object_or_404(Report, pk=pk)
+    if fmt not in CONTENT_TYPES or not getattr(report, fmt):
+        raise Http404(fmt)
+    name = f"{report.plan.code}-{report.kind}-{report.year}.{fmt}"
+    return FileResponse(getattr(report, fmt).open("rb"), as_attachment=True, filename=name,
+                        content_type=CONTENT_TYPES[fmt])
+
+
+def _items_for(request: HttpRequest, round_: EvaluationRound) -> Any:
+    role = _role(request)
+    items = round_.items.select_related("goal__domain", "measure__domain", "department")
+    if role in actions.DEPARTMENT_ROLES:
+        department = department_of(request.user)
+        return items.filter(department=department) if department else items.none()
+    if role not in actions.READING_ROLES:
+        raise PermissionDenied("evaluation")
+    return items
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk)
+    items = _items_for(request, round_)
+    role = role_of(request.user)
+    report = Report.objects.filter(plan=round_.plan, kind=round_.kind, year=round_.year).first()
+    if request.method == "POST":
+        if role not in actions.WRITING_ROLES:
+            raise PermissionDenied("evaluation")
+        try:
+            report = actions.do_create_report(round_.plan, round_.kind, round_.year,
+                                              request.user)
+        except ActionError as error:
+            messages.error(request, error_text(error))
+            return redirect("reports:round", pk=pk)
+        return redirect("reports:report", pk=report.pk)
+    return render(request, "reports/round.html", {
+        "round": round_, "goals": [i for i in items if i.goal_id],
+        "measures": [i for i in items if i.measure_id], "report": report,
+        "can_write": role in actions.WRITING_ROLES})
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(EvaluationItem.objects.select_related(
+        "round__plan", "goal__domain", "measure__domain", "department"), pk=pk)
+    if not _items_for(request, item.round).filter(pk=pk).exists():
+        raise PermissionDenied("evaluation")
+    role = role_of(request.user)
+    may_write = actions.may_write(request.user, item)
+    may_review = role in actions.WRITING_ROLES
+    form = ItemForm(initial={"text": item.text, "self_rating": item.self_rating})
+    upload = EvidenceForm()
+    review = ReviewForm(item.is_goal, initial={"rating": item.review_rating,
+                                               "comment": item.review_comment})
+    if request.method == "POST":
+        what = request.POST.get("action")
+        try:
+            if what == "write" and may_write:
+                form = ItemForm(request.POST)
+                if form.is_valid():
+                    actions.do_write_item(item, form.cleaned_data["text"],
+                                          form.cleaned_data["self_rating"], request.user)
+                    messages.success(request, _("Self-evaluation saved."))
+                    return redirect("reports:item", pk=pk)
+            elif what == "evidence" and may_write:
+                upload = EvidenceForm(request.POST, request.FILES)
+                if upload.is_valid():
+                    file = upload.cleaned_data["file"]
+                    actions.do_add_evidence(item, file.name, file.read(), request.user)
+                    messages.success(request, _("File attached."))
+                    return redirect("reports:item", pk=pk)
+            elif what == "review" and may_review:
+                review = ReviewForm(item.is_goal, request.POST)
+                if review.is_valid():
+                    actions.do_review_item(item, review.cleaned_data["rating"],
+                                           review.cleaned_data["comment"], request.user)
+                    messages.success(request, _("Rating saved."))
+                    return redirect("reports:item", pk=pk)
+            else:
+                raise PermissionDenied("evaluation")
+        except ActionError as error:
+            messages.error(request, error_text(error))
+    return render(request, "reports/item.html", {
+        "item": item, "form": form, "upload": upload, "review": review,
+        "may_write": may_write, "may_review": may_review,
+        "evidence": item.evidence.all()}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("item__round"), pk=pk)
+    if not _items_for(request, evidence.item.round).filter(pk=evidence.item_id).exists():
+        raise PermissionDenied("evaluation")
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)

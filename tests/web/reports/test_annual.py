@@ -1,0 +1,169 @@
+"""The annual report from the web: generation from the demo data, downloads, states, phrases."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from docx import Document as open_docx
+
+from halfsky.formats.reports import PHRASE_KEYS, find_soffice
+
+
+def text_of(content: bytes) -> str:
+    document = open_docx(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_every_report_phrase_is_translated_to_the_chinese_of_the_reports() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from django.utils import translation
+
+    from halfsky.web.reports.phrases import PHRASES, report_phrases
+
+    path = Path(__file__).resolve().parents[2] / "formats" / "reports" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("report_conftest", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(PHRASES) == PHRASE_KEYS
+    with translation.override("zh-hans"):
+        assert report_phrases() == dict(module.ZH_PHRASES)
+    with translation.override("en"):
+        assert report_phrases()["status.met"] == "met"
+
+
+def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
+        login: Any, plan: Any) -> None:
+    from halfsky.web.data.models import Observation, ValueStatus
+    from halfsky.web.reports.models import Report
+
+    client = login("coordinator")
+    response = client.post(reverse("reports:index"), {"year": 2024})
+    report = Report.objects.get(plan=plan, kind="annual", year=2024)
+    assert response.url == reverse("reports:report", args=[report.pk])
+    client.post(reverse("reports:report", args=[report.pk]),
+                {"issuer": "吉县妇女儿童工作委员会办公室", "context": "测试：吉县基本情况。",
+                 "suggestions": "测试：对策建议。"})
+    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    assert "报告已生成" in response.content.decode()
+    report.refresh_from_db()
+    assert report.docx and report.xlsx and report.generated_by.username == "coordinator"
+    text = text_of(report.docx.read())
+    assert "2024年度监测报告" in text and "测试：吉县基本情况。" in text and "测试：对策建议。" in text
+    checked = 0
+    for code in ("H01", "E01", "L01"):
+        row = Observation.objects.filter(indicator__plan=plan, indicator__code=code, year=2024,
+                                         area=plan.region, breakdown="",
+                                         status=ValueStatus.APPROVED).first()
+        if row is None:
+            continue
+        name = row.indicator.name
+        assert name in text
+        stored = {s["code"]: s for s in report.inputs["series"]}[code]
+        assert stored["values"]["2024"] == row.value
+        decimals = len(str(row.value).split(".")[1]) if row.value % 1 else 0
+        assert re.search(re.escape(name) + r"为" + re.escape(f"{row.value:.{max(decimals, 0)}f}")
+                         .rstrip("0").rstrip("."), text) or f"{row.value:g}" in text
+        checked += 1
+    assert checked >= 2
+    if find_soffice() is not None:
+        assert report.pdf and report.pdf.read()[:5] == b"%PDF-"
+    else:
+        assert report.pdf_problem == "pdf.soffice_missing"
+    for fmt in ("docx", "xlsx"):
+        download = client.get(reverse("reports:download", args=[report.pk, fmt]))
+        assert download.status_code == 200
+        assert download["Content-Disposition"].startswith("attachment")
+
+
+def _generated(plan: Any, user: Any) -> Any:
+    from halfsky.web.reports.actions import do_create_report, do_generate_report
+
+    report = do_create_report(plan, "annual", 2024, user("coordinator"))
+    return do_generate_report(report, user("coordinator"))
+
+
+@pytest.fixture
+def no_pdf(monkeypatch: Any) -> None:
+    from halfsky.formats.reports import PdfConversionError
+    from halfsky.web.reports import actions
+
+    def missing(content: bytes) -> bytes:
+        raise PdfConversionError("pdf.soffice_missing")
+
+    monkeypatch.setattr(actions, "convert_to_pdf", missing)
+
+
+def test_states_move_one_step_at_a_time_by_the_right_role(plan: Any, user: Any,
+                                                           no_pdf: None) -> None:
+    from halfsky.web.audit.models import AuditEvent
+    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.reports import actions
+
+    report = _generated(plan, user)
+    assert report.pdf_problem == "pdf.soffice_missing" and not report.pdf
+    with pytest.raises(ActionError):
+        actions.do_approve_report(report, user("leader"))  # not reviewed yet
+    with pytest.raises(ActionError):
+        actions.do_review_report(report, user("viewer"))
+    report = actions.do_review_report(report, user("statistics"))
+    with pytest.raises(ActionError):
+        actions.do_approve_report(report, user("coordinator"))
+    report = actions.do_approve_report(report, user("leader"))
+    with pytest.raises(ActionError):
+        actions.do_publish_report(report, user("leader"))
+    report = actions.do_publish_report(report, user("coordinator"))
+    assert report.state == "published"
+    with pytest.raises(ActionError):
+        actions.do_save_texts(report, {"context": "x"}, user("coordinator"))
+    actions_done = list(AuditEvent.objects.filter(object_type="report", object_key=str(report.pk)).order_by("pk")
+                        .values_list("action", flat=True))
+    assert actions_done == ["report.create", "report.generate", "report.review",
+                            "report.approve", "report.publish"]
+
+
+def test_published_report_keeps_its_values_and_shows_what_changed(
+        plan: Any, user: Any, login: Any, no_pdf: None) -> None:
+    from halfsky.web.data.models import Observation, ValueStatus
+    from halfsky.web.reports import actions
+
+    report = _generated(plan, user)
+    for step in (actions.do_review_report, actions.do_approve_report,
+                 actions.do_publish_report):
+        report = step(report, user({"do_review_report": "coordinator",
+                                    "do_approve_report": "leader"}.get(step.__name__,
+                                                                       "coordinator")))
+    first = report.docx.read()
+    kept = report.inputs
+    row = Observation.objects.filter(indicator__plan=plan, year=2024, area=plan.region,
+                                     breakdown="", status=ValueStatus.APPROVED).first()
+    Observation.objects.filter(pk=row.pk).update(value=row.value + 1)
+    page = login("leader").get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert "报告生成后的数据变化" in page and row.indicator.code in page
+    report = actions.do_generate_report(report, user("coordinator"))
+    assert report.state == "published" and report.inputs == kept
+    assert text_of(report.docx.read()) == text_of(first)
+
+
+@pytest.mark.parametrize(("username", "status"), [
+    ("viewer", 200), ("leader", 200), ("statistics", 200), ("health_reporter", 200),
+    ("stranger", 403)])
+def test_who_reads_the_reports_page(login: Any, username: str, status: int) -> None:
+    assert login(username).get(reverse("reports:index")).status_code == status
+
+
+def test_readers_may_not_generate_and_departments_not_read(
+        login: Any, plan: Any, user: Any, no_pdf: None) -> None:
+    report = _generated(plan, user)
+    assert login("viewer").post(reverse("reports:generate", args=[report.pk])).status_code == 403
+    assert login("leader").post(reverse("reports:index"), {"year": 2023}).status_code == 403
+    reporter = login("health_reporter")
+    assert reporter.get(reverse("reports:report", args=[report.pk])).status_code == 403
+    assert reporter.get(reverse("reports:download", args=[report.pk, "docx"])).status_code == 403
