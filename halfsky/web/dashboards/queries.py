@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from halfsky.web.assessments import labels
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningKind
-from halfsky.web.assessments.queries import SEVERITY, assessed_years, plan_assessment
+from halfsky.web.assessments.queries import SEVERITY, assessed_years, combined_status, rates
 from halfsky.web.data.models import Observation, ReferenceValue, Round, TaskState
 from halfsky.web.data.queries import board
 from halfsky.web.orgs.permissions import is_department_bound, role_of
@@ -171,11 +171,18 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"plan": {"code": plan.code, "title": plan.title}, "year": year,
                             "domains": [], "warnings": None, "round": None, "key_indicators": []}
     if year is not None:
-        pa = plan_assessment(plan, year, user)
-        rate_by_key = {r.key: r for r in pa.domain_rates}
-        for domain, rows in pa.domains:
-            counts = Counter(row.status for row in rows)
-            rate = rate_by_key.get(domain.code)
+        statuses, domains, visible = _plan_statuses(plan, year, user)
+        ids = list(statuses)
+        labels_ = {d.pk: (d.code, d.name) for d in domains}
+        domain_of = dict(Indicator.objects.filter(plan=plan).values_list("pk", "goal__domain_id"))
+        domain_rates = {r.key: r for r in rates([statuses[i] for i in ids],
+                                                [domain_of[i] for i in ids], labels_)}
+        plan_rate = rates([statuses[i] for i in ids], [None] * len(ids),
+                          {None: ("plan", plan.title)})[0]
+        for domain in domains:
+            counts = Counter(statuses[i] for i in ids
+                             if domain_of[i] == domain.pk and i in visible)
+            rate = domain_rates.get(domain.code)
             data["domains"].append({
                 "code": domain.code, "name": domain.name, "number": domain.number,
                 "url": reverse("plans:domain", args=[plan.code, domain.code]),
@@ -187,17 +194,30 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
                 + [{**status_info(s), "count": n} for s, n in counts.items()
                    if s not in SEVERITY],
             })
-        data["rate"] = {"rate_all": pa.plan_rate.rate_all, "rate_monitored":
-                        pa.plan_rate.rate_monitored, "met": pa.plan_rate.met,
-                        "total": pa.plan_rate.total}
+        data["rate"] = {"rate_all": plan_rate.rate_all, "rate_monitored": plan_rate.rate_monitored,
+                        "met": plan_rate.met, "total": plan_rate.total}
         data["assessment_url"] = reverse("assessments:plan", args=[plan.code, year])
-        worst = sorted((row for row in pa.rows if row.status in SEVERITY),
-                       key=lambda row: (SEVERITY.index(row.status), row.indicator.position))
-        data["key_indicators"] = _sparklines(plan, [row.indicator for row in worst][:SPARKLINES],
-                                             {row.indicator.pk: row.status for row in worst})
+        worst = sorted((i for i in ids if i in visible and statuses[i] in SEVERITY),
+                       key=lambda i: (SEVERITY.index(statuses[i]), i))[:SPARKLINES]
+        chosen = {i.pk: i for i in Indicator.objects.filter(pk__in=worst)}
+        data["key_indicators"] = _sparklines(plan, [chosen[i] for i in worst], statuses)
     data["warnings"] = _warnings(plan, user, year)
     data["round"] = _round(plan, user)
     return data
+
+
+def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], list[Any], set[int]]:
+    """Each indicator's status (its county total, targets combined) as the assessment page
+    counts it, the plan's domains, and the indicators this user may open — in few queries."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for ind, status in AssessmentResult.objects.filter(
+            plan=plan, year=year, area_id=plan.region_id, breakdown="").order_by(
+            "indicator_id", "target_position").values_list("indicator_id", "status"):
+        found[ind].append(status)
+    ids = list(Indicator.objects.filter(plan=plan).order_by("position").values_list(
+        "pk", flat=True))
+    statuses = {i: combined_status(found.get(i, [])) for i in ids}
+    return statuses, list(plan.domains.order_by("number")), _visible_ids(plan, user)
 
 
 def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
