@@ -114,8 +114,13 @@
     }
     var source = box.querySelector("[data-reference-source]");
     if (source && data.reference) {
+      var bySource = {}, order = [];  // each source once, with its years
+      data.reference.values.forEach(function (r) {
+        if (!bySource[r.source]) { bySource[r.source] = []; order.push(r.source); }
+        bySource[r.source].push(r.year);
+      });
       source.textContent = text("National reference") + " (" + data.reference.name + "): " +
-        data.reference.values.map(function (r) { return r.year + " " + r.source; }).join("; ");
+        order.map(function (s) { return bySource[s].join("、") + ": " + s; }).join("; ");
     }
     chart.setOption(seriesOption(data, shown));
     done(el, chart);
