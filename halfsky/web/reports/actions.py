@@ -140,13 +140,23 @@ def evaluation_input(report: Report) -> dict[str, Any]:
     return {"goal_ratings": goals, "measures": measures}
 
 
+def qualitative_ratings(plan: Any, evaluation: dict[str, Any]) -> dict[str, str]:
+    """The evaluators' goal ratings as ratings of the goal's indicators (indicator code →
+    met | partly_met | not_met), which judge qualitative targets when a year is assessed
+    from the values (``assess_plan``)."""
+    rated = {(g["domain"], g["goal"]): g["rating"] for g in evaluation.get("goal_ratings", [])}
+    return {i.code: rated[(i.goal.domain, i.goal.goal)] for i in plan.indicators
+            if (i.goal.domain, i.goal.goal) in rated}
+
+
 def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes], str,
                                                                 dict[str, float]]:
     """The files of a report built from its inputs (JSON): docx, pdf (if any), xlsx."""
     plan = domain_plan(report.plan)
     texts = report.texts or {}
     started = time.perf_counter()
-    built = report_inputs.from_json(plan, data, report.year)
+    built = report_inputs.from_json(plan, data, report.year,
+                                    qualitative_ratings(plan, data.get("evaluation", {})))
     sample = any(s.sample for s in built.series)
     info = _info(report.plan, texts, sample)
     model: Any

@@ -109,3 +109,19 @@ def test_other_departments_and_readers_may_not_write(login: Any, evaluation: Any
     assert response.status_code == 403
     round_page = login("education_reporter").get(reverse("reports:round", args=[evaluation.pk]))
     assert "县卫生健康和体育局" not in round_page.content.decode()
+
+
+def test_the_group_rating_of_a_goal_judges_its_qualitative_indicator(plan: Any) -> None:
+    from halfsky.web.data.checks import domain_plan
+    from halfsky.web.reports import inputs
+    from halfsky.web.reports.actions import qualitative_ratings
+
+    model = domain_plan(plan)
+    data = inputs.collect(plan, 2025)
+    assert data["assessments"] is None  # 2025 is not assessed: judged from the values
+    for rating, status in (("met", "met"), ("not_met", "at_risk")):
+        ratings = qualitative_ratings(model, {"goal_ratings": [
+            {"domain": "decision", "goal": 2, "rating": rating, "comment": ""}]})
+        assert ratings["D01"] == rating
+        judged = inputs.from_json(model, data, 2025, ratings).assessments
+        assert next(a for a in judged if a.indicator == "D01").status == status
