@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 import pytest
@@ -55,22 +54,29 @@ def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
     assert "报告已生成" in response.content.decode()
     report.refresh_from_db()
     assert report.docx and report.xlsx and report.generated_by.username == "coordinator"
-    text = text_of(report.docx.read())
+    content = report.docx.read()
+    text = text_of(content)
     assert "2024年度监测报告" in text and "测试：吉县基本情况。" in text and "测试：对策建议。" in text
+    tables = open_docx(io.BytesIO(content)).tables
+    appendix = tables[-1]
     checked = 0
-    for code in ("H01", "E01", "L01"):
+    for code in ("H01", "H05", "E01", "E03", "S01"):
         row = Observation.objects.filter(indicator__plan=plan, indicator__code=code, year=2024,
                                          area=plan.region, breakdown="",
                                          status=ValueStatus.APPROVED).first()
         if row is None:
             continue
         name = row.indicator.name
-        assert name in text
         stored = {s["code"]: s for s in report.inputs["series"]}[code]
-        assert stored["values"]["2024"] == row.value
-        decimals = len(str(row.value).split(".")[1]) if row.value % 1 else 0
-        assert re.search(re.escape(name) + r"为" + re.escape(f"{row.value:.{max(decimals, 0)}f}")
-                         .rstrip("0").rstrip("."), text) or f"{row.value:g}" in text
+        assert stored["values"]["2024"] == row.value  # the inputs kept are the data
+        # the appendix row of the indicator: its 2024 cell is the value, rounded as printed
+        cells = next([c.text for c in r.cells] for r in appendix.rows if name in r.cells[1].text)
+        header = [c.text for c in appendix.rows[0].cells]
+        printed = cells[next(i for i, h in enumerate(header) if h.startswith("2024"))]
+        decimals = len(printed.partition(".")[2])
+        assert float(printed) == pytest.approx(round(row.value, decimals), abs=1e-9)
+        # and the sentence of 分领域情况 says the same number
+        assert f"2024年，{name}为{printed}" in text
         checked += 1
     assert checked >= 2
     if find_soffice() is not None:
@@ -167,3 +173,18 @@ def test_readers_may_not_generate_and_departments_not_read(
     reporter = login("health_reporter")
     assert reporter.get(reverse("reports:report", args=[report.pk])).status_code == 403
     assert reporter.get(reverse("reports:download", args=[report.pk, "docx"])).status_code == 403
+
+
+def test_a_user_who_chose_english_gets_the_report_in_english(
+        login: Any, plan: Any, no_pdf: None) -> None:
+    from halfsky.web.reports.models import Report
+
+    client = login("coordinator")
+    client.cookies["django_language"] = "en"
+    client.post(reverse("reports:index"), {"year": 2023})
+    report = Report.objects.get(plan=plan, kind="annual", year=2023)
+    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    assert "Report generated" in response.content.decode()
+    report.refresh_from_db()
+    text = text_of(report.docx.read())
+    assert "monitoring report 2023" in text and "年度监测报告" not in text
