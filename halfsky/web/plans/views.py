@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.assessments.queries import indicator_assessment
 from halfsky.web.orgs.permissions import role_of
@@ -25,15 +25,6 @@ def _visible(request: HttpRequest, plan: models.Plan) -> set[int]:
     """Ids of the plan's indicators whose values this user may open."""
     return set(models.Indicator.objects.restrict(request.user).filter(plan=plan)
                .values_list("pk", flat=True))
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    _require_role(request)
-    plan = models.Plan.objects.first()
-    if plan is None:
-        return render(request, "plans/no_plan.html")
-    return redirect("plans:overview", plan=plan.code)
 
 
 @login_required
