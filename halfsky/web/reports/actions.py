@@ -25,6 +25,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from halfsky.domain.reports import (
     AnnualTexts,
@@ -112,10 +113,13 @@ def do_save_texts(report: Report, texts: dict[str, str], actor: Any) -> Report:
     return report
 
 
-def _info(plan: Plan, texts: dict[str, str], sample: bool) -> ReportInfo:
-    now = timezone.localtime()
+def _info(plan: Plan, texts: dict[str, str], issued: str, sample: bool) -> ReportInfo:
+    """The title block; ``issued`` (YYYY-MM) is kept with the inputs, so a published
+    report regenerated later carries its first date."""
+    year, _sep, month = issued.partition("-")
+    date = gettext("%(month)s/%(year)s") % {"year": year, "month": int(month)}
     return ReportInfo(region_name=plan.region.name, issuer=texts.get("issuer", ""),
-                      date=f"{now.year}年{now.month}月", sample=sample)
+                      date=date, sample=sample)
 
 
 def evaluation_input(report: Report) -> dict[str, Any]:
@@ -158,7 +162,8 @@ def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes],
     built = report_inputs.from_json(plan, data, report.year,
                                     qualitative_ratings(plan, data.get("evaluation", {})))
     sample = any(s.sample for s in built.series)
-    info = _info(report.plan, texts, sample)
+    issued = data.get("issued") or f"{timezone.localtime():%Y-%m}"
+    info = _info(report.plan, texts, issued, sample)
     model: Any
     if report.kind == ReportKind.ANNUAL:
         model = build_annual_report(
@@ -198,6 +203,7 @@ def do_generate_report(report: Report, actor: Any) -> Report:
         data = report.inputs
     else:
         data = report_inputs.collect(report.plan, report.year)
+        data["issued"] = f"{timezone.localtime():%Y-%m}"
         if report.kind != ReportKind.ANNUAL:
             data["evaluation"] = evaluation_input(report)
     files, problem, seconds = build_files(report, data)

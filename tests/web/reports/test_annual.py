@@ -56,7 +56,7 @@ def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
     assert report.docx and report.xlsx and report.generated_by.username == "coordinator"
     content = report.docx.read()
     text = text_of(content)
-    assert "2024年度监测报告" in text and "测试：吉县基本情况。" in text and "测试：对策建议。" in text
+    assert "2024年度监测报告" in text and f"{report.inputs['issued'][:4]}年" in text and "测试：吉县基本情况。" in text and "测试：对策建议。" in text
     tables = open_docx(io.BytesIO(content)).tables
     appendix = tables[-1]
     checked = 0
