@@ -103,3 +103,30 @@ def test_gender_gap_is_female_minus_male(login) -> None:
             assert point["female"] == values[("sex=female", point["year"])]
             assert point["gap"] == pytest.approx(point["female"] - point["male"])
     assert login("stranger").get("/dashboard/gender-gap/").status_code == 403
+
+
+def test_township_comparison_holds_the_latest_township_values(login) -> None:
+    data = login("coordinator").get("/api/dashboard/townships").json()
+    assert data["indicators"]
+    for item in data["indicators"]:
+        for bar in item["bars"]:
+            assert bar["value"] == Observation.objects.get(
+                indicator__code=item["code"], area__code=bar["area"], year=item["year"],
+                breakdown="").value
+    own = login("health_reporter").get("/api/dashboard/townships").json()
+    assert {i["code"] for i in own["indicators"]} <= {i["code"] for i in data["indicators"]}
+    from django.contrib.auth import get_user_model
+
+    from halfsky.web.plans.models import Indicator
+
+    reporter = get_user_model().objects.get(username="health_reporter")
+    visible = set(Indicator.objects.restrict(reporter).values_list("code", flat=True))
+    assert {i["code"] for i in own["indicators"]} <= visible
+    assert {i["code"] for i in data["indicators"]} - visible  # others exist but are not shown
+
+
+def test_domain_and_department_pages_show_the_state_of_their_indicators(login) -> None:
+    for url in [f"/plans/{PLAN}/health/", "/departments/health/"]:
+        page = login("health_reporter").get(url).content.decode()
+        assert 'data-chart="statuses"' in page and 'data-table="statuses"' in page
+    assert login("health_reporter").get("/departments/education/").status_code == 403
