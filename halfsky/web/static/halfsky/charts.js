@@ -13,6 +13,11 @@
   function text(key) { return words[key] || key; }
   function json(id) { var el = document.getElementById(id); return el ? JSON.parse(el.textContent) : null; }
   function fmt(v) { return v === null || v === undefined ? "" : String(Math.round(v * 100) / 100); }
+  // A number with its unit as Chinese statistics write it: 12.5/10万 (unit 1/10万), 95%.
+  function withUnit(v, unit) {
+    if (v === null || v === undefined) { return ""; }
+    return fmt(v) + (unit.indexOf("1/") === 0 ? unit.slice(1) : unit);
+  }
   function init(el) {
     var chart = echarts.init(el, null, { renderer: "canvas" });
     window.addEventListener("resize", function () { chart.resize(); });
@@ -48,7 +53,7 @@
     var marks = [];
     data.targets.forEach(function (t) {
       if (t.value !== null && t.value !== undefined) marks.push({ yAxis: t.value, name: t.words,
-        label: { formatter: text("Target") + " " + fmt(t.value) + unit, position: "insideEndTop" } });
+        label: { formatter: text("Target") + " " + withUnit(t.value, unit), position: "insideEndTop" } });
     });
     var targetYear = a && a.target_year ? a.target_year : null;
     if (targetYear) marks.push({ xAxis: targetYear, label: { formatter: text("Target year") + " " + targetYear } });
@@ -78,7 +83,7 @@
         data: data.reference.values.map(function (r) { return [r.year, r.value]; }) });
     }
     return { animation: false, color: PALETTE,
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + unit; } },
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return withUnit(v, unit); } },
       legend: { data: legend, top: 0, type: "scroll" },
       grid: { left: 56, right: 72, top: 56, bottom: 32 },
       xAxis: yearAxis(minYear, maxYear),
@@ -165,7 +170,7 @@
   function township(el, item) {
     var chart = init(el), unit = item.unit || "";
     chart.setOption({ animation: false, grid: { left: 48, right: 24, top: 28, bottom: 48 },
-      tooltip: { trigger: "item", valueFormatter: function (v) { return fmt(v) + unit; } },
+      tooltip: { trigger: "item", valueFormatter: function (v) { return withUnit(v, unit); } },
       xAxis: { type: "category", data: item.bars.map(function (b) { return b.name; }), axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: "value", scale: true, name: unit },
       series: [{ type: "bar", name: String(item.year), itemStyle: { color: "#0b57d0" },
@@ -180,7 +185,7 @@
   function gap(el, item) {
     var chart = init(el), unit = item.unit || "", years = item.values.map(function (v) { return v.year; });
     chart.setOption({ animation: false, color: ["#a4161a", "#0b57d0", "#6a4c93"],
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + unit; } },
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return withUnit(v, unit); } },
       legend: { top: 0 }, grid: { left: 48, right: 56, top: 32, bottom: 28 },
       xAxis: { type: "category", data: years },
       yAxis: [{ type: "value", scale: true, name: unit }, { type: "value", name: text("Gap"), splitLine: { show: false } }],
