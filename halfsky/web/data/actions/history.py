@@ -49,7 +49,7 @@ def do_apply_history(staged: HistoryImport, actor: Any) -> int:
     if result.problems:
         raise ActionError("history.has_problems", count=len(result.problems))
     _store(result, staged, actor)
-    for year in sorted({item.row.year for item in result.changes}):
+    for year in _years_to_reassess(staged, result):
         transaction.on_commit(partial(do_recompute, staged.plan, year), robust=True)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
@@ -94,3 +94,12 @@ def _store(result: HistoryPreview, staged: HistoryImport, actor: Any) -> None:
         + [ValueChange(observation=o, actor=user, action="import", before=before,
                        after=o.snapshot(), comment=staged.filename) for o, before in updated],
         batch_size=2000)
+
+
+def _years_to_reassess(staged: HistoryImport, result: HistoryPreview) -> range:
+    """A value of year Y changes the assessments of Y and of every later plan year."""
+    plan = staged.plan
+    years = {item.row.year for item in result.changes}
+    if not years:
+        return range(0)
+    return range(max(min(years), plan.baseline_year), plan.end_year + 1)
