@@ -76,6 +76,8 @@ class _Builder:
         self.per: list[float | None] = []
         self.partner: list[int] = []
         self.methods: list[str] = []
+        self.ratings: list[str | None] = []
+        self.goal_ratings: dict[tuple[str, int], str] = {}
         self.method_of = dict(IndicatorMethod.objects.filter(indicator__plan=plan)
                               .values_list("indicator__code", "method"))
         self.helpers: dict[Key, int] = {}
@@ -100,6 +102,9 @@ class _Builder:
         self.per.append(float(indicator.per) if indicator.per else None)
         self.partner.append(partner)
         self.methods.append(self.method_of.get(indicator.code, "china"))
+        qualitative = target is not None and target.kind is TargetKind.QUALITATIVE
+        self.ratings.append(self.goal_ratings.get((indicator.goal.domain, indicator.goal.goal))
+                            if qualitative else None)
         return len(self.rows) - 1
 
     def helper(self, key: Key, indicator: domain.Indicator | None) -> int:
@@ -109,6 +114,20 @@ class _Builder:
             carrier = indicator or domain.Indicator("", "", "", domain.GoalRef("", 0))
             cached = self.helpers[key] = self.add(key, carrier, None, None, stored=False)
         return cached
+
+
+def evaluators_ratings(plan: Plan, year: int) -> dict[tuple[str, int], str]:
+    """The evaluation group's latest rating of each goal, from evaluation rounds up to ``year``.
+
+    (domain code, goal number) → met | partly_met | not_met; qualitative targets take it.
+    """
+    from halfsky.web.reports.models import EvaluationItem
+
+    items = EvaluationItem.objects.filter(
+        round__plan=plan, round__year__lte=year, goal__isnull=False,
+    ).exclude(review_rating="").order_by("round__year", "updated_at").values_list(
+        "goal__domain__code", "goal__number", "review_rating")
+    return {(domain, number): rating for domain, number, rating in items}
 
 
 def build_table(plan: Plan, year: int) -> Table:
@@ -121,6 +140,7 @@ def build_table(plan: Plan, year: int) -> Table:
         "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
         "is_sample"))
     builder = _Builder(plan)
+    builder.goal_ratings = evaluators_ratings(plan, year)
     observed: dict[int, dict[int, set[str]]] = {}
     for indicator_id, area_id, breakdown, *_rest in rows:
         observed.setdefault(indicator_id, {}).setdefault(area_id, set()).add(breakdown)
@@ -199,7 +219,8 @@ def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
                                 numerator=numerator[take], denominator=denominator[take])
     settings = settings_from_targets(
         builder.targets, builder.polarities, base_year=builder.plan.baseline_year,
-        method=builder.methods, per=builder.per, partner=builder.partner)
+        method=builder.methods, per=builder.per, partner=builder.partner,
+        rating=builder.ratings)
     stored_rows = [dataclasses.replace(row, is_sample=bool(sample_key[row_key[i]]))
                    for i, row in enumerate(builder.rows)]
     return Table(observations=observations, settings=settings, rows=stored_rows)

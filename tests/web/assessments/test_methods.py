@@ -50,3 +50,25 @@ def test_new_warnings_and_decisions_reach_the_people_concerned(login) -> None:
     do_accept_warning(warning, users.get(username="coordinator"))
     assert Notification.objects.filter(user__username="health_head",
                                        code="warning.accepted").exists()
+
+
+def test_a_qualitative_target_takes_the_evaluation_groups_rating(db) -> None:
+    from django.contrib.auth import get_user_model
+
+    from halfsky.web.reports.actions import do_open_evaluation, do_review_item
+    from halfsky.web.reports.models import EvaluationItem
+
+    plan = Plan.objects.get(code=PLAN)
+    coordinator = get_user_model().objects.get(username="coordinator")
+    evaluation = do_open_evaluation(plan, "midterm", coordinator)
+    do_recompute(plan, evaluation.year)
+    d01 = AssessmentResult.objects.get(year=evaluation.year, indicator__code="D01",
+                                       area=plan.region, breakdown="", target_kind="qualitative")
+    assert d01.status == "no_data"  # waiting for the evaluators
+    item = EvaluationItem.objects.get(round=evaluation, goal__domain__code="decision",
+                                      goal__number=2)
+    do_review_item(item, "met", "", coordinator)
+    do_recompute(plan, evaluation.year)
+    d01 = AssessmentResult.objects.get(year=evaluation.year, indicator__code="D01",
+                                       area=plan.region, breakdown="", target_kind="qualitative")
+    assert d01.status == "met"
