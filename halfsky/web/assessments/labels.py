@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.assessments.models import AssessmentMethod
 from halfsky.web.sentences import format_sentence
 
 STATUS = {
@@ -58,11 +59,7 @@ STATUS_TONE = {
     "no_data": "none", "not_available": "none",
 }
 
-METHOD = {
-    "china": _("national method (achievement vs. time elapsed)"),
-    "opensdg": _("Open SDG method"),
-    "unsd": _("UN Statistics Division method"),
-}
+METHOD = dict(AssessmentMethod.choices)
 
 ENGINE_WARNING = {
     "forecast_miss": _("expected to miss the target"),
