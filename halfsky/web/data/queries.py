@@ -88,8 +88,11 @@ class EntryRow:
         return any(severity == Severity.WARNING for severity, _ in self.findings)
 
 
-def entry_rows(task: Task, findings: list[Finding]) -> tuple[list[int], list[EntryRow]]:
-    observations = list(task.observations.select_related("indicator", "area").prefetch_related(
+def entry_rows(task: Task, findings: list[Finding], only: int | None = None
+               ) -> tuple[list[int], list[EntryRow]]:
+    """The task's rows (or only the row of observation ``only``) with last years' values."""
+    rows_wanted = task.observations.all() if only is None else task.observations.filter(pk=only)
+    observations = list(rows_wanted.select_related("indicator", "area").prefetch_related(
         "indicator__targets__reference").order_by("indicator__position", "area__code",
                                                    "breakdown"))
     year = task.round.year

@@ -90,8 +90,8 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
             context["saved"] = True
             context["findings"] = [(f.severity.value, sentence(f.code, f.params))
                                    for f in result.findings]
-    years, rows = queries.entry_rows(observation.task, [])
-    row = next(r for r in rows if r.observation.pk == observation.pk)
+    years, rows = queries.entry_rows(observation.task, [], only=observation.pk)
+    row = rows[0]
     row.findings = context.pop("findings", row.findings)
     posted = request.POST if status in {409, 422} else None
     return render(request, "data/_entry_row.html", {
