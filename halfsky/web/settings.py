@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "halfsky.web.tokens",
     "halfsky.web.dashboards",
     "halfsky.web.reports",
+    "halfsky.web.jobs",
+    "halfsky.web.exchange",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ urlpatterns = [
     path("assessments/", include("halfsky.web.assessments.urls")),
     path("reports/", include("halfsky.web.reports.urls")),
     path("tokens/", include("halfsky.web.tokens.urls")),
+    path("jobs/", include("halfsky.web.jobs.urls")),
+    path("exchange/", include("halfsky.web.exchange.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
