@@ -7,7 +7,9 @@
 numbers) · 二、评估工作开展情况 (editable, then the self-evaluations received)
 · 三、监测指标实现程度 (实现程度 against 时间进度 for every indicator with a
 level target) · 四、主要目标实现情况 (every goal judged, per domain) ·
-五、策略措施落实情况 (the departments' self-evaluations, per domain) ·
+五、策略措施落实情况 (the departments' self-evaluations, per domain, then
+各成员单位年度落实情况: each department's submitted yearly reports
+(规划落实情况和下一年工作安排) up to the evaluation year, by year) ·
 六、存在的问题及原因 (from warnings, then the editable problems and causes) ·
 七、对策建议 (editable) · 附表 (every indicator, and the goals' verdicts).
 
@@ -40,6 +42,7 @@ from halfsky.domain.reports.evaluation_layout import (
     goal_sections,
     measure_sections,
     progress_section,
+    year_report_section,
 )
 from halfsky.domain.reports.indicators import IndicatorFacts, indicator_facts
 from halfsky.domain.reports.inputs import (
@@ -128,6 +131,7 @@ class EvaluationReport:
         suggestions = paragraphs(texts.suggestions) or (Paragraph(Message("report.text_missing")),)
         caption = Message("report.table.appendix", {"number": "1", "year": str(self.year)})
         appendix = appendix_table(self.indicators, self.years, self.plan.baseline_year, caption)
+        measures = measure_sections(self.measures)
         sections = (
             Section("summary", Message("report.eval.summary"), 1, tuple(summary)),
             Section("process", Message("report.eval.process"), 2, tuple(process)),
@@ -135,7 +139,8 @@ class EvaluationReport:
             Section("goals", Message("report.eval.goals"), 4,
                     subsections=goal_sections(self.goals)),
             Section("measures", Message("report.eval.measures"), 5,
-                    subsections=measure_sections(self.measures)),
+                    subsections=(*measures, year_report_section(
+                        self.inputs.year_reports, self.year, len(measures) + 1))),
             Section("problems", Message("report.eval.problems"), 6, tuple(problems)),
             Section("suggestions", Message("report.eval.suggestions"), 7, suggestions),
             Section("appendix", Message("report.appendix"), None, (appendix,)),

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from halfsky.domain.reports.common import percent
-from halfsky.domain.reports.document import Block, Paragraph, Section, Table
+from halfsky.domain.reports.document import Block, Paragraph, Section, Table, paragraphs
 from halfsky.domain.reports.indicators import IndicatorFacts, status_name, target_cell
+from halfsky.domain.reports.inputs import DepartmentYearReport
 from halfsky.domain.reports.messages import ENUMERATION, Join, Message, Param, Text
 from halfsky.domain.target_checks import meets
 from halfsky.domain.targets import TargetKind
@@ -119,3 +120,33 @@ def measure_sections(measures: Sequence[MeasureJudgement]) -> tuple[Section, ...
                 blocks.append(Paragraph(Message(code, params)))
         sections.append(Section(f"measures.{domain.code}", domain.name, number, tuple(blocks)))
     return tuple(sections)
+
+
+def year_report_section(reports: Sequence[DepartmentYearReport], year: int,
+                        number: int) -> Section:
+    """各成员单位年度落实情况: every department's yearly reports up to ``year``, quoted
+    by year (规划落实情况, then 下一年工作安排), departments in the order given."""
+    filed = sorted((r for r in reports if r.year <= year), key=lambda r: r.year)
+    departments = list(dict.fromkeys(r.department for r in reports if r.year <= year))
+    blocks: list[Block] = []
+    if not filed:
+        blocks.append(Paragraph(Message("report.eval.year_reports_none")))
+    else:
+        blocks.append(Paragraph(Message("report.eval.year_reports_summary", {
+            "departments": str(len(departments)), "reports": str(len(filed)),
+            "years": Join(tuple(str(y) for y in sorted({r.year for r in filed})),
+                          ENUMERATION)})))
+    subsections = []
+    for n, department in enumerate(departments, start=1):
+        body: list[Block] = []
+        for report in (r for r in filed if r.department == department):
+            body.append(Paragraph(Message("report.eval.year_report.implementation",
+                                          {"year": str(report.year)}), "item"))
+            body += paragraphs(report.implementation) or (
+                Paragraph(Message("report.not_given")),)
+            body.append(Paragraph(Message("report.eval.year_report.next_year",
+                                          {"year": str(report.year + 1)}), "item"))
+            body += paragraphs(report.next_year) or (Paragraph(Message("report.not_given")),)
+        subsections.append(Section(f"year_reports.{n}", department, n, tuple(body)))
+    return Section("year_reports", Message("report.eval.year_reports"), number, tuple(blocks),
+                   tuple(subsections))

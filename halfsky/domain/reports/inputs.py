@@ -154,6 +154,16 @@ class MeasureEvaluation:
 
 
 @dataclass(frozen=True)
+class DepartmentYearReport:
+    """A department's yearly report (规划落实情况和下一年工作安排), as submitted."""
+
+    department: str  # the department's name
+    year: int  # the plan year it reports on
+    implementation: str = ""  # 规划落实情况: what was done that year
+    next_year: str = ""  # 下一年工作安排: the work planned for the year after
+
+
+@dataclass(frozen=True)
 class EvaluationInput:
     """Everything an evaluation report needs beyond the plan, values and assessments."""
 
@@ -161,3 +171,5 @@ class EvaluationInput:
     goal_ratings: tuple[GoalRating, ...] = ()
     measures: tuple[MeasureEvaluation, ...] = ()
     warnings: tuple[WarningInput, ...] = ()
+    # the departments' submitted yearly reports (各成员单位年度落实情况)
+    year_reports: tuple[DepartmentYearReport, ...] = ()

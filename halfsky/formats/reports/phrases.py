@@ -169,6 +169,13 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "report.eval.self_evaluation_reviewed": "{department} (self-rating: {rating}; evaluation"
     " group: {review}): {text}",
     "report.eval.causes": "Causes",
+    "report.eval.year_reports": "Departments' yearly reports",
+    "report.eval.year_reports_summary": (
+        "{departments} member departments submitted {reports} yearly reports on implementing the plan and the next year's work ({years})."),
+    "report.eval.year_reports_none": (
+        "No member department has submitted a yearly report on implementing the plan."),
+    "report.eval.year_report.implementation": "Implementation of the plan in {year}",
+    "report.eval.year_report.next_year": "Work planned for {year}",
     "goal_verdict.met": "met",
     "goal_verdict.expected_to_meet": "expected to be met",
     "goal_verdict.partly_met": "partly met",

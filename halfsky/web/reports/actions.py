@@ -29,6 +29,7 @@ from django.utils.translation import gettext
 
 from halfsky.domain.reports import (
     AnnualTexts,
+    DepartmentYearReport,
     EvaluationInput,
     EvaluationTexts,
     GoalRating,
@@ -64,6 +65,7 @@ from halfsky.web.reports.models import (
     SelfRating,
 )
 from halfsky.web.reports.phrases import report_phrases
+from halfsky.web.reports.year_reports import submitted_reports
 
 WRITING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
@@ -123,10 +125,12 @@ def _info(plan: Plan, texts: dict[str, str], issued: str, sample: bool) -> Repor
 
 
 def evaluation_input(report: Report) -> dict[str, Any]:
-    """The ratings and self-evaluations of the report's evaluation round, as JSON."""
+    """The ratings and self-evaluations of the report's evaluation round, and the
+    departments' submitted yearly reports up to the report's year, as JSON."""
+    year_reports = submitted_reports(report.plan, report.year)
     round_ = EvaluationRound.objects.filter(plan=report.plan, kind=report.kind).first()
     if round_ is None:
-        return {"goal_ratings": [], "measures": []}
+        return {"goal_ratings": [], "measures": [], "year_reports": year_reports}
     items = (round_.items.select_related("goal__domain", "measure__domain", "department")
              .prefetch_related("evidence"))
     goals, measures = [], []
@@ -141,7 +145,7 @@ def evaluation_input(report: Report) -> dict[str, Any]:
                 "self_rating": item.self_rating, "text": item.text,
                 "review_rating": item.review_rating,
                 "evidence": [e.name for e in item.evidence.all()]})
-    return {"goal_ratings": goals, "measures": measures}
+    return {"goal_ratings": goals, "measures": measures, "year_reports": year_reports}
 
 
 def qualitative_ratings(plan: Any, evaluation: dict[str, Any]) -> dict[str, str]:
@@ -178,7 +182,10 @@ def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes],
                 goal_ratings=tuple(GoalRating(**g) for g in evaluation["goal_ratings"]),
                 measures=tuple(MeasureEvaluation(**{**m, "evidence": tuple(m["evidence"])})
                                for m in evaluation["measures"]),
-                warnings=tuple(built.warnings)), kind=report.kind, info=info)
+                warnings=tuple(built.warnings),
+                year_reports=tuple(DepartmentYearReport(**r)
+                                   for r in evaluation.get("year_reports", []))),
+            kind=report.kind, info=info)
     phrases = report_phrases()
     files = {"docx": render_docx(model, phrases, font_path=packaged_font())}
     seconds = {"docx": time.perf_counter() - started}

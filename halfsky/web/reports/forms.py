@@ -57,3 +57,17 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = GoalRatingChoice.choices if is_goal else SelfRating.choices
         self.fields["rating"].choices = choices  # type: ignore[attr-defined]
+
+
+class YearReportForm(forms.Form):
+    implementation = forms.CharField(
+        label=_("Implementation of the plan this year (规划落实情况)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 10}))
+    next_year = forms.CharField(
+        label=_("Work planned for the next year (下一年工作安排)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ReturnYearReportForm(forms.Form):
+    comment = forms.CharField(label=_("Comment for the department"),
+                              widget=forms.Textarea(attrs={"rows": 3}))

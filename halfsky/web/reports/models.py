@@ -11,6 +11,10 @@ A published report keeps its inputs, so it regenerates identically.
 one ``EvaluationItem`` per goal and measure: the lead department's 落实情况,
 self-rating and ``Evidence`` files, and the evaluation group's rating.
 Only ``actions`` writes these rows.
+
+``DepartmentYearReport`` is a department's yearly 规划落实情况和下一年工作安排
+(draft → submitted, returned with a comment → submitted again); written only
+by ``year_reports``. Submitted ones feed the evaluation reports.
 """
 
 from __future__ import annotations
@@ -161,3 +165,46 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class YearReportState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+
+
+class DepartmentYearReport(models.Model):
+    """A department's yearly report on the plan: 规划落实情况和下一年工作安排.
+
+    The department writes it (draft), its head submits it, the coordinator may
+    return it with a comment (returned) and the department submits it again.
+    Submitted reports feed the mid-term and final evaluation reports. Only
+    ``year_reports`` writes these rows.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="year_reports")
+    department = models.ForeignKey(Department, verbose_name=_("department"),
+                                   on_delete=models.PROTECT, related_name="year_reports")
+    year = models.PositiveSmallIntegerField(_("year"))
+    implementation = models.TextField(_("implementation of the plan this year"), blank=True)
+    next_year = models.TextField(_("work planned for the next year"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=YearReportState.choices,
+                             default=YearReportState.DRAFT)
+    return_comment = models.TextField(_("coordinator's comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    is_sample = models.BooleanField(_("sample data"), default=False)
+
+    class Meta:
+        ordering = ["year", "department__code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "department", "year"],
+                                               name="year_report_unique_department_year")]
+        verbose_name = _("department's yearly report")
+        verbose_name_plural = _("departments' yearly reports")
+
+    def __str__(self) -> str:
+        return f"{self.plan.code} {self.department.code} {self.year}"

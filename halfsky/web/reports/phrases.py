@@ -262,6 +262,16 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "report.eval.causes": pgettext_lazy("report.eval.causes", "Causes"),
     # xgettext:no-python-format no-python-brace-format
+    "report.eval.year_reports": pgettext_lazy("report.eval.year_reports", "Departments' yearly reports"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.year_reports_summary": pgettext_lazy("report.eval.year_reports_summary", "{departments} member departments submitted {reports} yearly reports on implementing the plan and the next year's work ({years})."),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.year_reports_none": pgettext_lazy("report.eval.year_reports_none", "No member department has submitted a yearly report on implementing the plan."),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.year_report.implementation": pgettext_lazy("report.eval.year_report.implementation", "Implementation of the plan in {year}"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.year_report.next_year": pgettext_lazy("report.eval.year_report.next_year", "Work planned for {year}"),
+    # xgettext:no-python-format no-python-brace-format
     "goal_verdict.met": pgettext_lazy("goal_verdict.met", "met"),
     # xgettext:no-python-format no-python-brace-format
     "goal_verdict.expected_to_meet": pgettext_lazy("goal_verdict.expected_to_meet", "expected to be met"),

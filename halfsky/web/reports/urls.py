@@ -1,10 +1,14 @@
 from django.urls import path
 
-from halfsky.web.reports import views
+from halfsky.web.reports import views, year_report_views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("year-reports/", year_report_views.year_index, name="year_index"),
+    path("year-reports/<int:year>/", year_report_views.year_list, name="year_reports"),
+    path("year-reports/<int:year>/<slug:department>/", year_report_views.year_report,
+         name="year_report"),
     path("<int:pk>/", views.report_detail, name="report"),
     path("<int:pk>/generate/", views.generate, name="generate"),
     path("<int:pk>/<slug:step>/", views.transition, name="transition"),

@@ -1,0 +1,182 @@
+"""Pages of the departments' yearly reports (规划落实情况和下一年工作安排).
+
+- ``year_index``: the entry point; a department user goes to the department's
+  report of the latest plan year, the coordinator to the list of that year.
+- ``year_list``: every member department of the plan with its report's state,
+  who submitted it when, and "submitted N / M" (coordinator, statistics bureau,
+  administrator; a department user is sent to the department's own report).
+- ``year_report``: one department's report of a year: the two texts, save and
+  submit (the department), return with a comment (the coordinator).
+
+Other roles, and other departments, get 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import DEPARTMENT_ROLES
+from halfsky.web.plans.models import Plan
+from halfsky.web.reports import year_reports as actions
+from halfsky.web.reports.forms import ReturnYearReportForm, YearReportForm
+from halfsky.web.reports.models import DepartmentYearReport, YearReportState
+from halfsky.web.sentences import format_sentence
+
+ERRORS = {
+    "year_report.forbidden": gettext_lazy("You may not do this with this department's report."),
+    "year_report.year": gettext_lazy("%(year)s is outside the plan period %(start)s–%(end)s."),
+    "year_report.not_editable": gettext_lazy(
+        "The report has been submitted; the coordinator must return it before it can be "
+        "changed."),
+    "year_report.incomplete": gettext_lazy(
+        "Write both the implementation of the plan and next year's work before submitting."),
+    "year_report.comment_required": gettext_lazy("Say in a comment what the department "
+                                                 "should change."),
+    "year_report.not_submitted": gettext_lazy("Only a submitted report can be returned."),
+}
+STATE_LABELS = {
+    "": gettext_lazy("Not filed"),
+    YearReportState.DRAFT: gettext_lazy("Draft"),
+    YearReportState.SUBMITTED: gettext_lazy("Submitted"),
+    YearReportState.RETURNED: gettext_lazy("Returned"),
+}
+
+
+def error_text(error: ActionError) -> str:
+    return format_sentence(ERRORS, error.code, error.params)
+
+
+def _plan() -> Plan:
+    plan = Plan.objects.first()
+    if plan is None:
+        raise Http404("no plan")
+    return plan
+
+
+def _year(plan: Plan, year: int) -> int:
+    if year not in actions.plan_years(plan):
+        raise Http404("year")
+    return year
+
+
+def default_year(plan: Plan) -> int:
+    """The latest plan year that has ended (the plan's first year before that)."""
+    years = actions.plan_years(plan)
+    return min(max(timezone.localdate().year - 1, years[0]), years[-1])
+
+
+@login_required
+def year_index(request: HttpRequest) -> HttpResponse:
+    plan = _plan()
+    year = default_year(plan)
+    department = department_of(request.user)
+    if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
+        return redirect("reports:year_report", year=year, department=department.code)
+    if not actions.may_return(request.user):
+        raise PermissionDenied("year reports")
+    return redirect("reports:year_reports", year=year)
+
+
+@login_required
+def year_list(request: HttpRequest, year: int) -> HttpResponse:
+    plan = _plan()
+    year = _year(plan, year)
+    department = department_of(request.user)
+    if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
+        return redirect("reports:year_report", year=year, department=department.code)
+    if not actions.may_return(request.user):
+        raise PermissionDenied("year reports")
+    filed = {r.department_id: r for r in DepartmentYearReport.objects.filter(
+        plan=plan, year=year).select_related("submitted_by")}
+    rows = []
+    for each in actions.plan_departments(plan).order_by("name"):
+        report = filed.get(each.pk)
+        state = report.state if report else ""
+        rows.append({"department": each, "report": report, "state": state or "none",
+                     "state_label": STATE_LABELS[state]})
+    submitted = sum(1 for row in rows if row["state"] == YearReportState.SUBMITTED)
+    return render(request, "reports/year_list.html", {
+        "plan": plan, "year": year, "years": actions.plan_years(plan), "rows": rows,
+        "submitted": submitted, "total": len(rows),
+        "sample": any(r.is_sample for r in filed.values())})
+
+
+def _act(request: HttpRequest, plan: Plan, department: Any, year: int,
+         report: DepartmentYearReport | None) -> tuple[bool, Any, Any]:
+    """Carry out the POSTed action; (done, the texts form, the return form)."""
+    what = request.POST.get("action")
+    form, back = YearReportForm(request.POST), ReturnYearReportForm()
+    if what in ("save", "submit"):
+        if not actions.may_write(request.user, department):
+            raise PermissionDenied("year report")
+        if not form.is_valid():
+            return False, form, back
+        report = actions.do_save_year_report(
+            plan, department, year, form.cleaned_data["implementation"],
+            form.cleaned_data["next_year"], request.user)
+        if what == "submit":
+            actions.do_submit_year_report(report, request.user)
+            messages.success(request, _("The report was submitted to the coordinator."))
+        else:
+            messages.success(request, _("The report was saved."))
+        return True, form, back
+    if what == "return":
+        if not actions.may_return(request.user) or report is None:
+            raise PermissionDenied("year report")
+        back = ReturnYearReportForm(request.POST)
+        if not back.is_valid():
+            return False, YearReportForm(initial=_initial(report)), back
+        actions.do_return_year_report(report, back.cleaned_data["comment"], request.user)
+        messages.success(request, _("The report was returned to the department."))
+        return True, form, back
+    raise PermissionDenied("year report")
+
+
+def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
+    if report is None:
+        return {}
+    return {"implementation": report.implementation, "next_year": report.next_year}
+
+
+@login_required
+def year_report(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    plan = _plan()
+    year = _year(plan, year)
+    unit = get_object_or_404(actions.plan_departments(plan), code=department)
+    if not actions.may_read(request.user, unit):
+        raise PermissionDenied("year report")
+    report = (DepartmentYearReport.objects.filter(plan=plan, department=unit, year=year)
+              .select_related("submitted_by", "updated_by").first())
+    form, back = YearReportForm(initial=_initial(report)), ReturnYearReportForm()
+    status = 200
+    if request.method == "POST":
+        try:
+            done, form, back = _act(request, plan, unit, year, report)
+        except ActionError as error:
+            messages.error(request, error_text(error))
+            done, status = False, 400
+        if done:
+            return redirect("reports:year_report", year=year, department=unit.code)
+        status = 400
+        report = DepartmentYearReport.objects.filter(pk=getattr(report, "pk", None)).first()
+    state = report.state if report else ""
+    editable = state in ("", *actions.EDITABLE_STATES)
+    return render(request, "reports/year_report.html", {
+        "plan": plan, "year": year, "years": actions.plan_years(plan), "department": unit,
+        "report": report, "state": state or "none", "state_label": STATE_LABELS[state],
+        "form": form, "back": back,
+        "may_write": editable and actions.may_write(request.user, unit),
+        "may_submit": editable and actions.may_submit(request.user, unit),
+        "may_return": state == YearReportState.SUBMITTED and actions.may_return(request.user),
+        "overseer": actions.may_return(request.user)}, status=status)

@@ -1,0 +1,160 @@
+"""Departments' yearly reports (规划落实情况和下一年工作安排): the only code that writes them.
+
+- ``do_save_year_report``: the department's reporter or head writes the two
+  texts (a draft; a returned report stays returned until it is submitted again).
+- ``do_submit_year_report``: the department head submits it (the coordinator is
+  notified); both texts must be written.
+- ``do_return_year_report``: the coordinator (statistics bureau, administrator)
+  returns a submitted report with a comment; the department's users are notified.
+
+Each is one transaction with an audit record; refusals raise ``ActionError``
+(codes ``year_report.*``) and change nothing. Submitted reports feed the
+evaluation reports (``submitted_reports``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import notify, users_with
+from halfsky.web.orgs.models import Department
+from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.roles import DEPARTMENT_ROLES, Role
+from halfsky.web.plans.models import Plan
+from halfsky.web.reports.models import DepartmentYearReport, YearReportState
+
+# Read every department's report and may return one.
+OVERSEEING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
+WRITING_ROLES = DEPARTMENT_ROLES
+SUBMITTING_ROLES = frozenset({Role.DEPARTMENT_HEAD})
+EDITABLE_STATES = (YearReportState.DRAFT, YearReportState.RETURNED)
+
+
+def plan_departments(plan: Plan) -> QuerySet[Department]:
+    """The member departments of the plan: those leading or supporting a goal, a measure
+    or an indicator of it."""
+    return Department.objects.filter(
+        Q(led_goals__domain__plan=plan) | Q(supported_goals__domain__plan=plan)
+        | Q(led_measures__domain__plan=plan) | Q(supported_measures__domain__plan=plan)
+        | Q(led_indicators__plan=plan) | Q(supported_indicators__plan=plan)).distinct()
+
+
+def plan_years(plan: Plan) -> range:
+    return range(plan.baseline_year + 1, plan.end_year + 1)
+
+
+def own_department(user: Any, department: Department) -> bool:
+    own = department_of(user)
+    return role_of(user) in DEPARTMENT_ROLES and own is not None and own.pk == department.pk
+
+
+def may_read(user: Any, department: Department) -> bool:
+    return role_of(user) in OVERSEEING_ROLES or own_department(user, department)
+
+
+def may_write(user: Any, department: Department) -> bool:
+    return own_department(user, department)
+
+
+def may_submit(user: Any, department: Department) -> bool:
+    return own_department(user, department) and role_of(user) in SUBMITTING_ROLES
+
+
+def may_return(user: Any) -> bool:
+    return role_of(user) in OVERSEEING_ROLES
+
+
+def _link(report: DepartmentYearReport) -> str:
+    return reverse("reports:year_report", args=[report.year, report.department.code])
+
+
+def _check_year(plan: Plan, year: int) -> None:
+    if year not in plan_years(plan):
+        raise ActionError("year_report.year", year=year, start=plan.baseline_year + 1,
+                          end=plan.end_year)
+
+
+@transaction.atomic
+def do_save_year_report(plan: Plan, department: Department, year: int, implementation: str,
+                        next_year: str, actor: Any, *, sample: bool = False
+                        ) -> DepartmentYearReport:
+    """Write the department's report of ``year`` (created on the first save)."""
+    if not may_write(actor, department):
+        raise ActionError("year_report.forbidden")
+    _check_year(plan, year)
+    report, created = DepartmentYearReport.objects.get_or_create(
+        plan=plan, department=department, year=year)
+    report = DepartmentYearReport.objects.select_for_update().get(pk=report.pk)
+    if report.state not in EDITABLE_STATES:
+        raise ActionError("year_report.not_editable", state=report.state)
+    report.implementation, report.next_year = implementation.strip(), next_year.strip()
+    report.updated_at, report.updated_by = timezone.now(), actor
+    report.is_sample = sample
+    report.save()
+    record("year_report.save", "year_report", str(report.pk), actor, department=department.code,
+           year=year, created=created)
+    return report
+
+
+@transaction.atomic
+def do_submit_year_report(report: DepartmentYearReport, actor: Any) -> DepartmentYearReport:
+    """The department head submits the report; the coordinator is notified."""
+    if not may_submit(actor, report.department):
+        raise ActionError("year_report.forbidden")
+    report = DepartmentYearReport.objects.select_for_update().select_related(
+        "department").get(pk=report.pk)
+    if report.state not in EDITABLE_STATES:
+        raise ActionError("year_report.not_editable", state=report.state)
+    if not report.implementation or not report.next_year:
+        raise ActionError("year_report.incomplete")
+    now = timezone.now()
+    report.state = YearReportState.SUBMITTED
+    report.submitted_at, report.submitted_by = now, actor
+    report.updated_at, report.updated_by = now, actor
+    report.save()
+    notify(users_with([Role.COORDINATOR]), "year_report.submitted", _link(report),
+           department=report.department.name, year=report.year)
+    record("year_report.submit", "year_report", str(report.pk), actor,
+           department=report.department.code, year=report.year)
+    return report
+
+
+@transaction.atomic
+def do_return_year_report(report: DepartmentYearReport, comment: str, actor: Any
+                          ) -> DepartmentYearReport:
+    """The coordinator returns a submitted report with a comment; the department is told."""
+    if not may_return(actor):
+        raise ActionError("year_report.forbidden")
+    if not comment.strip():
+        raise ActionError("year_report.comment_required")
+    report = DepartmentYearReport.objects.select_for_update().select_related(
+        "department").get(pk=report.pk)
+    if report.state != YearReportState.SUBMITTED:
+        raise ActionError("year_report.not_submitted", state=report.state)
+    report.state, report.return_comment = YearReportState.RETURNED, comment.strip()
+    report.updated_at, report.updated_by = timezone.now(), actor
+    report.save()
+    notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], report.department),
+           "year_report.returned", _link(report), department=report.department.name,
+           year=report.year)
+    record("year_report.return", "year_report", str(report.pk), actor,
+           department=report.department.code, year=report.year, comment=report.return_comment)
+    return report
+
+
+def submitted_reports(plan: Plan, up_to: int) -> list[dict[str, Any]]:
+    """The submitted reports of the plan's years up to ``up_to``, as JSON for a report's
+    stored inputs: departments by name, each department's years in order."""
+    rows = (DepartmentYearReport.objects
+            .filter(plan=plan, state=YearReportState.SUBMITTED, year__lte=up_to,
+                    year__gt=plan.baseline_year)
+            .select_related("department").order_by("department__name", "year"))
+    return [{"department": r.department.name, "year": r.year,
+             "implementation": r.implementation, "next_year": r.next_year} for r in rows]
