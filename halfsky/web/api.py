@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 from halfsky.web.api_support import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
 from halfsky.web.dashboards.api import router as dashboards_router
 from halfsky.web.data.api import router as data_router
+from halfsky.web.exchange.api import router as exchange_router
 from halfsky.web.orgs.api import router as orgs_router
 from halfsky.web.plans.api import router as plans_router
 from halfsky.web.tokens.auth import BrowserSession, TokenAuth
@@ -48,3 +49,4 @@ api.add_router("/", orgs_router)
 api.add_router("/", data_router)
 api.add_router("/plans", plans_router)
 api.add_router("/", dashboards_router)
+api.add_router("/", exchange_router)

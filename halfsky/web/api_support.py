@@ -43,10 +43,12 @@ class Error(Schema):
 # The status of each refusal code; every other code of an action is a 409 (the
 # state of the data does not allow it now).
 FORBIDDEN = {"workflow.not_allowed", "workflow.other_department", "round.not_allowed",
-             "token.not_allowed", "api.no_role", "api.forbidden", "api.csrf_failed"}
+             "token.not_allowed", "api.no_role", "api.forbidden", "api.csrf_failed",
+             "exchange.other_area", "exchange.not_allowed", "exchange.not_a_child"}
 INVALID = {"api.invalid", "value.reason_required", "review.comment_required",
            "review.bad_decision", "review.unknown_value",
-           "round.year_outside_plan"}
+           "round.year_outside_plan", "exchange.bad_batch", "exchange.comment_required",
+           "exchange.bad_url", "exchange.bad_token"}
 ERROR_RESPONSES: dict[int, type[Schema]] = {403: Error, 404: Error, 409: Error, 422: Error}
 
 

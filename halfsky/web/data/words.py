@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.exchange.words import SENTENCES as EXCHANGE_SENTENCES
 from halfsky.web.sentences import format_sentence
 
 SENTENCES = {
@@ -66,6 +67,7 @@ SENTENCES = {
     "warning.answered": _("%(department)s answered the warning on %(indicator)s (%(year)s)."),
     "warning.accepted": _("The answer to the warning on %(indicator)s (%(year)s) was accepted."),
     "warning.sent_back": _("The answer to the warning on %(indicator)s (%(year)s) was sent back: see the comment."),
+    **EXCHANGE_SENTENCES,
 }
 
 

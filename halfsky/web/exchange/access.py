@@ -1,0 +1,83 @@
+"""Tokens a parent instance issues to its children: each may deliver one area's values only.
+
+Keys start with ``hsx_`` (personal API tokens start with ``hs_``); only the
+SHA-256 of a key is stored and the key is shown once, when it is issued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.exchange.models import ChildAccess
+from halfsky.web.orgs.models import Area
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import ADMIN_ROLES
+
+KEY_START = "hsx_"
+PREFIX_LENGTH = len(KEY_START) + 8
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def require_admin(actor: Any) -> None:
+    """Exchange settings are the coordinator's and administrator's (``None``: the CLI)."""
+    if actor is not None and role_of(actor) not in ADMIN_ROLES:
+        raise ActionError("exchange.not_allowed")
+
+
+def child_areas(region: Area) -> list[Area]:
+    """The areas directly below the region: the children that deliver to it."""
+    return list(Area.objects.filter(parent=region).order_by("code"))
+
+
+@transaction.atomic
+def do_issue_child_token(region: Area, area: Area, name: str, actor: Any
+                         ) -> tuple[ChildAccess, str]:
+    """A token for one child area of ``region``; returns the row and the key (never stored)."""
+    require_admin(actor)
+    if area.parent_id != region.pk:
+        raise ActionError("exchange.not_a_child", area=area.name, region=region.name)
+    name = name.strip()[:100] or area.name
+    key = KEY_START + secrets.token_urlsafe(32)
+    access = ChildAccess.objects.create(area=area, name=name, prefix=key[:PREFIX_LENGTH],
+                                        key_hash=hash_key(key), created_by=_user(actor))
+    record("exchange.token_issue", "exchange_token", access.prefix, actor, area=area.code,
+           name=name)
+    return access, key
+
+
+@transaction.atomic
+def do_revoke_child_token(access: ChildAccess, actor: Any) -> ChildAccess:
+    require_admin(actor)
+    access = ChildAccess.objects.select_for_update().get(pk=access.pk)
+    if access.revoked_at is None:
+        access.revoked_at = timezone.now()
+        access.save(update_fields=["revoked_at"])
+        record("exchange.token_revoke", "exchange_token", access.prefix, actor,
+               area=access.area.code)
+    return access
+
+
+def access_for_key(key: str) -> ChildAccess | None:
+    """The unrevoked child token with this key, or None."""
+    key = key.strip()
+    if not key.startswith(KEY_START) or len(key) > 100:
+        return None
+    access = ChildAccess.objects.select_related("area").filter(
+        key_hash=hash_key(key), revoked_at__isnull=True).first()
+    if access is not None:
+        ChildAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now())
+    return access
+
+
+def _user(actor: Any) -> Any:
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

@@ -1,0 +1,108 @@
+"""The exchange endpoints: a child pushes its values, a parent pulls them.
+
+``POST /api/exchange/deliveries`` takes one batch from a child instance; it
+authenticates with the token the parent issued for that child area
+(``hsx_…``), which may deliver that area's values only. ``GET
+/api/exchange/values`` gives this instance's approved values of mapped
+indicators for a parent to pull, to a personal token (or session) of a user
+who may read all data.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.security import HttpBearer
+
+from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
+from halfsky.web.api_support import ERROR_RESPONSES, Error, caller
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.exchange.access import access_for_key
+from halfsky.web.exchange.models import ChildAccess, DeliveryMethod
+from halfsky.web.exchange.outbox import outgoing_values
+from halfsky.web.exchange.receive import do_receive
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import DEPARTMENT_ROLES
+from halfsky.web.plans.models import Plan
+
+router = Router(tags=["exchange"])
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class ChildToken(HttpBearer):
+    """``Authorization: Bearer hsx_…``: a token this instance issued to one child area."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ChildAccess | None:
+        return access_for_key(token)
+
+
+class ExchangeValueSchema(Schema):
+    plan: str = Field(max_length=80, description="code of the plan naming the indicator")
+    indicator: str = Field(max_length=200, description="the shared indicator (name or code)")
+    area: str = Field(max_length=20, description="GB/T 2260 code of the child area")
+    year: int = Field(ge=1900, le=2100)
+    breakdown: str = Field("", max_length=60)
+    value: Number | None = None
+    numerator: Number | None = None
+    denominator: Number | None = None
+    flag: str = Field("", pattern="^(|provisional|estimated|not_applicable)$")
+    version: int = Field(1, ge=1)
+    approved_at: str = Field("", max_length=40)
+    approved_by: str = Field("", max_length=150)
+    reason: str = Field("", max_length=2000)
+    source: str = Field("", max_length=200)
+    note: str = Field("", max_length=2000)
+    is_sample: bool = False
+    instance: str = Field("", max_length=200)
+
+    def to_value(self) -> ExchangeValue:
+        return ExchangeValue(**self.dict())
+
+
+class DeliveryIn(Schema):
+    batch: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the values' content")
+    instance: str = Field("", max_length=200, description="the sending instance's plan code")
+    values: list[ExchangeValueSchema] = Field(max_length=MAX_BATCH_SIZE)
+
+
+class DeliveryOut(Schema):
+    batch: str
+    repeated: bool = Field(description="this batch was received before: nothing changed")
+    counts: dict[str, int] = Field(description="created, updated, unchanged, older, conflict")
+    unknown: list[str] = Field(description="shared indicators this instance does not track")
+
+
+class ValuesOut(Schema):
+    instance: str
+    area: str
+    values: list[ExchangeValueSchema]
+
+
+@router.post("/exchange/deliveries", auth=ChildToken(), response={
+    200: DeliveryOut, 401: Error, **ERROR_RESPONSES})
+def deliver(request: HttpRequest, payload: DeliveryIn) -> dict[str, Any]:
+    """Receive one batch of a child area's approved values (idempotent)."""
+    access: ChildAccess = request.auth  # type: ignore[attr-defined]
+    summary = do_receive(access.area, payload.batch, [v.to_value() for v in payload.values],
+                         method=DeliveryMethod.PUSH, instance=payload.instance, access=access)
+    return {"batch": summary.batch, "repeated": summary.repeated, "counts": summary.counts,
+            "unknown": summary.unknown}
+
+
+@router.get("/exchange/values", response={200: ValuesOut, **ERROR_RESPONSES})
+def read_values(request: HttpRequest, year: list[int] = Query(None),  # noqa: B008
+                plan: str | None = None) -> dict[str, Any]:
+    """This instance's approved values of mapped indicators, for the parent to pull."""
+    user = caller(request)
+    if role_of(user) in DEPARTMENT_ROLES:
+        raise ActionError("exchange.not_allowed")
+    plans = Plan.objects.select_related("region")
+    stored = plans.filter(code=plan).first() if plan else plans.first()
+    if stored is None:
+        raise ActionError("exchange.no_plan")
+    values = outgoing_values(stored, set(year) if year else None)
+    return {"instance": stored.code, "area": stored.region.code,
+            "values": [v.__dict__ for v in values]}

@@ -1,0 +1,55 @@
+"""What this instance sends up: its approved values of mapped indicators, with provenance."""
+
+from __future__ import annotations
+
+from django.db.models import Max
+
+from halfsky.domain import exchange
+from halfsky.domain.plan import Plan as DomainPlan
+from halfsky.formats.plan_file import plan_from_dict
+from halfsky.web.data.models import Observation, ValueChange, ValueStatus
+from halfsky.web.plans.models import Plan
+
+APPROVING_ACTIONS = ("approve", "import", "exchange", "open")
+
+
+def domain_plan(plan: Plan) -> DomainPlan:
+    return plan_from_dict(plan.document)
+
+
+def local_values(plan: Plan, years: set[int] | None = None) -> list[exchange.LocalValue]:
+    """The approved values of the plan's own region, each with its latest approval."""
+    observations = Observation.objects.filter(
+        indicator__plan=plan, area=plan.region, status=ValueStatus.APPROVED
+    ).select_related("indicator").order_by("pk")
+    if years:
+        observations = observations.filter(year__in=sorted(years))
+    rows = list(observations)
+    approvals: dict[int, ValueChange] = {}
+    latest = (ValueChange.objects.filter(observation__in=[o.pk for o in rows],
+                                         action__in=APPROVING_ACTIONS)
+              .values("observation").annotate(last=Max("pk")))
+    last_ids = [row["last"] for row in latest]
+    for change in ValueChange.objects.filter(pk__in=last_ids).select_related("actor"):
+        approvals[change.observation_id] = change
+    reasons = dict(
+        ValueChange.objects.filter(observation__in=[o.pk for o in rows], action="reopen")
+        .order_by("observation", "pk").values_list("observation", "comment"))
+    values = []
+    for observation in rows:
+        approval = approvals.get(observation.pk)
+        approved_at = approval.at if approval else observation.updated_at
+        approved_by = approval.actor.get_username() if approval and approval.actor else ""
+        values.append(exchange.LocalValue(
+            indicator=observation.indicator.code, area=plan.region.code, year=observation.year,
+            breakdown=observation.breakdown, value=observation.value,
+            numerator=observation.numerator, denominator=observation.denominator,
+            flag=observation.flag, version=observation.version,
+            approved_at=approved_at.isoformat(), approved_by=approved_by,
+            reason=reasons.get(observation.pk, ""), source=observation.source,
+            note=observation.note, is_sample=observation.is_sample))
+    return values
+
+
+def outgoing_values(plan: Plan, years: set[int] | None = None) -> list[exchange.ExchangeValue]:
+    return exchange.outgoing(domain_plan(plan), local_values(plan, years))

@@ -1,0 +1,256 @@
+"""Receiving a child's values on the parent instance: the only code that writes them.
+
+:func:`do_receive` stores one batch in one transaction: a batch already
+received (same area, same content id) changes nothing; a value for another
+area refuses the whole batch; each value is created, replaces the earlier
+version the exchange stored, is already there, or — when the stored value came
+from another source or was changed here since — becomes a ``Conflict`` that a
+person settles with :func:`do_resolve_conflict`. Afterwards the parent area's
+aggregates are recomputed and, once committed, the affected years reassessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from halfsky.domain import exchange
+from halfsky.web.assessments.actions import do_recompute
+from halfsky.web.audit.records import record
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.notify import notify, users_with
+from halfsky.web.data.models import Observation, ValueChange, ValueStatus
+from halfsky.web.exchange.access import require_admin
+from halfsky.web.exchange.aggregates import do_aggregate
+from halfsky.web.exchange.models import (
+    ChildAccess,
+    Conflict,
+    ConflictState,
+    Delivery,
+    Outcome,
+    ReceivedValue,
+)
+from halfsky.web.exchange.outbox import domain_plan
+from halfsky.web.orgs.models import Area
+from halfsky.web.orgs.roles import Role
+from halfsky.web.plans.models import Plan
+
+NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
+Key = tuple[int, int, str]  # indicator id, year, breakdown
+
+
+@dataclass
+class ReceiveSummary:
+    batch: str
+    repeated: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+
+
+def _numbers(row: Any) -> exchange.Numbers:
+    return (row.value, row.numerator, row.denominator, row.flag)
+
+
+@transaction.atomic
+def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
+               *, method: str, instance: str = "", access: ChildAccess | None = None,
+               actor: Any = None) -> ReceiveSummary:
+    """Store one batch of a child area's values; a batch received before changes nothing.
+
+    Each value goes to the plan of the child's parent area whose period holds
+    its year (the newest plan when none does).
+    """
+    plans = list(Plan.objects.select_related("region").filter(region=area.parent_id))
+    if area.parent_id is None or not plans:
+        raise ActionError("exchange.not_a_child", area=area.name)
+    earlier = Delivery.objects.filter(area=area, batch=batch).first()
+    if earlier is not None:
+        return ReceiveSummary(batch, True, dict(earlier.counts.get("outcomes", {})),
+                              list(earlier.counts.get("unknown", [])))
+    if batch != exchange.batch_id(values):
+        raise ActionError("exchange.bad_batch")
+    for value in values:
+        if value.area != area.code:
+            raise ActionError("exchange.other_area", area=value.area, allowed=area.code)
+    try:
+        with transaction.atomic():
+            delivery = Delivery.objects.create(area=area, batch=batch, method=method,
+                                               instance=instance[:200], access=access)
+    except IntegrityError:
+        raise ActionError("exchange.busy") from None
+    summary = ReceiveSummary(batch)
+    by_plan: dict[int, list[exchange.ExchangeValue]] = {}
+    for value in values:
+        plan = _plan_for(plans, value.year)
+        by_plan.setdefault(plan.pk, []).append(value)
+    for plan in plans:
+        if plan.pk not in by_plan:
+            continue
+        receiver = exchange.Receiver.for_plan(domain_plan(plan))
+        indicators = {i.code: i for i in plan.indicators.all()}
+        mapped: list[tuple[Any, exchange.ExchangeValue]] = []
+        for value in by_plan[plan.pk]:
+            local = receiver.local(value)
+            if local is None:
+                summary.unknown.append(f"{value.plan}:{value.indicator}")
+                continue
+            mapped.append((indicators[local[0]], local[1]))
+        _store(plan, area, delivery, mapped, summary, actor)
+    summary.unknown = sorted(set(summary.unknown))
+    delivery.counts = {"outcomes": summary.counts, "unknown": summary.unknown}
+    delivery.save(update_fields=["counts"])
+    record("exchange.receive", "exchange_delivery", f"{area.code} {batch[:12]}", actor,
+           method=method, instance=instance, **summary.counts)
+    return summary
+
+
+def _plan_for(plans: list[Plan], year: int) -> Plan:
+    covering = [p for p in plans if p.baseline_year <= year <= p.end_year]
+    return covering[0] if covering else plans[0]
+
+
+def _store(plan: Plan, area: Area, delivery: Delivery,
+           mapped: list[tuple[Any, exchange.ExchangeValue]], summary: ReceiveSummary,
+           actor: Any) -> None:
+    if not mapped:
+        return
+    indicator_ids = {indicator.pk for indicator, _ in mapped}
+    years = {value.year for _, value in mapped}
+    stored = {(o.indicator_id, o.year, o.breakdown): o for o in Observation.objects
+              .select_for_update().filter(area=area, indicator__in=indicator_ids, year__in=years)}
+    history = {(r["indicator"], r["year"], r["breakdown"]): r for r in ReceivedValue.objects
+               .filter(area=area, indicator__in=indicator_ids, year__in=years)
+               .values("indicator", "year", "breakdown")
+               .annotate(received=Max("version"), applied=Max("observation_version"))}
+    counts = summary.counts
+    touched: set[tuple[int, int]] = set()
+    for indicator, value in mapped:
+        key = (indicator.pk, value.year, value.breakdown)
+        observation = stored.get(key)
+        seen = history.get(key, {})
+        decision = exchange.decide(
+            value, stored=_numbers(observation) if observation else None,
+            stored_version=observation.version if observation else None,
+            applied_version=seen.get("applied"), received_version=seen.get("received"))
+        counts[decision.value] = counts.get(decision.value, 0) + 1
+        if decision is exchange.Decision.OLDER or (
+                decision is exchange.Decision.UNCHANGED and seen.get("received") is not None
+                and value.version <= seen["received"]):
+            continue
+        received = _received(delivery, indicator, area, value)
+        if decision is exchange.Decision.CREATE:
+            observation = Observation(indicator=indicator, area=area, year=value.year,
+                                      breakdown=value.breakdown, status=ValueStatus.APPROVED)
+            _apply(observation, value, actor, {})
+            stored[key] = observation
+        elif decision is exchange.Decision.UPDATE:
+            assert observation is not None
+            observation.version += 1
+            _apply(observation, value, actor, observation.snapshot())
+        if decision is exchange.Decision.CONFLICT:
+            assert observation is not None
+            received.outcome = Outcome.CONFLICT
+            received.observation = observation
+            received.save()
+            _open_conflict(plan, received, observation, value)
+        else:
+            received.outcome = decision.value
+            received.observation = observation
+            received.observation_version = observation.version if observation else None
+            received.save()
+        if decision in {exchange.Decision.CREATE, exchange.Decision.UPDATE}:
+            touched.add((indicator.pk, value.year))
+    if touched:
+        _follow_up(plan, touched)
+
+
+def _received(delivery: Delivery, indicator: Any, area: Area, value: exchange.ExchangeValue
+              ) -> ReceivedValue:
+    return ReceivedValue(
+        delivery=delivery, indicator=indicator, area=area, year=value.year,
+        breakdown=value.breakdown, value=value.value, numerator=value.numerator,
+        denominator=value.denominator, flag=value.flag, version=value.version,
+        approved_at=parse_datetime(value.approved_at) if value.approved_at else None,
+        approved_by=value.approved_by[:150], reason=value.reason, source=value.source[:200],
+        is_sample=value.is_sample)
+
+
+def _apply(observation: Observation, value: exchange.ExchangeValue, actor: Any,
+           before: dict[str, object]) -> None:
+    for name in NUMBER_FIELDS:
+        setattr(observation, name, getattr(value, name))
+    observation.source = (value.source or value.instance)[:200]
+    observation.note = value.note
+    observation.is_sample = value.is_sample
+    observation.status = ValueStatus.APPROVED
+    observation.save()
+    ValueChange.objects.create(
+        observation=observation, actor=_user(actor), action="exchange", before=before,
+        after=observation.snapshot(),
+        comment=value.reason or f"{value.instance} v{value.version}")
+
+
+def _open_conflict(plan: Plan, received: ReceivedValue, observation: Observation,
+                   value: exchange.ExchangeValue) -> None:
+    Conflict.objects.filter(observation=observation, state=ConflictState.OPEN).update(
+        state=ConflictState.SUPERSEDED, resolved_at=timezone.now())
+    Conflict.objects.create(received=received, observation=observation,
+                            stored=observation.snapshot())
+    notify(users_with([Role.COORDINATOR, Role.MONITORING_LEAD]), "exchange.conflict",
+           reverse("exchange:conflicts"), indicator=observation.indicator.name,
+           area=observation.area.name, year=observation.year)
+
+
+def _follow_up(plan: Plan, touched: set[tuple[int, int]]) -> None:
+    do_aggregate(plan, touched)
+    for year in sorted({year for _, year in touched}):
+        transaction.on_commit(lambda year=year: do_recompute(plan, year), robust=True)
+
+
+@transaction.atomic
+def do_resolve_conflict(conflict: Conflict, take: bool, comment: str, actor: Any) -> Conflict:
+    """Keep the stored value or take the received one; either way the choice is recorded."""
+    require_admin(actor)
+    conflict = Conflict.objects.select_for_update().select_related(
+        "received__indicator__plan", "observation").get(pk=conflict.pk)
+    if conflict.state != ConflictState.OPEN:
+        raise ActionError("exchange.conflict_closed", state=conflict.state)
+    if not comment.strip():
+        raise ActionError("exchange.comment_required")
+    received = conflict.received
+    observation = Observation.objects.select_for_update().get(pk=conflict.observation_id)
+    if take:
+        before = observation.snapshot()
+        for name in NUMBER_FIELDS:
+            setattr(observation, name, getattr(received, name))
+        observation.source = received.source or observation.source
+        observation.is_sample = received.is_sample
+        observation.status = ValueStatus.APPROVED
+        observation.version += 1
+        observation.save()
+        ValueChange.objects.create(observation=observation, actor=_user(actor),
+                                   action="exchange", before=before,
+                                   after=observation.snapshot(), comment=comment.strip())
+        received.observation_version = observation.version
+        received.save(update_fields=["observation_version"])
+        plan = received.indicator.plan
+        _follow_up(plan, {(received.indicator_id, received.year)})
+    conflict.state = ConflictState.TAKEN if take else ConflictState.KEPT
+    conflict.comment = comment.strip()
+    conflict.resolved_by = _user(actor)
+    conflict.resolved_at = timezone.now()
+    conflict.save()
+    record("exchange.conflict_resolve", "observation", observation.key, actor,
+           decision=conflict.state, comment=comment.strip())
+    return conflict
+
+
+def _user(actor: Any) -> Any:
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

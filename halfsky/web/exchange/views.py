@@ -1,0 +1,184 @@
+"""The exchange pages: children's deliveries and tokens, the parent link, counties side by
+side, and the conflicts waiting for a decision. Changes go through the app's actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.models import Observation
+from halfsky.web.data.words import sentence
+from halfsky.web.exchange import queries
+from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
+from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, ResolveForm
+from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushRun
+from halfsky.web.exchange.receive import do_resolve_conflict
+from halfsky.web.exchange.sync import (
+    do_set_child_source,
+    do_set_parent_link,
+    pull_from_child,
+    push_to_parent,
+)
+from halfsky.web.orgs.models import Area
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES
+from halfsky.web.plans.models import Plan
+
+
+def _reader(request: HttpRequest) -> Any:
+    role = role_of(request.user)
+    if role is None or role in DEPARTMENT_ROLES:
+        raise PermissionDenied("exchange")
+    return role
+
+
+def _plan() -> Plan:
+    plan = Plan.objects.select_related("region").first()
+    if plan is None:
+        raise PermissionDenied("no plan")
+    return plan
+
+
+def _year(request: HttpRequest, plan: Plan) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = 0
+    return year if plan.baseline_year <= year <= plan.end_year else plan.end_year - 1
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    names = {"created": _("stored"), "updated": _("corrected"), "unchanged": _("already there"),
+             "older": _("older versions ignored"), "conflict": _("conflicts")}
+    return "，".join(f"{names.get(k, k)} {v}" for k, v in counts.items()) or _("nothing new")
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    role = _reader(request)
+    plan = _plan()
+    year = _year(request, plan)
+    children = Area.objects.filter(parent=plan.region).order_by("code")
+    can_manage = role in ADMIN_ROLES
+    new_key = None
+    issue_form = IssueTokenForm(children)
+    link = ParentLink.objects.first()
+    link_form = LinkForm(initial={"url": link.url} if link else None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("exchange")
+        action = request.POST.get("action", "")
+        try:
+            if action == "issue":
+                issue_form = IssueTokenForm(children, request.POST)
+                if issue_form.is_valid():
+                    access, new_key = do_issue_child_token(
+                        plan.region, issue_form.cleaned_data["area"],
+                        issue_form.cleaned_data["name"], request.user)
+                    issue_form = IssueTokenForm(children)
+            elif action == "revoke":
+                access = get_object_or_404(ChildAccess, pk=request.POST.get("token"))
+                do_revoke_child_token(access, request.user)
+                messages.success(request, _("Token revoked."))
+                return redirect("exchange:index")
+            elif action == "parent":
+                link_form = LinkForm(request.POST)
+                if link_form.is_valid():
+                    do_set_parent_link(link_form.cleaned_data["url"],
+                                       link_form.cleaned_data["token"], request.user)
+                    messages.success(request, _("Parent instance saved."))
+                    return redirect("exchange:index")
+            elif action == "push":
+                run = push_to_parent(plan, request.user)
+                if run.error:
+                    messages.error(request, sentence(run.error, run.error_params))
+                else:
+                    messages.success(request, _("Pushed %(values)s values in %(batches)s batches: %(counts)s.") % {
+                        "values": run.values, "batches": run.batches,
+                        "counts": _counts_text(run.counts)})
+                return redirect("exchange:index")
+            elif action == "source":
+                area = get_object_or_404(children, pk=request.POST.get("area"))
+                source_form = LinkForm(request.POST)
+                if not source_form.is_valid():
+                    raise ActionError("exchange.bad_url", url=request.POST.get("url", ""))
+                do_set_child_source(area, source_form.cleaned_data["url"],
+                                    source_form.cleaned_data["token"], request.user)
+                messages.success(request, _("Address saved."))
+                return redirect("exchange:index")
+            elif action == "pull":
+                area = get_object_or_404(children, pk=request.POST.get("area"))
+                summary = pull_from_child(area, request.user)
+                messages.success(request, _("Pulled the values of %(area)s: %(counts)s.") % {
+                    "area": area.name, "counts": _counts_text(summary.counts)})
+                return redirect("exchange:index")
+            else:
+                raise PermissionDenied("exchange")
+        except ActionError as error:
+            messages.error(request, sentence(error.code, error.params))
+    rows = queries.children_status(plan, year)
+    return render(request, "exchange/index.html", {
+        "plan": plan, "year": year, "years": range(plan.baseline_year, plan.end_year + 1),
+        "rows": rows, "sent": sum(r.has_sent for r in rows), "can_manage": can_manage,
+        "issue_form": issue_form, "new_key": new_key, "link": link, "link_form": link_form,
+        "runs": [(run, _counts_text(run.counts),
+                  sentence(run.error, run.error_params) if run.error else "")
+                 for run in PushRun.objects.all()[:10]], "conflict_count": len(queries.open_conflicts())},
+        status=400 if request.method == "POST" and new_key is None else 200)
+
+
+@login_required
+def compare(request: HttpRequest) -> HttpResponse:
+    _reader(request)
+    plan = _plan()
+    indicators = list(plan.indicators.order_by("position"))
+    if not indicators:
+        raise PermissionDenied("no indicators")
+    code = request.GET.get("indicator", "")
+    indicator = next((i for i in indicators if i.code == code), indicators[0])
+    year = _year(request, plan)
+    table = queries.compare_table(plan, indicator)
+    return render(request, "exchange/compare.html", {
+        "plan": plan, "indicator": indicator, "indicators": indicators, "year": year,
+        "table": table, "chart": queries.chart_data(table, year),
+        "years": table.years, "aggregate_source": AGGREGATE_SOURCE})
+
+
+@login_required
+def conflicts(request: HttpRequest) -> HttpResponse:
+    role = _reader(request)
+    return render(request, "exchange/conflicts.html", {
+        "open": queries.open_conflicts(), "settled": queries.recent_conflicts(),
+        "can_manage": role in ADMIN_ROLES, "form": ResolveForm()})
+
+
+@require_POST
+@login_required
+def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    if _reader(request) not in ADMIN_ROLES:
+        raise PermissionDenied("exchange")
+    conflict = get_object_or_404(Conflict, pk=pk)
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, sentence("exchange.comment_required"))
+        return redirect("exchange:conflicts")
+    try:
+        do_resolve_conflict(conflict, form.cleaned_data["decision"] == "take",
+                            form.cleaned_data["comment"], request.user)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        observation = Observation.objects.get(pk=conflict.observation_id)
+        messages.success(request, _("Decided: %(indicator)s %(area)s %(year)s is now %(value)s.") % {
+            "indicator": observation.indicator.name, "area": observation.area.name,
+            "year": observation.year, "value": observation.value})
+    return redirect("exchange:conflicts")

@@ -1,0 +1,24 @@
+"""Sentences for the exchange's message codes (refusals, notifications, outcomes)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+SENTENCES = {
+    "exchange.not_allowed": _("Only the coordinator, the statistics bureau or an administrator may change the exchange settings."),
+    "exchange.not_a_child": _("%(area)s is not an area directly below this instance's region."),
+    "exchange.other_area": _("This token may deliver the values of %(allowed)s only, not of %(area)s: nothing was stored."),
+    "exchange.bad_batch": _("The batch's id does not match its values (damaged in transit?): nothing was stored."),
+    "exchange.busy": _("The same batch is being received right now; try again in a moment."),
+    "exchange.no_parent": _("No parent instance is set: enter its address and the token it issued first."),
+    "exchange.no_child_source": _("No address is set to pull the values of %(area)s from."),
+    "exchange.no_plan": _("This instance has no plan loaded."),
+    "exchange.bad_url": _("Enter the instance's address starting with http:// or https://."),
+    "exchange.bad_token": _("Enter the token exactly as it was issued (no spaces)."),
+    "exchange.unreachable": _("The other instance at %(url)s cannot be reached (%(reason)s). Nothing was lost: push again when the connection is back; what arrived already is not sent twice."),
+    "exchange.refused": _("The other instance refused the values (%(status)s %(reason)s)."),
+    "exchange.bad_reply": _("The other instance at %(url)s did not answer with HalfSky values."),
+    "exchange.conflict_closed": _("This conflict was already settled."),
+    "exchange.comment_required": _("Say why you decide so: the comment is kept with the value."),
+    "exchange.conflict": _("A value received for %(indicator)s (%(area)s, %(year)s) differs from the one stored here: please decide which is right."),
+}

@@ -1,0 +1,123 @@
+"""A child's push on the parent: stored once, corrected with a reason, scoped to its area."""
+
+from __future__ import annotations
+
+import pytest
+
+from halfsky.web.data.models import Observation, ValueChange
+from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.models import (
+    AggregateValue,
+    ChildAccess,
+    Conflict,
+    Delivery,
+    ReceivedValue,
+)
+from halfsky.web.exchange.receive import do_resolve_conflict
+from halfsky.web.orgs.models import Area
+from halfsky.web.plans.models import Plan
+from tests.web.exchange.conftest import push, value
+
+pytestmark = pytest.mark.django_db
+
+
+def county_values(city: Plan, code: str = "H02") -> list[Observation]:
+    return list(Observation.objects.filter(indicator__plan=city, indicator__code=code,
+                                           area__code="141028"))
+
+
+def test_a_push_stores_the_values_with_their_provenance(city: Plan, county_key: str) -> None:
+    response = push(county_key, [value(), value("小学学龄女童净入学率", number=99.9,
+                                                numerator=999, denominator=1000)])
+    assert response.status_code == 200, response.content
+    assert response.json()["counts"] == {"created": 2}
+    [stored] = county_values(city)
+    assert (stored.value, stored.status, stored.source) == (10.0, "approved", "吉县卫健局")
+    received = ReceivedValue.objects.get(observation=stored)
+    assert (received.version, received.approved_by, received.delivery.instance) == (
+        1, "statistics", "jixian-women-2021-2025")
+    assert received.approved_at is not None
+
+
+def test_the_same_batch_twice_changes_nothing(city: Plan, county_key: str) -> None:
+    first = push(county_key, [value()]).json()
+    again = push(county_key, [value()]).json()
+    assert again["repeated"] is True and again["counts"] == first["counts"]
+    # the same values in another batch (a resumed push cut differently): nothing new either
+    other = push(county_key, [value(), value(year=2023)]).json()
+    assert other["counts"] == {"unchanged": 1, "created": 1}
+    assert len(county_values(city)) == 2
+    assert ReceivedValue.objects.count() == 2 and Delivery.objects.count() == 2
+
+
+def test_a_correction_arrives_as_a_new_version_with_its_reason(city: Plan,
+                                                               county_key: str) -> None:
+    push(county_key, [value()])
+    response = push(county_key, [value(number=20.0, numerator=2, version=4,
+                                       reason="漏报一例，经核实补报")])
+    assert response.json()["counts"] == {"updated": 1}
+    [stored] = county_values(city)
+    assert stored.value == 20.0 and stored.version == 2
+    change = ValueChange.objects.filter(observation=stored).latest("pk")
+    assert (change.action, change.comment, change.before["value"]) == (
+        "exchange", "漏报一例，经核实补报", 10.0)
+    assert list(ReceivedValue.objects.filter(observation=stored).values_list(
+        "version", flat=True)) == [1, 4]
+    # a late copy of the old version does not undo the correction
+    late = push(county_key, [value(version=1), value(year=2022)]).json()
+    assert late["counts"] == {"older": 1, "created": 1} and not late["repeated"]
+    assert Observation.objects.get(pk=stored.pk).value == 20.0
+
+
+def test_a_value_from_another_source_is_never_overwritten(city: Plan, county_key: str,
+                                                         coordinator: object) -> None:
+    indicator = city.indicators.get(code="H02")
+    typed = Observation.objects.create(indicator=indicator, area=Area.objects.get(code="141028"),
+                                       year=2024, value=11.0, source="市卫健委手工录入")
+    response = push(county_key, [value()])
+    assert response.json()["counts"] == {"conflict": 1}
+    typed.refresh_from_db()
+    assert typed.value == 11.0
+    conflict = Conflict.objects.get()
+    assert conflict.state == "open" and conflict.stored["value"] == 11.0
+    do_resolve_conflict(conflict, True, "以县统计局审核数为准", coordinator)
+    typed.refresh_from_db()
+    assert typed.value == 10.0
+    # now in step with the county: its next correction is applied
+    assert push(county_key, [value(number=12.0, version=2)]).json()["counts"] == {"updated": 1}
+
+
+def test_a_token_writes_only_its_own_area(city: Plan, county_key: str) -> None:
+    daning = do_issue_child_token(city.region, Area.objects.get(code="141030"), "大宁县", None)[1]
+    response = push(daning, [value(area="141028")])
+    assert response.status_code == 403
+    assert response.json()["code"] == "exchange.other_area"
+    assert not county_values(city) and not Delivery.objects.exists()
+
+
+def test_bad_or_revoked_tokens_and_bad_batches_are_refused(city: Plan, county_key: str) -> None:
+    assert push("hsx_not-a-key", [value()]).status_code == 401
+    assert push("hs_" + county_key[4:], [value()]).status_code == 401
+    response = push(county_key, [value()], batch="0" * 64)
+    assert response.status_code == 422 and response.json()["code"] == "exchange.bad_batch"
+    do_revoke_child_token(ChildAccess.objects.get(), None)
+    assert push(county_key, [value()]).status_code == 401
+    assert not Observation.objects.filter(indicator__plan=city).exists()
+
+
+def test_unknown_indicators_are_listed_not_stored(city: Plan, county_key: str) -> None:
+    body = push(county_key, [value("不存在的指标")]).json()
+    assert body["unknown"] == ["china-women-2021-2030:不存在的指标"] and body["counts"] == {}
+
+
+def test_the_city_aggregates_its_counties(city: Plan, county_key: str) -> None:
+    daning = do_issue_child_token(city.region, Area.objects.get(code="141030"), "大宁县", None)[1]
+    push(county_key, [value(number=10.0, numerator=1, denominator=10000)])
+    push(daning, [value(area="141030", number=0.0, numerator=0, denominator=5000)])
+    aggregate = AggregateValue.objects.get(indicator__code="H02", year=2024)
+    assert aggregate.value == pytest.approx(1 / 15000 * 100000)  # Σ deaths / Σ births, not a mean
+    assert (aggregate.contributed, aggregate.expected, aggregate.complete) == (2, 17, False)
+    assert "141028" not in aggregate.missing and "141002" in aggregate.missing
+    region_value = Observation.objects.get(indicator=aggregate.indicator, area=city.region,
+                                           year=2024, breakdown="")
+    assert region_value.value == pytest.approx(aggregate.value)
