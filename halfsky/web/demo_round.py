@@ -3,6 +3,11 @@
 Some departments approved, one submitted and confirmed, one returned with a
 comment, some in progress, the rest not started and past the deadline.
 Values are drawn like the other demo values and marked 示例数据.
+
+Three departments have also filed their yearly 规划落实情况和下一年工作安排
+for 2023 and 2024 (``YEAR_REPORTS``): submitted, one returned with a comment,
+one still a draft; marked sample, so the yearly-report pages and the
+evaluation reports show them.
 """
 
 from __future__ import annotations
@@ -26,6 +31,12 @@ from halfsky.web.demo import demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
+from halfsky.web.reports.models import DepartmentYearReport
+from halfsky.web.reports.year_reports import (
+    do_return_year_report,
+    do_save_year_report,
+    do_submit_year_report,
+)
 
 YEAR = 2025
 # department code → the state the demo leaves it in
@@ -33,6 +44,51 @@ STORY = {
     "health": "returned", "education": "approved", "human_resources": "confirmed",
     "statistics": "submitted", "civil_affairs": "in_progress", "medical_security": "in_progress",
 }
+
+
+# (department, year) → (state left in, 规划落实情况, 下一年工作安排); sample texts
+YEAR_REPORTS = {
+    ("health", 2023): ("submitted",
+                       "示例：全年完成农村适龄妇女宫颈癌和乳腺癌免费筛查4200人次，"
+                       "孕产妇系统管理率达到93%。\n示例：建成县级危重孕产妇救治中心，"
+                       "开展产科急救演练6次。",
+                       "示例：推进县妇幼保健院标准化建设，将两癌筛查扩大到全部乡镇。"),
+    ("health", 2024): ("submitted",
+                       "示例：两癌筛查覆盖全部乡镇，完成筛查5100人次；"
+                       "孕产妇死亡率保持在较低水平。",
+                       "示例：开展更年期保健门诊，完善孕产妇转诊网络。"),
+    ("education", 2023): ("submitted",
+                          "示例：落实学生资助政策，资助家庭经济困难女学生860人次；"
+                          "高中阶段毛入学率稳步提高。",
+                          "示例：在中小学开展性别平等教育进课堂活动。"),
+    ("education", 2024): ("returned",
+                          "示例：开展性别平等教育进课堂活动20场。",
+                          "示例：继续实施学生资助。"),
+    ("civil_affairs", 2024): ("draft",
+                              "示例：村（居）委会成员中女性比例提高，"
+                              "开展婚姻家庭辅导服务。",
+                              ""),
+}
+
+
+def set_up_demo_year_reports(stored: Plan, password: str, out: TextIO) -> None:
+    """The demo's filed yearly reports; those already there are left as they are."""
+    coordinator = get_user_model().objects.get(username="coordinator")
+    made = 0
+    for (code, year), (state, done, planned) in YEAR_REPORTS.items():
+        if DepartmentYearReport.objects.filter(plan=stored, department__code=code,
+                                               year=year).exists():
+            continue
+        actors = _actors(code, password)
+        report = do_save_year_report(stored, actors["head"].profile.department, year, done,
+                                     planned, actors["reporter"], sample=True)
+        if state != "draft":
+            do_submit_year_report(report, actors["head"])
+        if state == "returned":
+            do_return_year_report(report, "示例：请补充具体数据和下一年的工作目标。",
+                                  coordinator)
+        made += 1
+    out.write(f"yearly reports of departments (示例): {made} filed\n")
 
 
 def _actors(department: str, password: str) -> dict[str, Any]:
@@ -82,6 +138,7 @@ def _fill(task: Task, plan: domain.Plan, reporter: Any, levels: dict[tuple[str, 
 def set_up_demo_round(plan: domain.Plan, password: str, levels: dict[tuple[str, str], float],
                       out: TextIO) -> None:
     stored = Plan.objects.get(code=plan.code)
+    set_up_demo_year_reports(stored, password, out)
     if Round.objects.filter(plan=stored, year=YEAR).exists():
         out.write(f"reporting round {YEAR}: already open\n")
         return

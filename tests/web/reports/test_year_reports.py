@@ -209,3 +209,22 @@ def test_a_published_report_keeps_its_year_reports(login: Any, plan: Any, user: 
     report = actions.do_generate_report(report, coordinator)
     text = "\n".join(p.text for p in open_docx(io.BytesIO(report.docx.read())).paragraphs)
     assert DONE in text  # regenerated from the stored inputs, not today's state
+
+
+
+def test_the_demo_files_sample_reports_once(login: Any, plan: Any) -> None:
+    from halfsky.web.demo import DEMO_PASSWORD
+    from halfsky.web.demo_round import YEAR_REPORTS, set_up_demo_year_reports
+    from halfsky.web.reports.models import DepartmentYearReport
+
+    out = io.StringIO()
+    set_up_demo_year_reports(plan, DEMO_PASSWORD, out)
+    set_up_demo_year_reports(plan, DEMO_PASSWORD, out)  # again: nothing more
+    rows = DepartmentYearReport.objects.filter(plan=plan)
+    assert rows.count() == len(YEAR_REPORTS) == 5
+    assert all(r.is_sample and r.implementation.startswith("示例") for r in rows)
+    assert sorted(rows.values_list("state", flat=True)) == [
+        "draft", "returned", "submitted", "submitted", "submitted"]
+    content = login("coordinator").get(reverse("reports:year_reports", args=[2024])).content
+    assert 'data-count="1/' in content.decode()
+    assert "sample-badge" in content.decode()
