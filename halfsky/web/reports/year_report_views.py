@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
@@ -45,11 +45,11 @@ ERRORS = {
                                                  "should change."),
     "year_report.not_submitted": gettext_lazy("Only a submitted report can be returned."),
 }
-STATE_LABELS = {
-    "": gettext_lazy("Not filed"),
-    YearReportState.DRAFT: gettext_lazy("Draft"),
-    YearReportState.SUBMITTED: gettext_lazy("Submitted"),
-    YearReportState.RETURNED: gettext_lazy("Returned"),
+STATE_LABELS = {  # 未填写, 草稿, 已报送, 已退回
+    "": pgettext_lazy("year report state", "Not filed"),
+    YearReportState.DRAFT: pgettext_lazy("year report state", "Draft"),
+    YearReportState.SUBMITTED: pgettext_lazy("year report state", "Submitted"),
+    YearReportState.RETURNED: pgettext_lazy("year report state", "Returned"),
 }
 
 
