@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from halfsky.cli_assess import add_parser as add_assess_parser
+from halfsky.cli_exchange import add_parser as add_exchange_parser
 from halfsky.cli_import import add_import_parser
 from halfsky.cli_messages import plan_file_message
 from halfsky.domain.plan import Plan
@@ -193,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="reference CSV (default: the shipped national figures)")
     ref_load.set_defaults(func=cmd_reference_load)
     add_assess_parser(commands)
+    add_exchange_parser(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command (migrate, runserver…)")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)

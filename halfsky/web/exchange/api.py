@@ -70,7 +70,8 @@ class DeliveryIn(Schema):
 
 class DeliveryOut(Schema):
     batch: str
-    repeated: bool = Field(description="this batch was received before: nothing changed")
+    repeated: bool = Field(description="this batch was received before: nothing changed, "
+                                       "and its values count as unchanged")
     counts: dict[str, int] = Field(description="created, updated, unchanged, older, conflict")
     unknown: list[str] = Field(description="shared indicators this instance does not track")
 

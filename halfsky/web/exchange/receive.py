@@ -71,8 +71,9 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
     if area.parent_id is None or not plans:
         raise ActionError("exchange.not_a_child", area=area.name)
     earlier = Delivery.objects.filter(area=area, batch=batch).first()
-    if earlier is not None:
-        return ReceiveSummary(batch, True, dict(earlier.counts.get("outcomes", {})),
+    if earlier is not None:  # what it did then is done: its values are all there now
+        stored = sum(earlier.counts.get("outcomes", {}).values())
+        return ReceiveSummary(batch, True, {"unchanged": stored} if stored else {},
                               list(earlier.counts.get("unknown", [])))
     if batch != exchange.batch_id(values):
         raise ActionError("exchange.bad_batch")

@@ -111,7 +111,8 @@ def push_to_parent(plan: Plan, actor: Any = None, *, years: set[int] | None = No
                 "values": [to_json(value) for value in batch.values]})
             if reply.status != 200:
                 raise _refusal(reply.status, reply.body)
-            do_note_batch(run, dict(reply.body.get("counts", {})))
+            do_note_batch(run, {str(k): int(v) for k, v in
+                                dict(reply.body.get("counts", {})).items()})
     except ActionError as error:
         return do_end_push(run, error, actor)
     return do_end_push(run, None, actor)
