@@ -67,6 +67,8 @@ SENTENCES = {
     "warning.answered": _("%(department)s answered the warning on %(indicator)s (%(year)s)."),
     "warning.accepted": _("The answer to the warning on %(indicator)s (%(year)s) was accepted."),
     "warning.sent_back": _("The answer to the warning on %(indicator)s (%(year)s) was sent back: see the comment."),
+    "year_report.submitted": _("%(department)s submitted its yearly report for %(year)s: please read it."),
+    "year_report.returned": _("The yearly report of %(department)s for %(year)s was returned with a comment."),
     **EXCHANGE_SENTENCES,
 }
 
