@@ -28,3 +28,12 @@ class ResolveForm(forms.Form):
         ("take", _("Take the received value")), ("keep", _("Keep the stored value"))])
     comment = forms.CharField(label=_("Why"), max_length=2000, widget=forms.Textarea(
         attrs={"rows": 2}))
+
+
+class MappingForm(forms.Form):
+    indicator = forms.CharField(max_length=20)
+    parent_plan = forms.CharField(label=_("Parent plan"), max_length=80, required=False)
+    parent_indicator = forms.CharField(label=_("Parent plan's indicator"), max_length=200,
+                                       required=False)
+    factor = forms.FloatField(label=_("Factor"), required=False, initial=1,
+                              help_text=_("a value here × factor = the value in the parent's unit"))

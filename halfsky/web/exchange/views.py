@@ -19,7 +19,8 @@ from halfsky.web.data.words import sentence
 from halfsky.web.exchange import queries
 from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
-from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, ResolveForm
+from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, MappingForm, ResolveForm
+from halfsky.web.exchange.mapping import do_set_mapping, mapping_rows, parent_plans
 from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushRun
 from halfsky.web.exchange.receive import do_resolve_conflict
 from halfsky.web.exchange.sync import (
@@ -182,3 +183,31 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
             "indicator": observation.indicator.name, "area": observation.area.name,
             "year": observation.year, "value": observation.value})
     return redirect("exchange:conflicts")
+
+
+@login_required
+def mapping(request: HttpRequest) -> HttpResponse:
+    role = _reader(request)
+    plan = _plan()
+    can_manage = role in ADMIN_ROLES
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("exchange")
+        form = MappingForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                do_set_mapping(plan, data["indicator"], data["parent_plan"],
+                               data["parent_indicator"], data["factor"] or 1.0, request.user)
+            except ActionError as error:
+                messages.error(request, sentence(error.code, error.params))
+            else:
+                messages.success(request, _("Mapping of %(indicator)s saved.") % {
+                    "indicator": data["indicator"]})
+                return redirect("exchange:mapping")
+        else:
+            messages.error(request, _("Enter the factor as a number."))
+    return render(request, "exchange/mapping.html", {
+        "plan": plan, "rows": mapping_rows(plan), "parents": parent_plans(plan),
+        "can_manage": can_manage, "mapped": sum(1 for r in mapping_rows(plan) if r.parent_plan)},
+        status=400 if request.method == "POST" else 200)

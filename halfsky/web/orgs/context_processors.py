@@ -40,6 +40,8 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("assessment", _("Assessment"), reverse("assessments:index")))
         items.append(MenuItem("warnings", _("Warnings"), reverse("assessments:warnings")))
         items.append(MenuItem("reports", _("Reports"), reverse("reports:index")))
+        if role not in DEPARTMENT_ROLES:
+            items.append(MenuItem("exchange", _("Exchange"), reverse("exchange:index")))
     department = department_of(user)
     if role in DEPARTMENT_ROLES and department is not None:
         items.append(MenuItem("my_department", _("My department"),

@@ -67,13 +67,13 @@ def test_unknown_department_is_not_found(login) -> None:
 
 
 @pytest.mark.parametrize(("username", "expected"), [
-    ("coordinator", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "departments", "search", "imports", "admin"]),
-    ("statistics", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "departments", "search", "admin"]),
+    ("coordinator", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "admin"]),
+    ("statistics", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "admin"]),
     ("health_reporter", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "my_department", "search"]),
     ("health_head", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "my_department", "search"]),
-    ("leader", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "departments", "search"]),
-    ("viewer", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "departments", "search"]),
-    ("admin", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "departments", "search", "imports", "admin"]),
+    ("leader", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
+    ("viewer", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
+    ("admin", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "admin"]),
 ])
 def test_menu_follows_the_role(login, username: str, expected: list[str]) -> None:
     page = login(username).get(f"/plans/{PLAN}/").content.decode()

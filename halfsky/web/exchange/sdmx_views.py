@@ -1,0 +1,96 @@
+"""SDMX files of the plan's approved values: the page and the three downloads.
+
+Every logged-in user who is not bound to a department may read them; the
+downloads change nothing. ``?year=2023&year=2024`` limits the years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from halfsky.formats.sdmx import SdmxError
+from halfsky.web.data.actions.history import IMPORTERS
+from halfsky.web.data.models import Observation, ValueStatus
+from halfsky.web.exchange import sdmx_export
+from halfsky.web.exchange.sdmx_export import Export
+from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.roles import DEPARTMENT_ROLES
+from halfsky.web.plans.models import Plan
+
+FORMATS: dict[str, tuple[str, str, Callable[[Export], str | bytes]]] = {
+    "csv": ("text/csv; charset=utf-8", "csv", sdmx_export.data_csv),
+    "json": ("application/json; charset=utf-8", "json", sdmx_export.data_json),
+    "structure": ("application/xml; charset=utf-8", "xml", sdmx_export.structure),
+}
+
+
+def _require_reader(request: HttpRequest) -> None:
+    role = role_of(request.user)
+    if role is None or role in DEPARTMENT_ROLES:
+        raise PermissionDenied("sdmx")
+
+
+def _page(request: HttpRequest, plan: Plan, years: list[int], **extra: object) -> HttpResponse:
+    query = "&".join(f"year={y}" for y in years)
+    return render(request, "exchange/sdmx.html", {
+        "plan": plan, "years": _years_with_values(plan), "chosen": years,
+        "query": f"?{query}" if query else "",
+        "can_import": role_of(request.user) in IMPORTERS, **extra,
+    }, status=409 if "error" in extra else 200)
+
+
+def _plan() -> Plan:
+    plan = Plan.objects.select_related("region").first()
+    if plan is None:
+        raise PermissionDenied("no plan")
+    return plan
+
+
+def _years(request: HttpRequest) -> list[int]:
+    return sorted({int(y) for y in request.GET.getlist("year") if y.strip().isdigit()})
+
+
+def _years_with_values(plan: Plan) -> list[int]:
+    return list(Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
+                .values_list("year", flat=True).distinct().order_by("year"))
+
+
+def _problem(error: SdmxError) -> str:
+    return _("A value cannot be written in SDMX (%(problem)s); nothing was downloaded.") % {
+        "problem": str(error)}
+
+
+@require_GET
+@login_required
+def sdmx_page(request: HttpRequest) -> HttpResponse:
+    _require_reader(request)
+    plan = _plan()
+    years = _years(request)
+    approved = Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
+    return _page(request, plan, years,
+                 count=(approved.filter(year__in=years) if years else approved).count())
+
+
+@require_GET
+@login_required
+def sdmx_download(request: HttpRequest, kind: str) -> HttpResponse:
+    _require_reader(request)
+    plan = _plan()
+    years = _years(request)
+    content_type, extension, write = FORMATS[kind]
+    try:
+        body = write(sdmx_export.collect(plan, years))
+    except SdmxError as error:
+        return _page(request, plan, years, error=_problem(error))
+    span = f"-{years[0]}-{years[-1]}" if years else ""
+    name = f"{plan.code}{span}-{'structure' if kind == 'structure' else 'data'}.{extension}"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
