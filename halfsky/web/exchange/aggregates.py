@@ -17,8 +17,10 @@ from typing import Any
 from django.db import transaction
 
 from halfsky.domain.aggregation import Hierarchy, Values, aggregate, rules_for
+from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation
+from halfsky.domain.plan import Plan as DomainPlan
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
-from halfsky.web.exchange.models import AggregateValue
+from halfsky.web.exchange.models import AggregateValue, AreaPopulation
 from halfsky.web.exchange.outbox import domain_plan
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
@@ -42,11 +44,14 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
         "denominator", "is_sample", "indicator_id") if (row[8], row[2]) in keys]
     if not rows or not children:
         return 0
+    domain = domain_plan(plan)
+    weights = _weights(plan, domain, rows)
     values = Values.build(
         [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
-        [r[3] for r in rows], [r[4] for r in rows], [r[5] for r in rows], [r[6] for r in rows])
+        [r[3] for r in rows], [r[4] for r in rows], [r[5] for r in rows], [r[6] for r in rows],
+        weight=weights)
     hierarchy = Hierarchy({region.code: None, **dict.fromkeys(children, region.code)})
-    result = aggregate(values, hierarchy, rules_for(domain_plan(plan)))
+    result = aggregate(values, hierarchy, rules_for(domain))
     indicators = {i.code: i for i in plan.indicators.filter(pk__in=indicator_ids)}
     sample = {(r[0], r[2], r[3]) for r in rows if r[7]}
     written = 0
@@ -61,6 +66,41 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
         is_sample = (row.indicator, row.year, row.breakdown) in sample
         written += _write_observation(stored, is_sample)
     return written
+
+
+def _weights(plan: Plan, domain: DomainPlan, rows: list[tuple[Any, ...]]) -> list[float | None]:
+    """Each row's weight for a population-weighted mean (None elsewhere, or when unknown).
+
+    A population weight is the child's figure for the value's year or the
+    latest earlier one (``AreaPopulation``); an indicator weight is the child's
+    value of that count indicator for the year.
+    """
+    weight_of = {i.code: i.aggregation_weight for i in domain.indicators
+                 if i.aggregation_rule is Aggregation.WEIGHTED_MEAN}
+    if not any(r[0] in weight_of for r in rows):
+        return [None] * len(rows)
+    children = {r[1] for r in rows}
+    populations: dict[str, list[AreaPopulation]] = {}
+    for figure in AreaPopulation.objects.filter(area__code__in=children).select_related("area"):
+        populations.setdefault(figure.area.code, []).append(figure)
+    counts = {(c, a, y): v for c, a, y, v in Observation.objects.filter(
+        indicator__plan=plan, indicator__code__in=set(weight_of.values()),
+        area__code__in=children, breakdown="", status=ValueStatus.APPROVED).values_list(
+        "indicator__code", "area__code", "year", "value")}
+
+    def weight(row: tuple[Any, ...]) -> float | None:
+        name = weight_of.get(row[0])
+        if not name:
+            return None
+        if name in POPULATION_WEIGHTS:
+            known = [p for p in populations.get(row[1], []) if p.year <= row[2]]
+            figure = max(known, key=lambda p: p.year) if known else None
+            number = getattr(figure, name.split(".")[1]) if figure else None
+            return float(number) if number is not None else None
+        count = counts.get((name, row[1], row[2]))
+        return float(count) if count is not None else None
+
+    return [weight(row) for row in rows]
 
 
 def _write_observation(stored: AggregateValue, is_sample: bool) -> int:

@@ -232,3 +232,29 @@ class PushRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url} {self.started_at:%Y-%m-%d %H:%M} ({self.state})"
+
+
+class AreaPopulation(models.Model):
+    """An area's resident population in a year: the weights of population-weighted means.
+
+    Kept by the coordinator in the administration; an aggregate uses the figure
+    of the value's year, or the latest earlier one.
+    """
+
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.CASCADE,
+                             related_name="populations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    female = models.PositiveIntegerField(_("female population"), null=True, blank=True)
+    male = models.PositiveIntegerField(_("male population"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["area__code", "-year"]
+        constraints = [models.UniqueConstraint(fields=["area", "year"],
+                                               name="population_unique_year")]
+        verbose_name = _("area population")
+        verbose_name_plural = _("area populations")
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}"

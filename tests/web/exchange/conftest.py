@@ -33,7 +33,8 @@ def county_key(city: Plan) -> str:
 def value(indicator: str = "孕产妇死亡率", *, area: str = "141028", year: int = 2024,
           number: float = 10.0, numerator: float | None = 1, denominator: float | None = 10000,
           version: int = 1, **extra: Any) -> ExchangeValue:
-    return ExchangeValue(plan=NATIONAL, indicator=indicator, area=area, year=year, value=number,
+    extra.setdefault("plan", NATIONAL)
+    return ExchangeValue(indicator=indicator, area=area, year=year, value=number,
                          numerator=numerator, denominator=denominator, version=version,
                          approved_at="2025-03-01T08:00:00+08:00", approved_by="statistics",
                          source="吉县卫健局", instance="jixian-women-2021-2025", **extra)

@@ -122,3 +122,25 @@ def test_the_city_aggregates_its_counties(city: Plan, county_key: str) -> None:
     region_value = Observation.objects.get(indicator=aggregate.indicator, area=city.region,
                                            year=2024, breakdown="")
     assert region_value.value == pytest.approx(aggregate.value)
+
+
+def test_a_survey_estimate_is_weighted_by_the_areas_female_population(
+        city: Plan, county_key: str) -> None:
+    from halfsky.web.exchange.models import AreaPopulation
+
+    daning_area = Area.objects.get(code="141030")
+    daning = do_issue_child_token(city.region, daning_area, "大宁县", None)[1]
+    AreaPopulation.objects.create(area=Area.objects.get(code="141028"), year=2020,
+                                  female=50000)
+    AreaPopulation.objects.create(area=daning_area, year=2023, female=25000)
+    AreaPopulation.objects.create(area=daning_area, year=2025, female=99999)  # later: unused
+
+    def survey(area: str, number: float) -> object:
+        return value("H05", area=area, number=number, numerator=None, denominator=None,
+                     plan="linfen-sample-women-2021-2025")
+
+    assert push(county_key, [survey("141028", 90.0)]).json()["counts"] == {"created": 1}
+    push(daning, [survey("141030", 60.0)])
+    aggregate = AggregateValue.objects.get(indicator__code="H05", year=2024)
+    assert aggregate.value == pytest.approx((90 * 50000 + 60 * 25000) / 75000)  # 80, not 75
+    assert aggregate.contributed == 2
