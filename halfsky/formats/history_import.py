@@ -16,6 +16,9 @@ all or nothing, so a caller stores nothing when there is any problem.
   Years are whole numbers from 1949 to 2100.
 - The file kind is taken from its content (an xlsx is a zip), so a renamed
   file is still read right; an old .xls is ``history.not_xlsx``.
+- SDMX-CSV 2.0 and SDMX-JSON 2.0 data messages for HalfSky's structure are
+  read too, known by their content (``halfsky.formats.history_sdmx``); their
+  problems have ``sdmx.*`` codes.
 """
 
 from __future__ import annotations
@@ -87,6 +90,10 @@ def read_history(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES)
             return _read_xlsx(data)
         if not data.strip():
             return HistoryFile(problems=[FileProblem("history.empty")])
+        from halfsky.formats import history_sdmx  # imports this module: import it late
+
+        if kind := history_sdmx.sdmx_kind(data):
+            return history_sdmx.read_sdmx_history(data, kind)
         return _read_csv(data)
     except UnreadableFile as error:
         return HistoryFile(problems=[FileProblem(error.code, params=error.params)])
