@@ -70,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
     year = _year(request, plan)
     children = Area.objects.filter(parent=plan.region).order_by("code")
     can_manage = role in ADMIN_ROLES
-    new_key = None
+    new_key = request.session.pop("exchange_new_key", None)
     issue_form = IssueTokenForm(children)
     link = ParentLink.objects.first()
     link_form = LinkForm(initial={"url": link.url} if link else None)
@@ -82,10 +82,12 @@ def index(request: HttpRequest) -> HttpResponse:
             if action == "issue":
                 issue_form = IssueTokenForm(children, request.POST)
                 if issue_form.is_valid():
-                    access, new_key = do_issue_child_token(
+                    access, key = do_issue_child_token(
                         plan.region, issue_form.cleaned_data["area"],
                         issue_form.cleaned_data["name"], request.user)
-                    issue_form = IssueTokenForm(children)
+                    # shown once, on the page the redirect leads to: a reload issues nothing
+                    request.session["exchange_new_key"] = key
+                    return redirect("exchange:index")
             elif action == "revoke":
                 access = get_object_or_404(ChildAccess, pk=request.POST.get("token"))
                 do_revoke_child_token(access, request.user)

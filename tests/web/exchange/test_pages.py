@@ -28,7 +28,7 @@ def test_the_coordinator_issues_a_token_shown_once_and_revokes_it(login) -> None
     coordinator = login("coordinator")
     township = Plan.objects.get(code="jixian-women-2021-2025").region.children.first()
     response = coordinator.post("/exchange/", {"action": "issue", "area": township.pk,
-                                               "name": "乡镇实例"})
+                                               "name": "乡镇实例"}, follow=True)
     page = response.content.decode()
     access = ChildAccess.objects.get()
     assert response.status_code == 200 and access.prefix in page and "只显示这一次" in page
