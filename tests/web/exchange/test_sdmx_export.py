@@ -132,3 +132,16 @@ def test_anonymous_users_are_sent_to_log_in(client: Any) -> None:
     for url in URLS.values():
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_value_sdmx_cannot_hold_is_a_message_not_a_file(login: Any) -> None:
+    from halfsky.web.orgs.models import Area
+
+    odd = Area.objects.create(code="JX-1", name="新区", level="township",
+                              parent=plan().region)  # fmt: skip
+    first = approved().first()
+    Observation.objects.create(indicator=first.indicator, area=odd, year=first.year, value=1.0,
+                               status=ValueStatus.APPROVED, source="x")
+    response = login("coordinator").get(URLS["csv"])
+    assert response.status_code == 409 and "Content-Disposition" not in response
+    assert "sdmx.bad_area" in response.content.decode() and "JX-1" in response.content.decode()
