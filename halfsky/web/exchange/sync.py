@@ -144,6 +144,7 @@ def pull_from_child(area: Area, actor: Any = None, *, years: set[int] | None = N
 
 
 def _refusal(status: int, body: dict[str, Any]) -> ActionError:
-    code = str(body.get("code") or "exchange.refused")
-    params = body.get("params") if isinstance(body.get("params"), dict) else {}
-    return ActionError("exchange.refused", status=status, reason=code, **(params or {}))
+    """The other instance's refusal, in its own words (its message, else its code)."""
+    reason = str(body.get("message") or body.get("code") or "")[:300]
+    return ActionError("exchange.refused", status=status, reason=reason,
+                       refused_code=str(body.get("code", ""))[:60])

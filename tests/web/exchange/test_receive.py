@@ -144,3 +144,25 @@ def test_a_survey_estimate_is_weighted_by_the_areas_female_population(
     aggregate = AggregateValue.objects.get(indicator__code="H05", year=2024)
     assert aggregate.value == pytest.approx((90 * 50000 + 60 * 25000) / 75000)  # 80, not 75
     assert aggregate.contributed == 2
+
+
+def test_a_refusal_of_the_parent_is_reported_in_its_words(city: Plan, county_key: str) -> None:
+    from halfsky.web.exchange.models import ParentLink, PushRun
+    from halfsky.web.exchange.sync import do_set_parent_link, push_to_parent
+    from halfsky.web.exchange.wire import Reply
+
+    do_set_parent_link("http://city.example:8000", "hsx_wrong", None)
+    calls: list[tuple[str, str]] = []
+
+    def refusing(method: str, url: str, token: str, body: object) -> Reply:
+        calls.append((method, url))
+        return Reply(401, {"code": "api.unauthorized", "message": "令牌无效", "params": {
+            "status": "x", "reason": "y"}})
+
+    county = Plan.objects.get(code="jixian-women-2021-2025")
+    run = push_to_parent(county, None, transport=refusing)
+    assert calls == [("POST", "http://city.example:8000/api/exchange/deliveries")]
+    assert (run.state, run.error, run.sent) == ("failed", "exchange.refused", 0)
+    assert run.error_params == {"status": "401", "reason": "令牌无效",
+                                "refused_code": "api.unauthorized"}
+    assert PushRun.objects.count() == 1 and ParentLink.objects.count() == 1
