@@ -65,6 +65,7 @@ class HistoryRow:
     denominator: float | None = None
     source: str = ""
     note: str = ""
+    flag: str = ""  # provisional, estimated, not_applicable: given by SDMX files only
 
 
 @dataclass(frozen=True)

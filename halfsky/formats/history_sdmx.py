@@ -5,7 +5,7 @@ header starts with ``STRUCTURE,STRUCTURE_ID``; an SDMX-JSON message is a
 JSON object (a history CSV never starts with ``{``). :func:`read_sdmx_history`
 reads it with :mod:`halfsky.formats.sdmx` and turns every observation into
 a :class:`~halfsky.formats.history_import.HistoryRow` (COMMENT becomes the
-note; unit, status and provenance are not stored by a history import). An
+note, OBS_STATUS the flag; unit and provenance are not kept). An
 :class:`~halfsky.formats.sdmx.SdmxError` becomes one
 :class:`~halfsky.formats.uploads.FileProblem` with the ``sdmx.*`` code and
 its parameters: at its line for SDMX-CSV, at its JSON path for SDMX-JSON.
@@ -21,10 +21,19 @@ import io
 from collections.abc import Callable, Sequence
 
 from halfsky.formats.history_import import HistoryFile, HistoryRow
-from halfsky.formats.sdmx import SdmxError, SdmxObservation, read_sdmx_csv, read_sdmx_json
+from halfsky.formats.sdmx import (
+    ObservationStatus,
+    SdmxError,
+    SdmxObservation,
+    read_sdmx_csv,
+    read_sdmx_json,
+)
 from halfsky.formats.uploads import FileProblem, Param
 
 _BOM = b"\xef\xbb\xbf"
+_FLAGS = {ObservationStatus.APPROVED: "", ObservationStatus.PROVISIONAL: "provisional",
+          ObservationStatus.ESTIMATED: "estimated",
+          ObservationStatus.NOT_APPLICABLE: "not_applicable"}  # fmt: skip
 _CSV_START = ("STRUCTURE", "STRUCTURE_ID")
 
 
@@ -56,7 +65,7 @@ def read_sdmx_history(data: bytes, kind: str) -> HistoryFile:
         HistoryRow(
             line=line, indicator=o.indicator, area=o.area, year=o.year, breakdown=o.breakdown,
             value=o.value, numerator=o.numerator, denominator=o.denominator, source=o.source,
-            note=o.comment,
+            note=o.comment, flag=_FLAGS[o.status],
         )
         for line, o in zip(lines, observations, strict=True)
     ]

@@ -48,6 +48,7 @@ def test_every_field_is_read(make: object) -> None:
     parsed = read_history(make(), "whatever.txt")
     assert parsed.ok, parsed.problems
     assert [fields(row) for row in parsed.rows] == EXPECTED
+    assert [row.flag for row in parsed.rows] == ["", "provisional", "not_applicable", ""]
 
 
 def test_a_bom_and_the_csv_lines() -> None:
