@@ -1,7 +1,8 @@
 """Two real HalfSky instances on loopback: a county (吉县) pushes to its city (临汾市, sample plan).
 
-Each instance is its own process with its own SQLite database and port, set
-up with the ``halfsky`` commands a user runs. The county runs the demo (sample
+Each instance is its own process with its own database (SQLite, or PostgreSQL
+when the suite runs on it) and port, set up with the ``halfsky`` commands a user
+runs. The county runs the demo (sample
 values 2020–2024 approved; a 2025 round with departments in every state),
 the city loads the sample city plan and issues tokens. The push goes first
 through a proxy that cuts the connection after the city has stored a batch
@@ -45,14 +46,37 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+ON_POSTGRES = os.environ.get("DB") == "postgres"
+
+
+def base_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+
+
+def postgres(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(dbname="postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
 class Instance:
+    """One HalfSky: its own folder and database — a SQLite file copied from a migrated one,
+    or, when the suite runs on PostgreSQL, a database of its own."""
+
     def __init__(self, name: str, folder: Path, database: Path) -> None:
         self.name, self.folder = name, folder
         folder.mkdir()
-        shutil.copy(database, folder / "halfsky.sqlite3")
-        self.env = {k: v for k, v in os.environ.items()
-                    if k != "DB" and not k.startswith("PG") and k != "DJANGO_SETTINGS_MODULE"}
+        self.env = base_env()
         self.env.update(HALFSKY_VAR_DIR=str(folder), HALFSKY_SECRET_KEY=f"test-{name}")
+        self.database = f"halfsky_instance_{name}_{os.getpid()}"
+        if ON_POSTGRES:
+            postgres(f'DROP DATABASE IF EXISTS "{self.database}"')
+            postgres(f'CREATE DATABASE "{self.database}"')
+            self.env["PGDATABASE"] = self.database
+            self.run("manage", "migrate", "-v0")
+        else:
+            shutil.copy(database, folder / "halfsky.sqlite3")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server: subprocess.Popen[bytes] | None = None
@@ -88,6 +112,8 @@ class Instance:
         if self.server is not None:
             self.server.terminate()
             self.server.wait(timeout=20)
+        if ON_POSTGRES:
+            postgres(f'DROP DATABASE IF EXISTS "{self.database}"')
 
 
 class CuttingProxy:
@@ -134,10 +160,9 @@ def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Instan
     root = tmp_path_factory.mktemp("instances")
     empty = root / "migrated"
     empty.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if k != "DB" and not k.startswith("PG") and k != "DJANGO_SETTINGS_MODULE"}
-    subprocess.run([HALFSKY, "manage", "migrate", "-v0"], check=True, timeout=300,
-                   env={**env, "HALFSKY_VAR_DIR": str(empty)})
+    if not ON_POSTGRES:
+        subprocess.run([HALFSKY, "manage", "migrate", "-v0"], check=True, timeout=300,
+                       env={**base_env(), "HALFSKY_VAR_DIR": str(empty)})
     county = Instance("county", root / "county", empty / "halfsky.sqlite3")
     city = Instance("city", root / "city", empty / "halfsky.sqlite3")
     county.run("demo")
