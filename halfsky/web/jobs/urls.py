@@ -1,4 +1,10 @@
 from django.urls import path
 
+from halfsky.web.jobs import views
+
 app_name = "jobs"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/progress", views.progress, name="progress"),
+    path("<int:pk>/status", views.status, name="status"),
+]

@@ -20,6 +20,7 @@ Each is one transaction with an audit record; refusals raise ``ActionError``
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -157,9 +158,15 @@ def qualitative_ratings(plan: Any, evaluation: dict[str, Any]) -> dict[str, str]
             if (i.goal.domain, i.goal.goal) in rated}
 
 
-def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes], str,
-                                                                dict[str, float]]:
-    """The files of a report built from its inputs (JSON): docx, pdf (if any), xlsx."""
+def _no_progress(percent: int, step: str) -> None:
+    pass
+
+
+def build_files(report: Report, data: dict[str, Any],
+                progress: Callable[[int, str], None] = _no_progress
+                ) -> tuple[dict[str, bytes], str, dict[str, float]]:
+    """The files of a report built from its inputs (JSON): docx, pdf (if any), xlsx;
+    ``progress(percent, step)`` hears of each step (``report.step.*``)."""
     plan = domain_plan(report.plan)
     texts = report.texts or {}
     started = time.perf_counter()
@@ -187,12 +194,15 @@ def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes],
                                    for r in evaluation.get("year_reports", []))),
             kind=report.kind, info=info)
     phrases = report_phrases()
+    progress(15, "report.step.word")  # the charts are drawn while the Word file is written
     files = {"docx": render_docx(model, phrases, font_path=packaged_font())}
     seconds = {"docx": time.perf_counter() - started}
+    progress(60, "report.step.compendium")
     compendium = build_compendium(plan, built.series, built.assessments, report.year,
                                   built.national, info=info)
     files["xlsx"] = render_compendium_xlsx(compendium, phrases)
     problem = ""
+    progress(65, "report.step.pdf")
     started = time.perf_counter()
     try:
         files["pdf"] = convert_to_pdf(files["docx"])
@@ -202,10 +212,16 @@ def build_files(report: Report, data: dict[str, Any]) -> tuple[dict[str, bytes],
     return files, problem, seconds
 
 
-def do_generate_report(report: Report, actor: Any) -> Report:
-    """Build and store the report's files (outside the transaction: PDF takes seconds)."""
+def do_generate_report(report: Report, actor: Any,
+                       progress: Callable[[int, str], None] = _no_progress) -> Report:
+    """Build and store the report's files (outside the transaction: PDF takes seconds).
+
+    ``progress(percent, step)`` hears of each step: ``report.step.values``, ``.word``
+    (with the charts), ``.compendium``, ``.pdf``, ``.saving``; the files are stored
+    at the end, in one transaction."""
     _require(actor, WRITING_ROLES)
     report = Report.objects.select_related("plan__region").get(pk=report.pk)
+    progress(5, "report.step.values")
     if report.state == ReportState.PUBLISHED and report.inputs:
         data = report.inputs
     else:
@@ -213,7 +229,8 @@ def do_generate_report(report: Report, actor: Any) -> Report:
         data["issued"] = f"{timezone.localtime():%Y-%m}"
         if report.kind != ReportKind.ANNUAL:
             data["evaluation"] = evaluation_input(report)
-    files, problem, seconds = build_files(report, data)
+    files, problem, seconds = build_files(report, data, progress)
+    progress(95, "report.step.saving")
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.state != report.state:

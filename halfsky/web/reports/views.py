@@ -8,7 +8,6 @@ Departments open only the evaluation items their department leads.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.jobs import runner as job_runner
+from halfsky.web.jobs.messages import done_text
+from halfsky.web.jobs.messages import text_of as job_text
+from halfsky.web.jobs.models import JobState
+from halfsky.web.jobs.views import may_read as may_read_job
+from halfsky.web.jobs.views import progress_context
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.plans.models import Plan
 from halfsky.web.reports import actions
@@ -35,6 +40,7 @@ from halfsky.web.reports.forms import (
 from halfsky.web.reports.messages import error_text
 from halfsky.web.reports.models import EvaluationItem, EvaluationRound, Evidence, Report
 
+GENERATE = "report.generate"  # the kind of background job that generates a report
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -125,23 +131,42 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/report.html", {
         "report": report, "form": TextsForm(fields, initial=report.texts),
         "can_write": can_write and report.state == "draft", "can_generate": can_write,
-        "steps": steps, "changed": changed})
+        "steps": steps, "changed": changed, **_generation(request, report, can_write)})
+
+
+def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[str, Any]:
+    """The report's generation job while it runs (with its progress), or the last one
+    if it failed after the report was last generated."""
+    job = job_runner.latest_job(GENERATE, report)
+    if job is None:
+        return {}
+    if job.is_active:
+        return {"generating": progress_context(job, poll=may_read_job(request.user, job))}
+    failed_since = report.generated_at is None or (
+        job.finished_at is not None and job.finished_at > report.generated_at)
+    if can_write and job.state == JobState.FAILED and failed_since:
+        return {"failed_job": progress_context(job, poll=False)}
+    return {}
 
 
 @require_POST
 @login_required
 def generate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start generating in the background; the report page shows its progress.
+    Refused while the report is being generated already."""
     report = get_object_or_404(Report, pk=pk)
-    started = time.perf_counter()
+    if role_of(request.user) not in actions.WRITING_ROLES:
+        raise PermissionDenied("report.forbidden")
     try:
-        report = actions.do_generate_report(report, request.user)
+        job = job_runner.submit(GENERATE, report, request.user)
     except ActionError as error:
-        if error.code == "report.forbidden":
-            raise PermissionDenied(error.code) from None
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("Report generated in %(seconds).1f s.") % {
-            "seconds": time.perf_counter() - started})
+        messages.error(request, _("The report is being generated already; wait until it "
+                                  "has finished.") if error.code == "job.running"
+                       else job_text(error.code, error.params, GENERATE))
+        return redirect("reports:report", pk=pk)
+    if job.state == JobState.DONE:  # ran inline (HALFSKY_JOBS_INLINE)
+        messages.success(request, done_text(job))
+        report.refresh_from_db()
         if report.pdf_problem:
             messages.warning(request, error_text(ActionError(report.pdf_problem)))
     return redirect("reports:report", pk=pk)

@@ -1,0 +1,60 @@
+"""The kinds of background job: what each runs and the words of its steps and errors.
+
+``KINDS`` maps a kind to its ``Kind``. ``run(job, report_progress)`` does the work,
+calling ``report_progress(percent, step_code)`` as it goes, and returns the address
+of the result; it raises ``ActionError`` to refuse (the job fails with that code)
+and must write its results at the end, in one transaction, so that a failure leaves
+nothing half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from halfsky.web.reports import actions as report_actions
+from halfsky.web.reports.messages import MESSAGES as REPORT_MESSAGES
+from halfsky.web.reports.models import Report
+
+if TYPE_CHECKING:
+    from halfsky.web.jobs.models import Job
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class Kind:
+    run: Callable[[Job, Progress], str]
+    title: Any  # what the job does, shown while it runs (lazy text)
+    done: Any  # shown when it has finished; may use %(seconds).1f (lazy text)
+    target_url: Callable[[Job], str]  # the page of the object it works on
+    texts: Mapping[str, Any]  # the words of its step and error codes (lazy texts)
+
+
+def _generate_report(job: Job, report_progress: Progress) -> str:
+    report = Report.objects.get(pk=job.target_pk)
+    report_actions.do_generate_report(report, job.created_by, progress=report_progress)
+    return reverse("reports:report", args=[report.pk])
+
+
+REPORT_STEPS = {
+    "report.step.values": _("Collecting the values, assessments and warnings"),
+    "report.step.word": _("Writing the Word file and drawing its charts"),
+    "report.step.compendium": _("Writing the statistical compendium (Excel)"),
+    "report.step.pdf": _("Converting the report to PDF with LibreOffice"),
+    "report.step.saving": _("Saving the files"),
+}
+
+KINDS: dict[str, Kind] = {
+    "report.generate": Kind(
+        run=_generate_report,
+        title=_("Generating the report…"),
+        done=_("Report generated in %(seconds).1f s."),
+        target_url=lambda job: reverse("reports:report", args=[job.target_pk]),
+        texts={**REPORT_STEPS, **REPORT_MESSAGES},
+    ),
+}

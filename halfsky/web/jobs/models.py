@@ -1,0 +1,79 @@
+"""Background jobs: work that takes seconds (generating a report) done outside the request.
+
+A job has a kind (``report.generate``), a target (the model label and key of the
+object it works on, e.g. ``reports.report`` / ``12``), a state, a progress (0–100)
+and the code of the step it is at (``report.step.pdf``, translated when shown).
+A failed job keeps its error code and parameters; a finished one the address of its
+result. Rows are written only by ``actions.py``; ``runner.py`` runs the jobs.
+At most one job of a kind runs on a target at a time (a constraint, so two
+requests at once cannot both start one).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("waiting to start")
+    RUNNING = "running", _("running")
+    DONE = "done", _("finished")
+    FAILED = "failed", _("failed")
+
+
+ACTIVE_STATES = (JobState.QUEUED, JobState.RUNNING)
+
+
+class Job(models.Model):
+    kind = models.CharField(_("kind"), max_length=60)
+    state = models.CharField(_("state"), max_length=10, choices=JobState.choices,
+                             default=JobState.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (percent)"), default=0,
+                                                validators=[MaxValueValidator(100)])
+    step = models.CharField(_("step"), max_length=80, blank=True)
+    error_code = models.CharField(_("error code"), max_length=80, blank=True)
+    error_params = models.JSONField(_("error parameters"), default=dict, blank=True)
+    target_model = models.CharField(_("target type"), max_length=60)
+    target_pk = models.CharField(_("target object"), max_length=40)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    result_url = models.CharField(_("result"), max_length=300, blank=True)
+    # "host:pid" of the process whose thread runs the job (set when it starts).
+    runner = models.CharField(_("runner"), max_length=120, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("started by"),
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The last sign of life: each step of a running job touches it.
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        indexes = [models.Index(fields=["target_model", "target_pk", "kind"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "target_model", "target_pk"],
+                condition=models.Q(state__in=[s.value for s in ACTIVE_STATES]),
+                name="jobs_one_active_job_per_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target_model}:{self.target_pk} ({self.state})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in ACTIVE_STATES
+
+    @property
+    def seconds(self) -> float | None:
+        """How long the job ran, once it has finished."""
+        if self.started_at is None or self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()

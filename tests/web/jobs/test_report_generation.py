@@ -1,0 +1,189 @@
+"""Generating a report as a background job: its steps and progress, failures that change
+nothing, the report page while it runs, a second start refused, and the real thread."""
+
+from __future__ import annotations
+
+import io
+import time
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from docx import Document as open_docx
+
+
+def zh(text: Any) -> str:
+    """A message as the (Chinese) page shows it, translated or not yet merged."""
+    with translation.override("zh-hans"):
+        return str(text)
+
+
+def test_generating_runs_a_job_through_each_step_to_100_percent_and_stores_the_files(
+        login: Any, report: Any, no_pdf: None, monkeypatch: Any) -> None:
+    from halfsky.web.audit.models import AuditEvent
+    from halfsky.web.jobs import runner
+    from halfsky.web.jobs.models import Job
+
+    seen: list[tuple[int, str]] = []
+    record_progress = runner.do_progress
+
+    def spy(job: Any, percent: int, step: str) -> None:
+        seen.append((percent, step))
+        record_progress(job, percent, step)
+
+    monkeypatch.setattr(runner, "do_progress", spy)
+    client = login("coordinator")
+    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("reports:report", args=[report.pk])
+    assert "报告已生成" in page  # "Report generated in … s."
+    job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
+    assert (job.state, job.progress, job.error_code) == ("done", 100, "")
+    assert job.result_url == reverse("reports:report", args=[report.pk])
+    assert job.created_by.username == "coordinator" and job.finished_at >= job.started_at
+    assert [step for _percent, step in seen] == [
+        "report.step.values", "report.step.word", "report.step.compendium", "report.step.pdf",
+        "report.step.saving"]
+    percents = [percent for percent, _step in seen]
+    assert percents == sorted(percents) and 0 < percents[0] and percents[-1] < 100
+    report.refresh_from_db()
+    assert report.docx and report.docx.read()[:4] == b"PK\x03\x04" and report.xlsx
+    assert report.generated_by.username == "coordinator"
+    assert report.pdf_problem == "pdf.soffice_missing" and "data-pdf-problem" in page
+    docx_link = reverse("reports:download", args=[report.pk, "docx"])
+    assert f'href="{docx_link}"' in page
+    assert list(AuditEvent.objects.filter(object_type="job", object_key=str(job.pk))
+                .order_by("pk").values_list("action", flat=True)) == [
+        "job.enqueue", "job.start", "job.finish"]
+    # the job's own page: finished, with the link to the report
+    job_page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert 'data-job-state="done"' in job_page and "hx-trigger" not in job_page
+    assert f'href="{job.result_url}" data-result' in job_page
+
+
+@pytest.mark.parametrize(("failure", "code"), [
+    (RuntimeError("the disk is full"), "job.failed"),
+    ("report.changed", "report.changed"),
+])
+def test_a_failing_generation_shows_why_and_leaves_the_report_as_it_was(
+        login: Any, report: Any, user: Any, no_pdf: None, monkeypatch: Any,
+        failure: Any, code: str) -> None:
+    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.jobs.messages import MESSAGES
+    from halfsky.web.jobs.models import Job
+    from halfsky.web.reports import actions
+    from halfsky.web.reports.messages import MESSAGES as REPORT_MESSAGES
+
+    report = actions.do_generate_report(report, user("coordinator"))
+    before = (report.docx.name, report.docx.read(), report.generated_at, report.inputs,
+              report.state)
+
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise failure if isinstance(failure, Exception) else ActionError(failure)
+
+    monkeypatch.setattr(actions, "render_compendium_xlsx", broken)  # after the Word file
+    client = login("coordinator")
+    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
+    assert job.state == "failed" and job.error_code == code
+    report.refresh_from_db()
+    assert (report.docx.name, report.docx.read(), report.generated_at, report.inputs,
+            report.state) == before
+    words = zh({**MESSAGES, **REPORT_MESSAGES}[code])
+    # the report page tells why, and offers to generate again
+    page = response.content.decode()
+    assert f'data-error="{code}"' in page and words in page and "data-generate" in page
+    job_page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert 'data-job-state="failed"' in job_page and f'data-error="{code}"' in job_page
+    assert words in job_page and "hx-trigger" not in job_page
+
+
+def test_the_report_page_shows_the_running_generation_with_its_progress(
+        login: Any, report: Any, running_job: Any) -> None:
+    from halfsky.web.jobs.kinds import KINDS, REPORT_STEPS
+
+    job = running_job(report)
+    page = login("coordinator").get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert zh(KINDS["report.generate"].title) in page  # 正在生成报告…
+    assert f'data-job="{job.pk}" data-job-state="running"' in page
+    assert '<progress max="100" value="40"' in page and zh(REPORT_STEPS["report.step.pdf"]) in page
+    assert f'hx-get="{reverse("jobs:progress", args=[job.pk])}" hx-trigger="every 1s"' in page
+    assert "data-generate" not in page  # no second start while it runs
+    # a reader sees that it runs, without following a job that is not theirs
+    page = login("viewer").get(reverse("reports:report", args=[report.pk])).content.decode()
+    assert 'data-job-state="running"' in page and "hx-get" not in page
+
+
+def test_a_second_generation_while_one_runs_is_refused_with_a_clear_message(
+        login: Any, report: Any, running_job: Any, user: Any) -> None:
+    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.jobs.actions import do_enqueue
+    from halfsky.web.jobs.models import Job
+
+    running_job(report)
+    response = login("coordinator").post(reverse("reports:generate", args=[report.pk]),
+                                         follow=True)
+    page = response.content.decode()
+    with translation.override("zh-hans"):
+        refusal = translation.gettext("The report is being generated already; wait until it "
+                                      "has finished.")
+    assert refusal in page and 'data-job-state="running"' in page
+    assert Job.objects.filter(target_pk=str(report.pk)).count() == 1
+    report.refresh_from_db()
+    assert not report.docx
+    with pytest.raises(ActionError) as refused:
+        do_enqueue("report.generate", report, user("coordinator"))
+    assert refused.value.code == "job.running"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_generation_runs_in_a_thread_and_its_progress_can_be_followed_to_the_end(
+        demo_loader: Any, settings: Any, no_pdf: None) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from halfsky.web.jobs.models import Job
+    from halfsky.web.reports.models import Report
+
+    demo_loader()  # committed, for the job's thread to see
+    settings.HALFSKY_JOBS_INLINE = False
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        # The test database is SQLite in memory, shared between connections by table
+        # locks that fail at once instead of waiting (a database file waits its turn):
+        # this thread only reads, so let its reads take no locks.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    client.cookies["django_language"] = "en"  # the thread writes in the user's language
+    client.post(reverse("reports:index"), {"year": 2024})
+    report = Report.objects.get(plan__code="jixian-women-2021-2025", kind="annual", year=2024)
+    response = client.post(reverse("reports:generate", args=[report.pk]))
+    assert response.status_code == 302  # at once, not after the generation
+    job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
+    page = client.get(response.url).content.decode()
+    assert f'data-job="{job.pk}"' in page and "Generating the report…" in page
+    assert "data-generate" not in page
+    states, progress = [], []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        status = client.get(reverse("jobs:status", args=[job.pk])).json()
+        states.append(status["state"])
+        progress.append(status["progress"])
+        if status["state"] in ("done", "failed"):
+            break
+        time.sleep(0.2)
+    assert states[-1] == "done", status
+    assert progress == sorted(progress) and progress[-1] == 100
+    assert "running" in states  # seen while it ran, not only at the end
+    # the polling fragment sends the page on to the report, with the message
+    final = client.get(reverse("jobs:progress", args=[job.pk]), HTTP_HX_REQUEST="true")
+    assert final["HX-Redirect"] == reverse("reports:report", args=[report.pk])
+    page = client.get(final["HX-Redirect"]).content.decode()
+    assert "Report generated in" in page
+    report.refresh_from_db()
+    assert report.generated_by.username == "coordinator"
+    text = "\n".join(p.text for p in open_docx(io.BytesIO(report.docx.read())).paragraphs)
+    assert "monitoring report 2024" in text and "年度监测报告" not in text
