@@ -140,12 +140,29 @@ def demo_values(
         return _as_counts(indicator, indicator.per, scale, path, group_paths, scenario, rating, rng)
     jitter = spread * 0.05
     total = {y: _round(v + rng.gauss(0, jitter), scale) for y, v in path.items()}
-    by_group = {
-        name: {y: _round(v, scale) for y, v in values.items()}
-        for groups in group_paths.values()
-        for name, values in groups.items()
-    }
+    if scale.kind == "count":  # counts: the groups split the total, they add up to it
+        by_group = {name: values for pair, groups in group_paths.items()
+                    for name, values in _split(total, pair, groups).items()}
+    else:
+        by_group = {
+            name: {y: _round(v, scale) for y, v in values.items()}
+            for groups in group_paths.values()
+            for name, values in groups.items()
+        }
     return DemoSeries(total=total, by_group=by_group, scenario=scenario, rating=rating)
+
+
+def _split(total: dict[int, float], pair: tuple[str, str],
+           groups: dict[str, dict[int, float]]) -> dict[str, dict[int, float]]:
+    """A count's total split between two groups in the ratio of their drawn paths."""
+    name_a, name_b = pair
+    split: dict[str, dict[int, float]] = {name_a: {}, name_b: {}}
+    for y, whole in total.items():
+        a, b = groups[name_a][y], groups[name_b][y]
+        share = a / (a + b) if a + b > 0 else _SHARES.get(name_a, 0.5)
+        part = float(round(whole * share))
+        split[name_a][y], split[name_b][y] = part, whole - part
+    return split
 
 
 # --- scale and shape --------------------------------------------------------
@@ -355,15 +372,18 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 
 def _rate(numerator: int, denominator: int, per: int, scale: _Scale) -> float:
-    """numerator/denominator × per, rounded, never rounded to 0 or to 100% unless exact."""
+    """numerator/denominator × per, rounded; a rate that is not 0 or 100% exactly is given
+    with more decimals rather than rounded to 0 or to 100% (it stays numerator ÷ denominator
+    at the precision written, as the reporting checks require)."""
     if denominator <= 0:
         return 0.0
-    value = round(numerator / denominator * per, scale.decimals)
-    step = 10.0**-scale.decimals
-    if numerator > 0 and value == 0.0:
-        return step
-    if numerator < denominator and value >= per:
-        return round(per - step, scale.decimals)
+    ratio = numerator / denominator * per
+    decimals = scale.decimals
+    value = round(ratio, decimals)
+    while decimals < scale.decimals + 4 and (
+            (numerator > 0 and value == 0.0) or (numerator < denominator and value >= per)):
+        decimals += 1
+        value = round(ratio, decimals)
     return value
 
 

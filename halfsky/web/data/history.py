@@ -86,6 +86,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         entries.append(Entry(key=str(row.line), indicator=row.indicator, breakdown=row.breakdown,
                              value=row.value, numerator=row.numerator,
                              denominator=row.denominator, per=indicator.per,
+                             not_applicable=row.flag == "not_applicable",
                              group=f"{row.area}|{row.year}"))
     for finding in validate(entries, rules_for(plan)):
         if finding.severity == Severity.ERROR:

@@ -76,6 +76,7 @@ def _store(result: HistoryPreview, staged: HistoryImport, actor: Any) -> None:
         before = found.snapshot() if found else {}
         observation.value, observation.numerator = row.value, row.numerator
         observation.denominator, observation.note = row.denominator, row.note
+        observation.flag = row.flag
         observation.source = (row.source or staged.filename)[:200]
         observation.is_sample, observation.status = False, ValueStatus.APPROVED
         if found:
@@ -85,8 +86,8 @@ def _store(result: HistoryPreview, staged: HistoryImport, actor: Any) -> None:
             created.append(observation)
     Observation.objects.bulk_create(created, batch_size=2000)
     Observation.objects.bulk_update(
-        [o for o, _ in updated], ["value", "numerator", "denominator", "note", "source",
-                                  "is_sample", "status", "version"], batch_size=2000)
+        [o for o, _ in updated], ["value", "numerator", "denominator", "flag", "note",
+                                  "source", "is_sample", "status", "version"], batch_size=2000)
     user = actor if getattr(actor, "pk", None) else None
     ValueChange.objects.bulk_create(
         [ValueChange(observation=o, actor=user, action="import", before={}, after=o.snapshot(),
