@@ -10,7 +10,7 @@ from halfsky.formats.plan_file import plan_from_dict
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.plans.models import Plan
 
-APPROVING_ACTIONS = ("approve", "import", "exchange", "open")
+APPROVING_ACTIONS = ("approve", "import", "exchange", "aggregate", "open")
 
 
 def domain_plan(plan: Plan) -> DomainPlan:

@@ -166,3 +166,13 @@ def test_a_refusal_of_the_parent_is_reported_in_its_words(city: Plan, county_key
     assert run.error_params == {"status": "401", "reason": "令牌无效",
                                 "refused_code": "api.unauthorized"}
     assert PushRun.objects.count() == 1 and ParentLink.objects.count() == 1
+
+
+def test_the_city_sends_its_aggregate_on_to_the_province(city: Plan, county_key: str) -> None:
+    from halfsky.web.exchange.outbox import outgoing_values
+
+    push(county_key, [value(number=10.0, numerator=1, denominator=10000)])
+    [sent] = [v for v in outgoing_values(city) if v.indicator == "孕产妇死亡率"]
+    assert (sent.area, sent.year, sent.value, sent.numerator, sent.denominator) == (
+        "141000", 2024, 10.0, 1, 10000)
+    assert sent.source == "下级数据汇总" and sent.instance == city.code and sent.approved_at
