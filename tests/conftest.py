@@ -24,6 +24,9 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     # Hashing demo passwords with the real hasher costs seconds per login.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background jobs run in the request: a test sees their result when the request returns
+    # (tests/web/jobs switch it off to test the thread).
+    settings.HALFSKY_JOBS_INLINE = True
 
 
 def load_demo() -> None:

@@ -8,7 +8,6 @@ SQLite by default; ``DB=postgres`` switches to PostgreSQL with the standard
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -129,9 +128,8 @@ MEDIA_ROOT = Path(env("HALFSKY_MEDIA_DIR", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 
 # Background jobs (report generation) run in a thread of the web process; with
-# HALFSKY_JOBS_INLINE they run in the request itself (by default under pytest and in
-# `halfsky manage shell`, where no server thread outlives the caller).
-HALFSKY_JOBS_INLINE = env_bool("HALFSKY_JOBS_INLINE", "pytest" in sys.modules or "shell" in sys.argv)
+# HALFSKY_JOBS_INLINE they run in the request itself (the test suite sets it).
+HALFSKY_JOBS_INLINE = env_bool("HALFSKY_JOBS_INLINE", False)
 
 STATIC_URL = "/static/"
 # Static files are served by WhiteNoise from the app directories; set

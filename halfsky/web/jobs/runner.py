@@ -4,8 +4,8 @@
   ``ActionError("job.running")`` while one of that kind runs on the target); the job
   runs in the language of the caller (the report's phrases are translated).
 - ``start_job(job)``: runs the job in a thread started once the current transaction
-  commits; with the setting ``HALFSKY_JOBS_INLINE`` (the tests, ``halfsky manage
-  shell``) it runs at once in the caller and returns the finished job.
+  commits; with the setting ``HALFSKY_JOBS_INLINE`` (set by the test suite)
+  it runs at once in the caller and returns the finished job.
 - ``latest_job(kind, target)`` / ``reap(job)``: the job as a page shows it. A job
   whose runner is gone — the server was stopped or killed while it ran — is failed
   with ``job.interrupted`` when it is read, so the user sees why and may start again.
