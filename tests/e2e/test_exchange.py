@@ -20,12 +20,13 @@ def test_coordinator_issues_a_token_compares_areas_and_maps_an_indicator(log_in:
     expect(page.locator("[data-token-key]")).to_have_count(0)
     expect(page.get_by_role("table").first).to_contain_text(prefix)
 
-    page.get_by_role("link", name="各地区对比").click()
+    tabs = page.get_by_role("navigation", name="数据交换")
+    tabs.get_by_role("link", name="各地区对比").click()
     page.locator("#indicator").select_option("D12")
     expect(page.locator("#compare-chart svg")).to_be_visible()
     expect(page.locator("tfoot")).to_contain_text("各地区汇总")
 
-    page.get_by_role("link", name="指标对应").click()
+    page.get_by_role("navigation", name="数据交换").get_by_role("link", name="指标对应").click()
     row = page.locator('tr[data-indicator="H02"]')
     row.get_by_label("上级规划的指标").fill("计划外妊娠率")
     row.get_by_role("button", name="保存").click()
