@@ -113,8 +113,9 @@ class Outcome(models.TextChoices):
     CONFLICT = "conflict", _("Conflict: waits for a decision")
 
 
-class ReceivedValue(models.Model):
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="values")
+class KeyedValue(models.Model):
+    """A value's key (indicator × area × year × breakdown) and its numbers."""
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
@@ -122,6 +123,13 @@ class ReceivedValue(models.Model):
     value = models.FloatField(_("value"), null=True, blank=True)
     numerator = models.FloatField(_("numerator"), null=True, blank=True)
     denominator = models.FloatField(_("denominator"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ReceivedValue(KeyedValue):
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="values")
     flag = models.CharField(_("flag"), max_length=20, blank=True, default="")
     version = models.PositiveIntegerField(_("sender's version"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
@@ -175,15 +183,8 @@ class Conflict(models.Model):
         return f"{self.received} ({self.state})"
 
 
-class AggregateValue(models.Model):
+class AggregateValue(KeyedValue):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("year"))
-    breakdown = models.CharField(_("breakdown"), max_length=60, blank=True, default="")
-    value = models.FloatField(_("value"), null=True, blank=True)
-    numerator = models.FloatField(_("numerator"), null=True, blank=True)
-    denominator = models.FloatField(_("denominator"), null=True, blank=True)
     contributed = models.PositiveIntegerField(_("children with a value"))
     expected = models.PositiveIntegerField(_("children"))
     missing = models.JSONField(_("children without a value"), default=list)
