@@ -236,13 +236,16 @@ def do_generate_report(report: Report, actor: Any,
         if locked.state != report.state:
             raise ActionError("report.changed")
         stem = f"{report.plan.code}-{report.kind}-{report.year}"
+        replaced = []  # the earlier files, deleted only once the new ones are committed
         for field in ("docx", "pdf", "xlsx"):
             old = getattr(locked, field)
             if old:
-                old.delete(save=False)
+                replaced.append(old.name)
             if field in files:
                 getattr(locked, field).save(f"{stem}.{field}", ContentFile(files[field]),
                                             save=False)
+            else:
+                setattr(locked, field, "")
         locked.inputs = data
         locked.pdf_problem = problem
         locked.seconds = {k: round(v, 2) for k, v in seconds.items()}
@@ -253,6 +256,8 @@ def do_generate_report(report: Report, actor: Any,
         locked.save()
         record("report.generate", "report", str(locked.pk), actor, seconds=locked.seconds,
                pdf_problem=problem)
+        storage = locked.docx.storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
     return locked
 
 
