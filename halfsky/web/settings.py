@@ -100,6 +100,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("HALFSKY_SQLITE_PATH", str(VAR_DIR / "halfsky.sqlite3")),
+            # A background job writes while requests do: a transaction takes the write
+            # lock when it begins (no failed lock upgrades), waits up to 20 s for it, and
+            # readers are not blocked by a writer (write-ahead log).
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                        "init_command": "PRAGMA journal_mode=WAL;"},
         }
     }
 

@@ -181,3 +181,25 @@ class IndicatorMethod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.get_method_display()}"
+
+
+class PendingRecompute(models.Model):
+    """A plan year to reassess in the background (after a history import or a delivery).
+
+    ``background.request_recompute`` adds rows; the background job takes them and
+    reassesses each year once, however many requests asked for it meanwhile.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["plan", "year"]
+        constraints = [models.UniqueConstraint(fields=["plan", "year"],
+                                               name="pending_recompute_unique_year")]
+        verbose_name = _("pending reassessment")
+        verbose_name_plural = _("pending reassessments")
+
+    def __str__(self) -> str:
+        return f"{self.plan.code} {self.year}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -76,4 +77,8 @@ def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, sentence(error.code, error.params))
         return redirect("data:history_preview", pk=pk)
     messages.success(request, _("%(count)s values were imported.") % {"count": count})
+    if count and not settings.HALFSKY_JOBS_INLINE:  # the years are reassessed by a job
+        messages.info(request, _("The assessments of the years concerned are being "
+                                 "recomputed in the background; the assessment pages show "
+                                 "the new results in a moment."))
     return redirect("data:history")

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
-from halfsky.web.assessments.actions import do_recompute
+from halfsky.web.assessments.background import request_recompute
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
@@ -211,8 +211,7 @@ def _open_conflict(plan: Plan, received: ReceivedValue, observation: Observation
 
 def _follow_up(plan: Plan, touched: set[tuple[int, int]]) -> None:
     do_aggregate(plan, touched)
-    for year in sorted({year for _, year in touched}):
-        transaction.on_commit(lambda year=year: do_recompute(plan, year), robust=True)
+    request_recompute(plan, {year for _, year in touched})
 
 
 @transaction.atomic

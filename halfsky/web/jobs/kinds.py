@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.assessments import background
 from halfsky.web.reports import actions as report_actions
 from halfsky.web.reports.messages import MESSAGES as REPORT_MESSAGES
 from halfsky.web.reports.models import Report
@@ -33,6 +34,7 @@ class Kind:
     done: Any  # shown when it has finished; may use %(seconds).1f (lazy text)
     target_url: Callable[[Job], str]  # the page of the object it works on
     texts: Mapping[str, Any]  # the words of its step and error codes (lazy texts)
+    follow_up: Callable[[Job], None] | None = None  # run once the job has finished
 
 
 def _generate_report(job: Job, report_progress: Progress) -> str:
@@ -49,6 +51,11 @@ REPORT_STEPS = {
     "report.step.saving": _("Saving the files"),
 }
 
+
+def _recompute(job: Job, report_progress: Progress) -> str:
+    return background.run_job(job.target_pk, job.created_by, report_progress)
+
+
 KINDS: dict[str, Kind] = {
     "report.generate": Kind(
         run=_generate_report,
@@ -56,5 +63,13 @@ KINDS: dict[str, Kind] = {
         done=_("Report generated in %(seconds).1f s."),
         target_url=lambda job: reverse("reports:report", args=[job.target_pk]),
         texts={**REPORT_STEPS, **REPORT_MESSAGES},
+    ),
+    background.KIND: Kind(
+        run=_recompute,
+        title=_("Reassessing the plan…"),
+        done=_("Plan reassessed in %(seconds).1f s."),
+        target_url=lambda job: reverse("assessments:index"),
+        texts={"assessment.step.recompute": _("Reassessing the years with new values")},
+        follow_up=lambda job: background.follow_up(job.target_pk),
     ),
 }

@@ -101,6 +101,8 @@ def run(pk: int) -> None:
             do_fail(job, "job.failed")
         else:
             do_finish(job, url)
+            if kind is not None and kind.follow_up is not None:
+                kind.follow_up(job)
     except Exception:  # the database itself failed: the job is reaped as interrupted
         logger.exception("background job %s could not be recorded", pk)
     finally:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from functools import partial
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from halfsky.formats.history_import import read_history
-from halfsky.web.assessments.actions import do_recompute
+from halfsky.web.assessments.background import request_recompute
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import require_role
@@ -49,8 +48,7 @@ def do_apply_history(staged: HistoryImport, actor: Any) -> int:
     if result.problems:
         raise ActionError("history.has_problems", count=len(result.problems))
     _store(result, staged, actor)
-    for year in _years_to_reassess(staged, result):
-        transaction.on_commit(partial(do_recompute, staged.plan, year), robust=True)
+    request_recompute(staged.plan, _years_to_reassess(staged, result), actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
     staged.save(update_fields=["applied_at", "applied_count"])

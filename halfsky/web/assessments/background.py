@@ -1,0 +1,90 @@
+"""Reassessing plan years in the background, after work that touches many values.
+
+:func:`request_recompute` is called inside an action's transaction (a history
+import, a delivery from a child instance): once it commits, the years are noted
+as pending and one background job (kind ``assessment.recompute``, see
+``halfsky.web.jobs``) reassesses every pending year of the plan, each once, however
+many requests came meanwhile. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
+years are reassessed at once, after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from halfsky.web.assessments.actions import do_recompute
+from halfsky.web.assessments.models import PendingRecompute
+from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.plans.models import Plan
+
+KIND = "assessment.recompute"
+
+
+def request_recompute(plan: Plan, years: Iterable[int], actor: Any = None) -> None:
+    """Reassess ``years`` of ``plan`` once the current transaction has committed."""
+    wanted = sorted(set(years))
+    if not wanted:
+        return
+    transaction.on_commit(lambda: _start(plan, wanted, actor), robust=True)
+
+
+def _start(plan: Plan, years: list[int], actor: Any) -> None:
+    if settings.HALFSKY_JOBS_INLINE:
+        for year in years:
+            do_recompute(plan, year, actor)
+        return
+    do_mark_pending(plan, years)
+    start_pending(plan, actor)
+
+
+def start_pending(plan: Plan, actor: Any = None) -> None:
+    """Start the plan's reassessment job unless one runs (it takes the new years too)."""
+    from halfsky.web.jobs.runner import submit
+
+    if not PendingRecompute.objects.filter(plan=plan).exists():
+        return
+    try:
+        submit(KIND, plan, actor)
+    except ActionError:  # job.running: the running job reaches the new years
+        pass
+
+
+@transaction.atomic
+def do_mark_pending(plan: Plan, years: Iterable[int]) -> None:
+    for year in years:
+        PendingRecompute.objects.get_or_create(plan=plan, year=year)
+
+
+@transaction.atomic
+def do_take_pending(plan: Plan) -> list[int]:
+    """The plan's pending years, taken off the list."""
+    rows = list(PendingRecompute.objects.select_for_update().filter(plan=plan))
+    PendingRecompute.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return sorted(row.year for row in rows)
+
+
+def follow_up(plan_pk: str) -> None:
+    """After the job: years requested while it was finishing get a job of their own."""
+    start_pending(Plan.objects.get(pk=plan_pk))
+
+
+def run_job(plan_pk: str, actor: Any, progress: Callable[[int, str], None]) -> str:
+    """Reassess every pending year of the plan (the job's work); the last year's page."""
+    plan = Plan.objects.get(pk=plan_pk)
+    done: list[int] = []
+    while years := do_take_pending(plan):
+        for index, year in enumerate(years):
+            progress(min(95, 5 + 90 * index // len(years)), "assessment.step.recompute")
+            try:
+                do_recompute(plan, year, actor)
+            except Exception:
+                do_mark_pending(plan, years[index:])  # not lost: the next job takes them
+                raise
+            done.append(year)
+    last = max(done) if done else plan.end_year
+    return reverse("assessments:plan", args=[plan.code, last])
