@@ -128,7 +128,7 @@ def pull(args: argparse.Namespace) -> int:
 
 def status(args: argparse.Namespace) -> int:
     from halfsky.web.exchange.models import ParentLink, PushRun
-    from halfsky.web.exchange.queries import children_status, open_conflicts
+    from halfsky.web.exchange.queries import children_status, open_conflict_count
 
     plan = _plan(args.plan)
     if plan is None:
@@ -146,7 +146,7 @@ def status(args: argparse.Namespace) -> int:
         sent = f"{row.values} values" if row.has_sent else "not sent"
         print(f"  {row.area.code} {row.area.name}: {year} {sent}; tokens {len(row.tokens)}; "
               f"conflicts {row.conflicts}")
-    print(f"open conflicts: {len(open_conflicts())}")
+    print(f"open conflicts: {open_conflict_count()}")
     return 0
 
 

@@ -7,8 +7,13 @@ from typing import Any
 from halfsky.web.audit.models import AuditEvent
 
 
+def acting_user(actor: Any) -> Any:
+    """The user to store as the author of a change: None for the command line or a machine."""
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
 def record(action: str, object_type: str, object_key: str, actor: Any = None, **details: Any) -> AuditEvent:
-    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    user = acting_user(actor)
     return AuditEvent.objects.create(
         action=action, object_type=object_type, object_key=object_key, actor=user, details=details
     )

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.web.audit.records import record
+from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
@@ -49,7 +49,7 @@ def do_issue_child_token(region: Area, area: Area, name: str, actor: Any
     name = name.strip()[:100] or area.name
     key = KEY_START + secrets.token_urlsafe(32)
     access = ChildAccess.objects.create(area=area, name=name, prefix=key[:PREFIX_LENGTH],
-                                        key_hash=hash_key(key), created_by=_user(actor))
+                                        key_hash=hash_key(key), created_by=acting_user(actor))
     record("exchange.token_issue", "exchange_token", access.prefix, actor, area=area.code,
            name=name)
     return access, key
@@ -78,6 +78,3 @@ def access_for_key(key: str) -> ChildAccess | None:
         ChildAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now())
     return access
 
-
-def _user(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Max
 
 from halfsky.domain import exchange
@@ -17,6 +19,15 @@ def domain_plan(plan: Plan) -> DomainPlan:
     return plan_from_dict(plan.document)
 
 
+def latest_approvals(rows: Sequence[Observation]) -> dict[int, ValueChange]:
+    """Each value's latest approving step (approved, imported, received, aggregated)."""
+    latest = (ValueChange.objects.filter(observation__in=[o.pk for o in rows],
+                                         action__in=APPROVING_ACTIONS)
+              .values("observation").annotate(last=Max("pk")))
+    changes = ValueChange.objects.filter(pk__in=[row["last"] for row in latest])
+    return {change.observation_id: change for change in changes.select_related("actor")}
+
+
 def local_values(plan: Plan, years: set[int] | None = None) -> list[exchange.LocalValue]:
     """The approved values of the plan's own region, each with its latest approval."""
     observations = Observation.objects.filter(
@@ -25,13 +36,7 @@ def local_values(plan: Plan, years: set[int] | None = None) -> list[exchange.Loc
     if years:
         observations = observations.filter(year__in=sorted(years))
     rows = list(observations)
-    approvals: dict[int, ValueChange] = {}
-    latest = (ValueChange.objects.filter(observation__in=[o.pk for o in rows],
-                                         action__in=APPROVING_ACTIONS)
-              .values("observation").annotate(last=Max("pk")))
-    last_ids = [row["last"] for row in latest]
-    for change in ValueChange.objects.filter(pk__in=last_ids).select_related("actor"):
-        approvals[change.observation_id] = change
+    approvals = latest_approvals(rows)
     reasons = dict(
         ValueChange.objects.filter(observation__in=[o.pk for o in rows], action="reopen")
         .order_by("observation", "pk").values_list("observation", "comment"))

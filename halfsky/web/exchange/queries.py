@@ -95,6 +95,10 @@ def chart_data(table: CompareTable, year: int) -> dict[str, Any]:
             "year": year}
 
 
+def open_conflict_count() -> int:
+    return Conflict.objects.filter(state=ConflictState.OPEN).count()
+
+
 def open_conflicts() -> list[Conflict]:
     return list(Conflict.objects.filter(state=ConflictState.OPEN).select_related(
         "received__indicator", "received__area", "received__delivery", "observation"))

@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
 from halfsky.web.assessments.background import request_recompute
-from halfsky.web.audit.records import record
+from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
@@ -43,7 +43,6 @@ from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
-Key = tuple[int, int, str]  # indicator id, year, breakdown
 
 
 @dataclass
@@ -141,10 +140,8 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
             stored_version=observation.version if observation else None,
             applied_version=seen.get("applied"), received_version=seen.get("received"))
         counts[decision.value] = counts.get(decision.value, 0) + 1
-        if decision is exchange.Decision.OLDER or (
-                decision is exchange.Decision.UNCHANGED and seen.get("received") is not None
-                and value.version <= seen["received"]):
-            continue
+        if seen.get("received") is not None and value.version <= seen["received"]:
+            continue  # this version (or a newer one) is on record already
         received = _received(delivery, indicator, area, value)
         if decision is exchange.Decision.CREATE:
             observation = Observation(indicator=indicator, area=area, year=value.year,
@@ -160,7 +157,7 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
             received.outcome = Outcome.CONFLICT
             received.observation = observation
             received.save()
-            _open_conflict(plan, received, observation, value)
+            _open_conflict(received, observation)
         else:
             received.outcome = decision.value
             received.observation = observation
@@ -193,13 +190,12 @@ def _apply(observation: Observation, value: exchange.ExchangeValue, actor: Any,
     observation.status = ValueStatus.APPROVED
     observation.save()
     ValueChange.objects.create(
-        observation=observation, actor=_user(actor), action="exchange", before=before,
+        observation=observation, actor=acting_user(actor), action="exchange", before=before,
         after=observation.snapshot(),
         comment=value.reason or f"{value.instance} v{value.version}")
 
 
-def _open_conflict(plan: Plan, received: ReceivedValue, observation: Observation,
-                   value: exchange.ExchangeValue) -> None:
+def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
     Conflict.objects.filter(observation=observation, state=ConflictState.OPEN).update(
         state=ConflictState.SUPERSEDED, resolved_at=timezone.now())
     Conflict.objects.create(received=received, observation=observation,
@@ -235,7 +231,7 @@ def do_resolve_conflict(conflict: Conflict, take: bool, comment: str, actor: Any
         observation.status = ValueStatus.APPROVED
         observation.version += 1
         observation.save()
-        ValueChange.objects.create(observation=observation, actor=_user(actor),
+        ValueChange.objects.create(observation=observation, actor=acting_user(actor),
                                    action="exchange", before=before,
                                    after=observation.snapshot(), comment=comment.strip())
         received.observation_version = observation.version
@@ -244,13 +240,10 @@ def do_resolve_conflict(conflict: Conflict, take: bool, comment: str, actor: Any
         _follow_up(plan, {(received.indicator_id, received.year)})
     conflict.state = ConflictState.TAKEN if take else ConflictState.KEPT
     conflict.comment = comment.strip()
-    conflict.resolved_by = _user(actor)
+    conflict.resolved_by = acting_user(actor)
     conflict.resolved_at = timezone.now()
     conflict.save()
     record("exchange.conflict_resolve", "observation", observation.key, actor,
            decision=conflict.state, comment=comment.strip())
     return conflict
 
-
-def _user(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Max
-
 from halfsky.domain.plan import Area as DomainArea
 from halfsky.domain.plan import AreaLevel
 from halfsky.formats.sdmx import (
@@ -30,7 +28,7 @@ from halfsky.formats.sdmx import (
     write_structure_xml,
 )
 from halfsky.web.data.models import Observation, ValueChange, ValueFlag, ValueStatus
-from halfsky.web.exchange.outbox import APPROVING_ACTIONS, domain_plan
+from halfsky.web.exchange.outbox import domain_plan, latest_approvals
 from halfsky.web.plans.models import Plan
 
 SAMPLE_MARK = "示例数据（非官方统计）"
@@ -68,15 +66,6 @@ def approved_values(plan: Plan, years: Iterable[int] = ()) -> list[Observation]:
         "indicator__position", "indicator__code", "area__code", "breakdown", "year"))
 
 
-def _approvals(rows: Sequence[Observation]) -> dict[int, ValueChange]:
-    """Each value's latest approving step (approve, import, exchange, round opening)."""
-    latest = (ValueChange.objects.filter(observation__in=[o.pk for o in rows],
-                                         action__in=APPROVING_ACTIONS)
-              .values("observation").annotate(last=Max("pk")))
-    changes = ValueChange.objects.filter(pk__in=[row["last"] for row in latest])
-    return {change.observation_id: change for change in changes.select_related("actor")}
-
-
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
@@ -109,7 +98,7 @@ def to_sdmx(plan: Plan, observation: Observation, approval: ValueChange | None
 
 def collect(plan: Plan, years: Iterable[int] = ()) -> Export:
     rows = approved_values(plan, years)
-    approvals = _approvals(rows)
+    approvals = latest_approvals(rows)
     observations = [to_sdmx(plan, row, approvals.get(row.pk)) for row in rows]
     areas = {row.area.code: DomainArea(row.area.code, row.area.name, AreaLevel(row.area.level),
                                        is_sample=row.area.is_sample) for row in rows}

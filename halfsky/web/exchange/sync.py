@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from halfsky.domain.exchange import BATCH_SIZE, batches
-from halfsky.web.audit.records import record
+from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.exchange.models import ChildSource, DeliveryMethod, ParentLink, PushRun, PushState
@@ -70,7 +70,7 @@ def do_set_child_source(area: Area, url: str, token: str, actor: Any) -> ChildSo
 def do_start_push(url: str, batch_count: int, value_count: int, actor: Any) -> PushRun:
     require_admin(actor)
     return PushRun.objects.create(url=url, batches=batch_count, values=value_count,
-                                  started_by=actor if getattr(actor, "pk", None) else None)
+                                  started_by=acting_user(actor))
 
 
 @transaction.atomic

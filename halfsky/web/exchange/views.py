@@ -135,7 +135,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "issue_form": issue_form, "new_key": new_key, "link": link, "link_form": link_form,
         "runs": [(run, _counts_text(run.counts),
                   sentence(run.error, run.error_params) if run.error else "")
-                 for run in PushRun.objects.all()[:10]], "conflict_count": len(queries.open_conflicts())},
+                 for run in PushRun.objects.all()[:10]], "conflict_count": queries.open_conflict_count()},
         status=400 if request.method == "POST" and new_key is None else 200)
 
 
@@ -209,7 +209,8 @@ def mapping(request: HttpRequest) -> HttpResponse:
                 return redirect("exchange:mapping")
         else:
             messages.error(request, _("Enter the factor as a number."))
+    rows = mapping_rows(plan)
     return render(request, "exchange/mapping.html", {
-        "plan": plan, "rows": mapping_rows(plan), "parents": parent_plans(plan),
-        "can_manage": can_manage, "mapped": sum(1 for r in mapping_rows(plan) if r.parent_plan)},
+        "plan": plan, "rows": rows, "parents": parent_plans(plan), "can_manage": can_manage,
+        "mapped": sum(1 for r in rows if r.parent_plan)},
         status=400 if request.method == "POST" else 200)

@@ -18,7 +18,7 @@ from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dict
 from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
 from halfsky.formats.plan_import.diff import plan_changes
-from halfsky.web.audit.records import record
+from halfsky.web.audit.records import acting_user, record
 from halfsky.web.imports.models import DraftIndicator, DraftStatus, DraftTarget, ImportDraft
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.plans.actions import PlanLoadError, do_load_plan
@@ -78,7 +78,7 @@ def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[Imp
                  "text": u.span.text}
                 for u in result.unrecognised
             ],
-            previous=previous, changes=changes, created_by=_user(actor),
+            previous=previous, changes=changes, created_by=acting_user(actor),
         )
         _store_rows(draft, result)
         record("import.create", "import", str(draft.pk), actor, file=filename,
@@ -86,8 +86,6 @@ def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[Imp
     return draft, True
 
 
-def _user(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
 def _store_rows(draft: ImportDraft, result: PlanImport) -> None:
