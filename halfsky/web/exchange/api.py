@@ -23,6 +23,7 @@ from halfsky.web.exchange.access import access_for_key
 from halfsky.web.exchange.models import ChildAccess, DeliveryMethod
 from halfsky.web.exchange.outbox import outgoing_values
 from halfsky.web.exchange.receive import do_receive
+from halfsky.web.exchange.wire import to_json
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import DEPARTMENT_ROLES
 from halfsky.web.plans.models import Plan
@@ -59,7 +60,7 @@ class ExchangeValueSchema(Schema):
     instance: str = Field("", max_length=200)
 
     def to_value(self) -> ExchangeValue:
-        return ExchangeValue(**self.dict())
+        return ExchangeValue(**self.model_dump())
 
 
 class DeliveryIn(Schema):
@@ -106,4 +107,4 @@ def read_values(request: HttpRequest, year: list[int] = Query(None),  # noqa: B0
         raise ActionError("exchange.no_plan")
     values = outgoing_values(stored, set(year) if year else None)
     return {"instance": stored.code, "area": stored.region.code,
-            "values": [v.__dict__ for v in values]}
+            "values": [to_json(v) for v in values]}

@@ -15,15 +15,17 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from pydantic import ValidationError
 
 from halfsky.domain.exchange import BATCH_SIZE, batches
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.access import require_admin
+from halfsky.web.exchange.api import ExchangeValueSchema
 from halfsky.web.exchange.models import ChildSource, DeliveryMethod, ParentLink, PushRun, PushState
 from halfsky.web.exchange.outbox import outgoing_values
 from halfsky.web.exchange.receive import ReceiveSummary, do_receive
-from halfsky.web.exchange.wire import Transport, from_json, http, to_json
+from halfsky.web.exchange.wire import Transport, http, to_json
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
 
@@ -129,9 +131,10 @@ def pull_from_child(area: Area, actor: Any = None, *, years: set[int] | None = N
     reply = transport("GET", endpoint(source.url, "values") + query, source.token, None)
     if reply.status != 200:
         raise _refusal(reply.status, reply.body)
-    try:
-        values = [from_json(item) for item in reply.body["values"]]
-    except (KeyError, TypeError, ValueError):
+    try:  # checked like a push (the same schema): the child is another system
+        values = [ExchangeValueSchema.model_validate(item).to_value()
+                  for item in reply.body["values"]]
+    except (KeyError, TypeError, ValidationError):
         raise ActionError("exchange.bad_reply", url=source.url) from None
     total = ReceiveSummary(batch="")
     for batch in batches(values):

@@ -5,23 +5,18 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from halfsky.domain.exchange import ExchangeValue
 from halfsky.web.data.actions.errors import ActionError
 
 TIMEOUT_SECONDS = 60
-FIELDS = tuple(f.name for f in fields(ExchangeValue))
 
 
 def to_json(value: ExchangeValue) -> dict[str, Any]:
     return asdict(value)
-
-
-def from_json(data: Mapping[str, Any]) -> ExchangeValue:
-    return ExchangeValue(**{name: data[name] for name in FIELDS if name in data})
 
 
 @dataclass

@@ -176,3 +176,25 @@ def test_the_city_sends_its_aggregate_on_to_the_province(city: Plan, county_key:
     assert (sent.area, sent.year, sent.value, sent.numerator, sent.denominator) == (
         "141000", 2024, 10.0, 1, 10000)
     assert sent.source == "下级数据汇总" and sent.instance == city.code and sent.approved_at
+
+
+def test_a_pull_that_gets_no_halfsky_values_stores_nothing(city: Plan) -> None:
+    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.exchange.sync import do_set_child_source, pull_from_child
+    from halfsky.web.exchange.wire import Reply
+
+    jixian = Area.objects.get(code="141028")
+    do_set_child_source(jixian, "http://jixian.example:8000", "hs_county-token", None)
+
+    def answering(body: dict) -> object:
+        return lambda method, url, token, payload: Reply(200, body)
+
+    for body in ({"values": [{"plan": "p", "indicator": "i", "area": "141028",
+                              "year": "not a year"}]},
+                 {"values": [{"plan": "p", "indicator": "i", "area": "141028", "year": 2024,
+                              "value": "NaN"}]},
+                 {"rows": []}):
+        with pytest.raises(ActionError) as refused:
+            pull_from_child(jixian, None, transport=answering(body))  # type: ignore[arg-type]
+        assert refused.value.code == "exchange.bad_reply"
+    assert not Delivery.objects.exists() and not county_values(city)
