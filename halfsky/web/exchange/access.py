@@ -6,8 +6,6 @@ SHA-256 of a key is stored and the key is shown once, when it is issued.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from typing import Any
 
 from django.db import transaction
@@ -19,13 +17,10 @@ from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES
+from halfsky.web.tokens.keys import hash_key, new_key
 
 KEY_START = "hsx_"
 PREFIX_LENGTH = len(KEY_START) + 8
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def require_admin(actor: Any) -> None:
@@ -47,7 +42,7 @@ def do_issue_child_token(region: Area, area: Area, name: str, actor: Any
     if area.parent_id != region.pk:
         raise ActionError("exchange.not_a_child", area=area.name, region=region.name)
     name = name.strip()[:100] or area.name
-    key = KEY_START + secrets.token_urlsafe(32)
+    key = new_key(KEY_START)
     access = ChildAccess.objects.create(area=area, name=name, prefix=key[:PREFIX_LENGTH],
                                         key_hash=hash_key(key), created_by=acting_user(actor))
     record("exchange.token_issue", "exchange_token", access.prefix, actor, area=area.code,

@@ -10,8 +10,8 @@ PREFIX_LENGTH = len(KEY_START) + 8
 MAX_KEY_LENGTH = 100
 
 
-def new_key() -> str:
-    return KEY_START + secrets.token_urlsafe(32)
+def new_key(start: str = KEY_START) -> str:
+    return start + secrets.token_urlsafe(32)
 
 
 def hash_key(key: str) -> str:
