@@ -10,7 +10,6 @@ replaces edits made here — the page says so.
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,12 +61,7 @@ def do_set_mapping(plan: Plan, code: str, parent_plan: str, parent_indicator: st
     before = entry.get("maps_to")
     if not parent_indicator:
         entry["maps_to"] = None
-    else:
-        if parent_plan not in parent_plans(plan):
-            raise ActionError("exchange.bad_mapping", reason="unknown_parent_plan",
-                              plan=parent_plan)
-        if not (math.isfinite(factor) and factor > 0):
-            raise ActionError("exchange.bad_mapping", reason="bad_factor", factor=factor)
+    else:  # checked below, with the whole plan, exactly as a plan file is
         entry["maps_to"] = {"plan": parent_plan, "indicator": parent_indicator[:200],
                             "factor": int(factor) if float(factor).is_integer() else factor}
     try:

@@ -22,5 +22,5 @@ SENTENCES = {
     "exchange.comment_required": _("Say why you decide so: the comment is kept with the value."),
     "exchange.conflict": _("A value received for %(indicator)s (%(area)s, %(year)s) differs from the one stored here: please decide which is right."),
     "exchange.unknown_indicator": _("The plan has no indicator %(indicator)s."),
-    "exchange.bad_mapping": _("This mapping cannot be saved (%(reason)s): the parent plan must be one the plan implements, the factor a positive number, and no two indicators may map to the same parent indicator."),
+    "exchange.bad_mapping": _("This mapping cannot be saved: the parent plan must be one the plan implements, the factor a positive number, and no two indicators may map to the same parent indicator."),
 }
