@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from halfsky.domain.exchange import BATCH_SIZE, MAX_BATCH_SIZE
+
 
 def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "halfsky.web.settings")
-    import django
+    from halfsky.cli import _setup_django  # cli imports this module: import it late
 
-    django.setup()
+    _setup_django()
 
 
 def _fail(error: Any) -> int:
@@ -188,8 +189,8 @@ def add_parser(commands: Any) -> None:
     push_parser = actions.add_parser("push", help="(child) push approved values to the parent")
     plan_option(push_parser)
     year_option(push_parser)
-    push_parser.add_argument("--batch-size", type=int, default=200, metavar="N",
-                             help="values per request (1–1000, default 200)")
+    push_parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
+                             help=f"values per request (1–{MAX_BATCH_SIZE}, default {BATCH_SIZE})")
     pull_parser = actions.add_parser("pull", help="(parent) pull a child area's approved values")
     pull_parser.add_argument("area", metavar="AREA")
     year_option(pull_parser)

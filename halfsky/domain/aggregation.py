@@ -39,6 +39,7 @@ from halfsky.domain.plan import Aggregation, Area, Plan
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 _KINDS = (Aggregation.SUM, Aggregation.RATIO, Aggregation.WEIGHTED_MEAN, Aggregation.NONE)
+_SUM, _RATIO, _WEIGHTED = (_KINDS.index(k) for k in _KINDS[:3])  # positions in _KINDS
 
 
 class AggregationError(ValueError):
@@ -289,7 +290,7 @@ def aggregate(values: Values, hierarchy: Hierarchy, rules: Mapping[str, Rule]) -
     kind = kinds[indicator]
     finite_value = np.isfinite(values.value)
     usable = np.select(
-        [kind == 1, kind == 2],
+        [kind == _RATIO, kind == _WEIGHTED],
         [np.isfinite(values.numerator) & np.isfinite(values.denominator),
          finite_value & np.isfinite(values.weight) & (values.weight >= 0)],
         default=finite_value,
@@ -302,11 +303,11 @@ def aggregate(values: Values, hierarchy: Hierarchy, rules: Mapping[str, Rule]) -
     contributed = total(np.ones(len(values))).astype(np.int64)
     numerator, denominator, weight = (total(values.numerator), total(values.denominator),
                                       total(values.weight))  # fmt: skip
-    weighted = total(np.where(usable, values.value * np.where(kind == 2, values.weight, 0.0), 0.0))
+    weighted = total(np.where(usable, values.value * np.where(kind == _WEIGHTED, values.weight, 0.0), 0.0))
     g_kind = kinds[g_indicator]
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.select(
-            [g_kind == 0, g_kind == 1, g_kind == 2],
+            [g_kind == _SUM, g_kind == _RATIO, g_kind == _WEIGHTED],
             [total(values.value), numerator / denominator * pers[g_indicator], weighted / weight],
             default=np.nan,
         )
@@ -321,9 +322,9 @@ def aggregate(values: Values, hierarchy: Hierarchy, rules: Mapping[str, Rule]) -
         year=years[g_year].astype(np.int64),
         breakdown=breakdowns[g_breakdown],
         value=value,
-        numerator=np.where(g_kind == 1, numerator, nan),
-        denominator=np.where(g_kind == 1, denominator, nan),
-        weight=np.where(g_kind == 2, weight, nan),
+        numerator=np.where(g_kind == _RATIO, numerator, nan),
+        denominator=np.where(g_kind == _RATIO, denominator, nan),
+        weight=np.where(g_kind == _WEIGHTED, weight, nan),
         complete=(contributed == expected) & ~incomplete,
     )
     return Aggregates(out, contributed, expected, missing_row, tree.codes[missing_child])

@@ -107,14 +107,9 @@ def outgoing(plan: Plan, values: Iterable[LocalValue]) -> list[ExchangeValue]:
         mapping = mappings.get(local.indicator)
         if mapping is None:
             continue
-        sent.append(ExchangeValue(
-            plan=mapping.plan, indicator=mapping.indicator, area=local.area, year=local.year,
-            breakdown=local.breakdown, value=_times(local.value, mapping.factor),
-            numerator=local.numerator, denominator=local.denominator, flag=local.flag,
-            version=local.version, approved_at=local.approved_at,
-            approved_by=local.approved_by, reason=local.reason, source=local.source,
-            note=local.note, is_sample=local.is_sample, instance=plan.code,
-        ))
+        sent.append(ExchangeValue(**{
+            **asdict(local), "plan": mapping.plan, "indicator": mapping.indicator,
+            "value": _times(local.value, mapping.factor), "instance": plan.code}))
     return sorted(sent, key=lambda v: (v.plan, v.indicator, v.area, v.year, v.breakdown))
 
 

@@ -52,7 +52,13 @@ from halfsky.domain.assessment.arrays import (
     needed_direction,
     take,
 )
-from halfsky.domain.assessment.codes import KIND_INDEX, RATING_INDEX, STATUS_INDEX, Rules
+from halfsky.domain.assessment.codes import (
+    COMPARATOR_INDEX,
+    KIND_INDEX,
+    RATING_INDEX,
+    STATUS_INDEX,
+    Rules,
+)
 from halfsky.domain.assessment.context import Context
 from halfsky.domain.assessment.forecast import forecast
 from halfsky.domain.assessment.intervals import undecided
@@ -61,7 +67,7 @@ from halfsky.domain.target_compare import EPSILON
 
 S = STATUS_INDEX
 K = KIND_INDEX
-GE, LE = 0, 2  # COMPARATORS.index("ge"), COMPARATORS.index("le")
+C = COMPARATOR_INDEX
 
 
 def assess_china(ctx: Context, rules: Rules) -> dict[str, FloatArray | SmallArray]:
@@ -139,7 +145,7 @@ def _directional(ctx: Context, rows: BoolArray, sign: FloatArray, status: SmallA
                  out: dict[str, FloatArray]) -> None:
     base, value = ctx.baseline_value, ctx.latest_value
     change = (value - base) * sign
-    towards = np.where(sign > 0, GE, LE).astype(np.int8)
+    towards = np.where(sign > 0, C["ge"], C["le"]).astype(np.int8)
     strictly = base + sign * EPSILON * 2  # "improved" means beyond the baseline
     no_tolerance = np.zeros(len(ctx))
     unclear = undecided(ctx.low, ctx.high, towards, strictly, no_tolerance)
@@ -151,8 +157,9 @@ def _directional(ctx: Context, rows: BoolArray, sign: FloatArray, status: SmallA
     span = ctx.latest_year - ctx.baseline_year
     gap = ctx.settings.kind == K["gap_narrows"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        growth = np.where(np.isfinite(cagr(base, value, span)) & (base > 0),
-                          sign * cagr(base, value, span), change / np.abs(base) / span)
+        rate = cagr(base, value, span)
+        growth = np.where(np.isfinite(rate) & (base > 0), sign * rate,
+                          change / np.abs(base) / span)
         progress = np.where(gap, (base - value) / base, growth)
     ok = rows & np.isfinite(progress)
     out["progress"][ok] = progress[ok]

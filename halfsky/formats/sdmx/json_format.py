@@ -330,11 +330,12 @@ def _read_observations(
     builder: ObservationBuilder,
 ) -> None:
     observation_attributes = _by_level(attributes, "observation")
+    observation_dimensions = _by_level(dimensions, "observation")
     for key_text, values in _get(container, "observations", path, dict, required=False).items():
         where = {"path": f"{path}/observations/{key_text}"}
         if not isinstance(values, list) or not values:
             raise SdmxError("sdmx.bad_value", {**where, "component": MEASURE})
-        full_key = {**key, **_key(key_text, _by_level(dimensions, "observation"), where["path"])}
+        full_key = {**key, **_key(key_text, observation_dimensions, where["path"])}
         found = {
             c.id: c.value(index, where["path"])
             for c, index in zip(observation_attributes, values[1:], strict=False)
