@@ -16,16 +16,11 @@ header is line 1) and the observation's number, from 1, in SDMX-JSON.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Sequence
-
 from halfsky.formats.history_import import HistoryFile, HistoryRow
 from halfsky.formats.sdmx import (
     ObservationStatus,
     SdmxError,
-    SdmxObservation,
-    read_sdmx_csv,
+    read_sdmx_csv_lines,
     read_sdmx_json,
 )
 from halfsky.formats.uploads import FileProblem, Param
@@ -49,18 +44,16 @@ def sdmx_kind(data: bytes) -> str | None:
 
 def read_sdmx_history(data: bytes, kind: str) -> HistoryFile:
     """The rows of an SDMX-CSV (``kind="csv"``) or SDMX-JSON (``"json"``) data message."""
-    reader: Callable[[bytes], list[SdmxObservation]] = (
-        read_sdmx_csv if kind == "csv" else read_sdmx_json
-    )
     try:
-        observations = reader(data)
+        if kind == "csv":
+            observations, lines = read_sdmx_csv_lines(data)
+        else:
+            observations = read_sdmx_json(data)
+            lines = list(range(1, len(observations) + 1))
     except SdmxError as error:
         return HistoryFile(problems=[problem_of(error)])
     if not observations:
         return HistoryFile(problems=[FileProblem("history.empty")])
-    lines = _csv_lines(data) if kind == "csv" else []
-    if len(lines) != len(observations):
-        lines = list(range(1, len(observations) + 1))
     rows = [
         HistoryRow(
             line=line, indicator=o.indicator, area=o.area, year=o.year, breakdown=o.breakdown,
@@ -85,14 +78,3 @@ def problem_of(error: SdmxError) -> FileProblem:
         return FileProblem(error.code, sheet=path, params=params)
     return FileProblem(error.code, params=params)
 
-
-def _csv_lines(data: bytes) -> Sequence[int]:
-    """The physical line of every non-blank record after the header (as the reader counts)."""
-    text = data.decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines, start = [], 1
-    for record in reader:
-        if record:
-            lines.append(start)
-        start = reader.line_num + 1
-    return lines[1:]

@@ -6,7 +6,7 @@ own files back, exactly, with :func:`read_sdmx_csv` / :func:`read_sdmx_json`.
 Every problem is an :class:`SdmxError` with a message code and parameters.
 """
 
-from halfsky.formats.sdmx.csv_format import read_sdmx_csv, write_sdmx_csv
+from halfsky.formats.sdmx.csv_format import read_sdmx_csv, read_sdmx_csv_lines, write_sdmx_csv
 from halfsky.formats.sdmx.json_format import read_sdmx_json, write_sdmx_json
 from halfsky.formats.sdmx.model import (
     ATTRIBUTES,
@@ -29,6 +29,7 @@ __all__ = [
     "SdmxObservation",
     "Structure",
     "read_sdmx_csv",
+    "read_sdmx_csv_lines",
     "read_sdmx_json",
     "structure_for",
     "write_sdmx_csv",

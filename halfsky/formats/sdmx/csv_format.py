@@ -110,6 +110,11 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
 
 def read_sdmx_csv(data: bytes | str) -> list[SdmxObservation]:
     """The observations of an SDMX-CSV 2.0 data message written for HalfSky's structure."""
+    return read_sdmx_csv_lines(data)[0]
+
+
+def read_sdmx_csv_lines(data: bytes | str) -> tuple[list[SdmxObservation], list[int]]:
+    """:func:`read_sdmx_csv` with the physical line of each observation (the header is 1)."""
     records = _records(_decode(data))
     if not records:
         raise SdmxError("sdmx.not_sdmx", {"format": "csv", "line": 1})
@@ -141,7 +146,7 @@ def read_sdmx_csv(data: bytes | str) -> list[SdmxObservation]:
             attributes={name: record[columns[name]] for name in ATTRIBUTES if name in columns},
             where=where,
         )
-    return builder.observations
+    return builder.observations, [line for line, _ in rows]
 
 
-__all__ = ["HEADER", "read_sdmx_csv", "write_sdmx_csv"]
+__all__ = ["HEADER", "read_sdmx_csv", "read_sdmx_csv_lines", "write_sdmx_csv"]
