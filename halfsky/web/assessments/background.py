@@ -4,7 +4,8 @@
 import, a delivery from a child instance): once it commits, the years are noted
 as pending and one background job (kind ``assessment.recompute``, see
 ``halfsky.web.jobs``) reassesses every pending year of the plan, each once, however
-many requests came meanwhile. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
+many requests came meanwhile; a year leaves the list in the same transaction as
+its reassessment. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
 years are reassessed at once, after the commit.
 """
 
@@ -60,12 +61,16 @@ def do_mark_pending(plan: Plan, years: Iterable[int]) -> None:
         PendingRecompute.objects.get_or_create(plan=plan, year=year)
 
 
+def pending_years(plan: Plan) -> list[int]:
+    return sorted(PendingRecompute.objects.filter(plan=plan).values_list("year", flat=True))
+
+
 @transaction.atomic
-def do_take_pending(plan: Plan) -> list[int]:
-    """The plan's pending years, taken off the list."""
-    rows = list(PendingRecompute.objects.select_for_update().filter(plan=plan))
-    PendingRecompute.objects.filter(pk__in=[row.pk for row in rows]).delete()
-    return sorted(row.year for row in rows)
+def do_recompute_pending(plan: Plan, year: int, actor: Any = None) -> None:
+    """Reassess a pending year and take it off the list, together: a job killed midway
+    (a stopped server, the end of a command) leaves the year pending, never lost."""
+    PendingRecompute.objects.filter(plan=plan, year=year).delete()
+    do_recompute(plan, year, actor)
 
 
 def follow_up(plan_pk: str) -> None:
@@ -77,14 +82,10 @@ def run_job(plan_pk: str, actor: Any, progress: Callable[[int, str], None]) -> s
     """Reassess every pending year of the plan (the job's work); the last year's page."""
     plan = Plan.objects.get(pk=plan_pk)
     done: list[int] = []
-    while years := do_take_pending(plan):
+    while years := pending_years(plan):
         for index, year in enumerate(years):
             progress(min(95, 5 + 90 * index // len(years)), "assessment.step.recompute")
-            try:
-                do_recompute(plan, year, actor)
-            except Exception:
-                do_mark_pending(plan, years[index:])  # not lost: the next job takes them
-                raise
+            do_recompute_pending(plan, year, actor)
             done.append(year)
     last = max(done) if done else plan.end_year
     return reverse("assessments:plan", args=[plan.code, last])

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.formats.uploads import NotANumber, parse_number_text
 from halfsky.web.data.models import ValueFlag
 
 
@@ -40,15 +41,13 @@ class ValueForm(forms.Form):
 
     def _number(self, name: str) -> float | None:
         raw = (self.cleaned_data.get(name) or "").strip()
-        if not raw:
-            return None
-        text = raw.translate(FULL_WIDTH).replace(",", "").replace("，", "")
-        try:
-            return float(text)
-        except ValueError:
+        try:  # as the Excel upload and the history import read numbers
+            parsed = parse_number_text(raw)
+        except NotANumber:
             raise forms.ValidationError(
                 _("“%(text)s” is not a number."), params={"text": raw}, code="not_a_number"
             ) from None
+        return None if parsed is None else parsed[0]
 
     def clean_value(self) -> float | None:
         return self._number("value")
@@ -58,9 +57,6 @@ class ValueForm(forms.Form):
 
     def clean_denominator(self) -> float | None:
         return self._number("denominator")
-
-
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
 class ReopenForm(forms.Form):

@@ -369,9 +369,9 @@ def do_review_item(item: EvaluationItem, rating: str, comment: str, actor: Any
     item.updated_at = timezone.now()
     item.save(update_fields=["review_rating", "review_comment", "updated_at"])
     record("evaluation.review", "evaluation_item", str(item.pk), actor, rating=rating)
-    if item.is_goal:  # qualitative targets take the evaluators' rating
-        from halfsky.web.assessments.actions import do_recompute
+    if item.is_goal:  # qualitative targets take the rating from the round's year on
+        from halfsky.web.assessments.background import request_recompute
 
-        plan, year = item.round.plan, item.round.year
-        transaction.on_commit(lambda: do_recompute(plan, year), robust=True)
+        plan = item.round.plan
+        request_recompute(plan, range(item.round.year, plan.end_year + 1), actor)
     return item

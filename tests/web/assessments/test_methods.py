@@ -72,3 +72,23 @@ def test_a_qualitative_target_takes_the_evaluation_groups_rating(db) -> None:
     d01 = AssessmentResult.objects.get(year=evaluation.year, indicator__code="D01",
                                        area=plan.region, breakdown="", target_kind="qualitative")
     assert d01.status == "met"
+
+
+def test_a_goal_rating_reassesses_its_year_and_the_later_ones(
+        db, django_capture_on_commit_callbacks) -> None:
+    from django.contrib.auth import get_user_model
+
+    from halfsky.web.reports.actions import do_open_evaluation, do_review_item
+    from halfsky.web.reports.models import EvaluationItem
+
+    plan = Plan.objects.get(code=PLAN)
+    coordinator = get_user_model().objects.get(username="coordinator")
+    evaluation = do_open_evaluation(plan, "midterm", coordinator)  # 2023
+    item = EvaluationItem.objects.get(round=evaluation, goal__domain__code="decision",
+                                      goal__number=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_review_item(item, "met", "", coordinator)
+    for year in (evaluation.year, evaluation.year + 1):  # 2024 takes the mid-term rating too
+        d01 = AssessmentResult.objects.get(year=year, indicator__code="D01", area=plan.region,
+                                           breakdown="", target_kind="qualitative")
+        assert d01.status == "met", year

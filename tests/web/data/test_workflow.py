@@ -67,6 +67,20 @@ def test_reporter_saves_a_value_and_its_history_records_it(login, round_open: Ro
     assert Task.objects.get(round=round_open, department__code="health").state == "in_progress"
 
 
+def test_not_a_number_infinity_and_text_are_refused_full_width_digits_read(
+        login, round_open: Round) -> None:
+    client = login("health_reporter")
+    observation = next(o for o in health_values() if o.indicator.per is None)
+    for typed in ("nan", "inf", "1e400", "七十七"):
+        response = save(client, observation, value=typed)
+        assert "不是数字" in response.content.decode(), typed
+        observation.refresh_from_db()
+        assert observation.value is None and observation.version == 1  # nothing stored
+    save(client, observation, value="７７．９")
+    observation.refresh_from_db()
+    assert observation.value == 77.9
+
+
 def test_a_rate_is_computed_from_numerator_and_denominator(login, round_open: Round) -> None:
     client = login("health_reporter")
     observation = next(o for o in health_values() if o.indicator.per == 100000)
