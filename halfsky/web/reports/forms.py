@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.reports.evidence import MAX_EVIDENCE_BYTES
+from halfsky.web.reports.messages import MESSAGES
 from halfsky.web.reports.models import GoalRatingChoice, ReportKind, SelfRating
 
 TEXT_LABELS = {
@@ -46,6 +48,12 @@ class ItemForm(forms.Form):
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("Evidence file"), help_text=_(
         "PDF, Word, PNG or JPEG, at most 10 MB."))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_EVIDENCE_BYTES:  # refused before it is read into memory
+            raise forms.ValidationError(MESSAGES["evidence.too_large"])
+        return upload
 
 
 class ReviewForm(forms.Form):

@@ -27,7 +27,7 @@ from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import DEPARTMENT_ROLES, Role
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
 
 # Read every department's report and may return one.
@@ -40,10 +40,13 @@ EDITABLE_STATES = (YearReportState.DRAFT, YearReportState.RETURNED)
 def plan_departments(plan: Plan) -> QuerySet[Department]:
     """The member departments of the plan: those leading or supporting a goal, a measure
     or an indicator of it."""
-    return Department.objects.filter(
-        Q(led_goals__domain__plan=plan) | Q(supported_goals__domain__plan=plan)
-        | Q(led_measures__domain__plan=plan) | Q(supported_measures__domain__plan=plan)
-        | Q(led_indicators__plan=plan) | Q(supported_indicators__plan=plan)).distinct()
+    goals = Goal.objects.filter(domain__plan=plan)
+    measures = Measure.objects.filter(domain__plan=plan)
+    indicators = Indicator.objects.filter(plan=plan)
+    members = Q()  # one id subquery each: a join of all six would multiply the rows
+    for rows in (goals, measures, indicators):
+        members |= Q(pk__in=rows.values("lead")) | Q(pk__in=rows.values("supporting"))
+    return Department.objects.filter(members)
 
 
 def plan_years(plan: Plan) -> range:

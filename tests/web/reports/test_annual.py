@@ -188,3 +188,21 @@ def test_a_user_who_chose_english_gets_the_report_in_english(
     report.refresh_from_db()
     text = text_of(report.docx.read())
     assert "monitoring report 2023" in text and "年度监测报告" not in text
+
+
+def test_the_state_buttons_move_the_report_by_role(plan: Any, user: Any, login: Any,
+                                                   no_pdf: None) -> None:
+    report = _generated(plan, user)
+    review = reverse("reports:transition", args=[report.pk, "review"])
+    assert login("viewer").post(review).status_code == 403
+    assert login("coordinator").post(reverse("reports:transition",
+                                             args=[report.pk, "sign"])).status_code == 404
+    page = login("coordinator").post(review, follow=True).content.decode()
+    report.refresh_from_db()
+    assert report.state == "reviewed" and "报告状态已更新" in page
+    approve = reverse("reports:transition", args=[report.pk, "approve"])
+    refused = login("coordinator").post(approve)
+    assert refused.status_code == 403
+    login("leader").post(approve)
+    report.refresh_from_db()
+    assert report.state == "approved"

@@ -125,3 +125,19 @@ def test_the_group_rating_of_a_goal_judges_its_qualitative_indicator(plan: Any) 
         assert ratings["D01"] == rating
         judged = inputs.from_json(model, data, 2025, ratings).assessments
         assert next(a for a in judged if a.indicator == "D01").status == status
+
+
+def test_evidence_is_downloaded_only_by_those_who_see_the_item(
+        login: Any, evaluation: Any) -> None:
+    from halfsky.web.reports.models import Evidence
+
+    item = health_measure(evaluation)
+    login("health_reporter").post(reverse("reports:item", args=[item.pk]), {
+        "action": "evidence", "file": SimpleUploadedFile("材料.pdf", PDF)})
+    url = reverse("reports:evidence", args=[Evidence.objects.get(item=item).pk])
+    for username in ("health_reporter", "coordinator", "viewer"):
+        response = login(username).get(url)
+        assert response.status_code == 200, username
+        assert b"".join(response.streaming_content) == PDF
+        assert "attachment" in response["Content-Disposition"]
+    assert login("education_reporter").get(url).status_code == 403
