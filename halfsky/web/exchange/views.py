@@ -60,7 +60,7 @@ def _year(request: HttpRequest, plan: Plan) -> int:
 def _counts_text(counts: dict[str, int]) -> str:
     names = {"created": _("stored"), "updated": _("corrected"), "unchanged": _("already there"),
              "older": _("older versions ignored"), "conflict": _("conflicts")}
-    return "，".join(f"{names.get(k, k)} {v}" for k, v in counts.items()) or _("nothing new")
+    return _(", ").join(f"{names.get(k, k)} {v}" for k, v in counts.items()) or _("nothing new")
 
 
 @login_required

@@ -32,6 +32,12 @@ ERRORS = {
     "plan_document.duplicate_number": gettext_lazy(
         "The domain %(domain)s uses the number %(number)s twice."),
     "plan_import.no_file": gettext_lazy("Choose a plan document to upload."),
+    "import.publish.invalid": gettext_lazy(
+        "The plan cannot be published: the value at %(location)s is not valid (%(problem)s). "
+        "Correct it on this page, then publish again."),
+    "plan_load.indicator_has_values": gettext_lazy(
+        "The plan cannot be published under this code: it would remove indicators that "
+        "already have values (%(codes)s). Choose another plan code."),
 }
 
 WHAT = {"goal": gettext_lazy("Goal"), "measure": gettext_lazy("Measure"),

@@ -123,8 +123,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
                                      code=form.cleaned_data["code"],
                                      title=form.cleaned_data["title"], actor=request.user)
         except PublishError as error:
-            form.add_error(None, _("The plan cannot be published: %(code)s %(params)s")
-                           % {"code": error.code, "params": error.params})
+            form.add_error(None, error_message(error.code, error.params))
         else:
             messages.success(request, _("The plan was published."))
             return redirect("plans:overview", plan=code)

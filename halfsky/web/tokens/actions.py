@@ -11,9 +11,13 @@ from django.utils import timezone
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES
+from halfsky.web.orgs.roles import Role
 from halfsky.web.tokens.keys import PREFIX_LENGTH, hash_key, new_key
 from halfsky.web.tokens.models import ApiToken
+
+# Who may revoke another user's token (the statistics bureau, an admin role for its
+# validation rules, may not).
+MANAGING_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 
 # How stale ``last_used_at`` may get before a request writes it again.
 USE_RESOLUTION = datetime.timedelta(minutes=1)
@@ -40,7 +44,7 @@ def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
 @transaction.atomic
 def do_revoke_token(token: ApiToken, actor: Any) -> ApiToken:
     """Revoke a token for good: the owner, or an administrator or coordinator."""
-    if actor is None or (actor.pk != token.user_id and role_of(actor) not in ADMIN_ROLES):
+    if actor is None or (actor.pk != token.user_id and role_of(actor) not in MANAGING_ROLES):
         raise ActionError("token.not_allowed")
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:

@@ -205,3 +205,20 @@ def test_publish_needs_a_region_and_a_valid_code(coordinator, draft) -> None:
     assert response.status_code == 400
     assert set(response.context["publish_form"].errors) == {"region", "code"}
     assert Plan.objects.count() == before
+
+
+def test_publishing_over_a_plan_with_values_is_refused_in_words(coordinator, draft) -> None:
+    from halfsky.web.orgs.models import Area
+    from halfsky.web.plans.models import Plan
+
+    stored = Plan.objects.get(code="jixian-women-2021-2025")
+    response = coordinator.post(f"/imports/{draft.pk}/publish/", {
+        "region": Area.objects.get(code="141028").pk, "code": "jixian-women-2021-2025",
+        "title": "吉县妇女发展规划（导入）"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "不能以此代码发布规划" in page and "plan_load." not in page
+    stored.refresh_from_db()
+    assert stored.title == "吉县妇女发展“十四五”规划"  # unchanged
+    draft.refresh_from_db()
+    assert draft.status != "published"

@@ -153,3 +153,17 @@ def test_the_administrator_sees_and_revokes_tokens_in_the_admin(login: Any) -> N
 
 def test_the_token_link_is_in_the_top_bar(login: Any) -> None:
     assert 'href="/tokens/"' in login("viewer").get("/departments/").content.decode()
+
+
+def test_only_the_owner_coordinator_or_administrator_revokes_a_token(db) -> None:
+    from django.contrib.auth import get_user_model
+
+    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.tokens.actions import do_create_token, do_revoke_token
+
+    users = get_user_model().objects
+    owner = users.get(username="viewer")
+    token, _ = do_create_token(owner, "脚本", owner)
+    with pytest.raises(ActionError):  # an admin role for its validation rules, not for tokens
+        do_revoke_token(token, users.get(username="statistics"))
+    assert do_revoke_token(token, users.get(username="coordinator")).is_revoked
