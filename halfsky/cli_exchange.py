@@ -197,4 +197,5 @@ def add_parser(commands: Any) -> None:
     status_parser = actions.add_parser("status", help="the parent link, the last push and what "
                                        "each child area has sent")
     plan_option(status_parser)
-    year_option(status_parser)
+    status_parser.add_argument("--year", type=int, action="append", metavar="YEAR",
+                               help="the data year (default: the plan's last year but one)")

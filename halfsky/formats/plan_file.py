@@ -109,7 +109,8 @@ def load_plan(path_or_name: str | Path) -> Plan:
     if isinstance(path_or_name, Path) or _looks_like_path(path_or_name):
         path = Path(path_or_name)
         if not path.is_file():
-            raise PlanFileError("plan_file.not_found", "", {"path": str(path)})
+            raise PlanFileError("plan_file.not_found", "",
+                                {"name": str(path), "available": shipped_plans()})
         text = path.read_text(encoding="utf-8-sig")
         json_format = path.suffix.lower() == ".json"
     else:
