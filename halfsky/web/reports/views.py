@@ -99,7 +99,7 @@ def index(request: HttpRequest) -> HttpResponse:
         return redirect("reports:index")
     return render(request, "reports/index.html", {
         "plan": plan, "rounds": rounds, "reports": Report.objects.filter(plan=plan),
-        "can_write": role in actions.WRITING_ROLES, "new_form": NewReportForm(),
+        "can_write": role in actions.WRITING_ROLES,
         "evaluation_form": OpenEvaluationForm(),
         "years": range(plan.baseline_year + 1, plan.end_year + 1)})
 
