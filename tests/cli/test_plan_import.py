@@ -10,7 +10,7 @@ import pytest
 from halfsky.cli import main
 from halfsky.formats.plan_file import load_plan
 
-PLAN_MD = Path(__file__).resolve().parent.parent / "halfsky" / "data" / "plans" / (
+PLAN_MD = Path(__file__).resolve().parents[2] / "halfsky" / "data" / "plans" / (
     "jixian-women-2021-2025.md")
 
 

@@ -14,13 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from halfsky.cli.setup import setup_django
 from halfsky.domain.exchange import BATCH_SIZE, MAX_BATCH_SIZE
 
 
 def _setup() -> None:
-    from halfsky.cli import _setup_django  # cli imports this module: import it late
-
-    _setup_django()
+    setup_django()
 
 
 def _fail(error: Any) -> int:

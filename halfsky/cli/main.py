@@ -8,32 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from halfsky.cli_assess import add_parser as add_assess_parser
-from halfsky.cli_exchange import add_parser as add_exchange_parser
-from halfsky.cli_import import add_import_parser
-from halfsky.cli_messages import plan_file_message
+from halfsky.cli.assess import add_parser as add_assess_parser
+from halfsky.cli.exchange import add_parser as add_exchange_parser
+from halfsky.cli.messages import plan_file_message
+from halfsky.cli.plan_import import add_import_parser
+from halfsky.cli.setup import fail as _fail
+from halfsky.cli.setup import setup_django as _setup_django
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
 from halfsky.formats.plan_file import PlanFileError, load_plan, plan_to_dict, shipped_plans
 
 DEFAULT_PLAN = "jixian-women-2021-2025"
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "halfsky.web.settings")
-    import django
-
-    django.setup()
-
-
-def _fail(message: str) -> int:
-    print(f"halfsky: {message}", file=sys.stderr)
-    return 2
 
 
 def target_text(target: Target) -> str:
@@ -208,7 +197,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except PlanFileError as error:
         return _fail(plan_file_message(error.code, error.location, error.params))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m halfsky.cli``: the same as the ``halfsky`` command."""
+
+import sys
+
+from halfsky.cli.main import main
+
+sys.exit(main())
