@@ -34,7 +34,7 @@ from halfsky.domain.assessment import (  # noqa: E402
     assess,
     series_settings,
 )
-from halfsky.domain.assessment.reference import OneSeries, assess_one  # noqa: E402
+from tests.domain.assessment.reference import OneSeries, assess_one  # noqa: E402
 
 YEARS = np.arange(2020, 2026)
 SEXES = 3  # total, female, male

@@ -22,7 +22,7 @@ contributed even when some are missing; the flag says so.
 
 Problems raise :class:`AggregationError` with a code: ``aggregation.unknown_area``,
 ``aggregation.no_parent``, ``aggregation.unknown_indicator``,
-``aggregation.duplicate_value``, ``aggregation.cycle``.
+``aggregation.duplicate_value``.
 """
 
 from __future__ import annotations
@@ -78,22 +78,6 @@ class Hierarchy:
     def children(self, code: str) -> tuple[str, ...]:
         return tuple(sorted(child for child, parent in self.parents.items() if parent == code))
 
-    def depths(self) -> dict[str, int]:
-        """Distance of each area from the top (the nation, or the highest area known)."""
-        depths: dict[str, int] = {}
-        for code in self.parents:
-            chain: list[str] = []
-            current: str | None = code
-            while current is not None and current not in depths:
-                if current in chain:
-                    raise AggregationError("aggregation.cycle", {"area": current})
-                chain.append(current)
-                current = self.parents.get(current)
-            depth = -1 if current is None else depths[current]
-            for area in reversed(chain):
-                depth += 1
-                depths[area] = depth
-        return depths
 
 
 def _strings(values: Any, size: int) -> NDArray[np.str_]:
@@ -347,32 +331,3 @@ def _missing(
     used = np.zeros(len(rows), dtype=np.bool_)
     used[start[used_group] + tree.rank[used_area]] = True
     return rows[~used], child[~used]
-
-
-def aggregate_up(
-    values: Values, hierarchy: Hierarchy, rules: Mapping[str, Rule]
-) -> list[Aggregates]:
-    """Aggregate level by level to the top, lowest level first.
-
-    The input rows used are those of areas without children in the hierarchy
-    (counties, or townships when they are given); an area with children gets
-    the aggregate of its children, and that aggregate is what its own parent
-    aggregates. Values reported for an area that has children are not mixed in.
-    """
-    depths = hierarchy.depths()
-    tree = _Tree(hierarchy)
-    area_depth = np.array([depths[str(code)] for code in tree.codes], dtype=np.int64)
-    index = tree.index(values.area)
-    leaf = tree.n_children[index] == 0
-    levels: list[Aggregates] = []
-    carried = Values.build([], [], [])
-    for depth in range(int(area_depth.max(initial=0)), 0, -1):
-        at_depth = values.take(np.flatnonzero(leaf & (area_depth[index] == depth)))
-        current = Values.concatenate([at_depth, carried])
-        if len(current) == 0:
-            carried = current
-            continue
-        level = aggregate(current, hierarchy, rules)
-        levels.append(level)
-        carried = level.values
-    return levels

@@ -17,10 +17,10 @@ from halfsky.domain.aggregation import (
     Rule,
     Values,
     aggregate,
-    aggregate_up,
     rules_for,
 )
 from halfsky.domain.plan import Aggregation, Area, AreaLevel, GoalRef, Indicator, Plan
+from tests.domain.aggregation_levels import aggregate_up, depths
 
 # 山西省 → 临汾市 → three counties; 运城市 → one county.
 SHANXI = Hierarchy.from_areas(
@@ -186,7 +186,7 @@ def test_errors(values: Values, code: str) -> None:
 
 def test_a_cycle_is_refused() -> None:
     with pytest.raises(AggregationError) as caught:
-        Hierarchy({"a": "b", "b": "a"}).depths()
+        depths(Hierarchy({"a": "b", "b": "a"}))
     assert caught.value.code == "aggregation.cycle"
 
 
@@ -316,12 +316,12 @@ def test_every_level_matches_a_plain_loop(seed: int) -> None:
     hierarchy = random_country(rng)
     leaves = [a for a, p in hierarchy.parents.items() if p and not hierarchy.children(a)]
     values = random_values(rng, hierarchy, leaves)
-    depths = hierarchy.depths()
+    area_depths = depths(hierarchy)
     levels = aggregate_up(values, hierarchy, RULES)
     assert len(levels) == 3  # counties → cities, → provinces, → nation
     carried: Values | None = None
     for depth, level in zip((3, 2, 1), levels, strict=True):
-        rows = np.flatnonzero([depths[str(a)] == depth for a in values.area])
+        rows = np.flatnonzero([area_depths[str(a)] == depth for a in values.area])
         parts = [values.take(rows)] + ([carried] if carried is not None else [])
         expected = loop_aggregate(Values.concatenate(parts), hierarchy)
         assert_same(list(level.rows()), expected)

@@ -36,9 +36,7 @@ from halfsky.domain.assessment.intervals import exact_interval
 from halfsky.domain.assessment.plan_settings import settings_from_targets
 from halfsky.domain.assessment.summary import (
     AttainmentRate,
-    IndicatorScore,
     attainment_rates,
-    indicator_scores,
 )
 from halfsky.domain.assessment.table import (
     InvalidSeriesTable,
@@ -58,7 +56,6 @@ __all__ = [
     "WARNINGS",
     "Assessment",
     "AttainmentRate",
-    "IndicatorScore",
     "InvalidSeriesTable",
     "Method",
     "Observations",
@@ -68,7 +65,6 @@ __all__ = [
     "assess",
     "attainment_rates",
     "exact_interval",
-    "indicator_scores",
     "series_settings",
     "settings_from_targets",
     "status_code",

@@ -23,7 +23,6 @@ C = 1 − (|y0|/|L|)^4.44 when |y0| ≤ |L|, 1 − ((2|L| − |y0|)/|L|)^4.44 wh
 −5) for PV < 0; 5 when C = 0; 500·PV/C − 2.5 below 0.5%·C; 250·PV/C − 1.25
 below 1.5%·C; min(500·PV/C − 5, 5) above. ``progress`` is PV.
 
-An indicator's score is the mean of its series' scores (``indicator_scores``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Summaries over many results: 达标率 per group, Open SDG indicator scores.
+"""Summaries over many results: 达标率 per group.
 
 ``attainment_rates`` counts, per group (the plan, a domain, a department, an
 area — any label per result), the results that are met (``met``,
@@ -8,10 +8,6 @@ area — any label per result), the results that are met (``met``,
   official reports print (含无数据指标);
 - ``monitored``: the results with data (not ``no_data`` / ``not_available``)
   — ``rate_monitored`` (不含无数据指标).
-
-``indicator_scores`` averages Open SDG series scores per indicator and maps
-the mean back to a status at 2.5 / 0 / −2.5 (``target_achieved`` when every
-scored series achieved its target).
 """
 
 from __future__ import annotations
@@ -26,10 +22,8 @@ from halfsky.domain.assessment.codes import (
     MET_STATUSES,
     NO_DATA_STATUSES,
     STATUS_INDEX,
-    STATUSES,
 )
-from halfsky.domain.assessment.opensdg import score_status
-from halfsky.domain.assessment.table import FloatArray, SmallArray
+from halfsky.domain.assessment.table import SmallArray
 
 
 @dataclass(frozen=True)
@@ -82,32 +76,3 @@ def attainment_rates(statuses: Sequence[str] | SmallArray,
             rate_monitored=float(met[i] / monitored[i]) if monitored[i] else float("nan"),
         ))
     return sorted(rates, key=lambda rate: (rate.group is None, str(rate.group)))
-
-
-@dataclass(frozen=True)
-class IndicatorScore:
-    indicator: Any
-    score: float  # mean of the series' scores (NaN when none has one)
-    status: str
-    series: int  # series scored
-
-
-def indicator_scores(scores: FloatArray, statuses: Sequence[str] | SmallArray,
-                     indicators: Sequence[Hashable]) -> list[IndicatorScore]:
-    """Open SDG: an indicator's score is the mean of its series' scores."""
-    index = status_indexes(statuses)
-    labels = list(indicators)
-    keys = list(dict.fromkeys(labels))
-    position = {key: i for i, key in enumerate(keys)}
-    group = np.array([position[label] for label in labels], dtype=np.int64)
-    scored = np.isfinite(scores)
-    count = np.bincount(group, scored, len(keys))
-    total = np.bincount(group, np.where(scored, scores, 0.0), len(keys))
-    achieved = np.bincount(group, scored & (index == STATUS_INDEX["target_achieved"]),
-                           len(keys))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / count
-    mapped = score_status(mean)
-    mapped = np.where((count > 0) & (achieved == count), STATUS_INDEX["target_achieved"], mapped)
-    return [IndicatorScore(indicator=key, score=float(mean[i]), status=STATUSES[mapped[i]],
-                           series=int(count[i])) for i, key in enumerate(keys)]

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from halfsky.domain.assessment import OPENSDG_STATUSES, indicator_scores
+from halfsky.domain.assessment import OPENSDG_STATUSES
 from halfsky.domain.assessment.opensdg import limit_factor, no_target_score, target_score
-from halfsky.domain.assessment.reference import OneSeries as S
+from tests.domain.assessment.reference import OneSeries as S
 
 from .conftest import Judge, one
 
@@ -111,14 +111,3 @@ def test_every_status_is_reachable(judge: Judge) -> None:
     rows = judge(*(S({2015: 14.5, 2023: v}, **with_target(7.25))
                    for v in (7.0, 10.2, 11.2, 14.0, 15.0)), S({}, **HIGHER))
     assert tuple(row.status for row in rows) == OPENSDG_STATUSES
-
-
-def test_indicator_scores_average_series_and_map_back() -> None:
-    scores = np.array([2.6, 2.5, -1.0, 5.0, 5.0, np.nan, -4.0])
-    statuses = ["substantial_progress", "substantial_progress", "limited_progress",
-                "target_achieved", "target_achieved", "not_available", "deterioration"]
-    result = indicator_scores(scores, statuses, ["A", "A", "B", "C", "C", "D", "E"])
-    assert [(r.indicator, r.status) for r in result] == [
-        ("A", "substantial_progress"), ("B", "limited_progress"), ("C", "target_achieved"),
-        ("D", "not_available"), ("E", "deterioration")]
-    assert result[0].score == pytest.approx(2.55) and result[0].series == 2

@@ -28,8 +28,8 @@ from halfsky.domain.reports import (
     WarningInput,
     assess_plan,
 )
-from halfsky.domain.reports.demo import demo_report_data
 from halfsky.formats.plan_file import load_plan
+from tests.domain.reports.demo import demo_report_data
 
 PLAN_CODE = "jixian-women-2021-2025"
 INFO = ReportInfo(region_name="吉县", issuer="吉县妇女儿童工作委员会办公室", date="2025年3月")
