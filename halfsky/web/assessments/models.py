@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
-from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.models import Goal, Indicator, Plan
 
 
 class ResultQuerySet(RestrictedQuerySet["AssessmentResult"]):
@@ -203,3 +203,27 @@ class PendingRecompute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan.code} {self.year}"
+
+
+class GoalRating(models.Model):
+    """The evaluation group's rating of a goal (met | partly_met | not_met) in a year.
+
+    The evaluation group rates goals in the mid-term and final evaluations
+    (``reports``); the goal's qualitative targets take the latest rating of a
+    year up to the year assessed. ``ratings.do_rate_goal`` writes these rows.
+    """
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=20)
+    rated_at = models.DateTimeField(_("rated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["year", "rated_at"]
+        constraints = [models.UniqueConstraint(fields=["goal", "year"],
+                                               name="goal_rating_unique_year")]
+        verbose_name = _("goal rating")
+        verbose_name_plural = _("goal ratings")
+
+    def __str__(self) -> str:
+        return f"{self.goal_id} {self.year} {self.rating}"

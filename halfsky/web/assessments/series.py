@@ -31,7 +31,7 @@ import numpy as np
 from halfsky.domain import plan as domain
 from halfsky.domain.assessment import Observations, SeriesSettings, settings_from_targets
 from halfsky.domain.targets import Target, TargetKind
-from halfsky.web.assessments.models import IndicatorMethod
+from halfsky.web.assessments.models import GoalRating, IndicatorMethod
 from halfsky.web.data.checks import domain_plan
 from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.plans.models import Plan
@@ -117,17 +117,13 @@ class _Builder:
 
 
 def evaluators_ratings(plan: Plan, year: int) -> dict[tuple[str, int], str]:
-    """The evaluation group's latest rating of each goal, from evaluation rounds up to ``year``.
+    """The evaluation group's latest rating of each goal, from the years up to ``year``.
 
     (domain code, goal number) → met | partly_met | not_met; qualitative targets take it.
     """
-    from halfsky.web.reports.models import EvaluationItem
-
-    items = EvaluationItem.objects.filter(
-        round__plan=plan, round__year__lte=year, goal__isnull=False,
-    ).exclude(review_rating="").order_by("round__year", "updated_at").values_list(
-        "goal__domain__code", "goal__number", "review_rating")
-    return {(domain, number): rating for domain, number, rating in items}
+    ratings = GoalRating.objects.filter(goal__domain__plan=plan, year__lte=year).order_by(
+        "year", "rated_at").values_list("goal__domain__code", "goal__number", "rating")
+    return {(domain, number): rating for domain, number, rating in ratings}
 
 
 def build_table(plan: Plan, year: int) -> Table:

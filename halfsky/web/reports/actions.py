@@ -47,12 +47,13 @@ from halfsky.formats.reports import (
     render_compendium_xlsx,
     render_docx,
 )
+from halfsky.web.assessments.ratings import do_rate_goal
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.checks import domain_plan
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.models import Goal, Measure, Plan
 from halfsky.web.reports import inputs as report_inputs
 from halfsky.web.reports.evidence import EvidenceError, check_evidence
 from halfsky.web.reports.models import (
@@ -304,8 +305,6 @@ def do_open_evaluation(plan: Plan, kind: str, actor: Any) -> EvaluationRound:
         raise ActionError("evaluation.exists")
     round_ = EvaluationRound.objects.create(plan=plan, kind=kind, year=EVALUATION_YEARS[kind],
                                             opened_by=actor)
-    from halfsky.web.plans.models import Goal, Measure
-
     items = [EvaluationItem(round=round_, goal=goal, department_id=goal.lead_id)
              for goal in Goal.objects.filter(domain__plan=plan)]
     items += [EvaluationItem(round=round_, measure=measure, department_id=measure.lead_id)
@@ -370,8 +369,5 @@ def do_review_item(item: EvaluationItem, rating: str, comment: str, actor: Any
     item.save(update_fields=["review_rating", "review_comment", "updated_at"])
     record("evaluation.review", "evaluation_item", str(item.pk), actor, rating=rating)
     if item.is_goal:  # qualitative targets take the rating from the round's year on
-        from halfsky.web.assessments.background import request_recompute
-
-        plan = item.round.plan
-        request_recompute(plan, range(item.round.year, plan.end_year + 1), actor)
+        do_rate_goal(item.goal, item.round.year, rating, actor)
     return item
