@@ -7,7 +7,7 @@ PORT   ?= 8000
 VENDOR := halfsky/web/static/vendor
 export DJANGO_SETTINGS_MODULE := halfsky.web.settings
 
-.PHONY: demo test serve lint typecheck messages requirements assets deps dev-deps migrate clean
+.PHONY: demo test serve lint typecheck imports messages requirements assets deps dev-deps migrate clean
 
 demo: deps assets migrate  ## set up (venv, dependencies, database, demo data, accounts) and serve
 	$(BIN)/halfsky demo
@@ -20,6 +20,7 @@ serve: deps assets migrate  ## serve without touching the demo data
 test: dev-deps assets  ## install what the tests need and run the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint:
@@ -28,6 +29,9 @@ lint:
 
 typecheck:
 	$(BIN)/mypy
+
+imports:  ## check the order of layers and apps (import-linter contracts in pyproject.toml)
+	$(BIN)/lint-imports
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

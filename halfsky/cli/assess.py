@@ -39,6 +39,7 @@ def error_message(error: Any) -> str:
 
 def cmd_assess_series(args: argparse.Namespace) -> int:
     # NumPy and SciPy load only when this command runs, not for every `halfsky` call.
+    # The engine (NumPy, SciPy) loads only for this command: `halfsky --help` stays quick.
     from halfsky.domain.assessment import assess
     from halfsky.formats.series_csv import (
         SeriesFileError,

@@ -20,7 +20,14 @@ from halfsky.cli.setup import fail as _fail
 from halfsky.cli.setup import setup_django as _setup_django
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
-from halfsky.formats.plan_file import PlanFileError, load_plan, plan_to_dict, shipped_plans
+from halfsky.formats.plan_file import (
+    PlanFileError,
+    load_plan,
+    plan_from_dict,
+    plan_to_dict,
+    shipped_plans,
+)
+from halfsky.formats.reference_csv import ReferenceFileError, read_reference_csv
 
 DEFAULT_PLAN = "jixian-women-2021-2025"
 
@@ -74,6 +81,7 @@ def print_plan(plan: Plan) -> None:
 def cmd_plan_load(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     _setup_django()
+    # Django's models and commands exist once Django is set up (files-only commands skip it).
     from halfsky.web.plans.actions import PlanLoadError, do_load_plan
 
     try:
@@ -88,6 +96,7 @@ def cmd_plan_load(args: argparse.Namespace) -> int:
 
 def _stored_plan_document(code: str | None) -> dict[str, Any] | None:
     _setup_django()
+    # Django's models and commands exist once Django is set up (files-only commands skip it).
     from halfsky.web.plans.models import Plan as StoredPlan
 
     stored = StoredPlan.objects.filter(code=code).first() if code else StoredPlan.objects.first()
@@ -98,8 +107,6 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
     if args.plan:
         plan = load_plan(args.plan)
     else:
-        from halfsky.formats.plan_file import plan_from_dict
-
         document = _stored_plan_document(None)
         if document is None:
             return _fail("no plan in the database; run 'halfsky plan load PLAN' or name a plan")
@@ -120,6 +127,7 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
+    # Django's models and commands exist once Django is set up (files-only commands skip it).
     from halfsky.web.demo import set_up_demo
 
     set_up_demo(load_plan(args.plan), out=sys.stdout)
@@ -127,13 +135,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_reference_load(args: argparse.Namespace) -> int:
-    from halfsky.formats.reference_csv import ReferenceFileError, read_reference_csv
-
     try:
         figures = read_reference_csv(args.csv)
     except ReferenceFileError as error:
         return _fail(f"{error.code} line {error.line}")
     _setup_django()
+    # Django's models and commands exist once Django is set up (files-only commands skip it).
     from halfsky.web.data.actions.reference import do_load_reference_values
 
     count = do_load_reference_values(figures)
@@ -143,6 +150,7 @@ def cmd_reference_load(args: argparse.Namespace) -> int:
 
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup_django()
+    # Django's models and commands exist once Django is set up (files-only commands skip it).
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["halfsky manage", *args.arguments])
