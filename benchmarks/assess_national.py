@@ -4,7 +4,7 @@ Generates the national hierarchy (1 nation, 31 provinces, ~340 cities,
 ~2,850 counties) × 120 indicators × 2020–2025 × (total, female, male) —
 about 1.16 million series and 7 million observations — and times
 ``halfsky.domain.assessment.assess`` over all of it, then times the plain
-per-series reference (``assessment.reference.assess_one``, "the
+per-series implementation (``tests.domain.assessment.per_series.assess_one``, "the
 straightforward loop") on a random sample and reports the ratio.
 
     .venv/bin/python benchmarks/assess_national.py [--counties 2850] [--sample 2000]
@@ -34,7 +34,7 @@ from halfsky.domain.assessment import (  # noqa: E402
     assess,
     series_settings,
 )
-from tests.domain.assessment.reference import OneSeries, assess_one  # noqa: E402
+from tests.domain.assessment.per_series import OneSeries, assess_one  # noqa: E402
 
 YEARS = np.arange(2020, 2026)
 SEXES = 3  # total, female, male

@@ -11,7 +11,7 @@ count) and met ÷ indicators with data.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +36,13 @@ SEVERITY = (
     "met", "target_achieved", "target_met",
 )
 AWAITING_DEPARTMENT = (WarningState.OPEN, WarningState.SENT_BACK)
+
+
+def status_counts(statuses: Iterable[str]) -> list[tuple[str, int]]:
+    """How many of each status, worst first (the severity order), then any other by name."""
+    counts = Counter(statuses)
+    return ([(s, counts[s]) for s in reversed(SEVERITY) if counts.get(s)]
+            + sorted((s, n) for s, n in counts.items() if s not in SEVERITY))
 
 
 def combined_status(statuses: Sequence[str]) -> str:
@@ -138,11 +145,6 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     department_rates = rates(
         statuses, [row.indicator.lead_id for row in rows],
         {d.pk: (d.code, d.name) for d in departments if own is None or d.pk == own.pk})
-    counts: dict[str, int] = defaultdict(int)
-    for status in statuses:
-        counts[status] += 1
-    order = [s for s in SEVERITY[::-1] if s in counts] + sorted(
-        s for s in counts if s not in SEVERITY)
     first = next(iter(results[:1]), None)
     shown = [row for row in rows if row.visible]
     return PlanAssessment(
@@ -151,7 +153,7 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
         domain_rates=rates(statuses, [row.indicator.goal.domain.pk for row in rows],
                            {d.pk: (d.code, d.name) for d in domain_order}),
         department_rates=department_rates,
-        status_counts=[(s, counts[s]) for s in order],
+        status_counts=status_counts(statuses),
         computed_at=first.computed_at if first else None,
         is_sample=any(r.is_sample for found in by_indicator.values() for r in found),
         domains=[(d, [row for row in shown if row.indicator.goal.domain == d])

@@ -18,10 +18,18 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from halfsky.domain.assessment import attainment_rates
 from halfsky.web.assessments import labels
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningKind
-from halfsky.web.assessments.queries import SEVERITY, assessed_years, combined_status, rates
-from halfsky.web.data.models import Observation, ReferenceValue, Round, TaskState
+from halfsky.web.assessments.queries import (
+    AWAITING_DEPARTMENT,
+    SEVERITY,
+    assessed_years,
+    combined_status,
+    rates,
+    status_counts,
+)
+from halfsky.web.data.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.data.queries import board
 from halfsky.web.orgs.permissions import is_department_bound, role_of
 from halfsky.web.plans.labels import breakdown_label
@@ -180,8 +188,6 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
         plan_rate = rates([statuses[i] for i in ids], [None] * len(ids),
                           {None: ("plan", plan.title)})[0]
         for domain in domains:
-            counts = Counter(statuses[i] for i in ids
-                             if domain_of[i] == domain.pk and i in visible)
             rate = domain_rates.get(domain.code)
             data["domains"].append({
                 "code": domain.code, "name": domain.name, "number": domain.number,
@@ -189,10 +195,8 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
                 "rate_all": rate.rate_all if rate else None,
                 "rate_monitored": rate.rate_monitored if rate else None,
                 "met": rate.met if rate else 0, "total": rate.total if rate else 0,
-                "statuses": [{**status_info(s), "count": counts[s]}
-                             for s in reversed(SEVERITY) if counts.get(s)]
-                + [{**status_info(s), "count": n} for s, n in counts.items()
-                   if s not in SEVERITY],
+                "statuses": [{**status_info(s), "count": n} for s, n in status_counts(
+                    statuses[i] for i in ids if domain_of[i] == domain.pk and i in visible)],
             })
         data["rate"] = {"rate_all": plan_rate.rate_all, "rate_monitored": plan_rate.rate_monitored,
                         "met": plan_rate.met, "total": plan_rate.total}
@@ -244,8 +248,6 @@ def _round(plan: Plan, user: Any) -> dict[str, Any] | None:
         return None
     rows = board(round_)
     if is_department_bound(user):
-        from halfsky.web.data.models import Task
-
         own = set(Task.objects.restrict(user).filter(round=round_).values_list("pk", flat=True))
         rows = [r for r in rows if r.task.pk in own]
     counts = Counter(r.task.state for r in rows)
@@ -334,10 +336,6 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
 def state_of(indicators: list[Indicator], user: Any, department: Any = None) -> dict[str, Any]:
     """The state of some indicators (a domain's, a department's): statuses of the latest
     assessed year, 达标率, open warnings and, for a department, its task in the latest round."""
-    from halfsky.domain.assessment import attainment_rates
-    from halfsky.web.assessments.queries import AWAITING_DEPARTMENT, combined_status
-    from halfsky.web.data.models import Task
-
     if not indicators:
         return {"year": None, "statuses": [], "indicators": []}
     plan = indicators[0].plan
@@ -349,14 +347,11 @@ def state_of(indicators: list[Indicator], user: Any, department: Any = None) -> 
             indicator__in=indicators).values_list("indicator_id", "status"):
         found[ind].append(status)
     statuses = {i.pk: combined_status(found.get(i.pk, [])) for i in indicators}
-    counts = Counter(statuses.values())
     rate = attainment_rates(list(statuses.values()), [None] * len(statuses))[0]
     data: dict[str, Any] = {
         "year": year, "met": rate.met, "total": rate.total,
         "rate_all": None if rate.rate_all != rate.rate_all else round(rate.rate_all * 100, 1),
-        "statuses": [{**status_info(s), "count": counts[s]} for s in reversed(SEVERITY)
-                     if counts.get(s)] + [{**status_info(s), "count": n}
-                                          for s, n in counts.items() if s not in SEVERITY],
+        "statuses": [{**status_info(s), "count": n} for s, n in status_counts(statuses.values())],
         "open_warnings": Warning.objects.restrict(user).filter(
             indicator__in=indicators, state__in=AWAITING_DEPARTMENT).count(),
         "task": None,

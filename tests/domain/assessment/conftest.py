@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from halfsky.domain.assessment import Rules, SeriesAssessment, assess
-from tests.domain.assessment.reference import OneSeries, assess_one, table_from_series
+from tests.domain.assessment.per_series import OneSeries, assess_one, table_from_series
 
 Judge = Callable[..., list[SeriesAssessment]]
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from halfsky.domain.assessment import assess
-from tests.domain.assessment.reference import OneSeries, assess_one, table_from_series
+from tests.domain.assessment.per_series import OneSeries, assess_one, table_from_series
 
 KINDS = ["none", "threshold", "approximate", "maintain", "increase", "decrease", "gap_narrows",
          "growth_slows", "full_coverage", "relative", "qualitative"]

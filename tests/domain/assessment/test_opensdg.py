@@ -9,7 +9,7 @@ import pytest
 
 from halfsky.domain.assessment import OPENSDG_STATUSES
 from halfsky.domain.assessment.opensdg import limit_factor, no_target_score, target_score
-from tests.domain.assessment.reference import OneSeries as S
+from tests.domain.assessment.per_series import OneSeries as S
 
 from .conftest import Judge, one
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from halfsky.domain.assessment import exact_interval
-from tests.domain.assessment.reference import OneSeries as S
+from tests.domain.assessment.per_series import OneSeries as S
 
 from .conftest import Judge, one
 

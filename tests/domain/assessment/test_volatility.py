@@ -7,7 +7,7 @@ import math
 import pytest
 
 from halfsky.domain.assessment import Rules
-from tests.domain.assessment.reference import OneSeries as S
+from tests.domain.assessment.per_series import OneSeries as S
 
 from .conftest import Judge, one
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.db.models import Q
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from halfsky.web.dashboards.queries import state_of
+from halfsky.web.plans.models import Indicator
 
 register = template.Library()
 
@@ -34,11 +38,6 @@ def state_panel(context: template.Context, domain: Any = None, department: Any =
                 ) -> dict[str, Any]:
     """Statuses, 达标率, open warnings (and a department's task) of a domain's or a
     department's indicators — those the user may open."""
-    from django.db.models import Q
-
-    from halfsky.web.dashboards.queries import state_of
-    from halfsky.web.plans.models import Indicator
-
     request = context.get("request")
     user = getattr(request, "user", None)
     rows = Indicator.objects.restrict(user).select_related("plan__region")
