@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "halfsky.web.core",
     "halfsky.web.orgs",
     "halfsky.web.plans",
     "halfsky.web.data",

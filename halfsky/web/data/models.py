@@ -191,26 +191,6 @@ class ValueChange(models.Model):
         return f"{self.observation_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
-class Notification(models.Model):
-    """An in-app message to one user: a code, its parameters and a link."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="notifications")
-    code = models.CharField(_("message"), max_length=60)
-    params = models.JSONField(default=dict)
-    link = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.code}"
-
-
 class ValidationRule(models.Model):
     """Per-indicator settings of the checks, over the defaults derived from the unit.
 

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.notifications import latest as latest_notifications
+from halfsky.web.core.notifications import mark_read
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.actions.notify import mark_read
 from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
 from halfsky.web.data.forms import OpenRoundForm
-from halfsky.web.data.models import Notification, Round, TaskState
+from halfsky.web.data.models import Round, TaskState
 from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
 
@@ -71,7 +72,7 @@ def round_board(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = list(Notification.objects.filter(user=request.user)[:100])
+    notifications = latest_notifications(request.user)
     for notification in notifications:
         notification.text = sentence(notification.code, notification.params)  # type: ignore[attr-defined]
     return render(request, "data/notifications.html", {"notifications": notifications})

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.core.notifications import unread_count
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES, Role
 
@@ -62,9 +63,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     role = role_of(user)
     unread = 0
     if role is not None:
-        from halfsky.web.data.models import Notification
-
-        unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        unread = unread_count(user)
     return {
         "menu": menu_for(user),
         "unread_notifications": unread,

@@ -34,7 +34,7 @@ def test_new_warnings_and_decisions_reach_the_people_concerned(login) -> None:
 
     from halfsky.web.assessments.actions import do_accept_warning, do_answer_warning
     from halfsky.web.assessments.models import Warning
-    from halfsky.web.data.models import Notification
+    from halfsky.web.core.models import Notification
 
     users = get_user_model().objects
     Warning.objects.all().delete()

@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from halfsky.web.data.models import Notification, Observation, Round, Task, ValueStatus
+from halfsky.web.core.models import Notification
+from halfsky.web.data.models import Observation, Round, Task, ValueStatus
 
 YEAR = 2025
 

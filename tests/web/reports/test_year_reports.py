@@ -33,7 +33,7 @@ def stored(year: int, code: str = "health") -> Any:
 
 
 def test_the_department_writes_saves_and_its_head_submits(login: Any, user: Any) -> None:
-    from halfsky.web.data.models import Notification
+    from halfsky.web.core.models import Notification
 
     reporter = login("health_reporter")
     assert "规划落实情况" in reporter.get(page(2023, "health")).content.decode()
@@ -84,7 +84,7 @@ def test_other_departments_and_other_roles_get_403(login: Any) -> None:
 
 def test_the_coordinator_returns_with_a_comment_and_the_department_resubmits(
         login: Any, user: Any) -> None:
-    from halfsky.web.data.models import Notification
+    from halfsky.web.core.models import Notification
 
     write(login("health_head"), 2023, "submit")
     coordinator = login("coordinator")

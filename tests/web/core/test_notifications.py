@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from halfsky.web.data.models import Notification
+from halfsky.web.core.models import Notification
 
 
 def test_a_reporter_sees_the_round_opening_and_marks_it_read(login) -> None:
