@@ -12,7 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("halfsky.web.plans.urls")),
-    path("departments/", include("halfsky.web.orgs.urls")),
+    path("departments/", include("halfsky.web.plans.department_urls")),
     path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
     path("assessments/", include("halfsky.web.assessments.urls")),

@@ -237,7 +237,7 @@ def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
                     for k in WarningKind],
         "by_department": [{"code": r["department__code"], "name": r["department__name"] or "—",
                            "count": r["n"],
-                           "url": reverse("orgs:department", args=[r["department__code"]])
+                           "url": reverse("departments:detail", args=[r["department__code"]])
                            if r["department__code"] else ""} for r in by_department],
     }
 

@@ -46,9 +46,9 @@ def menu_for(user: Any) -> list[MenuItem]:
     department = department_of(user)
     if role in DEPARTMENT_ROLES and department is not None:
         items.append(MenuItem("my_department", _("My department"),
-                              reverse("orgs:department", args=[department.code])))
+                              reverse("departments:detail", args=[department.code])))
     elif role not in DEPARTMENT_ROLES:
-        items.append(MenuItem("departments", _("Departments"), reverse("orgs:departments")))
+        items.append(MenuItem("departments", _("Departments"), reverse("departments:list")))
     if plan is not None:
         items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
     if role in (Role.COORDINATOR, Role.ADMINISTRATOR):

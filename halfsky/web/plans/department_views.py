@@ -22,7 +22,7 @@ def department_list(request: HttpRequest) -> HttpResponse:
     if role_of(request.user) is None:
         raise PermissionDenied("no role")
     departments = Department.objects.restrict(request.user)
-    return render(request, "orgs/department_list.html", {"departments": departments})
+    return render(request, "plans/department_list.html", {"departments": departments})
 
 
 @login_required
@@ -31,7 +31,7 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     if not Department.objects.restrict(request.user).filter(pk=department.pk).exists():
         raise PermissionDenied("another department")
     involved = Q(lead=department) | Q(supporting=department)
-    return render(request, "orgs/department.html", {
+    return render(request, "plans/department.html", {
         "department": department,
         "goals": Goal.objects.filter(involved).select_related("domain__plan", "lead").distinct(),
         "measures": Measure.objects.filter(involved).select_related("domain__plan", "lead").distinct(),
