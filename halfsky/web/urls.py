@@ -11,7 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("plans/", include("halfsky.web.plans.urls")),
+    path("plans/", include("halfsky.web.plan_urls")),
     path("departments/", include("halfsky.web.plans.department_urls")),
     path("rounds/", include("halfsky.web.data.urls")),
     path("imports/", include("halfsky.web.imports.urls")),

@@ -1,7 +1,7 @@
 """The plan browser: domains → goals → indicators, measures, and search.
 
-Every logged-in role reads the plan's text. Indicator pages carry values, so
-a department reporter or head opens only the indicators of the department.
+Every logged-in role reads the plan's text. The goal and indicator pages,
+which carry values and judgements, are ``assessments.indicator_views``.
 """
 
 from __future__ import annotations
@@ -11,17 +11,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from halfsky.web.assessments.queries import indicator_assessment
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans import models, queries
 
 
-def _require_role(request: HttpRequest) -> None:
+def require_role(request: HttpRequest) -> None:
     if role_of(request.user) is None:
         raise PermissionDenied("no role")
 
 
-def _visible(request: HttpRequest, plan: models.Plan) -> set[int]:
+def visible_indicators(request: HttpRequest, plan: models.Plan) -> set[int]:
     """Ids of the plan's indicators whose values this user may open."""
     return set(models.Indicator.objects.restrict(request.user).filter(plan=plan)
                .values_list("pk", flat=True))
@@ -29,7 +28,7 @@ def _visible(request: HttpRequest, plan: models.Plan) -> set[int]:
 
 @login_required
 def overview(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
+    require_role(request)
     stored = queries.get_plan(plan)
     domains = list(queries.domains_with_counts(stored))
     totals = {
@@ -43,7 +42,7 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 
 @login_required
 def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
-    _require_role(request)
+    require_role(request)
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
     goals = list(queries.goals_with_indicators(row.goals.all()))
@@ -52,53 +51,23 @@ def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
     measures = row.measures.select_related("lead").prefetch_related("supporting")
     return render(request, "plans/domain.html", {
         "plan": stored, "domain": row, "goals": goals, "measures": measures,
-        "visible_indicators": _visible(request, stored),
-    })
-
-
-@login_required
-def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> HttpResponse:
-    _require_role(request)
-    stored = queries.get_plan(plan)
-    goal = get_object_or_404(
-        queries.goals_with_indicators(models.Goal.objects.filter(domain__plan=stored)),
-        domain__code=domain, number=number,
-    )
-    visible = _visible(request, stored)
-    indicators = queries.with_targets(list(goal.indicators.all()), latest_for=visible)
-    return render(request, "plans/goal.html", {
-        "plan": stored, "domain": goal.domain, "goal": goal, "indicators": indicators,
-        "visible_indicators": visible,
+        "visible_indicators": visible_indicators(request, stored),
     })
 
 
 @login_required
 def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
+    require_role(request)
     stored = queries.get_plan(plan)
     indicators = queries.with_targets(list(queries.indicators_with_targets().filter(plan=stored)))
     return render(request, "plans/indicator_list.html", {
-        "plan": stored, "indicators": indicators, "visible_indicators": _visible(request, stored),
-    })
-
-
-@login_required
-def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse:
-    _require_role(request)
-    stored = queries.get_plan(plan)
-    indicator = get_object_or_404(queries.indicators_with_targets().filter(plan=stored), code=code)
-    if not models.Indicator.objects.restrict(request.user).filter(pk=indicator.pk).exists():
-        raise PermissionDenied("indicator of another department")
-    return render(request, "plans/indicator.html", {
-        "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
-        "targets": queries.target_views(indicator), **queries.indicator_values(indicator),
-        **indicator_assessment(indicator, request.user),
+        "plan": stored, "indicators": indicators, "visible_indicators": visible_indicators(request, stored),
     })
 
 
 @login_required
 def search(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
+    require_role(request)
     stored = queries.get_plan(plan)
     query = request.GET.get("q", "").strip()[:100]
     results = queries.search_plan(stored, query)

@@ -1,0 +1,50 @@
+"""The plan browser's pages that show values and judgements: a goal with the latest
+value of each indicator, and an indicator's page (values, targets, assessment).
+
+A department reporter or head opens only the indicators of the department.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from halfsky.web.assessments.queries import indicator_assessment
+from halfsky.web.data.value_tables import indicator_values, latest_totals
+from halfsky.web.plans import models, queries
+from halfsky.web.plans.views import require_role, visible_indicators
+
+
+@login_required
+def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> HttpResponse:
+    require_role(request)
+    stored = queries.get_plan(plan)
+    goal = get_object_or_404(
+        queries.goals_with_indicators(models.Goal.objects.filter(domain__plan=stored)),
+        domain__code=domain, number=number,
+    )
+    visible = visible_indicators(request, stored)
+    indicators = queries.with_targets(list(goal.indicators.all()))
+    latest = latest_totals([i for i in indicators if i.pk in visible])
+    for indicator in indicators:
+        indicator.latest = latest.get(indicator.pk)  # type: ignore[attr-defined]
+    return render(request, "plans/goal.html", {
+        "plan": stored, "domain": goal.domain, "goal": goal, "indicators": indicators,
+        "visible_indicators": visible,
+    })
+
+
+@login_required
+def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse:
+    require_role(request)
+    stored = queries.get_plan(plan)
+    indicator = get_object_or_404(queries.indicators_with_targets().filter(plan=stored), code=code)
+    if not models.Indicator.objects.restrict(request.user).filter(pk=indicator.pk).exists():
+        raise PermissionDenied("indicator of another department")
+    return render(request, "plans/indicator.html", {
+        "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
+        "targets": queries.target_views(indicator), **indicator_values(indicator),
+        **indicator_assessment(indicator, request.user),
+    })
