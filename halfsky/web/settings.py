@@ -79,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "halfsky.web.orgs.context_processors.navigation",
+                "halfsky.web.navigation.navigation",
             ],
         },
     },

@@ -1,4 +1,7 @@
-"""The menu each role sees (one table, so pages and tests agree)."""
+"""The menu each role sees (one table, so pages and tests agree), for every page.
+
+It names pages of every app, so it sits above them (beside ``urls``).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.core.notifications import unread_count
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES, Role
+from halfsky.web.plans.models import Plan
 
 ALL_ROLES = frozenset(Role)
 
@@ -25,8 +29,6 @@ class MenuItem:
 
 
 def menu_for(user: Any) -> list[MenuItem]:
-    from halfsky.web.plans.models import Plan
-
     role = role_of(user)
     if role is None:
         return []
