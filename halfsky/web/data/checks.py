@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
-from halfsky.domain import plan as domain
 from halfsky.domain.validation import Entry, Finding, Rules, default_rules, validate
-from halfsky.formats.plan_file import plan_from_dict
 from halfsky.web.data.models import Observation, ValidationRule, ValueFlag
 from halfsky.web.plans.models import Plan
-
-
-@lru_cache(maxsize=8)
-def _domain_plan(plan_id: int, loaded_at: str) -> domain.Plan:
-    return plan_from_dict(Plan.objects.get(pk=plan_id).document)
-
-
-def domain_plan(plan: Plan) -> domain.Plan:
-    """The stored plan as domain objects (cached until the plan is reloaded)."""
-    return _domain_plan(plan.pk, plan.loaded_at.isoformat())
+from halfsky.web.plans.queries import domain_plan
 
 
 def rules_for(plan: Plan) -> dict[str, Rules]:

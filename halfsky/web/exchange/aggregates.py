@@ -21,9 +21,9 @@ from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation
 from halfsky.domain.plan import Plan as DomainPlan
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.exchange.models import AggregateValue, AreaPopulation
-from halfsky.web.exchange.outbox import domain_plan
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 
 AGGREGATE_SOURCE = "下级数据汇总"  # Observation.source of a value written here (data, not UI text)
 

@@ -21,6 +21,7 @@ from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class MappingRow:
 
 
 def mapping_rows(plan: Plan) -> list[MappingRow]:
-    domain = plan_from_dict(plan.document)
+    domain = domain_plan(plan)
     return [MappingRow(
         code=i.code, name=i.name, unit=i.unit, aggregation=i.aggregation_rule,
         parent_plan=i.maps_to.plan if i.maps_to else "",

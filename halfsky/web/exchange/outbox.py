@@ -7,16 +7,11 @@ from collections.abc import Sequence
 from django.db.models import Max
 
 from halfsky.domain import exchange
-from halfsky.domain.plan import Plan as DomainPlan
-from halfsky.formats.plan_file import plan_from_dict
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 
 APPROVING_ACTIONS = ("approve", "import", "exchange", "aggregate", "open")
-
-
-def domain_plan(plan: Plan) -> DomainPlan:
-    return plan_from_dict(plan.document)
 
 
 def latest_approvals(rows: Sequence[Observation]) -> dict[int, ValueChange]:

@@ -37,10 +37,10 @@ from halfsky.web.exchange.models import (
     Outcome,
     ReceivedValue,
 )
-from halfsky.web.exchange.outbox import domain_plan
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
 

@@ -28,8 +28,9 @@ from halfsky.formats.sdmx import (
     write_structure_xml,
 )
 from halfsky.web.data.models import Observation, ValueChange, ValueFlag, ValueStatus
-from halfsky.web.exchange.outbox import domain_plan, latest_approvals
+from halfsky.web.exchange.outbox import latest_approvals
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 
 SAMPLE_MARK = "示例数据（非官方统计）"
 INSTANCE_PREFIX = "HalfSky"

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from halfsky.domain import plan as domain
+from halfsky.formats.plan_file import plan_from_dict
 from halfsky.web.plans import models
 from halfsky.web.plans.target_words import target_in_words
+
+
+@lru_cache(maxsize=16)
+def _parsed_plan(plan_id: int, loaded_at: str) -> domain.Plan:
+    return plan_from_dict(models.Plan.objects.get(pk=plan_id).document)
+
+
+def domain_plan(plan: models.Plan) -> domain.Plan:
+    """The stored plan as domain objects, parsed once per process until the plan is reloaded."""
+    return _parsed_plan(plan.pk, plan.loaded_at.isoformat())
 
 
 def get_plan(code: str) -> models.Plan:

@@ -50,10 +50,10 @@ from halfsky.formats.reports import (
 from halfsky.web.assessments.ratings import do_rate_goal
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.checks import domain_plan
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Goal, Measure, Plan
+from halfsky.web.plans.queries import domain_plan
 from halfsky.web.reports import inputs as report_inputs
 from halfsky.web.reports.evidence import EvidenceError, check_evidence
 from halfsky.web.reports.models import (

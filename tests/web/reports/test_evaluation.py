@@ -112,7 +112,7 @@ def test_other_departments_and_readers_may_not_write(login: Any, evaluation: Any
 
 
 def test_the_group_rating_of_a_goal_judges_its_qualitative_indicator(plan: Any) -> None:
-    from halfsky.web.data.checks import domain_plan
+    from halfsky.web.plans.queries import domain_plan
     from halfsky.web.reports import inputs
     from halfsky.web.reports.actions import qualitative_ratings
 
