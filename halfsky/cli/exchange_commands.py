@@ -22,7 +22,7 @@ from halfsky.web.exchange.sync import (
     push_to_parent,
 )
 from halfsky.web.orgs.models import Area
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import find_plan
 
 
 def _fail(error: Any) -> int:
@@ -38,8 +38,7 @@ def _token(args: argparse.Namespace) -> str:
 
 
 def _plan(code: str | None) -> Any:
-    plans = Plan.objects.select_related("region")
-    return plans.filter(code=code).first() if code else plans.first()
+    return find_plan(code)
 
 
 def _area(code: str) -> Any:

@@ -97,9 +97,9 @@ def cmd_plan_load(args: argparse.Namespace) -> int:
 def _stored_plan_document(code: str | None) -> dict[str, Any] | None:
     _setup_django()
     # Django's models and commands exist once Django is set up (files-only commands skip it).
-    from halfsky.web.plans.models import Plan as StoredPlan
+    from halfsky.web.plans.queries import find_plan
 
-    stored = StoredPlan.objects.filter(code=code).first() if code else StoredPlan.objects.first()
+    stored = find_plan(code)
     return stored.document if stored is not None else None
 
 

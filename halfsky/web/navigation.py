@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.core.notifications import unread_count
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES, Role
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import find_plan
 
 ALL_ROLES = frozenset(Role)
 
@@ -32,7 +32,7 @@ def menu_for(user: Any) -> list[MenuItem]:
     role = role_of(user)
     if role is None:
         return []
-    plan = Plan.objects.only("code").first()
+    plan = find_plan()
     items: list[MenuItem] = []
     if plan is not None:
         items.append(MenuItem("dashboard", _("Overview"), reverse("home")))

@@ -37,7 +37,6 @@ from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans import queries as plan_queries
-from halfsky.web.plans.models import Plan
 
 RECOMPUTE_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
 STATE_FILTERS = ("awaiting", *(state.value for state in WarningState))
@@ -53,7 +52,7 @@ def _require_role(request: HttpRequest) -> Role:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     _require_role(request)
-    plan = Plan.objects.first()
+    plan = plan_queries.find_plan()
     if plan is None:
         return render(request, "plans/no_plan.html")
     years = queries.assessed_years(plan)

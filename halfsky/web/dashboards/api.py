@@ -9,6 +9,7 @@ from ninja import Router
 
 from halfsky.web.api_support import ERROR_RESPONSES, caller
 from halfsky.web.dashboards import queries
+from halfsky.web.plans.queries import current_plan
 
 router = Router(tags=["dashboards"])
 
@@ -22,7 +23,7 @@ def indicator_series(request: HttpRequest, code: str, plan: str = "") -> dict[st
     national ``reference`` series with its sources. A department user reads only the
     department's indicators (403 otherwise)."""
     user = caller(request)
-    stored = queries.current_plan(plan or None)
+    stored = current_plan(plan or None)
     return queries.indicator_series(queries.visible_indicator(user, stored, code))
 
 
@@ -31,14 +32,14 @@ def indicator_series(request: HttpRequest, code: str, plan: str = "") -> dict[st
 def overview(request: HttpRequest, plan: str = "") -> dict[str, Any]:
     """达标率 and status counts per domain, warnings by kind and department, the latest
     reporting round's progress, key indicators with their yearly values."""
-    return queries.overview(queries.current_plan(plan or None), caller(request))
+    return queries.overview(current_plan(plan or None), caller(request))
 
 
 @router.get("/dashboard/townships", response={200: dict[str, Any], **ERROR_RESPONSES},
             summary="Township comparison")
 def townships(request: HttpRequest, plan: str = "") -> dict[str, Any]:
     """The latest township values of every indicator (visible to the caller) that has them."""
-    return queries.townships(queries.current_plan(plan or None), caller(request))
+    return queries.townships(current_plan(plan or None), caller(request))
 
 
 @router.get("/dashboard/gender-gap", response={200: dict[str, Any], **ERROR_RESPONSES},
@@ -46,4 +47,4 @@ def townships(request: HttpRequest, plan: str = "") -> dict[str, Any]:
 def gender_gap(request: HttpRequest, plan: str = "") -> dict[str, Any]:
     """Female and male values and their gap (female − male) by year, for every indicator
     (visible to the caller) with both."""
-    return queries.gender_gap(queries.current_plan(plan or None), caller(request))
+    return queries.gender_gap(current_plan(plan or None), caller(request))

@@ -44,14 +44,6 @@ def require_role(user: Any) -> None:
         raise PermissionDenied("no role")
 
 
-def current_plan(code: str | None = None) -> Plan:
-    plans = Plan.objects.select_related("region")
-    plan = plans.filter(code=code).first() if code else plans.first()
-    if plan is None:
-        raise Http404(code or "no plan")
-    return plan
-
-
 def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
     require_role(user)
     indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from halfsky.web.dashboards import queries
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import current_plan
 
 
 @login_required
@@ -28,20 +29,20 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def townships(request: HttpRequest) -> HttpResponse:
-    plan = queries.current_plan()
+    plan = current_plan()
     return render(request, "dashboards/townships.html",
                   {"plan": plan, "data": queries.townships(plan, request.user)})
 
 
 @login_required
 def gender_gap(request: HttpRequest) -> HttpResponse:
-    plan = queries.current_plan()
+    plan = current_plan()
     return render(request, "dashboards/gender_gap.html",
                   {"plan": plan, "data": queries.gender_gap(plan, request.user)})
 
 
 def _download(request: HttpRequest, plan: str, code: str) -> tuple[dict[str, Any], str]:
-    stored = queries.current_plan(plan)
+    stored = current_plan(plan)
     data = queries.indicator_series(queries.visible_indicator(request.user, stored, code))
     return data, f"halfsky-{stored.code}-{code}"
 

@@ -32,6 +32,7 @@ from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Observation, Round, Task
 from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
+from halfsky.web.plans.queries import current_plan
 
 router = Router(tags=["reporting"])
 
@@ -222,7 +223,7 @@ def visible_value(user: Any, pk: int) -> Observation:
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
     """The current plan's rounds, newest first, each with the tasks the caller may open."""
     user = caller(request)
-    rounds = Round.objects.filter(plan=queries.current_plan()).select_related("plan")
+    rounds = Round.objects.filter(plan=current_plan()).select_related("plan")
     return [round_out(round_, user) for round_ in rounds]
 
 
@@ -237,7 +238,7 @@ def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]
     if not form.is_valid():
         raise invalid([{"loc": ["body", "payload", field], "msg": str(message), "type": "form"}
                        for field, messages in form.errors.items() for message in messages])
-    round_ = do_open_round(queries.current_plan(), form.cleaned_data["year"],
+    round_ = do_open_round(current_plan(), form.cleaned_data["year"],
                            form.cleaned_data["deadline"], user,
                            form.cleaned_data["election_year"])
     return Status(201, round_out(round_, user))

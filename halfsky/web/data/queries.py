@@ -13,17 +13,9 @@ from halfsky.domain.validation import Finding, Severity
 from halfsky.web.data.models import Observation, Round, Task, TaskState
 from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
-from halfsky.web.plans.models import Plan
-from halfsky.web.plans.queries import target_views
+from halfsky.web.plans.queries import current_plan, target_views
 
 HISTORY_YEARS = 3
-
-
-def current_plan() -> Plan:
-    plan = Plan.objects.select_related("region").first()
-    if plan is None:
-        raise Http404("no plan")
-    return plan
 
 
 def get_round(year: int) -> Round:

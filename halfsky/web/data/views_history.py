@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.formats.uploads import FileProblem
-from halfsky.web.data import excel, queries
+from halfsky.web.data import excel
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.history import (
     IMPORTERS,
@@ -23,6 +23,7 @@ from halfsky.web.data.actions.history import (
 from halfsky.web.data.models import HistoryImport
 from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
+from halfsky.web.plans.queries import current_plan
 
 MAX_BYTES = 20_000_000
 
@@ -35,7 +36,7 @@ def _require_importer(request: HttpRequest) -> None:
 @login_required
 def history_upload(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
-    plan = queries.current_plan()
+    plan = current_plan()
     problems: list[tuple[str, str]] = []
     if request.method == "POST":
         upload = request.FILES.get("file")

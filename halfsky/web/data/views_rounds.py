@@ -19,6 +19,7 @@ from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Round, TaskState
 from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
+from halfsky.web.plans.queries import current_plan
 
 
 @login_required
@@ -26,7 +27,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
     if role is None:
         raise PermissionDenied("no role")
-    plan = queries.current_plan()
+    plan = current_plan()
     can_open = role in COORDINATING
     form = OpenRoundForm(request.POST or None, initial={
         "year": timezone.localdate().year - 1,

@@ -25,6 +25,21 @@ def domain_plan(plan: models.Plan) -> domain.Plan:
     return _parsed_plan(plan.pk, plan.loaded_at.isoformat())
 
 
+def find_plan(code: str | None = None) -> models.Plan | None:
+    """The plan chooser's one lookup: the plan of that code, or the instance's plan when
+    none is named (until plans are chosen per user); None when there is none."""
+    plans = models.Plan.objects.select_related("region")
+    return plans.filter(code=code).first() if code else plans.first()
+
+
+def current_plan(code: str | None = None) -> models.Plan:
+    """``find_plan``, or 404 when there is no such plan."""
+    plan = find_plan(code)
+    if plan is None:
+        raise Http404(code or "no plan")
+    return plan
+
+
 def get_plan(code: str) -> models.Plan:
     plan = models.Plan.objects.select_related("region").filter(code=code).first()
     if plan is None:

@@ -26,7 +26,7 @@ from halfsky.web.jobs.models import JobState
 from halfsky.web.jobs.views import may_read as may_read_job
 from halfsky.web.jobs.views import progress_context
 from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import find_plan
 from halfsky.web.reports import actions
 from halfsky.web.reports import inputs as report_inputs
 from halfsky.web.reports.forms import (
@@ -65,7 +65,7 @@ def _reader(request: HttpRequest) -> Any:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     role = _role(request)
-    plan = Plan.objects.first()
+    plan = find_plan()
     if plan is None:
         return render(request, "plans/no_plan.html")
     rounds = list(EvaluationRound.objects.filter(plan=plan))

@@ -28,6 +28,7 @@ from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import DEPARTMENT_ROLES
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import current_plan
 from halfsky.web.reports import year_reports as actions
 from halfsky.web.reports.forms import ReturnYearReportForm, YearReportForm
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
@@ -57,13 +58,6 @@ def error_text(error: ActionError) -> str:
     return format_sentence(ERRORS, error.code, error.params)
 
 
-def _plan() -> Plan:
-    plan = Plan.objects.first()
-    if plan is None:
-        raise Http404("no plan")
-    return plan
-
-
 def _year(plan: Plan, year: int) -> int:
     if year not in actions.plan_years(plan):
         raise Http404("year")
@@ -78,7 +72,7 @@ def default_year(plan: Plan) -> int:
 
 @login_required
 def year_index(request: HttpRequest) -> HttpResponse:
-    plan = _plan()
+    plan = current_plan()
     year = default_year(plan)
     department = department_of(request.user)
     if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
@@ -90,7 +84,7 @@ def year_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def year_list(request: HttpRequest, year: int) -> HttpResponse:
-    plan = _plan()
+    plan = current_plan()
     year = _year(plan, year)
     department = department_of(request.user)
     if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
@@ -151,7 +145,7 @@ def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
 
 @login_required
 def year_report(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    plan = _plan()
+    plan = current_plan()
     year = _year(plan, year)
     unit = get_object_or_404(actions.plan_departments(plan), code=department)
     if not actions.may_read(request.user, unit):
