@@ -26,6 +26,7 @@ from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation, Indicator, Indi
 from halfsky.domain.units import is_proportion
 from halfsky.formats.plan_fields import Fields, PlanFileError
 
+
 def read_mapping(fields: Fields, parents: Sequence[str]) -> IndicatorMapping | None:
     """The indicator's ``maps_to``, checked against the plan's parents."""
     if fields.data.get("maps_to") is None:
