@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.units import exchange_codes
 
 AGENCY = "HALFSKY"
@@ -84,7 +85,7 @@ _AGE_CODE = re.compile(r"Y(\d{1,3})T(\d{1,3})|Y_GE(\d{1,3})")
 _YEAR = re.compile(r"\d{4}")
 
 
-class SdmxError(ValueError):
+class SdmxError(CodedError, ValueError):
     """A file or observation that cannot be exchanged.
 
     ``code`` is a message code (``sdmx.not_sdmx``, ``sdmx.unknown_dimension``,
@@ -93,14 +94,8 @@ class SdmxError(ValueError):
     SDMX-JSON, ``observation`` for an export).
     """
 
-    def __init__(self, code: str, params: Mapping[str, object] | None = None):
-        super().__init__(code)
-        self.code = code
-        self.params: dict[str, object] = dict(params or {})
-
     def __str__(self) -> str:
-        details = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return self.code + (f" ({details})" if details else "")
+        return self.describe()
 
 
 @dataclass(frozen=True)

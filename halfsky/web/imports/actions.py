@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.domain.units import rate_scale
 from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dict
@@ -28,13 +29,8 @@ __all__ = ["PlanImportError", "PublishError", "do_create_import", "do_publish_im
            "do_update_target"]
 
 
-class PublishError(Exception):
+class PublishError(CodedError):
     """The draft cannot be published as it stands; nothing was changed."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
