@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+
 from halfsky.web.exchange.access import access_for_key, do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
@@ -23,8 +25,6 @@ def test_a_child_key_is_stored_as_its_hash_and_noted_when_used(city) -> None:
 
 
 def test_a_key_opens_only_its_own_kind_of_token(city) -> None:
-    from django.contrib.auth import get_user_model
-
     coordinator = get_user_model().objects.get(username="coordinator")
     _token, api_key = do_create_token(coordinator, "脚本", coordinator)
     _access, child_key = do_issue_child_token(city.region, Area.objects.get(code="141028"),
