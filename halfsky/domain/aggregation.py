@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.plan import Aggregation, Area, Plan
 
 FloatArray = NDArray[np.float64]
@@ -42,11 +43,8 @@ _KINDS = (Aggregation.SUM, Aggregation.RATIO, Aggregation.WEIGHTED_MEAN, Aggrega
 _SUM, _RATIO, _WEIGHTED = (_KINDS.index(k) for k in _KINDS[:3])  # positions in _KINDS
 
 
-class AggregationError(ValueError):
-    def __init__(self, code: str, params: Mapping[str, object] | None = None):
-        super().__init__(code)
-        self.code = code
-        self.params: dict[str, object] = dict(params or {})
+class AggregationError(CodedError, ValueError):
+    """Values that cannot be aggregated; ``code`` says why."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from halfsky.domain.plan import Disaggregation, Indicator, Polarity
 from halfsky.domain.targets import Comparator, Target, TargetKind
+from halfsky.domain.units import is_percent, is_whole_count, rate_scale
 
 WOMEN = 48_000  # the default denominator of a rate
 URBAN_SHARE = 0.38
@@ -61,7 +62,6 @@ _DENOMINATORS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("参保", "保险"), 45_000),
 )
 
-_COUNT_UNITS = frozenset({"人", "个", "名", "次", "件", "所", "家", "户", "人次", "项", "场"})
 _GROUP_PAIRS = {
     Disaggregation.SEX: ("female", "male"),
     Disaggregation.URBAN_RURAL: ("urban", "rural"),
@@ -170,12 +170,12 @@ def _split(total: dict[int, float], pair: tuple[str, str],
 
 def _scale(indicator: Indicator) -> _Scale:
     unit = indicator.unit.strip()
-    if indicator.per == 100 or unit in ("%", "％"):
+    if is_percent(unit, indicator.per):
         higher = indicator.polarity is not Polarity.LOWER_IS_BETTER
         return _Scale("percent", 0.0, 100.0, 1, (30.0, 85.0) if higher else (2.0, 15.0))
-    if indicator.per == 1000 or unit == "‰":
+    if indicator.per == 1000 or rate_scale(unit) == 1000:
         return _Scale("permille", 0.0, 1000.0, 2, (3.0, 8.0))
-    if indicator.per == 100_000 or "10万" in unit:
+    if indicator.per == 100_000 or rate_scale(unit) == 100_000:
         return _Scale("per_100k", 0.0, 100_000.0, 1, (10.0, 30.0))
     if unit == "岁":
         return _Scale("age", 40.0, 100.0, 1, (76.0, 80.0))
@@ -183,7 +183,7 @@ def _scale(indicator: Indicator) -> _Scale:
         return _Scale("schooling", 0.0, 20.0, 2, (9.0, 11.0))
     if unit == "小时":
         return _Scale("hours", 0.0, 24.0, 1, (2.0, 4.0))
-    if unit in _COUNT_UNITS:
+    if is_whole_count(unit):
         return _Scale("count", 0.0, math.inf, 0, (20.0, 500.0))
     return _Scale("other", 0.0, math.inf, 1, (10.0, 100.0))
 

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from halfsky.domain.plan import Plan
+from halfsky.domain.value_key import key_of
 
 BATCH_SIZE = 200
 MAX_BATCH_SIZE = 1000
@@ -65,7 +66,6 @@ class ExchangeValue:
     @property
     def shared(self) -> SharedCode:
         return SharedCode(self.plan, self.indicator)
-
     def numbers(self) -> tuple[float | None, float | None, float | None, str]:
         return (self.value, self.numerator, self.denominator, self.flag)
 
@@ -110,7 +110,7 @@ def outgoing(plan: Plan, values: Iterable[LocalValue]) -> list[ExchangeValue]:
         sent.append(ExchangeValue(**{
             **asdict(local), "plan": mapping.plan, "indicator": mapping.indicator,
             "value": _times(local.value, mapping.factor), "instance": plan.code}))
-    return sorted(sent, key=lambda v: (v.plan, v.indicator, v.area, v.year, v.breakdown))
+    return sorted(sent, key=lambda v: (v.plan, key_of(v)))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from halfsky.domain.targets import Target
+from halfsky.domain.units import is_count
 
 
 class Polarity(StrEnum):
@@ -57,10 +58,6 @@ class Aggregation(StrEnum):
 # Weights of a weighted mean that are not indicators of the plan: population figures of
 # each child area (for the row's breakdown), supplied when aggregating.
 POPULATION_WEIGHTS = ("population.total", "population.female", "population.male")
-
-# Units of counts: a count with no rate multiplier is summed unless the plan says otherwise.
-COUNT_UNITS = frozenset({"人", "件", "个", "户", "例", "次", "所", "家", "名", "起", "人次",
-                         "场", "项", "张", "床", "万人", "亿人", "万人次"})  # fmt: skip
 
 
 class GoalKind(StrEnum):
@@ -213,7 +210,7 @@ class Indicator:
             return self.aggregation
         if self.numerator and self.denominator:
             return Aggregation.RATIO
-        if self.per is None and self.unit in COUNT_UNITS:
+        if self.per is None and is_count(self.unit):
             return Aggregation.SUM
         return Aggregation.NONE
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.targets import Comparator, Target, TargetKind
 
 EPSILON = 1e-9
@@ -59,20 +60,12 @@ LEVEL_KINDS = frozenset(
 )
 
 
-class InvalidTarget(ValueError):
+class InvalidTarget(CodedError, ValueError):
     """A target that cannot be judged; ``code`` says why (``target.invalid.*``)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
-
-class InvalidEvidence(ValueError):
+class InvalidEvidence(CodedError, ValueError):
     """Evidence that makes no sense (``evidence.invalid.*``)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from halfsky.domain.plan import Indicator
+from halfsky.domain.units import UnitKind, is_proportion, rate_scale, unit_kind
 
 Param = float | int | str
 
@@ -70,13 +71,6 @@ COMPLETE_GROUPS: Mapping[str, tuple[str, ...]] = {
     "urban_rural": ("urban", "rural"),
 }
 
-# Units of proportions: the value can never exceed this, the numerator never the denominator.
-_PROPORTION_MAXIMA: Mapping[str, float] = {
-    "%": 100.0, "％": 100.0, "‰": 1000.0, "‱": 10_000.0, "1/万": 10_000.0,
-    "1/10万": 100_000.0, "/10万": 100_000.0,
-}  # fmt: skip
-_COUNT_UNITS = frozenset({"人", "件", "个", "户", "例", "次", "所", "家", "名", "起", "人次",
-                          "场", "项", "张", "床"})  # fmt: skip
 _EPSILON = 1e-9
 
 
@@ -149,22 +143,23 @@ def default_rules(indicator: Indicator) -> Rules:
     """Rules derived from an indicator's unit and rate multiplier."""
     unit = indicator.unit.strip()
     per = indicator.per
-    if unit in _PROPORTION_MAXIMA:
+    scale = rate_scale(unit)
+    if is_proportion(unit) and scale is not None:  # the value never exceeds the scale
         gross = "毛入学率" in indicator.name  # gross enrolment ratios exceed 100 %
-        percent = _PROPORTION_MAXIMA[unit] == 100.0
         return Rules(
             minimum=0.0,
-            maximum=None if gross else _PROPORTION_MAXIMA[unit],
-            plausible_high=_PROPORTION_MAXIMA[unit] if gross else None,
-            per=per if per is not None else int(_PROPORTION_MAXIMA[unit]),
-            percent=percent,
+            maximum=None if gross else float(scale),
+            plausible_high=float(scale) if gross else None,
+            per=per if per is not None else scale,
+            percent=scale == 100,
             numerator_within_denominator=not gross,
         )
     if per is not None:  # other rates, e.g. 个/千人
         return Rules(minimum=0.0, per=per)
-    if unit in _COUNT_UNITS:
+    kind = unit_kind(unit)
+    if kind is UnitKind.COUNT:
         return Rules(minimum=0.0, integer=True, count=True)
-    if unit.startswith("万") and unit[1:] in _COUNT_UNITS:  # 万人: counts in ten thousands
+    if kind is UnitKind.SCALED_COUNT:  # 万人: counts in ten thousands
         return Rules(minimum=0.0, count=True)
     if unit == "岁":
         return Rules(minimum=0.0, maximum=150.0, plausible_low=50.0, plausible_high=95.0)

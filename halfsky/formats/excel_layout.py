@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from halfsky.domain import units
+
 TEMPLATE_VERSION = 1
 META_SHEET = "halfsky"
 META_MARKER = "halfsky.excel_template"
@@ -156,7 +158,7 @@ def merged_labels(labels: Mapping[str, str] | None) -> dict[str, str]:
 
 def is_percent(row: TemplateRow) -> bool:
     """A percentage row: its value is 0–100, a cell formatted as 12.5 % means 12.5."""
-    return row.per == 100 or row.unit in ("%", "％")
+    return units.is_percent(row.unit, row.per)
 
 
 def previous_years(data_year: int) -> tuple[int, ...]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils.cell import get_column_letter
 
+from halfsky.domain.value_key import ValueKey
 from halfsky.formats.uploads import (
     MAX_BYTES,
     ZIP_MAGIC,
@@ -171,7 +172,7 @@ class _Reader:
         self.sheet = sheet
         self.problems: list[FileProblem] = []
         self.rows: list[HistoryRow] = []
-        self.seen: dict[tuple[str, str, int, str], str] = {}
+        self.seen: dict[ValueKey[str], str] = {}
 
     def problem(self, code: str, where: str, **params: str | int | float) -> None:
         if self.sheet:
@@ -230,7 +231,7 @@ class _Reader:
                              column=column)
         if len(self.problems) > before or year is None:
             return
-        key = (texts["indicator"], texts["area"], year, texts["breakdown"])
+        key = ValueKey(texts["indicator"], texts["area"], year, texts["breakdown"])
         where = self._where(number, columns["indicator"])
         if key in self.seen:
             self.problem("history.duplicate_row", where, first=self.seen[key])

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from halfsky.domain.errors import CodedError
 from halfsky.formats.text import (
     clean_text,
     cn_to_int,
@@ -28,21 +29,15 @@ from halfsky.formats.text import (
 )
 
 
-class PlanDocumentError(ValueError):
+class PlanDocumentError(CodedError, ValueError):
     """The text is not a plan document this parser understands.
 
     ``code`` is a message code (``plan_document.no_domains`` …), translated
     at the edge; ``params`` fills the message.
     """
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
     def __str__(self) -> str:
-        details = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return f"{self.code} ({details})" if details else self.code
+        return self.describe()
 
 
 @dataclass(frozen=True)

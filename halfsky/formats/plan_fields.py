@@ -11,10 +11,12 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from halfsky.domain.errors import CodedError
+
 E = TypeVar("E", bound=StrEnum)
 
 
-class PlanFileError(ValueError):
+class PlanFileError(CodedError, ValueError):
     """A plan file that cannot be read or does not hold a valid plan.
 
     ``code`` is a message code such as ``plan_file.unknown_department``,
@@ -24,10 +26,8 @@ class PlanFileError(ValueError):
     """
 
     def __init__(self, code: str, location: str = "", params: Mapping[str, object] | None = None):
-        super().__init__(code)
-        self.code = code
+        super().__init__(code, params)
         self.location = location
-        self.params: dict[str, object] = dict(params or {})
 
     def __str__(self) -> str:
         where = f" at {self.location}" if self.location else ""

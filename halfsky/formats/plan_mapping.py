@@ -23,9 +23,8 @@ import math
 from collections.abc import Sequence
 
 from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation, Indicator, IndicatorMapping
+from halfsky.domain.units import is_proportion
 from halfsky.formats.plan_fields import Fields, PlanFileError
-
-_PROPORTION_UNITS = frozenset({"%", "％", "‰", "‱"})
 
 
 def read_mapping(fields: Fields, parents: Sequence[str]) -> IndicatorMapping | None:
@@ -96,7 +95,7 @@ def check_exchange(indicators: Sequence[Indicator]) -> None:
 def _aggregation_problem(indicator: Indicator, rules: dict[str, Aggregation]) -> str | None:
     rule, weight = indicator.aggregation_rule, indicator.aggregation_weight
     if rule is Aggregation.SUM and (
-        indicator.per is not None or indicator.unit in _PROPORTION_UNITS
+        indicator.per is not None or is_proportion(indicator.unit)
     ):
         return "rate_not_summable"
     if rule is Aggregation.RATIO and not (indicator.numerator and indicator.denominator):

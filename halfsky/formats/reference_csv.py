@@ -12,15 +12,19 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from halfsky.domain.errors import CodedError
+
 COLUMNS = ("geography", "indicator_cn", "indicator_en", "year", "value", "unit", "target",
            "notes", "source")
 
 
-class ReferenceFileError(Exception):
+class ReferenceFileError(CodedError):
     def __init__(self, code: str, line: int = 0) -> None:
-        super().__init__(f"{code} (line {line})")
-        self.code = code
+        super().__init__(code, line=line)
         self.line = line
+
+    def __str__(self) -> str:
+        return f"{self.code} (line {self.line})"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from halfsky.domain.assessment import (
     status_code,
     warning_codes,
 )
+from halfsky.domain.errors import CodedError
 
 REQUIRED_COLUMNS = ("series", "year", "value", "direction")
 SETTING_COLUMNS = ("direction", "target", "target_year", "base_year", "limit", "per")
@@ -58,12 +59,13 @@ ERROR_CODES = frozenset({
 })
 
 
-class SeriesFileError(Exception):
+class SeriesFileError(CodedError):
     def __init__(self, code: str, line: int = 0, **params: str) -> None:
-        super().__init__(f"{code} (line {line})")
-        self.code = code
+        super().__init__(code, params)
         self.line = line
-        self.params = params
+
+    def __str__(self) -> str:
+        return f"{self.code} (line {self.line})"
 
 
 @dataclass

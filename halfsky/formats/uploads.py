@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from halfsky.domain.errors import CodedError
+
 Param = float | int | str
 
 MAX_BYTES = 10_000_000
@@ -47,13 +49,10 @@ class FileProblem:
         return self.sheet
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(CodedError):
     """A file that is too large, of the wrong kind, or broken."""
 
-    def __init__(self, code: str, params: Mapping[str, Param] | None = None) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = dict(params or {})
+    params: Mapping[str, Param]
 
 
 def check_size(data: bytes, max_bytes: int, code: str) -> None:

@@ -21,7 +21,7 @@ from halfsky.web.plans.models import Plan
 
 KEEP_OPEN = "health"  # the department whose warnings the demo leaves to the visitor
 ANSWERS = {
-    WarningKind.AT_RISK: (
+    WarningKind.FORECAST_MISS: (
         "示例：按基期以来的平均增速测算，{name}到{end}年难以达到规划目标值。主要原因是"
         "部分乡镇基层力量薄弱、经费投入不足，相关项目推进较慢。",
         "示例：一是将该指标纳入年度重点工作，按季度调度进展；二是对进展滞后的乡镇开展"

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from halfsky.domain import plan as domain
+from halfsky.domain.units import is_whole_count
 from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.actions.values import (
     do_confirm_task,
@@ -128,7 +129,7 @@ def _fill(task: Task, plan: domain.Plan, reporter: Any, levels: dict[tuple[str, 
                         denominator=drawn.denominators[YEAR - 1])
         else:
             values = drawn.by_group.get(group, {}) if group else drawn.total
-            data["value"] = _continued(values, integer=indicator.unit in {"人", "件", "个"})
+            data["value"] = _continued(values, integer=is_whole_count(indicator.unit))
             if data["value"] is None:
                 data = {"flag": ValueFlag.NOT_APPLICABLE, "note": "示例数据：本年未开展"}
         data["explanation"] = "示例数据：与上年口径一致"

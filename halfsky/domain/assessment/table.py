@@ -24,6 +24,7 @@ from halfsky.domain.assessment.codes import (
     METHODS,
     RATING_INDEX,
 )
+from halfsky.domain.errors import CodedError
 from halfsky.domain.target_compare import DEFAULT_TOLERANCE, FULL_COVERAGE_VALUE
 
 FloatArray = npt.NDArray[np.float64]
@@ -38,7 +39,7 @@ NUMERIC_KINDS = (K["threshold"], K["approximate"], K["maintain"], K["full_covera
 PARTNER_KINDS = (K["gap_narrows"], K["relative"])
 
 
-class InvalidSeriesTable(ValueError):
+class InvalidSeriesTable(CodedError, ValueError):
     """Input the engine cannot assess; ``code`` says why, ``index`` names the entry.
 
     Codes: ``settings.missing_target``, ``settings.missing_partner``,
@@ -48,9 +49,11 @@ class InvalidSeriesTable(ValueError):
     """
 
     def __init__(self, code: str, index: int = -1) -> None:
-        super().__init__(f"{code} (entry {index})")
-        self.code = code
+        super().__init__(code, index=index)
         self.index = index
+
+    def __str__(self) -> str:
+        return f"{self.code} (entry {self.index})"
 
 
 @dataclass(frozen=True)

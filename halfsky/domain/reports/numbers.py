@@ -2,7 +2,8 @@
 
 Every number of a report goes through ``format_number`` with the number of
 decimals of its indicator (``indicator_decimals``: as many as the data
-carry, at most ``MAX_DECIMALS``; none for counts), so the same value always
+carry, at most ``MAX_DECIMALS``; none for counts of whole things — the
+units are classified in ``halfsky.domain.units``), so the same value always
 prints the same way in the text, the tables and the compendium. A change is
 rounded to the same decimals before it is printed, so "10.2 − 12.3" prints
 "2.1", never "2.1000000000000014".
@@ -20,10 +21,10 @@ from collections.abc import Iterable
 
 from halfsky.domain.plan import Indicator
 from halfsky.domain.reports.messages import Message, Param
+from halfsky.domain.units import is_count as is_count_unit
+from halfsky.domain.units import is_percent, is_whole_count, rate_scale
 
 MAX_DECIMALS = 4
-COUNT_UNITS = frozenset({"人", "个", "名", "次", "件", "所", "家", "户", "人次", "项", "场", "万人"})
-PERCENT_UNITS = frozenset({"%", "％"})
 
 # Phrase codes of the units of change of rates.
 PERCENTAGE_POINT = "unit.percentage_point"  # 个百分点
@@ -46,13 +47,13 @@ def decimals_of(value: float) -> int:
 
 
 def is_count(indicator: Indicator) -> bool:
-    """A count of people, cases, places (人, 件 …), not a rate or an average."""
-    return indicator.per is None and indicator.unit.strip() in COUNT_UNITS
+    """A count of people, cases, places (人, 件, 万人 …), not a rate or an average."""
+    return indicator.per is None and is_count_unit(indicator.unit)
 
 
 def indicator_decimals(indicator: Indicator, values: Iterable[float]) -> int:
-    """The decimals an indicator's numbers print with: none for counts, else the data's."""
-    if is_count(indicator):
+    """The decimals an indicator's numbers print with: none for whole counts, else the data's."""
+    if indicator.per is None and is_whole_count(indicator.unit):
         return 0
     return max((decimals_of(v) for v in values if math.isfinite(v)), default=1)
 
@@ -84,13 +85,14 @@ def display_unit(unit: str) -> str:
 def change_unit(indicator: Indicator) -> Param:
     """The unit a change of the indicator is told in: points for rates, else the unit."""
     unit = indicator.unit.strip()
-    if indicator.per == 100 or unit in PERCENT_UNITS:
+    scale = rate_scale(unit)
+    if is_percent(unit, indicator.per):
         return Message(PERCENTAGE_POINT)
-    if unit == "‰":
+    if scale == 1000:
         return Message(PERMILLE_POINT)
-    if unit == "1/10万" or (indicator.per == 100_000 and unit.startswith("1/")):
+    if scale == 100_000 or (indicator.per == 100_000 and unit.startswith("1/")):
         return Message(PER_100K_POINT)
-    if unit == "1/万" or (indicator.per == 10_000 and unit.startswith("1/")):
+    if scale == 10_000 or (indicator.per == 10_000 and unit.startswith("1/")):
         return Message(PER_10K_POINT)
     if "/" in unit:  # 个/千人 → 个, 分钟/日 → 分钟
         return unit.partition("/")[0]

@@ -24,6 +24,7 @@ from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.reports.document import Chart, ChartPanel
 from halfsky.domain.reports.numbers import format_number
 from halfsky.formats.reports.phrases import fill, merged_phrases
@@ -36,14 +37,16 @@ _registered: set[str] = set()
 _LOCK = threading.Lock()
 
 
-class ChartFontError(Exception):
+class ChartFontError(CodedError):
     """The chart cannot be drawn without boxes: ``code`` is ``report.font_missing`` (no
     font file) or ``report.glyph_missing`` (``detail`` names the glyph)."""
 
     def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
+        super().__init__(code, {"detail": detail} if detail else None)
         self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
 
 
 def font_family(font_path: Path) -> str:

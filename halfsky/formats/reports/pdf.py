@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from halfsky.domain.errors import CodedError
 from halfsky.formats.reports.fonts import FONT_DIR, fontconfig_file
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -28,11 +29,13 @@ TIMEOUT_SECONDS = 180.0
 FONT_CACHE = Path(tempfile.gettempdir()) / "halfsky-fontconfig-cache"
 
 
-class PdfConversionError(Exception):
+class PdfConversionError(CodedError):
     def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
+        super().__init__(code, {"detail": detail} if detail else None)
         self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
 
 
 def find_soffice(soffice: str | None = None) -> str | None:

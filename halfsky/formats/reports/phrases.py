@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.reports.messages import Join, Message, Text
 
 _CLAUSE = "{year}, {indicator} was {value}{unit}"
@@ -234,12 +235,11 @@ DEFAULT_PHRASES: Mapping[str, str] = {
 PHRASE_KEYS = frozenset(DEFAULT_PHRASES)
 
 
-class PhraseError(KeyError):
+class PhraseError(CodedError, KeyError):
     """A code the phrases do not hold (``code``)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(f"no phrase for report code {code!r}")
-        self.code = code
+    def __str__(self) -> str:
+        return f"no phrase for report code {self.code!r}"
 
 
 def merged_phrases(phrases: Mapping[str, str] | None) -> dict[str, str]:

@@ -21,6 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from halfsky.domain.errors import CodedError
+from halfsky.domain.units import exchange_codes
+
 AGENCY = "HALFSKY"
 VERSION = "1.0"
 DSD_ID = "DSD_WOMEN"
@@ -70,17 +73,8 @@ URBANISATION_NAMES: Mapping[str, tuple[str, str]] = {
 }  # fmt: skip
 BREAKDOWN_DIMENSIONS = ("sex", "urban_rural", "age_band")  # canonical order in a breakdown
 
-# Units of measure: HalfSky's unit text ↔ a code of CL_UNIT_MEASURE.
-UNIT_CODES: Mapping[str, str] = {
-    "%": "PT", "‰": "PER_1000", "‱": "PER_10000", "1/10万": "PER_100000",
-    "人": "PERSONS", "万人": "PERSONS_10K", "亿人": "PERSONS_100M", "人次": "PERSON_TIMES",
-    "万人次": "PERSON_TIMES_10K", "件": "CASES", "例": "INSTANCES", "起": "INCIDENTS",
-    "次": "TIMES", "个": "UNITS", "户": "HOUSEHOLDS", "所": "INSTITUTIONS", "家": "ENTERPRISES",
-    "名": "PEOPLE", "场": "EVENTS", "项": "ITEMS", "张": "SHEETS", "床": "BEDS",
-    "岁": "AGE_YEARS", "年": "YEARS", "天": "DAYS", "分钟/日": "MINUTES_PER_DAY",
-    "小时/日": "HOURS_PER_DAY", "个/千人": "PER_1000_PERSONS", "元": "YUAN",
-    "元/月": "YUAN_PER_MONTH", "元/人·月": "YUAN_PER_PERSON_MONTH", "百分点": "PERCENTAGE_POINTS",
-}  # fmt: skip
+# Units of measure: HalfSky's unit text ↔ a code of CL_UNIT_MEASURE (from domain/units.py).
+UNIT_CODES: Mapping[str, str] = exchange_codes()
 UNITS_BY_CODE: Mapping[str, str] = {code: unit for unit, code in UNIT_CODES.items()}
 
 _ID = re.compile(r"[A-Za-z0-9_@$\-]+")
@@ -91,7 +85,7 @@ _AGE_CODE = re.compile(r"Y(\d{1,3})T(\d{1,3})|Y_GE(\d{1,3})")
 _YEAR = re.compile(r"\d{4}")
 
 
-class SdmxError(ValueError):
+class SdmxError(CodedError, ValueError):
     """A file or observation that cannot be exchanged.
 
     ``code`` is a message code (``sdmx.not_sdmx``, ``sdmx.unknown_dimension``,
@@ -100,14 +94,8 @@ class SdmxError(ValueError):
     SDMX-JSON, ``observation`` for an export).
     """
 
-    def __init__(self, code: str, params: Mapping[str, object] | None = None):
-        super().__init__(code)
-        self.code = code
-        self.params: dict[str, object] = dict(params or {})
-
     def __str__(self) -> str:
-        details = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return self.code + (f" ({details})" if details else "")
+        return self.describe()
 
 
 @dataclass(frozen=True)

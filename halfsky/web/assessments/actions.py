@@ -12,9 +12,10 @@ Each is one transaction with an audit record; refusals raise
 ``ActionError`` (codes ``warning.*``) and change nothing.
 
 Warnings come from the totals (breakdown "": the county and each township,
-and the gap of a gap target), one per indicator × area × year × kind:
+and the gap of a gap target), one per indicator × area × year × kind; the
+kind is the engine's warning code as it is (``small_numbers`` raises none):
 
-- ``at_risk`` (预计达标困难): the engine's ``forecast_miss``;
+- ``forecast_miss`` (预计达标困难);
 - ``moving_away`` (逆向变化);
 - ``volatile`` (波动较大): an unexplained swing or outlier of the indicator's
   own series — a swing that the small-number interval explains gives no
@@ -62,12 +63,7 @@ from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
 
-WARNING_OF = {
-    "forecast_miss": WarningKind.AT_RISK,
-    "moving_away": WarningKind.MOVING_AWAY,
-    "volatile": WarningKind.VOLATILE,
-    "missing": WarningKind.MISSING,
-}
+RAISED_BY = frozenset(WarningKind.values)  # the engine's warning codes that raise a warning
 ANSWERING_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
 DECIDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 FLOATS = ("progress", "achievement", "time_elapsed", "score", "forecast", "forecast_linear",
@@ -157,9 +153,11 @@ def _findings(plan: Plan, year: int, table: Table, latest_year: np.ndarray[Any, 
             continue
         latest = _year(float(latest_year[i]))
         for code in warning_codes(int(masks[i])):
-            kind = WARNING_OF.get(code)
-            if kind is None or (kind == WarningKind.MISSING and not _missing_counts(
-                    row, due, latest, not_applicable)):
+            if code not in RAISED_BY:
+                continue
+            kind = WarningKind(code)
+            if kind == WarningKind.MISSING and not _missing_counts(
+                    row, due, latest, not_applicable):
                 continue
             if kind == WarningKind.VOLATILE and row.target_kind == "gap_narrows":
                 continue  # the gap's swings are the groups' (small numbers, without counts)

@@ -85,7 +85,9 @@ class AssessmentResult(models.Model):
 
 
 class WarningKind(models.TextChoices):
-    AT_RISK = "at_risk", _("Expected to miss the target")
+    """The engine's warning codes that raise a warning, stored as the engine names them."""
+
+    FORECAST_MISS = "forecast_miss", _("Expected to miss the target")
     MOVING_AWAY = "moving_away", _("Moving away from the target")
     VOLATILE = "volatile", _("Large fluctuation")
     MISSING = "missing", _("Data missing")

@@ -17,10 +17,8 @@ from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES
-from halfsky.web.tokens.keys import hash_key, new_key
-
-KEY_START = "hsx_"
-PREFIX_LENGTH = len(KEY_START) + 8
+from halfsky.web.tokens.actions import note_token_use
+from halfsky.web.tokens.keys import issue_key
 
 
 def require_admin(actor: Any) -> None:
@@ -42,9 +40,9 @@ def do_issue_child_token(region: Area, area: Area, name: str, actor: Any
     if area.parent_id != region.pk:
         raise ActionError("exchange.not_a_child", area=area.name, region=region.name)
     name = name.strip()[:100] or area.name
-    key = new_key(KEY_START)
-    access = ChildAccess.objects.create(area=area, name=name, prefix=key[:PREFIX_LENGTH],
-                                        key_hash=hash_key(key), created_by=acting_user(actor))
+    key, prefix, key_hash = issue_key(ChildAccess.KEY_START)
+    access = ChildAccess.objects.create(area=area, name=name, prefix=prefix, key_hash=key_hash,
+                                        created_by=acting_user(actor))
     record("exchange.token_issue", "exchange_token", access.prefix, actor, area=area.code,
            name=name)
     return access, key
@@ -64,12 +62,8 @@ def do_revoke_child_token(access: ChildAccess, actor: Any) -> ChildAccess:
 
 def access_for_key(key: str) -> ChildAccess | None:
     """The unrevoked child token with this key, or None."""
-    key = key.strip()
-    if not key.startswith(KEY_START) or len(key) > 100:
-        return None
-    access = ChildAccess.objects.select_related("area").filter(
-        key_hash=hash_key(key), revoked_at__isnull=True).first()
+    access = ChildAccess.unrevoked_with_key(key.strip()).select_related("area").first()
     if access is not None:
-        ChildAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now())
+        note_token_use(access)
     return access
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from halfsky.domain.aggregation import Hierarchy, Values, aggregate, rules_for
 from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation
 from halfsky.domain.plan import Plan as DomainPlan
+from halfsky.domain.value_key import ValueKey, key_of
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.exchange.models import AggregateValue, AreaPopulation
 from halfsky.web.orgs.models import Area
@@ -53,7 +54,7 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
     hierarchy = Hierarchy({region.code: None, **dict.fromkeys(children, region.code)})
     result = aggregate(values, hierarchy, rules_for(domain))
     indicators = {i.code: i for i in plan.indicators.filter(pk__in=indicator_ids)}
-    sample = {(r[0], r[2], r[3]) for r in rows if r[7]}
+    sample = {ValueKey(r[0], region.code, r[2], r[3]) for r in rows if r[7]}
     written = 0
     for row in result.rows():
         indicator = indicators[row.indicator]
@@ -63,7 +64,7 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
                       "denominator": row.denominator, "contributed": row.contributed,
                       "expected": row.expected, "missing": list(row.missing),
                       "complete": row.complete})
-        is_sample = (row.indicator, row.year, row.breakdown) in sample
+        is_sample = key_of(row) in sample
         written += _write_observation(stored, is_sample)
     return written
 

@@ -24,19 +24,16 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.data.models import Observation
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.tokens.models import IssuedKey
 
 
-class ChildAccess(models.Model):
+class ChildAccess(IssuedKey):
+    KEY_START = "hsx_"  # personal API tokens start with hs_
+
     area = models.ForeignKey(Area, verbose_name=_("child area"), on_delete=models.PROTECT,
                              related_name="exchange_tokens")
-    name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(_("prefix"), max_length=16)
-    key_hash = models.CharField(_("key hash (SHA-256)"), max_length=64, unique=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         ordering = ["area__code", "-created_at"]

@@ -14,7 +14,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from halfsky.domain.errors import CodedError
 from halfsky.domain.targets import Comparator, TargetKind
+from halfsky.domain.units import rate_scale
 from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dict
 from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
 from halfsky.formats.plan_import.diff import plan_changes
@@ -27,13 +29,8 @@ __all__ = ["PlanImportError", "PublishError", "do_create_import", "do_publish_im
            "do_update_target"]
 
 
-class PublishError(Exception):
+class PublishError(CodedError):
     """The draft cannot be published as it stands; nothing was changed."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -131,9 +128,6 @@ def do_update_target(target: DraftTarget, edit: TargetEdit, actor: Any = None) -
            comparator=edit.comparator, value=edit.value, unit=edit.unit, year=edit.year)
 
 
-_PER = {"%": 100, "‰": 1000, "1/10万": 100000, "1/万": 10000}
-
-
 def draft_document(draft: ImportDraft, *, region: str | None = None, code: str | None = None,
                    title: str | None = None) -> dict[str, Any]:
     """The plan file's data of the draft as reviewed (rows override the generated plan)."""
@@ -145,7 +139,7 @@ def draft_document(draft: ImportDraft, *, region: str | None = None, code: str |
     for row in rows:
         entry = {**generated.get(row.code, {}), "code": row.code, "name": row.name,
                  "unit": row.unit, "goal": f"{row.domain}.{row.goal}"}
-        entry["per"] = _PER.get(row.unit)
+        entry["per"] = rate_scale(row.unit)
         entry["lead"] = row.department.code if row.department else None
         entry.setdefault("supporting", [])
         if row.department is not None:

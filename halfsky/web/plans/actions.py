@@ -13,19 +13,15 @@ from typing import Any
 from django.db import transaction
 
 from halfsky.domain import plan as domain
+from halfsky.domain.errors import CodedError
 from halfsky.formats.plan_file import plan_to_dict
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.plans import models
 
 
-class PlanLoadError(Exception):
+class PlanLoadError(CodedError):
     """The plan cannot be loaded without losing data; nothing was changed."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass

@@ -11,15 +11,15 @@ from __future__ import annotations
 import io
 import zipfile
 
+from halfsky.domain.errors import CodedError
+
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 ENDINGS = {"pdf": {".pdf"}, "docx": {".docx"}, "doc": {".doc"}, "png": {".png"},
            "jpeg": {".jpg", ".jpeg"}}
 
 
-class EvidenceError(ValueError):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+class EvidenceError(CodedError, ValueError):
+    """Evidence that is refused (too large, of a kind not accepted); ``code`` says why."""
 
 
 def sniff(head: bytes, content: bytes) -> str | None:

@@ -29,9 +29,6 @@ from halfsky.web.assessments.models import AssessmentResult, Warning
 from halfsky.web.data.models import Observation, ReferenceValue, ValueStatus
 from halfsky.web.plans.models import Plan
 
-# Warning kinds as stored → the engine's warning codes the report phrases know.
-WARNING_CODES = {"at_risk": "forecast_miss", "moving_away": "moving_away",
-                 "volatile": "volatile", "missing": "missing"}
 INPUT_FIELDS = ("series", "assessments", "warnings", "national")
 
 
@@ -94,7 +91,7 @@ def _warnings(plan: Plan, year: int) -> list[dict[str, Any]]:
             "indicator": warning.indicator.code, "codes": [],
             "department": warning.department.name if warning.department else "",
             "cause": "", "action": ""})
-        entry["codes"].append(WARNING_CODES.get(warning.kind, warning.kind))
+        entry["codes"].append(warning.kind)  # stored as the engine names it
         if warning.cause_analysis and not entry["cause"]:
             entry["cause"] = warning.cause_analysis
             entry["action"] = warning.corrective_actions

@@ -12,8 +12,8 @@ from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import Role
-from halfsky.web.tokens.keys import PREFIX_LENGTH, hash_key, new_key
-from halfsky.web.tokens.models import ApiToken
+from halfsky.web.tokens.keys import issue_key
+from halfsky.web.tokens.models import ApiToken, IssuedKey
 
 # Who may revoke another user's token (the statistics bureau, an admin role for its
 # validation rules, may not).
@@ -34,9 +34,8 @@ def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
     name = name.strip()[:100]
     if not name:
         raise ActionError("token.name_required")
-    key = new_key()
-    token = ApiToken.objects.create(user=user, name=name, prefix=key[:PREFIX_LENGTH],
-                                    key_hash=hash_key(key))
+    key, prefix, key_hash = issue_key(ApiToken.KEY_START)
+    token = ApiToken.objects.create(user=user, name=name, prefix=prefix, key_hash=key_hash)
     record("token.create", "api_token", token.prefix, actor, user=user.get_username(), name=name)
     return token, key
 
@@ -55,9 +54,11 @@ def do_revoke_token(token: ApiToken, actor: Any) -> ApiToken:
     return token
 
 
-def note_token_use(token: ApiToken) -> None:
-    """Keep ``last_used_at`` to the minute (bookkeeping like ``last_login``; no audit record)."""
+def note_token_use(token: IssuedKey) -> None:
+    """Keep ``last_used_at`` to the minute (bookkeeping like ``last_login``; no audit record).
+
+    For every kind of token: API tokens and the exchange's child tokens."""
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= USE_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        type(token)._default_manager.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now

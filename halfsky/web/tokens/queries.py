@@ -7,17 +7,12 @@ from typing import Any
 from django.db.models import QuerySet
 
 from halfsky.web.tokens.actions import note_token_use
-from halfsky.web.tokens.keys import hash_key, looks_like_key
 from halfsky.web.tokens.models import ApiToken
 
 
 def user_for_key(key: str) -> Any | None:
     """The active user whose unrevoked token has this key, or None."""
-    key = key.strip()
-    if not looks_like_key(key):
-        return None
-    token = ApiToken.objects.select_related("user").filter(
-        key_hash=hash_key(key), revoked_at__isnull=True).first()
+    token = ApiToken.unrevoked_with_key(key.strip()).select_related("user").first()
     if token is None or not token.user.is_active:
         return None
     note_token_use(token)

@@ -65,7 +65,7 @@ def test_met_at_risk_and_insufficient_evidence_from_observations(plan, set_serie
 
     kinds = set(Warning.objects.filter(plan=plan, year=YEAR, indicator__code="H13")
                 .values_list("kind", flat=True))
-    assert kinds == {"at_risk"}
+    assert kinds == {"forecast_miss"}
     assert not Warning.objects.filter(plan=plan, year=YEAR, indicator__code="H03",
                                       kind="volatile").exclude(state="resolved").exists()
 
@@ -82,12 +82,12 @@ def test_warnings_are_created_once_and_answered_ones_are_kept(plan, set_series) 
     assert summary.raised == 0
     assert set(Warning.objects.filter(plan=plan, year=YEAR).values_list("pk", "kind")) == before
 
-    warning = Warning.objects.get(plan=plan, year=YEAR, indicator__code="H13", kind="at_risk")
+    warning = Warning.objects.get(plan=plan, year=YEAR, indicator__code="H13", kind="forecast_miss")
     assert warning.department.code == "health" and warning.state == WarningState.OPEN
     reporter = get_user_model().objects.get(username="health_reporter")
     do_answer_warning(warning, "原因", "措施", reporter)
     do_recompute(plan, YEAR)
-    assert Warning.objects.filter(indicator__code="H13", year=YEAR, kind="at_risk").count() == 1
+    assert Warning.objects.filter(indicator__code="H13", year=YEAR, kind="forecast_miss").count() == 1
     warning.refresh_from_db()
     assert warning.state == WarningState.ANSWERED and warning.cause_analysis == "原因"
 
@@ -100,7 +100,7 @@ def test_warnings_are_created_once_and_answered_ones_are_kept(plan, set_series) 
 def test_an_open_warning_no_longer_found_is_resolved_and_can_come_back(plan, set_series) -> None:
     set_series("H13", {2020: 85.0, 2022: 85.5, 2024: 86.0})
     do_recompute(plan, YEAR)
-    warning = Warning.objects.get(plan=plan, year=YEAR, indicator__code="H13", kind="at_risk")
+    warning = Warning.objects.get(plan=plan, year=YEAR, indicator__code="H13", kind="forecast_miss")
     set_series("H13", {2020: 85.0, 2022: 88.0, 2024: 91.0})
     assert do_recompute(plan, YEAR).resolved >= 1
     warning.refresh_from_db()

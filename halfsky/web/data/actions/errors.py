@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from halfsky.domain.errors import CodedError
 
 
-class ActionError(Exception):
-    """The action was refused and changed nothing; ``code`` says why."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
+class ActionError(CodedError):
+    """The action was refused and changed nothing; ``code`` says why, ``params`` fill it."""
