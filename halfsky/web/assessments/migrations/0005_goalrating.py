@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('reports', '0002_departmentyearreport'),
-        ('assessments', '0003_pendingrecompute'),
+        ('assessments', '0004_store_engine_warning_codes'),
         ('plans', '0001_initial'),
     ]
 
