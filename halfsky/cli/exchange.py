@@ -25,7 +25,7 @@ def _setup() -> None:
 def _fail(error: Any) -> int:
     from django.utils import translation
 
-    from halfsky.web.data.words import sentence
+    from halfsky.web.core.text import sentence
 
     with translation.override("en"):
         print(f"halfsky: {sentence(error.code, error.params)} [{error.code}]", file=sys.stderr)

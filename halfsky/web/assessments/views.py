@@ -31,8 +31,8 @@ from halfsky.web.assessments.actions import (
     do_send_back_warning,
 )
 from halfsky.web.assessments.forms import AnswerForm, DecisionForm
-from halfsky.web.assessments.labels import sentence
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role

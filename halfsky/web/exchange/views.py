@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.models import Observation
-from halfsky.web.data.words import sentence
 from halfsky.web.exchange import queries
 from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE

@@ -9,9 +9,9 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.data.models import Observation, ReferenceValue
 from halfsky.web.plans import models
-from halfsky.web.plans.target_words import target_in_words
 
 
 def get_plan(code: str) -> models.Plan:

@@ -48,6 +48,7 @@ from halfsky.formats.reports import (
     render_docx,
 )
 from halfsky.web.audit.records import record
+from halfsky.web.core.text.report_phrases import report_phrases
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.checks import domain_plan
 from halfsky.web.orgs.permissions import department_of, role_of
@@ -65,7 +66,6 @@ from halfsky.web.reports.models import (
     ReportState,
     SelfRating,
 )
-from halfsky.web.reports.phrases import report_phrases
 from halfsky.web.reports.year_reports import submitted_reports
 
 WRITING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})

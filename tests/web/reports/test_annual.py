@@ -24,7 +24,7 @@ def test_every_report_phrase_is_translated_to_the_chinese_of_the_reports() -> No
 
     from django.utils import translation
 
-    from halfsky.web.reports.phrases import PHRASES, report_phrases
+    from halfsky.web.core.text.report_phrases import PHRASES, report_phrases
 
     path = Path(__file__).resolve().parents[2] / "formats" / "reports" / "conftest.py"
     spec = importlib.util.spec_from_file_location("report_conftest", path)

@@ -1,0 +1,1 @@
+"""What every web app uses (user text, …); core imports no other web app."""
