@@ -32,5 +32,5 @@ def join_clauses(clauses: Iterable[object]) -> str:
 
 
 def in_brackets(text: object) -> str:
-    """'%' → '（%）' in Chinese, '(%)' in English."""
-    return pgettext("brackets around a word", "(%(text)s)") % {"text": text}
+    """A note after a word: '（%）' in Chinese, ' (%)' in English (with its space)."""
+    return pgettext("brackets around a word", " (%(text)s)") % {"text": text}

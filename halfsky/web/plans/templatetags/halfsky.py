@@ -1,7 +1,9 @@
 from django import template
 
 from halfsky.web.core.text import in_brackets, join_clauses, join_words, targets
+from halfsky.web.core.text import lists as separators
 from halfsky.web.core.text import plans as plan_words
+from halfsky.web.core.text.counts import counted
 from halfsky.web.core.text.values import VALUE_STEPS
 
 register = template.Library()
@@ -59,3 +61,15 @@ def join_clauses_filter(clauses: object) -> str:
 def in_brackets_filter(text: object) -> str:
     """'%' → '（%）' in Chinese, '(%)' in English."""
     return in_brackets(text)
+
+
+@register.simple_tag
+def clause_separator() -> str:
+    """Between phrases written one after another: '；' in Chinese, '; ' in English."""
+    return separators.clause_separator()
+
+
+@register.filter(name="counted")
+def counted_filter(count: int, noun: str) -> str:
+    """{{ 3|counted:"goal" }} → '3 goals' / '3 项目标'."""
+    return counted(noun, count)
