@@ -54,3 +54,16 @@ def test_the_old_homes_of_text_are_gone() -> None:
            "plans/labels.py", "plans/target_words.py", "reports/phrases.py",
            "reports/messages.py", "imports/messages.py", "jobs/messages.py", "exchange/words.py"]
     assert [name for name in old if (WEB / name).exists()] == []
+
+
+def test_core_text_imports_no_other_web_app() -> None:
+    imported = set()
+    for path in HOME.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    assert sorted(name for name in imported if name.startswith("halfsky.web")
+                  and not name.startswith("halfsky.web.core")) == []
+    assert any(name.startswith("halfsky.web.core.text.") for name in imported)  # it looked
