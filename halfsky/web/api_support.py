@@ -2,7 +2,7 @@
 
 Every refusal answers ``{"code": …, "message": …, "params": {…}}``: the code
 and parameters are stable for programs, the message is the sentence of
-``halfsky.web.data.words`` in the request's language (Chinese unless the
+``halfsky.web.core.text`` in the request's language (Chinese unless the
 ``django_language`` cookie says ``en``).
 """
 
@@ -19,9 +19,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
 from ninja.renderers import JSONRenderer
 
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import ValueConflict
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from matplotlib.ticker import MaxNLocator
 from halfsky.domain.errors import CodedError
 from halfsky.domain.reports.document import Chart, ChartPanel
 from halfsky.domain.reports.numbers import format_number
-from halfsky.formats.reports.phrases import fill, merged_phrases
+from halfsky.formats.reports.phrases import fill
 
 WIDTH_INCHES = 156 / 25.4  # the width of the 版心
 VALUE_COLOUR = "#1f4e79"
@@ -121,10 +121,9 @@ def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
         axes.spines[side].set_visible(False)
 
 
-def render_chart_png(chart: Chart, phrases: Mapping[str, str] | None, font_path: Path,
+def render_chart_png(chart: Chart, phrases: Mapping[str, str], font_path: Path,
                      *, dpi: int = 170) -> bytes:
     """The chart as PNG bytes, 156 mm wide (the 版心) at ``dpi``."""
-    text = merged_phrases(phrases)
     family = font_family(font_path)
     columns, rows, row_height = _layout(len(chart.panels))
     with _LOCK, rc_context({"font.family": [family], "font.size": 7}), \
@@ -134,12 +133,12 @@ def render_chart_png(chart: Chart, phrases: Mapping[str, str] | None, font_path:
         FigureCanvasAgg(figure)
         _place(figure, columns, rows, row_height)
         for index, panel in enumerate(chart.panels, start=1):
-            _panel(figure, (rows, columns, index), panel, text, 13 if columns <= 3 else 10)
+            _panel(figure, (rows, columns, index), panel, phrases, 13 if columns <= 3 else 10)
         handles = [Line2D([], [], color=VALUE_COLOUR, marker="o", markersize=3)]
-        labels = [text["chart.value"]]
+        labels = [phrases["chart.value"]]
         if any(panel.target is not None for panel in chart.panels):
             handles.append(Line2D([], [], color=TARGET_COLOUR, linestyle="--"))
-            labels.append(text["chart.target"])
+            labels.append(phrases["chart.target"])
         figure.legend(handles, labels, loc="lower center", ncols=len(labels), fontsize=7,
                       frameon=False)
         buffer = io.BytesIO()

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from halfsky.domain.reports.compendium import Compendium, CompendiumSheet
 from halfsky.domain.reports.messages import Message
 from halfsky.formats.excel_layout import sheet_title
-from halfsky.formats.reports.phrases import fill, merged_phrases, render_text
+from halfsky.formats.reports.phrases import fill, render_text
 
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 LABEL_COLUMNS = 4  # code, indicator, unit, breakdown: frozen
@@ -138,9 +138,9 @@ def _domain_sheet(sheet: Worksheet, model: Compendium, part: CompendiumSheet,
     _print_setup(sheet, text["compendium.footer"])
 
 
-def render_compendium_xlsx(model: Compendium, phrases: Mapping[str, str] | None = None) -> bytes:
-    """The compendium as ``.xlsx`` bytes (``phrases`` over the English defaults)."""
-    text = merged_phrases(phrases)
+def render_compendium_xlsx(model: Compendium, phrases: Mapping[str, str]) -> bytes:
+    """The compendium as ``.xlsx`` bytes, in the words of ``phrases``."""
+    text = phrases
     workbook = Workbook()
     about = workbook.active
     assert about is not None

@@ -37,7 +37,7 @@ from halfsky.formats.reports.docx_style import (
     set_up_page,
     set_up_styles,
 )
-from halfsky.formats.reports.phrases import fill, merged_phrases, render_text
+from halfsky.formats.reports.phrases import fill, render_text
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -172,8 +172,8 @@ class _Writer:
             self.paragraph(self.text(table.note), "HalfSky Note")
 
 
-def render_docx(model: Document | HasDocument, phrases: Mapping[str, str] | None = None, *,
+def render_docx(model: Document | HasDocument, phrases: Mapping[str, str], *,
                 font_path: Path | None = None, dpi: int = 170) -> bytes:
-    """The report as ``.docx`` bytes (``phrases`` over the English defaults)."""
+    """The report as ``.docx`` bytes, in the words of ``phrases``."""
     document = model if isinstance(model, Document) else model.document()
-    return _Writer(merged_phrases(phrases), font_path, dpi).write(document)
+    return _Writer(phrases, font_path, dpi).write(document)

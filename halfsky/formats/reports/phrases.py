@@ -1,12 +1,12 @@
-"""The phrases of the reports: every sentence template and label, by code.
+"""Putting the phrases of a report together: every sentence template and label, by code.
 
 The report models (``halfsky.domain.reports``) say everything as message
 codes with parameters; the renderers look each code up in the caller's
-``phrases`` (the web layer fills them from its translations — Chinese for
-the official documents) and put the parameters into the phrase's
-``{name}`` places. ``DEFAULT_PHRASES`` are English, for tests and scripts;
-``PHRASE_KEYS`` is every code a caller may (and, for Chinese reports,
-should) translate. Unknown keys are refused (``merged_phrases``).
+``phrases`` and put the parameters into the phrase's ``{name}`` places. The
+phrases themselves live in one place, the web layer's catalogue
+(``halfsky.web.core.text.report_phrases``: English in the code, Chinese — the
+wording of the official documents — in its translations); this layer holds no
+wording of its own. A code the phrases lack is a ``PhraseError``.
 
 A code under ``group.`` without a phrase prints the group's own name (an
 age band such as ``15-19``).
@@ -242,15 +242,6 @@ class PhraseError(CodedError, KeyError):
         return f"no phrase for report code {self.code!r}"
 
 
-def merged_phrases(phrases: Mapping[str, str] | None) -> dict[str, str]:
-    """The caller's phrases over the English defaults; unknown keys are a mistake."""
-    given = dict(phrases or {})
-    unknown = sorted(set(given) - PHRASE_KEYS)
-    if unknown:
-        raise ValueError(f"unknown report phrases: {', '.join(unknown)}")
-    return {**DEFAULT_PHRASES, **given}
-
-
 def fill(template: str, fields: Mapping[str, str]) -> str:
     """Put the fields into a phrase's ``{name}`` places; other braces stay as they are."""
     for name, value in fields.items():
@@ -259,7 +250,7 @@ def fill(template: str, fields: Mapping[str, str]) -> str:
 
 
 def render_text(text: Text, phrases: Mapping[str, str]) -> str:
-    """A text in words: messages looked up in ``phrases`` (already merged) and filled."""
+    """A text in words: messages looked up in ``phrases`` and filled."""
     if isinstance(text, str):
         return text
     if isinstance(text, Join):

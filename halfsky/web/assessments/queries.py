@@ -20,11 +20,11 @@ from django.db.models import Count, Q, QuerySet
 
 from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans import queries as plan_queries
 from halfsky.web.plans.models import Indicator, Plan
-from halfsky.web.plans.target_words import target_in_words
 
 # Least favourable first: the status an indicator with several targets takes.
 SEVERITY = (

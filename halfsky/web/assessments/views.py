@@ -31,8 +31,9 @@ from halfsky.web.assessments.actions import (
     do_send_back_warning,
 )
 from halfsky.web.assessments.forms import AnswerForm, DecisionForm
-from halfsky.web.assessments.labels import sentence
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.core.text import sentence
+from halfsky.web.core.text.counts import counted
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
@@ -83,10 +84,9 @@ def recompute(request: HttpRequest, plan: str, year: int) -> HttpResponse:
     if not stored.baseline_year <= year <= stored.end_year:
         raise Http404(year)
     summary = do_recompute(stored, year, request.user)
-    messages.success(request, _("Recomputed %(results)s results in %(seconds)s s; "
-                                "%(raised)s new warnings.") % {
-        "results": summary.results, "seconds": f"{summary.seconds:.2f}",
-        "raised": summary.raised})
+    messages.success(request, _("Recomputed %(results)s in %(seconds)s s; %(raised)s.") % {
+        "results": counted("result", summary.results), "seconds": f"{summary.seconds:.2f}",
+        "raised": counted("new_warning", summary.raised)})
     return redirect("assessments:plan", plan=stored.code, year=year)
 
 

@@ -1,1 +1,1 @@
-"""What every web app uses: errors, text, access, the acting user, the chosen plan."""
+"""What every web app uses: errors, user text, notifications, access; core imports no other web app."""

@@ -19,8 +19,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from halfsky.domain.assessment import attainment_rates
-from halfsky.web.assessments import labels
-from halfsky.web.assessments.models import AssessmentResult, Warning, WarningKind
+from halfsky.web.assessments.models import (
+    AssessmentMethod,
+    AssessmentResult,
+    Warning,
+    WarningKind,
+)
 from halfsky.web.assessments.queries import (
     AWAITING_DEPARTMENT,
     SEVERITY,
@@ -29,12 +33,13 @@ from halfsky.web.assessments.queries import (
     rates,
     status_counts,
 )
+from halfsky.web.core.text import assessment as labels
+from halfsky.web.core.text.plans import breakdown_label
+from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.data.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.data.queries import board
 from halfsky.web.orgs.permissions import is_department_bound, role_of
-from halfsky.web.plans.labels import breakdown_label
 from halfsky.web.plans.models import Indicator, Plan
-from halfsky.web.plans.target_words import target_in_words
 
 SPARKLINES = 8
 
@@ -80,7 +85,8 @@ def _assessment(indicator: Indicator) -> dict[str, Any] | None:
     forecasts = [v for v in (result.forecast, result.forecast_linear) if v is not None]
     return {
         "year": result.year, "status": status_info(result.status),
-        "method": result.method, "method_label": str(labels.METHOD.get(result.method, result.method)),
+        "method": result.method,
+        "method_label": str(dict(AssessmentMethod.choices).get(result.method, result.method)),
         "target_year": target.year if target and target.year else indicator.plan.end_year,
         "target_value": target.value if target else None,
         "achievement": result.achievement, "time_elapsed": result.time_elapsed,

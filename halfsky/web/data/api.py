@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 
 from halfsky.domain.validation import Finding
 from halfsky.web.api_support import ERROR_RESPONSES, caller, invalid
+from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
@@ -30,7 +31,6 @@ from halfsky.web.data.actions.values import (
 )
 from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Observation, Round, Task
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.queries import current_plan
 

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from halfsky.domain.validation import Finding, Severity
+from halfsky.web.core.text import sentence
 from halfsky.web.data.models import Observation, Round, Task, TaskState
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.queries import current_plan, target_views
 

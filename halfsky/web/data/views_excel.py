@@ -9,16 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from halfsky.formats.excel_template import write_template
 from halfsky.formats.excel_upload import MAX_BYTES, read_template
 from halfsky.formats.uploads import FileProblem
+from halfsky.web.core.text import sentence
+from halfsky.web.core.text.files import excel_template_labels
 from halfsky.web.data import excel, queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.uploads import UploadRejected, do_apply_upload
 from halfsky.web.data.views_tasks import render_task
-from halfsky.web.data.words import sentence
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -28,7 +30,7 @@ def download_template(request: HttpRequest, year: int, department: str) -> HttpR
     task = queries.get_task(request.user, year, department)
     years, rows = queries.entry_rows(task, [])
     previous = {row.observation.pk: row.history for row in rows}
-    data = write_template(excel.spec(task, previous, years), excel.labels())
+    data = write_template(excel.spec(task, previous, years), excel_template_labels())
     name = _("%(year)s %(department)s reporting template.xlsx") % {
         "year": year, "department": task.department.name}
     response = HttpResponse(data, content_type=XLSX)
@@ -57,9 +59,10 @@ def upload_template(request: HttpRequest, year: int, department: str) -> HttpRes
                 messages.error(request, sentence(error.code, error.params))
                 return redirect("data:task", year=year, department=department)
             else:
-                messages.success(request, _(
-                    "%(count)s values were taken from the file as a draft. Check them, then submit."
-                ) % {"count": changed})
+                messages.success(request, ngettext(
+                    "%(count)s value was taken from the file as a draft. Check it, then submit.",
+                    "%(count)s values were taken from the file as a draft. Check them, then submit.",
+                    changed) % {"count": changed})
                 return redirect("data:task", year=year, department=department)
-    return render_task(request, task, upload_problems=[excel.describe(p) for p in problems],
+    return render_task(request, task, upload_problems=[(p.where, sentence(p.code, p.params)) for p in problems],
                        status=400)

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from halfsky.formats.uploads import FileProblem
-from halfsky.web.data import excel
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.history import (
     IMPORTERS,
@@ -21,7 +21,6 @@ from halfsky.web.data.actions.history import (
     do_stage_history,
 )
 from halfsky.web.data.models import HistoryImport
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.queries import current_plan
 
@@ -41,10 +40,9 @@ def history_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            problems = [excel.describe(FileProblem("upload.no_file"))]
+            problems = [("", sentence("upload.no_file"))]
         elif upload.size is not None and upload.size > MAX_BYTES:
-            problems = [excel.describe(FileProblem("history.too_large",
-                                                   params={"limit": MAX_BYTES}))]
+            problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
         else:
             staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
                                       request.user)
@@ -62,7 +60,7 @@ def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
     result = check_staged(staged)
     return render(request, "data/history_preview.html", {
         "staged": staged, "result": result,
-        "problems": [(p.where or (str(p.line) if p.line else ""), excel.describe(p)[1])
+        "problems": [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
                      for p in result.problems],
     })
 
@@ -77,7 +75,9 @@ def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
     except ActionError as error:
         messages.error(request, sentence(error.code, error.params))
         return redirect("data:history_preview", pk=pk)
-    messages.success(request, _("%(count)s values were imported.") % {"count": count})
+    messages.success(request, ngettext("%(count)s value was imported.",
+                                       "%(count)s values were imported.", count)
+                     % {"count": count})
     if count and not settings.HALFSKY_JOBS_INLINE:  # the years are reassessed by a job
         messages.info(request, _("The assessments of the years concerned are being "
                                  "recomputed in the background; the assessment pages show "

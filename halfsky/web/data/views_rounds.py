@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
+from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
 from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Round, TaskState
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
 from halfsky.web.plans.queries import current_plan
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from halfsky.domain.validation import Severity, blocking
+from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import (
@@ -27,7 +28,6 @@ from halfsky.web.data.actions.values import (
 )
 from halfsky.web.data.forms import ReopenForm, ValueForm
 from halfsky.web.data.models import Observation, TaskState, ValueStatus
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import Role
 

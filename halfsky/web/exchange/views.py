@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.text import join_words, sentence
+from halfsky.web.core.text.counts import counted
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.models import Observation
-from halfsky.web.data.words import sentence
 from halfsky.web.exchange import queries
 from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
@@ -60,7 +61,7 @@ def _year(request: HttpRequest, plan: Plan) -> int:
 def _counts_text(counts: dict[str, int]) -> str:
     names = {"created": _("stored"), "updated": _("corrected"), "unchanged": _("already there"),
              "older": _("older versions ignored"), "conflict": _("conflicts")}
-    return _(", ").join(f"{names.get(k, k)} {v}" for k, v in counts.items()) or _("nothing new")
+    return join_words(f"{names.get(k, k)} {v}" for k, v in counts.items()) or _("nothing new")
 
 
 @login_required
@@ -105,8 +106,9 @@ def index(request: HttpRequest) -> HttpResponse:
                 if run.error:
                     messages.error(request, sentence(run.error, run.error_params))
                 else:
-                    messages.success(request, _("Pushed %(values)s values in %(batches)s batches: %(counts)s.") % {
-                        "values": run.values, "batches": run.batches,
+                    messages.success(request, _("Pushed %(values)s in %(batches)s: %(counts)s.") % {
+                        "values": counted("value", run.values),
+                        "batches": counted("batch", run.batches),
                         "counts": _counts_text(run.counts)})
                 return redirect("exchange:index")
             elif action == "source":

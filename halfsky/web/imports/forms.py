@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.formats.plan_import import MAX_DOCUMENT_BYTES
+from halfsky.web.core.text import sentence
 from halfsky.web.imports.actions import TargetEdit, comparator_allowed
-from halfsky.web.imports.messages import error_message
 from halfsky.web.orgs.models import Area, Department
 
 KIND_LABELS = {
@@ -40,10 +40,10 @@ class UploadForm(forms.Form):
     def clean_document(self) -> Any:
         upload = self.cleaned_data["document"]
         if upload.size > MAX_DOCUMENT_BYTES:  # refused before it is read
-            raise forms.ValidationError(error_message(
+            raise forms.ValidationError(sentence(
                 "plan_import.too_large", {"size": upload.size, "limit": MAX_DOCUMENT_BYTES}))
         if upload.size == 0:
-            raise forms.ValidationError(error_message("plan_import.empty", {}))
+            raise forms.ValidationError(sentence("plan_import.empty"))
         return upload
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from halfsky.web.core.text.plans import GROUP_NAMES
 from halfsky.web.imports.models import DraftTarget, ImportDraft
-from halfsky.web.plans.target_words import GROUP_NAMES
 
 
 @dataclass

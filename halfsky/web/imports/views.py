@@ -5,6 +5,7 @@ Only the coordinator and the administrator use it; every other role gets 403.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.text import sentence
+from halfsky.web.core.text.plans import CHANGE_KIND, CHANGED_PART, SECTION
+from halfsky.web.core.text.sentences import knows
 from halfsky.web.imports import queries
 from halfsky.web.imports.actions import (
     PlanImportError,
@@ -25,12 +29,18 @@ from halfsky.web.imports.actions import (
     do_update_target,
 )
 from halfsky.web.imports.forms import KIND_LABELS, PublishForm, TargetForm, UploadForm
-from halfsky.web.imports.messages import CHANGE, SECTION, WHAT, error_message
 from halfsky.web.imports.models import DraftTarget, ImportDraft
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import Role
 
 IMPORT_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+
+
+def refusal(code: str, params: Mapping[str, object]) -> str:
+    """Why a document or a publication was refused, in words (its code if it has none)."""
+    if knows(code):
+        return sentence(code, params)
+    return sentence("plan_import.unknown", {"code": code})
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -47,7 +57,7 @@ def draft_list(request: HttpRequest) -> HttpResponse:
         try:
             draft, created = do_create_import(upload.read(), upload.name, request.user)
         except PlanImportError as error:
-            form.add_error("document", error_message(error.code, error.params))
+            form.add_error("document", refusal(error.code, error.params))
         else:
             if not created:
                 messages.info(request, _("This document was imported before: here is its draft."))
@@ -59,8 +69,8 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 
 def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, Any]:
     changes = [
-        {**change, "what_label": WHAT.get(change["what"], change["what"]),
-         "change_label": CHANGE.get(change["change"], change["change"])}
+        {**change, "what_label": CHANGED_PART.get(change["what"], change["what"]),
+         "change_label": CHANGE_KIND.get(change["change"], change["change"])}
         for change in draft.changes
     ]
     names = queries.domain_names(draft)
@@ -123,7 +133,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
                                      code=form.cleaned_data["code"],
                                      title=form.cleaned_data["title"], actor=request.user)
         except PublishError as error:
-            form.add_error(None, error_message(error.code, error.params))
+            form.add_error(None, refusal(error.code, error.params))
         else:
             messages.success(request, _("The plan was published."))
             return redirect("plans:overview", plan=code)

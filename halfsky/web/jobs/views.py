@@ -18,8 +18,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.jobs.kinds import KINDS
-from halfsky.web.jobs.messages import done_text, shown
 from halfsky.web.jobs.models import Job, JobState
+from halfsky.web.jobs.queries import done_text, shown
 from halfsky.web.jobs.runner import reap
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES

@@ -11,8 +11,8 @@ from django.http import Http404
 
 from halfsky.domain import plan as domain
 from halfsky.formats.plan_file import plan_from_dict
+from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.plans import models
-from halfsky.web.plans.target_words import target_in_words
 
 
 @lru_cache(maxsize=16)

@@ -49,6 +49,7 @@ from halfsky.formats.reports import (
 )
 from halfsky.web.assessments.ratings import do_rate_goal
 from halfsky.web.audit.records import record
+from halfsky.web.core.text.report_phrases import report_phrases
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
@@ -66,7 +67,6 @@ from halfsky.web.reports.models import (
     ReportState,
     SelfRating,
 )
-from halfsky.web.reports.phrases import report_phrases
 from halfsky.web.reports.year_reports import submitted_reports
 
 WRITING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.core.text import sentence
 from halfsky.web.reports.evidence import MAX_EVIDENCE_BYTES
-from halfsky.web.reports.messages import MESSAGES
 from halfsky.web.reports.models import GoalRatingChoice, ReportKind, SelfRating
 
 TEXT_LABELS = {
@@ -52,7 +52,7 @@ class EvidenceForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_EVIDENCE_BYTES:  # refused before it is read into memory
-            raise forms.ValidationError(MESSAGES["evidence.too_large"])
+            raise forms.ValidationError(sentence("evidence.too_large"))
         return upload
 
 

@@ -18,11 +18,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.jobs import runner as job_runner
-from halfsky.web.jobs.messages import done_text
-from halfsky.web.jobs.messages import text_of as job_text
 from halfsky.web.jobs.models import JobState
+from halfsky.web.jobs.queries import done_text
 from halfsky.web.jobs.views import may_read as may_read_job
 from halfsky.web.jobs.views import progress_context
 from halfsky.web.orgs.permissions import department_of, role_of
@@ -37,7 +37,6 @@ from halfsky.web.reports.forms import (
     ReviewForm,
     TextsForm,
 )
-from halfsky.web.reports.messages import error_text
 from halfsky.web.reports.models import EvaluationItem, EvaluationRound, Evidence, Report
 
 GENERATE = "report.generate"  # the kind of background job that generates a report
@@ -82,7 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     round_ = actions.do_open_evaluation(plan, evaluation.cleaned_data["kind"],
                                                         request.user)
                 except ActionError as error:
-                    messages.error(request, error_text(error))
+                    messages.error(request, sentence(error.code, error.params))
                 else:
                     messages.success(request, _("Evaluation opened."))
                     return redirect("reports:round", pk=round_.pk)
@@ -93,7 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     report = actions.do_create_report(plan, "annual", form.cleaned_data["year"],
                                                       request.user)
                 except ActionError as error:
-                    messages.error(request, error_text(error))
+                    messages.error(request, sentence(error.code, error.params))
                 else:
                     return redirect("reports:report", pk=report.pk)
         return redirect("reports:index")
@@ -118,7 +117,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 actions.do_save_texts(report, form.cleaned_data, request.user)
             except ActionError as error:
-                messages.error(request, error_text(error))
+                messages.error(request, sentence(error.code, error.params))
             else:
                 messages.success(request, _("Sections saved."))
         return redirect("reports:report", pk=report.pk)
@@ -162,13 +161,13 @@ def generate(request: HttpRequest, pk: int) -> HttpResponse:
     except ActionError as error:
         messages.error(request, _("The report is being generated already; wait until it "
                                   "has finished.") if error.code == "job.running"
-                       else job_text(error.code, error.params, GENERATE))
+                       else sentence(error.code, error.params))
         return redirect("reports:report", pk=pk)
     if job.state == JobState.DONE:  # ran inline (HALFSKY_JOBS_INLINE)
         messages.success(request, done_text(job))
         report.refresh_from_db()
         if report.pdf_problem:
-            messages.warning(request, error_text(ActionError(report.pdf_problem)))
+            messages.warning(request, sentence(report.pdf_problem))
     return redirect("reports:report", pk=pk)
 
 
@@ -185,7 +184,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     except ActionError as error:
         if error.code == "report.forbidden":
             raise PermissionDenied(error.code) from None
-        messages.error(request, error_text(error))
+        messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Report state changed."))
     return redirect("reports:report", pk=pk)
@@ -226,7 +225,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             report = actions.do_create_report(round_.plan, round_.kind, round_.year,
                                               request.user)
         except ActionError as error:
-            messages.error(request, error_text(error))
+            messages.error(request, sentence(error.code, error.params))
             return redirect("reports:round", pk=pk)
         return redirect("reports:report", pk=report.pk)
     return render(request, "reports/round.html", {
@@ -275,7 +274,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 raise PermissionDenied("evaluation")
         except ActionError as error:
-            messages.error(request, error_text(error))
+            messages.error(request, sentence(error.code, error.params))
     return render(request, "reports/item.html", {
         "item": item, "form": form, "upload": upload, "review": review,
         "may_write": may_write, "may_review": may_review,

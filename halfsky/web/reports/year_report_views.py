@@ -22,8 +22,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from halfsky.web.core.text import sentence
+from halfsky.web.core.text.reports import YEAR_REPORT_STATE
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import DEPARTMENT_ROLES
@@ -32,30 +33,6 @@ from halfsky.web.plans.queries import current_plan
 from halfsky.web.reports import year_reports as actions
 from halfsky.web.reports.forms import ReturnYearReportForm, YearReportForm
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
-from halfsky.web.sentences import format_sentence
-
-ERRORS = {
-    "year_report.forbidden": gettext_lazy("You may not do this with this department's report."),
-    "year_report.year": gettext_lazy("%(year)s is outside the plan period %(start)s–%(end)s."),
-    "year_report.not_editable": gettext_lazy(
-        "The report has been submitted; the coordinator must return it before it can be "
-        "changed."),
-    "year_report.incomplete": gettext_lazy(
-        "Write both the implementation of the plan and next year's work before submitting."),
-    "year_report.comment_required": gettext_lazy("Say in a comment what the department "
-                                                 "should change."),
-    "year_report.not_submitted": gettext_lazy("Only a submitted report can be returned."),
-}
-STATE_LABELS = {  # 未填写, 草稿, 已报送, 已退回
-    "": pgettext_lazy("year report state", "Not filed"),
-    YearReportState.DRAFT: pgettext_lazy("year report state", "Draft"),
-    YearReportState.SUBMITTED: pgettext_lazy("year report state", "Submitted"),
-    YearReportState.RETURNED: pgettext_lazy("year report state", "Returned"),
-}
-
-
-def error_text(error: ActionError) -> str:
-    return format_sentence(ERRORS, error.code, error.params)
 
 
 def _year(plan: Plan, year: int) -> int:
@@ -98,7 +75,7 @@ def year_list(request: HttpRequest, year: int) -> HttpResponse:
         report = filed.get(each.pk)
         state = report.state if report else ""
         rows.append({"department": each, "report": report, "state": state or "none",
-                     "state_label": STATE_LABELS[state]})
+                     "state_label": YEAR_REPORT_STATE[state]})
     submitted = sum(1 for row in rows if row["state"] == YearReportState.SUBMITTED)
     return render(request, "reports/year_list.html", {
         "plan": plan, "year": year, "years": actions.plan_years(plan), "rows": rows,
@@ -158,7 +135,7 @@ def year_report(request: HttpRequest, year: int, department: str) -> HttpRespons
         try:
             done, form, back = _act(request, plan, unit, year, report)
         except ActionError as error:
-            messages.error(request, error_text(error))
+            messages.error(request, sentence(error.code, error.params))
             done, status = False, 400
         if done:
             return redirect("reports:year_report", year=year, department=unit.code)
@@ -168,7 +145,7 @@ def year_report(request: HttpRequest, year: int, department: str) -> HttpRespons
     editable = state in ("", *actions.EDITABLE_STATES)
     return render(request, "reports/year_report.html", {
         "plan": plan, "year": year, "years": actions.plan_years(plan), "department": unit,
-        "report": report, "state": state or "none", "state_label": STATE_LABELS[state],
+        "report": report, "state": state or "none", "state_label": YEAR_REPORT_STATE[state],
         "form": form, "back": back,
         "may_write": editable and actions.may_write(request.user, unit),
         "may_submit": editable and actions.may_submit(request.user, unit),

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.words import sentence
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.tokens.actions import do_create_token, do_revoke_token
 from halfsky.web.tokens.forms import TokenForm

@@ -16,7 +16,6 @@ from halfsky.domain.reports import AnnualReport, Chart, EvaluationReport, Indica
 from halfsky.domain.reports.numbers import format_number
 from halfsky.formats.reports import (
     ChartFontError,
-    merged_phrases,
     render_chart_png,
     render_docx,
     render_text,
@@ -53,7 +52,7 @@ def test_text_is_the_data(annual_docx: bytes, annual: AnnualReport,
                           zh: Mapping[str, str]) -> None:
     document = open_docx(annual_docx)
     body = [p.text for p in document.paragraphs]
-    phrases = merged_phrases(zh)
+    phrases = zh
     for facts in annual.indicators:  # every indicator's sentence, exactly
         assert render_text(facts.sentence, phrases) in body
     assert "示例数据（非官方统计）" in body and "吉县妇女儿童工作委员会办公室" in body
@@ -156,20 +155,21 @@ def test_evaluation_report(midterm: EvaluationReport, zh: Mapping[str, str]) -> 
                                                "104.7", "60.0"]
 
 
-def test_charts_need_the_font(annual: AnnualReport, tmp_path: Path) -> None:
+def test_charts_need_the_font(annual: AnnualReport, en: Mapping[str, str], tmp_path: Path) -> None:
     with pytest.raises(ChartFontError) as error:
-        render_docx(annual, None)
+        render_docx(annual, en)
     assert error.value.code == "report.font_missing"
     chart = annual.document().charts()[0]
     with pytest.raises(ChartFontError):
-        render_chart_png(chart, None, tmp_path / "none.ttf")
+        render_chart_png(chart, en, tmp_path / "none.ttf")
 
 
-def test_a_font_without_chinese_glyphs_is_refused(annual: AnnualReport) -> None:
+def test_a_font_without_chinese_glyphs_is_refused(annual: AnnualReport,
+                                                  en: Mapping[str, str]) -> None:
     import matplotlib
 
     latin = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
     chart: Chart = annual.document().charts()[-1]
     with pytest.raises(ChartFontError) as error:
-        render_chart_png(chart, None, latin)  # English titles are Latin, the names are not
+        render_chart_png(chart, en, latin)  # English titles are Latin, the names are not
     assert error.value.code == "report.glyph_missing"

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from halfsky.formats.history_import import read_history
-from halfsky.web.data import excel
+from halfsky.web.core import text
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.history import check_staged, do_apply_history, do_stage_history
 from halfsky.web.data.models import Observation, ValueStatus
@@ -47,7 +47,7 @@ def coordinator() -> Any:
 def sentence(code: str, **params: object) -> str:
     """The problem's sentence as the page shows it (the default language)."""
     with translation.override(settings.LANGUAGE_CODE):
-        return escape(excel.describe(excel.FileProblem(code, params=params))[1])
+        return escape(text.sentence(code, params))
 
 
 def consistent_demo(client: Any) -> None:

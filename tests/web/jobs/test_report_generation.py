@@ -69,11 +69,10 @@ def test_generating_runs_a_job_through_each_step_to_100_percent_and_stores_the_f
 def test_a_failing_generation_shows_why_and_leaves_the_report_as_it_was(
         login: Any, report: Any, user: Any, no_pdf: None, monkeypatch: Any,
         failure: Any, code: str) -> None:
+    from halfsky.web.core.text.sentences import SENTENCES
     from halfsky.web.data.actions.errors import ActionError
-    from halfsky.web.jobs.messages import MESSAGES
     from halfsky.web.jobs.models import Job
     from halfsky.web.reports import actions
-    from halfsky.web.reports.messages import MESSAGES as REPORT_MESSAGES
 
     report = actions.do_generate_report(report, user("coordinator"))
     before = (report.docx.name, report.docx.read(), report.generated_at, report.inputs,
@@ -90,7 +89,7 @@ def test_a_failing_generation_shows_why_and_leaves_the_report_as_it_was(
     report.refresh_from_db()
     assert (report.docx.name, report.docx.read(), report.generated_at, report.inputs,
             report.state) == before
-    words = zh({**MESSAGES, **REPORT_MESSAGES}[code])
+    words = zh(SENTENCES[code])
     # the report page tells why, and offers to generate again
     page = response.content.decode()
     assert f'data-error="{code}"' in page and words in page and "data-generate" in page
@@ -101,13 +100,14 @@ def test_a_failing_generation_shows_why_and_leaves_the_report_as_it_was(
 
 def test_the_report_page_shows_the_running_generation_with_its_progress(
         login: Any, report: Any, running_job: Any) -> None:
-    from halfsky.web.jobs.kinds import KINDS, REPORT_STEPS
+    from halfsky.web.core.text.system import JOB_MESSAGES
+    from halfsky.web.jobs.kinds import KINDS
 
     job = running_job(report)
     page = login("coordinator").get(reverse("reports:report", args=[report.pk])).content.decode()
     assert zh(KINDS["report.generate"].title) in page  # 正在生成报告…
     assert f'data-job="{job.pk}" data-job-state="running"' in page
-    assert '<progress max="100" value="40"' in page and zh(REPORT_STEPS["report.step.pdf"]) in page
+    assert '<progress max="100" value="40"' in page and zh(JOB_MESSAGES["report.step.pdf"]) in page
     assert f'hx-get="{reverse("jobs:progress", args=[job.pk])}" hx-trigger="every 1s"' in page
     assert "data-generate" not in page  # no second start while it runs
     # a reader sees that it runs, without following a job that is not theirs

@@ -39,18 +39,18 @@ def test_a_job_started_by_a_department_user_is_theirs_alone(
 
 def test_the_job_page_shows_the_running_job_and_polls_itself(
         login: Any, report: Any, running_job: Any) -> None:
-    from halfsky.web.jobs.kinds import REPORT_STEPS
+    from halfsky.web.core.text.system import JOB_MESSAGES
 
     job = running_job(report)
     page = login("coordinator").get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert 'data-job-state="running"' in page and '<progress max="100" value="40"' in page
-    assert zh(REPORT_STEPS["report.step.pdf"]) in page
+    assert zh(JOB_MESSAGES["report.step.pdf"]) in page
     assert f'hx-get="{reverse("jobs:progress", args=[job.pk])}" hx-trigger="every 1s"' in page
     assert f'href="{reverse("reports:report", args=[report.pk])}"' in page  # back to the report
     status = login("coordinator").get(reverse("jobs:status", args=[job.pk])).json()
     assert status == {"id": job.pk, "kind": "report.generate", "state": "running",
                       "progress": 40, "step": "report.step.pdf",
-                      "step_text": zh(REPORT_STEPS["report.step.pdf"]), "error_code": "",
+                      "step_text": zh(JOB_MESSAGES["report.step.pdf"]), "error_code": "",
                       "error_params": {}, "error": "", "result_url": ""}
 
 
@@ -61,8 +61,8 @@ def test_the_job_page_shows_the_running_job_and_polls_itself(
 def test_an_interrupted_job_is_shown_as_failed_and_the_report_can_be_generated_again(
         login: Any, report: Any, running_job: Any, monkeypatch: Any, runner: str | None,
         age: timedelta) -> None:
+    from halfsky.web.core.text.system import JOB_MESSAGES as MESSAGES
     from halfsky.web.jobs import kinds
-    from halfsky.web.jobs.messages import MESSAGES
     from halfsky.web.jobs.models import Job
     from halfsky.web.jobs.runner import this_process
 

@@ -147,8 +147,8 @@ def test_the_evaluation_report_quotes_the_submitted_reports_only(
         login: Any, plan: Any, user: Any, monkeypatch: Any, kind: str) -> None:
     from halfsky.formats.reports import PdfConversionError
     from halfsky.formats.reports.phrases import fill
+    from halfsky.web.core.text.report_phrases import report_phrases
     from halfsky.web.reports import actions
-    from halfsky.web.reports.phrases import report_phrases
 
     head = login("health_head")
     write(head, 2023, "submit")

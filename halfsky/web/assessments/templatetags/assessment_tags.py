@@ -8,8 +8,10 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
-from halfsky.web.assessments import labels
-from halfsky.web.plans.target_words import number
+from halfsky.web.assessments.models import AssessmentMethod
+from halfsky.web.core.text import assessment as labels
+from halfsky.web.core.text import join_clauses
+from halfsky.web.core.text.targets import number
 
 register = template.Library()
 
@@ -30,17 +32,17 @@ def status_label(code: str) -> str:
 
 @register.filter
 def method_label(code: str) -> str:
-    return str(labels.METHOD.get(code, code))
+    return str(dict(AssessmentMethod.choices).get(code, code))
 
 
 @register.filter
 def engine_warnings(codes: list[str]) -> str:
-    return "；".join(str(labels.ENGINE_WARNING.get(c, c)) for c in codes or [])
+    return join_clauses(labels.ENGINE_WARNING.get(c, c) for c in codes or [])
 
 
 @register.filter
 def step_label(action: str) -> str:
-    return str(labels.STEP.get(action, action))
+    return str(labels.WARNING_STEPS.get(action, action))
 
 
 @register.filter

@@ -8,8 +8,8 @@ from django import template
 from django.db.models import Q
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
+from halfsky.web.core.text import charts
 from halfsky.web.dashboards.queries import state_of
 from halfsky.web.plans.models import Indicator
 
@@ -18,19 +18,7 @@ register = template.Library()
 
 @register.simple_tag
 def chart_words() -> SafeString:
-    words = {
-        "Target": _("Target"), "Target year": _("Target year"), "Forecast": _("Forecast"),
-        "Forecast range": _("Forecast range"),
-        "95% interval": _("95%% interval") % {},  # the msgid the assessment table uses
-        "National reference": _("National reference"), "Attainment rate": _("Attainment rate"),
-        "Warnings": _("Warnings"), "Indicators": _("Indicators"), "County": _("County"), "Gap": _("Gap"),
-        "Women": _("Women"), "Men": _("Men"), "Gap (women − men)": _("Gap (women − men)"),
-        "kind.sex": _("By sex"), "kind.urban_rural": _("Urban / rural"),
-        "kind.age": _("By age band"), "kind.township": _("Townships"),
-        "The chart could not be loaded; the table below has the values.":
-            _("The chart could not be loaded; the table below has the values."),
-    }
-    return json_script(words, "chart-words")
+    return json_script(charts.chart_words(), "chart-words")
 
 
 @register.inclusion_tag("dashboards/_state_panel.html", takes_context=True)

@@ -1,43 +1,75 @@
 from django import template
 
-from halfsky.web.plans import labels, target_words
+from halfsky.web.core.text import in_brackets, join_clauses, join_words, targets
+from halfsky.web.core.text import lists as separators
+from halfsky.web.core.text import plans as plan_words
+from halfsky.web.core.text.counts import counted
+from halfsky.web.core.text.values import VALUE_STEPS
 
 register = template.Library()
 
 
 @register.filter
 def polarity_label(code: str) -> str:
-    return str(labels.POLARITY.get(code, code))
+    return str(plan_words.POLARITY.get(code, code))
 
 
 @register.filter
 def period_label(code: str) -> str:
-    return str(labels.PERIOD.get(code, code))
+    return str(plan_words.PERIOD.get(code, code))
 
 
 @register.filter
 def cadence_label(code: str) -> str:
-    return str(labels.CADENCE.get(code, code))
+    return str(plan_words.CADENCE.get(code, code))
 
 
 @register.filter
 def disaggregation_labels(codes: list[str]) -> str:
-    return "、".join(str(labels.DISAGGREGATION_NAMES.get(c, c)) for c in codes)
+    return join_words(plan_words.DISAGGREGATION_NAMES.get(c, c) for c in codes)
 
 
 @register.filter
 def breakdown_label(breakdown: str) -> str:
-    return labels.breakdown_label(breakdown)
+    return plan_words.breakdown_label(breakdown)
 
 
 @register.filter
 def number(value: object) -> str:
     """12.5 → '12.5', 95.0 → '95', None or '' → '' (no trailing zeros)."""
-    return target_words.number(value)
+    return targets.number(value)
 
 
 @register.filter
 def step_label(action: str) -> str:
-    from halfsky.web.data.labels import STEPS
+    return str(VALUE_STEPS.get(action, action))
 
-    return str(STEPS.get(action, action))
+
+@register.filter(name="join_words")
+def join_words_filter(words: object) -> str:
+    """A list for reading: 'A、B' in Chinese, 'A, B' in English."""
+    return join_words(words or [])  # type: ignore[arg-type]
+
+
+@register.filter(name="join_clauses")
+def join_clauses_filter(clauses: object) -> str:
+    """Phrases for reading: 'A；B' in Chinese, 'A; B' in English."""
+    return join_clauses(clauses or [])  # type: ignore[arg-type]
+
+
+@register.filter(name="in_brackets")
+def in_brackets_filter(text: object) -> str:
+    """'%' → '（%）' in Chinese, '(%)' in English."""
+    return in_brackets(text)
+
+
+@register.simple_tag
+def clause_separator() -> str:
+    """Between phrases written one after another: '；' in Chinese, '; ' in English."""
+    return separators.clause_separator()
+
+
+@register.filter(name="counted")
+def counted_filter(count: int, noun: str) -> str:
+    """{{ 3|counted:"goal" }} → '3 goals' / '3 项目标'."""
+    return counted(noun, count)

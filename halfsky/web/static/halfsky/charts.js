@@ -125,7 +125,7 @@
         bySource[r.source].push(r.year);
       });
       source.textContent = text("National reference") + " (" + data.reference.name + "): " +
-        order.map(function (s) { return bySource[s].join("、") + ": " + s; }).join("; ");
+        order.map(function (s) { return bySource[s].join(text("list separator")) + ": " + s; }).join(text("clause separator"));
     }
     chart.setOption(seriesOption(data, shown));
     done(el, chart);

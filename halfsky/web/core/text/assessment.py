@@ -1,4 +1,5 @@
-"""Words for the assessment codes: statuses, methods, warnings, steps, refusals.
+"""Words of the assessment codes: statuses (with symbol and tone), engine warnings,
+the steps of a warning, refusals and notifications.
 
 The engine returns codes (``met``, ``forecast_miss`` …); they are turned into
 Chinese or English here, at the web edge, when a page is rendered.
@@ -6,13 +7,8 @@ Chinese or English here, at the web edge, when a page is rendered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
-
-from halfsky.web.assessments.models import AssessmentMethod
-from halfsky.web.sentences import format_sentence
+from django.utils.translation import ngettext_lazy
 
 STATUS = {
     # china (the default method)
@@ -59,8 +55,6 @@ STATUS_TONE = {
     "no_data": "none", "not_available": "none",
 }
 
-METHOD = dict(AssessmentMethod.choices)
-
 ENGINE_WARNING = {
     "forecast_miss": _("expected to miss the target"),
     "moving_away": _("moving away from the target"),
@@ -69,7 +63,8 @@ ENGINE_WARNING = {
     "missing": _("no value for the year"),
 }
 
-STEP = {
+# The steps of a warning's history.
+WARNING_STEPS = {
     "raised": _("Raised by the assessment"),
     "raised_again": _("Found again by the assessment"),
     "resolved": _("No longer found by the assessment"),
@@ -78,15 +73,19 @@ STEP = {
     "sent_back": _("Sent back by the coordinator"),
 }
 
-SENTENCES = {
+WARNING_SENTENCES = {
     "warning.not_allowed": _("Your role may not do this."),
     "warning.other_department": _("This warning belongs to another department."),
     "warning.not_awaiting_answer": _("This warning is not waiting for an answer."),
     "warning.answer_required": _("Write both the cause analysis and the corrective actions."),
     "warning.not_answered": _("Only an answered warning can be accepted or sent back."),
     "warning.comment_required": _("Say why the answer is sent back."),
+    # notifications
+    "warning.raised": ngettext_lazy(
+        "The assessment of %(year)s raised %(count)s new warning for your department: please answer it.",
+        "The assessment of %(year)s raised %(count)s new warnings for your department: please answer them.",
+        "count"),
+    "warning.answered": _("%(department)s answered the warning on %(indicator)s (%(year)s)."),
+    "warning.accepted": _("The answer to the warning on %(indicator)s (%(year)s) was accepted."),
+    "warning.sent_back": _("The answer to the warning on %(indicator)s (%(year)s) was sent back: see the comment."),
 }
-
-
-def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
-    return format_sentence(SENTENCES, code, params)

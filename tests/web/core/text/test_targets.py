@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from halfsky.domain.targets import Comparator, Target, TargetKind
-from halfsky.web.plans.target_words import SENTENCES, target_in_words
+from halfsky.web.core.text.targets import TARGET_SENTENCES, target_in_words
 
 CASES = [
     (Target(TargetKind.THRESHOLD, "1/10万", 2025, Comparator.LE, 12.5),
@@ -47,4 +47,4 @@ def test_relative_target_names_the_reference_indicator() -> None:
 def test_every_description_code_has_a_sentence() -> None:
     from halfsky.domain.target_checks import DESCRIBE_CODES
 
-    assert set(DESCRIBE_CODES) <= set(SENTENCES)
+    assert set(DESCRIBE_CODES) <= set(TARGET_SENTENCES)

@@ -1,10 +1,10 @@
-"""Sentences for the exchange's message codes (refusals, notifications, outcomes)."""
+"""Words of the exchange between instances: refusals, notifications, outcomes."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-SENTENCES = {
+EXCHANGE_SENTENCES = {
     "exchange.not_allowed": _("Only the coordinator, the statistics bureau or an administrator may change the exchange settings."),
     "exchange.not_a_child": _("%(area)s is not an area directly below this instance's region."),
     "exchange.other_area": _("This token may deliver the values of %(allowed)s only, not of %(area)s: nothing was stored."),

@@ -1,4 +1,4 @@
-"""A target in words, in the user's language.
+"""A target in words, in the user's language; numbers and quantities as people write them.
 
 The domain describes a target as a message code with parameters
 (``describe_target``); this module holds the sentence for every code.
@@ -13,22 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from halfsky.domain.target_checks import describe_target
 from halfsky.domain.targets import Target
+from halfsky.web.core.text.plans import GROUP_NAMES
 
-GROUP_NAMES = {
-    "urban": gettext_lazy("urban"),
-    "rural": gettext_lazy("rural"),
-    "female": gettext_lazy("women"),
-    "male": gettext_lazy("men"),
-}
-
-DISAGGREGATION_NAMES = {
-    "sex": gettext_lazy("sex"),
-    "urban_rural": gettext_lazy("urban/rural"),
-    "age_band": gettext_lazy("age band"),
-    "township": gettext_lazy("township"),
-}
-
-SENTENCES = {
+TARGET_SENTENCES = {
     "target.threshold.ge": gettext_lazy("at least %(quantity)s"),
     "target.threshold.gt": gettext_lazy("above %(quantity)s"),
     "target.threshold.le": gettext_lazy("at most %(quantity)s"),
@@ -90,7 +77,7 @@ def target_in_words(target: Target, reference: Any = None) -> str:
         "group_b": str(GROUP_NAMES.get(str(params.get("group_b")), params.get("group_b", ""))),
         "reference": str(reference) if reference is not None else str(params.get("reference", "")),
     }
-    text = str(SENTENCES[code]) % values
+    text = str(TARGET_SENTENCES[code]) % values
     if "year" not in params or code == "target.qualitative":
         return text
     if code.startswith(DUE_BY_YEAR):  # a level to reach by the year

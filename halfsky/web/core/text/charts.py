@@ -1,0 +1,24 @@
+"""The words the chart code draws (legend, axis, toggles, separators), in the page's language."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from halfsky.web.core.text.lists import clause_separator, list_separator
+
+
+def chart_words() -> dict[str, str]:
+    """The words of ``static/halfsky/charts.js``, by the English it would show."""
+    return {
+        "Target": _("Target"), "Target year": _("Target year"), "Forecast": _("Forecast"),
+        "Forecast range": _("Forecast range"),
+        "95% interval": _("95%% interval") % {},  # the msgid the assessment table uses
+        "National reference": _("National reference"), "Attainment rate": _("Attainment rate"),
+        "Warnings": _("Warnings"), "Indicators": _("Indicators"), "County": _("County"), "Gap": _("Gap"),
+        "Women": _("Women"), "Men": _("Men"), "Gap (women − men)": _("Gap (women − men)"),
+        "kind.sex": _("By sex"), "kind.urban_rural": _("Urban / rural"),
+        "kind.age": _("By age band"), "kind.township": _("Townships"),
+        "The chart could not be loaded; the table below has the values.":
+            _("The chart could not be loaded; the table below has the values."),
+        "list separator": list_separator(), "clause separator": clause_separator(),
+    }

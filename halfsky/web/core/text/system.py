@@ -1,0 +1,37 @@
+"""Words of the API, its tokens and the background jobs."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+API_REFUSALS = {
+    "token.not_allowed": _("Only the token's own user (or an administrator) may do this."),
+    "token.name_required": _("Give the token a name."),
+    "api.unauthorized": _("Log in, or send a valid API token in the header “Authorization: Bearer …”."),
+    "api.no_role": _("Your account has no role yet: ask the administrator."),
+    "api.forbidden": _("You may not open this."),
+    "api.not_found": _("Not found."),
+    "api.invalid": _("The request is not valid; see “errors” for each problem."),
+    "api.csrf_failed": _("The security token (CSRF) is missing or expired: reload the page."),
+    "api.error": _("The request was refused (%(detail)s)."),
+}
+
+JOB_MESSAGES = {
+    "job.step.queued": _("Waiting to start…"),
+    "job.step.started": _("Starting…"),
+    "job.step.done": _("Finished."),
+    "job.failed": _("It stopped because of an unexpected error and nothing was changed. "
+                    "Try again; if it happens again, tell the administrator."),
+    "job.interrupted": _("It was interrupted because the server stopped, and nothing was "
+                         "changed. Start it again."),
+    "job.running": _("This is already running; wait until it has finished."),
+    "job.kind": _("Unknown kind of background job."),
+    "job.state": _("This job has already started."),
+    # the steps of the kinds of job (halfsky.web.jobs.kinds)
+    "report.step.values": _("Collecting the values, assessments and warnings"),
+    "report.step.word": _("Writing the Word file and drawing its charts"),
+    "report.step.compendium": _("Writing the statistical compendium (Excel)"),
+    "report.step.pdf": _("Converting the report to PDF with LibreOffice"),
+    "report.step.saving": _("Saving the files"),
+    "assessment.step.recompute": _("Reassessing the years with new values"),
+}
