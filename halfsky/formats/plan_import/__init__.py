@@ -1,11 +1,14 @@
 """Plan import: a published plan document becomes a plan file.
 
 ``import_plan(data, filename)`` reads a Markdown, plain-text, ``.docx``,
-HTML or PDF plan document (:mod:`.readers`), parses its structure
-(:mod:`halfsky.formats.plan_document`), reads the targets of every goal
-(:mod:`.targets`) and builds a :class:`~halfsky.domain.plan.Plan` with
-generated indicators (:mod:`.build`). Problems raise
-:class:`PlanImportError` with a message code; nothing is written anywhere.
+HTML or PDF plan document (:mod:`.readers`), takes out the page furniture
+(:mod:`.clutter`), reads its structure in any common layout
+(:mod:`.structure`) and its tables (:mod:`.tables`), reads the targets of
+every goal (:mod:`.targets`) and builds a :class:`~halfsky.domain.plan.Plan`
+with generated indicators (:mod:`.build`). A document that is no plan
+raises :class:`PlanImportError` with a message code; a part of a plan that
+cannot be read is a :class:`Problem` of the result, and the rest imports.
+Nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from halfsky.domain.plan import Plan
-from halfsky.formats.plan_document import PlanDocumentError, parse_plan_document
 from halfsky.formats.plan_fields import PlanFileError
 from halfsky.formats.plan_file import plan_from_dict, plan_to_dict
 from halfsky.formats.plan_import.build import (
     PLACEHOLDER_REGION,
+    Baseline,
     TargetSource,
     Unrecognised,
     build_plan,
 )
+from halfsky.formats.plan_import.clutter import LeftOut, remove_clutter
+from halfsky.formats.plan_import.problems import PROBLEM_CODES, Problem
 from halfsky.formats.plan_import.readers import (
     FORMATS,
     MAX_DOCUMENT_BYTES,
@@ -31,15 +36,21 @@ from halfsky.formats.plan_import.readers import (
     document_text,
     read_file_bytes,
 )
-from halfsky.formats.plan_import.targets import FoundTarget, Span, read_targets
+from halfsky.formats.plan_import.structure import read_structure
+from halfsky.formats.plan_import.targets import FoundTarget, RelativeChange, Span, read_targets
 
 __all__ = [
     "FORMATS",
     "MAX_DOCUMENT_BYTES",
     "PLACEHOLDER_REGION",
+    "PROBLEM_CODES",
+    "Baseline",
     "FoundTarget",
+    "LeftOut",
     "PlanImport",
     "PlanImportError",
+    "Problem",
+    "RelativeChange",
     "Span",
     "TargetSource",
     "Unrecognised",
@@ -47,13 +58,6 @@ __all__ = [
     "import_plan_file",
     "read_targets",
 ]
-
-_DOCUMENT_CODES = {
-    "plan_document.empty": "plan_import.empty",
-    "plan_document.no_domains": "plan_import.not_a_plan",
-    "plan_document.marker_without_domain": "plan_import.not_a_plan",
-}
-
 
 @dataclass(frozen=True)
 class PlanImport:
@@ -67,6 +71,10 @@ class PlanImport:
     region_known: bool  # False: the region code is a placeholder
     sources: tuple[TargetSource, ...]
     unrecognised: tuple[Unrecognised, ...]
+    problems: tuple[Problem, ...] = ()  # parts that need a person; the rest imported
+    left_out: tuple[LeftOut, ...] = ()  # page furniture taken out before parsing
+    baselines: tuple[Baseline, ...] = ()  # from an appendix indicator table
+    section_texts: tuple[tuple[str, str, str], ...] = ()  # (domain, section, lead-in paragraph)
 
 
 def import_plan(
@@ -79,11 +87,11 @@ def import_plan(
 ) -> PlanImport:
     """Import a plan document's bytes; raise PlanImportError when it is not a plan."""
     kind, text = document_text(data, filename)
-    try:
-        document = parse_plan_document(text)
-    except PlanDocumentError as error:
-        raise PlanImportError(_DOCUMENT_CODES.get(error.code, error.code), **error.params) from None
-    built = build_plan(document, text, code=code, region=region, period=period)
+    content, left_out = remove_clutter(text, running_headers=kind == "pdf")
+    structure = read_structure(content)
+    if not structure.domains and not structure.tables:
+        raise PlanImportError("plan_import.not_a_plan")
+    built = build_plan(structure, content, code=code, region=region, period=period)
     try:  # the generated plan must be a valid plan file
         plan = plan_from_dict(plan_to_dict(built.plan))
     except PlanFileError as error:
@@ -92,6 +100,8 @@ def import_plan(
         plan=plan, format=kind, source_text=text,
         content_hash=hashlib.sha256(data).hexdigest(), region_name=built.region_name,
         region_known=built.region_known, sources=built.sources, unrecognised=built.unrecognised,
+        problems=tuple(sorted(built.problems, key=lambda p: p.line)), left_out=left_out,
+        baselines=built.baselines, section_texts=built.section_texts,
     )
 
 

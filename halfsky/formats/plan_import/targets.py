@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from halfsky.domain.target_compare import DEFAULT_TOLERANCE, FULL_COVERAGE_VALUE
 from halfsky.domain.targets import Comparator, Target, TargetKind
+from halfsky.formats.text import cn_to_int
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,21 @@ class Span:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class RelativeChange:
+    """A change from a base year: "比2020年下降1/2", "降低10个百分点", "下降3%".
+
+    ``measure`` keeps percent and percentage points apart: ``fraction`` (1/2
+    → 0.5 of the base value), ``percent`` (3 → 3 % of the base value) or
+    ``points`` (10 → 10 percentage points).
+    """
+
+    direction: str  # "increase" or "decrease"
+    amount: float
+    measure: str  # "fraction", "percent", "points"
+    base_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,7 @@ class FoundTarget:
     indicator: str
     target: Target
     span: Span
+    change: RelativeChange | None = None  # for an increase or decrease by a stated amount
 
 
 # --------------------------------------------------------------------------
@@ -78,7 +95,7 @@ for _words, _comparator, _maintain in (
         _VERBS[_word] = (_comparator, _maintain)
 _SUFFIXES = {
     "及以上": Comparator.GE, "以上": Comparator.GE, "及以下": Comparator.LE,
-    "以下": Comparator.LT, "以内": Comparator.LE, "之内": Comparator.LE, "左右": Comparator.APPROX,
+    "以下": Comparator.LE, "以内": Comparator.LE, "之内": Comparator.LE, "左右": Comparator.APPROX,
 }  # fmt: skip
 
 
@@ -90,6 +107,23 @@ _QUANTITY = re.compile(
     rf"(?P<verb>{_alternatives(_VERBS)})?\s*(?P<value>{_NUMBER})\s*"
     rf"(?P<unit>{_alternatives(_UNIT_NAMES)})?\s*(?P<suffix>{_alternatives(_SUFFIXES)})?"
 )
+# 以上、以下、以内 include the number (刑法第九十九条; 民法典第一千二百五十九条).
+_CHANGE_VERBS = {"下降": "decrease", "降低": "decrease", "减少": "decrease", "减轻": "decrease",
+                 "提高": "increase", "提升": "increase", "增加": "increase", "增长": "increase",
+                 "上升": "increase"}
+_RELATIVE_CHANGE = re.compile(
+    rf"(?:(?:比|较)(?P<base>(?:19|20){_DIGIT}{{2}})\s*年(?:底|末)?(?:的?水平)?"
+    rf"|以(?P<base2>(?:19|20){_DIGIT}{{2}})\s*年为基数[，,]?)?"
+    rf"(?P<adverb>再|分别|平均|累计|至少)?(?P<verb>{_alternatives(_CHANGE_VERBS)})\s*"
+    rf"(?P<amount>{_DIGIT}+\s*/\s*{_DIGIT}+(?![0-9０-９]*万|千)|{_NUMBER}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)"
+    rf"\s*(?P<unit>个百分点|%|％)?(?:以上|左右)?$"
+)
+_RESPECTIVELY = re.compile(
+    rf"^(?P<subjects>.+?)分别(?P<verb>{_alternatives(_VERBS)})?\s*"
+    rf"(?P<values>{_NUMBER}\s*(?:{_alternatives(_UNIT_NAMES)})?(?:\s*[、和及与]\s*{_NUMBER}\s*"
+    rf"(?:{_alternatives(_UNIT_NAMES)})?)+)\s*(?P<suffix>{_alternatives(_SUFFIXES)})?$"
+)
+_VALUE_UNIT = re.compile(rf"(?P<value>{_NUMBER})\s*(?P<unit>{_alternatives(_UNIT_NAMES)})?")
 _YEAR = re.compile(rf"(?:到|至|于|在)?(?P<year>(?:19|20){_DIGIT}{{2}})\s*年(?:底|末|前|内)?(?!{_DIGIT})")
 _ADVERB = r"(?:逐步|逐年|不断|持续|显著|明显|稳步|进一步|大幅|有所|稳定|较快|全面|大力|有效|适当|努力|积极)*"
 _MEASURABLE = re.compile(r"(?:率|比例|比重|占比|人数|数量|数|水平|寿命|年限|时间|指数|覆盖面)$")
@@ -160,6 +194,10 @@ class _Subject:
 class _SentenceState:
     subject: _Subject | None = None
     year: int | None = None
+    base_year: int | None = None  # "以2010年为基数，…"
+
+
+_BASE_CLAUSE = re.compile(rf"^以(?P<year>(?:19|20){_DIGIT}{{2}})\s*年为基数$")
 
 
 def _subject_phrase(text: str) -> str:
@@ -183,6 +221,17 @@ def _split_subject(phrase: str, both: bool) -> list[str]:
 def _year(text: str) -> int | None:
     years = [int(_number(m.group("year"))) for m in _YEAR.finditer(text)]
     return years[-1] if years else None
+
+
+def _amount(raw: str, unit: str | None) -> tuple[float, str]:
+    """(amount, measure) of a relative change: 1/2 and 二分之一 are fractions."""
+    chinese = re.fullmatch(r"(?P<whole>[一二三四五六七八九十]+)分之(?P<part>[一二三四五六七八九十]+)", raw)
+    if chinese:
+        return cn_to_int(chinese.group("part")) / cn_to_int(chinese.group("whole")), "fraction"
+    if "/" in raw:
+        part, whole = (_number(piece.strip()) for piece in raw.split("/"))
+        return part / whole, "fraction"
+    return _number(raw), "points" if unit == "个百分点" else "percent"
 
 
 def _is_year(match: re.Match[str]) -> bool:
@@ -210,10 +259,63 @@ class _Reader:
         self.text = text
         self.found: list[FoundTarget | None] = []
 
-    def add(self, indicator: str, target: Target, start: int, end: int) -> int:
+    def add(self, indicator: str, target: Target, start: int, end: int,
+            change: RelativeChange | None = None) -> int:
         span = Span(start, end, self.text[start:end])
-        self.found.append(FoundTarget(indicator, replace(target, source=span.text), span))
+        self.found.append(FoundTarget(indicator, replace(target, source=span.text), span, change))
         return len(self.found) - 1
+
+    def relative_change(self, clause: Span, state: _SentenceState) -> bool:
+        """"比2020年下降1/2", "以2010年为基数下降1/2", "降低10个百分点", "下降3%"."""
+        text = clause.text
+        match = _RELATIVE_CHANGE.search(text)
+        if match is None:
+            return False
+        phrase, start = _subject_phrase(text[: match.start()]), clause.start
+        if not phrase and state.subject is not None:
+            phrase, start = state.subject.phrase, state.subject.start
+        if not phrase or not _MEASURABLE.search(phrase):
+            return False
+        amount, measure = _amount(match.group("amount"), match.group("unit"))
+        base = match.group("base") or match.group("base2") or (
+            str(state.base_year) if state.base_year else None)
+        direction = _CHANGE_VERBS[match.group("verb")]
+        kind = TargetKind.INCREASE if direction == "increase" else TargetKind.DECREASE
+        year = _year(text[: match.start()]) or state.year
+        change = RelativeChange(direction, amount, measure, int(_number(base)) if base else None)
+        target = Target(kind=kind, unit=_unit_for(phrase), year=year)
+        self.add(phrase, target, start, clause.start + match.end(), change)
+        state.subject = _Subject(phrase, start)
+        return True
+
+    def respectively(self, clause: Span, state: _SentenceState) -> bool:
+        """"婴儿、5岁以下儿童死亡率分别控制在5‰和6‰以下": one target per indicator."""
+        match = _RESPECTIVELY.match(clause.text)
+        if match is None:
+            return False
+        names = re.split(r"[、和及与]", _subject_phrase(match.group("subjects")))
+        ending = re.search(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|人数|数量)$", names[-1])
+        names = [name if _MEASURABLE.search(name) or ending is None else name + ending.group()
+                 for name in names if name]
+        values = list(_VALUE_UNIT.finditer(match.group("values")))
+        if len(names) != len(values) or len(names) < 2:
+            return False
+        verb, suffix = match.group("verb"), match.group("suffix")
+        comparator, maintain = _VERBS.get(verb or "", (Comparator.EQ, False))
+        if suffix:
+            comparator = _SUFFIXES[suffix]
+        kind = TargetKind.MAINTAIN if maintain and comparator is not Comparator.EQ else TargetKind.THRESHOLD
+        if comparator is Comparator.APPROX:
+            kind = TargetKind.APPROXIMATE
+        units = [_UNIT_NAMES.get(v.group("unit") or "", "") for v in values]
+        shared = next((unit for unit in reversed(units) if unit), "")
+        year = _year(clause.text) or state.year
+        for name, value, unit in zip(names, values, units, strict=True):
+            target = Target(kind=kind, unit=unit or shared, year=year, comparator=comparator,
+                            value=_number(value.group("value")),
+                            tolerance=DEFAULT_TOLERANCE if kind is TargetKind.APPROXIMATE else None)
+            self.add(name, target, clause.start, clause.end)
+        return True
 
     def quantities(self, clause: Span, state: _SentenceState) -> bool:
         text = clause.text
@@ -346,7 +448,12 @@ def read_targets(text: str) -> tuple[FoundTarget, ...]:
     for sentence in sentences(text):
         state = _SentenceState()
         for clause in _parts(text, _CLAUSE_END, sentence.start, sentence.end):
-            if not reader.quantities(clause, state) and not reader.other(clause, state):
+            read = (reader.relative_change(clause, state) or reader.respectively(clause, state)
+                    or reader.quantities(clause, state) or reader.other(clause, state))
+            base = _BASE_CLAUSE.match(clause.text.strip())
+            if not read and base:
+                state.base_year = int(_number(base.group("year")))
+            elif not read:
                 year = _year(clause.text)
                 if year is not None and _YEAR.fullmatch(clause.text.strip()):
                     state.year = year  # "到2025年，…" sets the year of what follows

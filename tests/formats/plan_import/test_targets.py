@@ -22,7 +22,7 @@ def only(text: str):
     [
         ("全县妇女人均预期寿命达到80.5岁。", "全县妇女人均预期寿命", TargetKind.THRESHOLD, GE, 80.5, "岁"),
         ("新生儿死亡率控制在3‰以内。", "新生儿死亡率", TargetKind.THRESHOLD, LE, 3, "‰"),
-        ("孕产妇死亡率降至10/10万以下。", "孕产妇死亡率", TargetKind.THRESHOLD, LT, 10, "1/10万"),
+        ("孕产妇死亡率降至10/10万以下。", "孕产妇死亡率", TargetKind.THRESHOLD, LE, 10, "1/10万"),
         ("女性就业人数超过2万人。", "女性就业人数", TargetKind.THRESHOLD, GT, 2, "万人"),
         ("妇女参加技能培训的人数不少于500人。", "妇女参加技能培训的人数", TargetKind.THRESHOLD, GE, 500, "人"),
         ("城乡居民基本养老保险参保率达到 96 ％。", "城乡居民基本养老保险参保率", TargetKind.THRESHOLD, GE, 96, "%"),
