@@ -41,6 +41,7 @@ _MEASURES = re.compile(r"^(?:策略(?:与|和)?措施|主要措施|工作措施|
 _BRACKETS = re.compile(r"^[【〔\[「『〖]\s*(?P<inner>[^】〕\]」』〗]+?)\s*[】〕\]」』〗]\s*(?P<rest>.*)$")
 _ORGANISATION = re.compile(r"^(?:规划的?)?组织(?:实施|领导|保障)$|^保障措施$")
 _MONITORING = re.compile(r"^(?:规划的?)?监测(?:与|和)?评估$")
+_APPENDIX = re.compile(r"^附(?:件|表|录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:].{0,30})?$")
 _MAX_HEADING_CHARS = 40
 
 
@@ -174,6 +175,6 @@ def classify(raw: str, number: int) -> Line:
     style, _, rest = split_label(plain)
     if style != "plain" and _short_title(rest):
         return _heading(line, number, None)
-    if is_organisation(plain.rstrip("：:")) or is_monitoring(plain.rstrip("：:")):
+    if _APPENDIX.match(plain) or is_organisation(plain.rstrip("：:")) or is_monitoring(plain.rstrip("：:")):
         return _heading(line, number, None)
     return Line("text", number, line)

@@ -53,6 +53,10 @@ class FoundDomain:
 class Table:
     line: int
     rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...] = ()  # the line of each row
+
+    def row_line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
 
 
 @dataclass
@@ -86,6 +90,7 @@ def _blocks(text: str) -> tuple[list[_Block], list[Table]]:
     blocks: list[_Block] = []
     tables: list[Table] = []
     rows: list[tuple[str, ...]] = []
+    row_lines: list[int] = []
     table_start, pdf_columns = 0, 0
     previous_blank = True
     for index, raw in enumerate(text.split("\n"), start=1):
@@ -106,11 +111,12 @@ def _blocks(text: str) -> tuple[list[_Block], list[Table]]:
                 table_start = index
             if line.cells:
                 rows.append(line.cells)
+                row_lines.append(index)
             previous_blank = False
             continue
         if rows:
-            tables.append(Table(table_start, tuple(rows)))
-            rows = []
+            tables.append(Table(table_start, tuple(rows), tuple(row_lines)))
+            rows, row_lines = [], []
         pending = [line]
         if line.kind == "marker" and line.text:  # "主要目标：1.…": the marker, then the item
             pending = [Line("marker", index, "", marker=line.marker), classify(line.text, index)]
@@ -118,7 +124,7 @@ def _blocks(text: str) -> tuple[list[_Block], list[Table]]:
             _add_block(blocks, part, previous_blank)
         previous_blank = False
     if rows:
-        tables.append(Table(table_start, tuple(rows)))
+        tables.append(Table(table_start, tuple(rows), tuple(row_lines)))
     return blocks, tables
 
 

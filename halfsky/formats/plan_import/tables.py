@@ -94,7 +94,7 @@ def responsibility_rows(table: Table) -> list[ResponsibilityRow]:
 def _responsibility(table: Table, position: int, goal: int, lead: int, support: int | None,
                     number: int | None, domain_column: int | None) -> list[ResponsibilityRow]:
     rows, domain = [], ""
-    for row in table.rows[position + 1 :]:
+    for index, row in enumerate(table.rows[position + 1 :], start=position + 1):
         section = _is_section(row)
         if section:
             domain = section
@@ -107,7 +107,7 @@ def _responsibility(table: Table, position: int, goal: int, lead: int, support: 
         if not label and item:
             label, words = item.group(1), words[item.end():]
         rows.append(ResponsibilityRow(
-            line=table.line, domain=_cell(row, domain_column) or domain,
+            line=table.row_line(index), domain=_cell(row, domain_column) or domain,
             number=int(label) if label else None, goal=words.strip(),
             lead=tuple(split_departments(_cell(row, lead))),
             supporting=tuple(split_departments(_cell(row, support))),
@@ -136,7 +136,7 @@ def _indicators(table: Table, position: int, name: int, baseline: int, target: i
     header = table.rows[position]
     years = [_YEAR.search(_cell(header, i)) for i in (baseline, target)]
     rows, domain = [], ""
-    for row in table.rows[position + 1 :]:
+    for index, row in enumerate(table.rows[position + 1 :], start=position + 1):
         section = _is_section(row)
         if section:
             domain = section
@@ -146,7 +146,7 @@ def _indicators(table: Table, position: int, name: int, baseline: int, target: i
             continue
         named_unit = re.search(r"[（(]([^（）()]{1,8})[)）]$", words)
         rows.append(IndicatorRow(
-            line=table.line, domain=domain,
+            line=table.row_line(index), domain=domain,
             name=words[: named_unit.start()] if named_unit else words,
             unit=_cell(row, unit) or (named_unit.group(1) if named_unit else ""),
             baseline=_cell(row, baseline), baseline_year=int(years[0].group(1)) if years[0] else None,

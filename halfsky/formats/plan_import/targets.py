@@ -146,7 +146,7 @@ _NATIONAL_QUOTA = re.compile(r"^(?:确保|力争)?完成(?:国家|省|市|上级
 _FILLERS = re.compile(
     r"^(?:力争|确保|争取|努力使|努力|规划周期内|规划期内|规划期末|其中|同时|并且|并|使)+"
 )
-_TRAILING = re.compile(r"(?:均|都|分别|要|应|能|将|可|的|为|是)+$")
+_TRAILING = re.compile(r"(?:均|都|分别|要|应|能|将|可|的|为|是|达到并|并)+$")
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 _CLAUSE_END = re.compile(r"[。；！？;!?，,：:]")
 
