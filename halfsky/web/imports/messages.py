@@ -28,9 +28,6 @@ ERRORS = {
     "plan_import.no_period": gettext_lazy(
         "The plan period was not found in the title, e.g. （2021—2025年） or “十四五”."),
     "plan_import.invalid_plan": gettext_lazy("The imported plan is not valid: %(problem)s"),
-    "plan_document.no_goals": gettext_lazy("The domain %(domain)s has no numbered main goals."),
-    "plan_document.duplicate_number": gettext_lazy(
-        "The domain %(domain)s uses the number %(number)s twice."),
     "plan_import.no_file": gettext_lazy("Choose a plan document to upload."),
     "import.publish.invalid": gettext_lazy(
         "The plan cannot be published: the value at %(location)s is not valid (%(problem)s). "
@@ -39,6 +36,32 @@ ERRORS = {
         "The plan cannot be published under this code: it would remove indicators that "
         "already have values (%(codes)s). Choose another plan code."),
 }
+
+# Problems of an import (formats/plan_import/problems.py): what happened and what to do.
+PROBLEMS = {
+    "duplicate_number": gettext_lazy(
+        "The number %(number)s repeats the item before; its words were added to item "
+        "%(previous)s. Check the numbering against the document."),
+    "unreadable_target": gettext_lazy(
+        "“%(text)s” has a number but no target was read from it. Add the target here, or "
+        "confirm that it states none."),
+    "year_outside_period": gettext_lazy(
+        "The target year %(year)s lies outside the plan period %(start)s–%(end)s; %(end)s was "
+        "used. Check the target's year."),
+    "no_goals": gettext_lazy(
+        "No numbered main goals were read for the domain %(domain)s. Check that the document "
+        "numbers its goals."),
+    "unknown_department": gettext_lazy(
+        "“%(name)s” is not among the usual member units; it was added as a new department. "
+        "Check its name, or choose an existing department."),
+    "unmatched_row": gettext_lazy(
+        "The responsibility table's “%(text)s” matches no goal of the text; it was added as "
+        "goal %(number)s of %(domain)s. Check it."),
+}
+LEFT_OUT = {"furniture": gettext_lazy("page furniture"),
+            "page_number": gettext_lazy("page number"),
+            "running_header": gettext_lazy("running header"),
+            "hyphen": gettext_lazy("hyphen at a line end")}
 
 WHAT = {"goal": gettext_lazy("Goal"), "measure": gettext_lazy("Measure"),
         "target": gettext_lazy("Target")}
@@ -55,6 +78,33 @@ def error_message(code: str, params: Mapping[str, object]) -> str:
     template = ERRORS.get(code)
     if template is None:
         return _("The document cannot be imported (%(code)s).") % {"code": code}
+    try:
+        return str(template) % values
+    except (KeyError, TypeError, ValueError):
+        return str(template)
+
+
+def problem_place(problem: Mapping[str, object]) -> str:
+    """'Line 12 (妇女与健康 · goal 2)': where a problem is."""
+    line, domain, number = problem.get("line"), problem.get("domain"), problem.get("number")
+    place = _("Line %(line)s") % {"line": line} if line else _("In a table")
+    if domain and number:
+        section = SECTION.get(str(problem.get("section")), "")
+        return _("%(place)s (%(domain)s · %(section)s %(number)s)") % {
+            "place": place, "domain": domain, "section": section, "number": number}
+    if domain:
+        return _("%(place)s (%(domain)s)") % {"place": place, "domain": domain}
+    return place
+
+
+def problem_message(problem: Mapping[str, object]) -> str:
+    """The problem in a sentence: what happened and what to do."""
+    params = problem.get("params")
+    values = {"text": problem.get("text", ""), "domain": problem.get("domain", ""),
+              "number": problem.get("number", ""), **(params if isinstance(params, dict) else {})}
+    template = PROBLEMS.get(str(problem.get("code")))
+    if template is None:
+        return _("“%(text)s” needs checking.") % values
     try:
         return str(template) % values
     except (KeyError, TypeError, ValueError):

@@ -25,7 +25,15 @@ from halfsky.web.imports.actions import (
     do_update_target,
 )
 from halfsky.web.imports.forms import KIND_LABELS, PublishForm, TargetForm, UploadForm
-from halfsky.web.imports.messages import CHANGE, SECTION, WHAT, error_message
+from halfsky.web.imports.messages import (
+    CHANGE,
+    LEFT_OUT,
+    SECTION,
+    WHAT,
+    error_message,
+    problem_message,
+    problem_place,
+)
 from halfsky.web.imports.models import DraftTarget, ImportDraft
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import Role
@@ -69,10 +77,19 @@ def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, 
          "domain_name": names.get(item["domain"], item["domain"])}
         for item in draft.unrecognised
     ]
+    problems = [
+        {**problem, "sentence": _("%(place)s: %(message)s") % {
+            "place": problem_place(problem), "message": problem_message(problem)}}
+        for problem in draft.problems
+    ]
+    left_out = [{**item, "reason_label": LEFT_OUT.get(item["reason"], item["reason"])}
+                for item in draft.left_out]
     return {
-        "draft": draft, "domains": queries.review(draft), "counts": queries.counts(draft),
+        "draft": draft, "domains": queries.review(draft, problems), "counts": queries.counts(draft),
         "changes": changes, "unrecognised": unrecognised, "publish_form": publish_form,
-        "kind_labels": KIND_LABELS,
+        "kind_labels": KIND_LABELS, "problems": problems, "left_out": left_out,
+        "baselines": draft.notes.get("baselines", []),
+        "relative_changes": draft.notes.get("relative_changes", []),
     }
 
 
