@@ -266,8 +266,11 @@ class _Builder:
                 value = value.replace(symbol, words)
             if re.match(r"^[0-9０-９]", value):
                 value = "达到" + value
-            unit = row.unit if row.unit and not re.search(r"[%‰万岁]", value) else ""
-            sentence = f"{row.name}{value}{unit}"
+            if row.unit and not re.search(r"[%％‰万岁]", value):  # "78.5以上" with 单位 岁
+                unit = {"1/10万": "/10万", "1/万": "/万"}.get(row.unit, row.unit)
+                value = re.sub(r"[0-9０-９]+(?:[.．][0-9０-９]+)?",
+                               lambda number: number.group() + unit, value, count=1)
+            sentence = f"{row.name}{value}"
             found = tuple(replace(f, indicator=row.name) for f in read_targets(sentence))
             if not found:
                 self.problems.append(Problem("unreadable_target", row.line, sentence, domain.name,

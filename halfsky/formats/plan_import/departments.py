@@ -74,7 +74,7 @@ _SEPARATORS = re.compile(r"[、，,；;/\s]+")
 def department_key(name: str) -> str:
     """The unit a department name denotes: a key of MEMBER_UNITS, or the bare name."""
     bare = re.sub(r"\s+", "", name).strip("。；;，,")
-    if re.fullmatch(r"团(?:[\u4e00-\u9fff]{1,6}?)(?:省|市|县|区)委", bare):
+    if re.fullmatch(r"团[\u4e00-\u9fff]{0,6}?(?:省|市|县|区)委|共青团[\u4e00-\u9fff]{0,8}委员会", bare):
         return "youth_league"
     for candidate in (bare, _PREFIX.sub("", bare)):
         for stem, key in _STEMS:

@@ -156,7 +156,7 @@ def classify(raw: str, number: int) -> Line:
     cells = table_cells(line)
     if cells is not None:
         if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
-            return Line("text", number, "")
+            return Line("table", number, line)  # the separator under a Markdown table's header
         return Line("table", number, line, cells=cells)
     md = _MD_HEADING.match(line)
     if md:
