@@ -146,7 +146,7 @@ def _table_rows(table: object) -> list[str]:
 def _paragraph_line(paragraph: object, counters: dict[tuple[str, str], int]) -> str:
     from docx.oxml.ns import qn
 
-    text = paragraph.text.strip()  # type: ignore[attr-defined]
+    text: str = paragraph.text.strip()  # type: ignore[attr-defined]
     if not text:
         return ""
     style_object = paragraph.style  # type: ignore[attr-defined]
