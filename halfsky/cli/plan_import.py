@@ -50,6 +50,7 @@ PROBLEM_SENTENCES = {
     "year_outside_period": "目标年份{year}年不在规划期{start}—{end}年内，已按{end}年导入；请核对目标年份。",
     "no_goals": "领域“{domain}”没有读到编号的主要目标；请核对原文的主要目标是否逐条编号。",
     "unknown_department": "“{name}”不在常见成员单位名录中，已作为新单位导入；请核对单位名称。",
+    "invalid_target": "从“{text}”读出的目标无法写入规划文件，已略去；请在审核页面补录这个目标。",
     "unmatched_row": "责任分解表中的“{text}”在正文中没有对应的目标，已作为“{domain}”的第{number}条目标"
     "导入；请核对。",
 }

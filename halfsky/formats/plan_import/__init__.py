@@ -14,7 +14,8 @@ Nothing is written anywhere.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from halfsky.domain.plan import Plan
@@ -36,7 +37,7 @@ from halfsky.formats.plan_import.readers import (
     document_text,
     read_file_bytes,
 )
-from halfsky.formats.plan_import.structure import read_structure
+from halfsky.formats.plan_import.structure import Structure, read_structure
 from halfsky.formats.plan_import.targets import FoundTarget, RelativeChange, Span, read_targets
 
 __all__ = [
@@ -92,10 +93,14 @@ def import_plan(
     if not structure.domains and not structure.tables:
         raise PlanImportError("plan_import.not_a_plan")
     built = build_plan(structure, content, code=code, region=region, period=period)
-    try:  # the generated plan must be a valid plan file
-        plan = plan_from_dict(plan_to_dict(built.plan))
-    except PlanFileError as error:
-        raise PlanImportError("plan_import.invalid_plan", problem=str(error)) from error
+    plan, dropped = _valid_plan(built.plan, structure)
+    kept = {(i.code, t.source) for i in plan.indicators for t in i.targets}
+    sources = [s for s in built.sources if (s.indicator, s.span.text) in kept]
+    positions: dict[str, int] = {}
+    for index, source in enumerate(sources):  # positions renumbered past a dropped target
+        positions[source.indicator] = positions.get(source.indicator, -1) + 1
+        sources[index] = replace(source, position=positions[source.indicator])
+    built = replace(built, problems=built.problems + dropped, sources=tuple(sources))
     return PlanImport(
         plan=plan, format=kind, source_text=text,
         content_hash=hashlib.sha256(data).hexdigest(), region_name=built.region_name,
@@ -103,6 +108,37 @@ def import_plan(
         problems=tuple(sorted(built.problems, key=lambda p: p.line)), left_out=left_out,
         baselines=built.baselines, section_texts=built.section_texts,
     )
+
+
+_TARGET_AT = re.compile(r"^indicators\[(\d+)\]\.targets\[(\d+)\]")
+
+
+def _valid_plan(plan: Plan, structure: Structure) -> tuple[Plan, tuple[Problem, ...]]:
+    """The plan as a valid plan file: a target the file refuses is dropped, as a problem."""
+    lines = {(domain.name, goal.number): goal.line
+             for domain in structure.domains for goal in domain.goals}
+    names = {domain.code: domain.name for domain in plan.domains}
+    problems: list[Problem] = []
+    for _ in range(1000):
+        try:
+            return plan_from_dict(plan_to_dict(plan)), tuple(problems)
+        except PlanFileError as error:
+            where = _TARGET_AT.match(error.location)
+            if where is None:
+                raise PlanImportError("plan_import.invalid_plan", problem=error.code) from error
+            index, position = int(where.group(1)), int(where.group(2))
+            indicator = plan.indicators[index]
+            target = indicator.targets[position]
+            domain = names.get(indicator.goal.domain, "")
+            problems.append(Problem(
+                "invalid_target", lines.get((domain, indicator.goal.goal), 0), target.source,
+                domain, "goal", indicator.goal.goal, {"reason": str(error.params.get("reason", ""))},
+            ))
+            targets = indicator.targets[:position] + indicator.targets[position + 1 :]
+            indicators = list(plan.indicators)
+            indicators[index] = replace(indicator, targets=targets)
+            plan = replace(plan, indicators=tuple(i for i in indicators if i.targets))
+    raise PlanImportError("plan_import.invalid_plan", problem="too many invalid targets")
 
 
 def import_plan_file(path: str | Path, **options: object) -> PlanImport:

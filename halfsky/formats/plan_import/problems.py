@@ -17,6 +17,9 @@ say in a sentence which line it is and what to do. The codes:
 ``unknown_department``
     a department of a responsibility table (``name``) is no known member
     unit; it was added as a new department.
+``invalid_target``
+    a target read from the goal that a plan file cannot hold (``reason``);
+    it was left out.
 ``unmatched_row``
     a row of a responsibility table names a goal that the text does not
     have; it was added as a goal of its domain.
@@ -27,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PROBLEM_CODES = ("duplicate_number", "unreadable_target", "year_outside_period", "no_goals",
-                 "unknown_department", "unmatched_row")
+                 "unknown_department", "unmatched_row", "invalid_target")
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,9 @@ PROBLEMS = {
     "unknown_department": gettext_lazy(
         "“%(name)s” is not among the usual member units; it was added as a new department. "
         "Check its name, or choose an existing department."),
+    "invalid_target": gettext_lazy(
+        "The target read from “%(text)s” cannot be stored in a plan and was left out. Add it "
+        "here by hand."),
     "unmatched_row": gettext_lazy(
         "The responsibility table's “%(text)s” matches no goal of the text; it was added as "
         "goal %(number)s of %(domain)s. Check it."),

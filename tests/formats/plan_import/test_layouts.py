@@ -187,3 +187,20 @@ def test_an_unreadable_target_and_a_duplicate_number_do_not_sink_the_plan() -> N
         ("unreadable_target", 9, 2), ("duplicate_number", 11, 2)]
     assert shape(result) == [("妇女与健康", [1, 2], [1])]
     assert targets(result)["孕产妇死亡率"] == ("threshold", "le", 10.0, "1/10万")
+
+
+def test_a_target_the_plan_file_refuses_is_left_out_as_a_problem() -> None:
+    from dataclasses import replace
+
+    from halfsky.domain.targets import Target
+    from halfsky.formats.plan_import import _valid_plan
+    from halfsky.formats.plan_import.structure import read_structure
+
+    text = (CORPUS / "traditional.txt").read_text(encoding="utf-8")
+    plan = imported("traditional.txt").plan
+    broken = Target(TargetKind.THRESHOLD, "%", 2025, source="高中阶段毛入学率达到95%以上")  # no value
+    indicators = [replace(i, targets=(broken,)) if i.code == "E01" else i for i in plan.indicators]
+    valid, problems = _valid_plan(replace(plan, indicators=tuple(indicators)), read_structure(text))
+    assert [i.code for i in valid.indicators] == ["H01", "H02"]
+    assert [(p.code, p.line, p.domain, p.number, p.text) for p in problems] == [
+        ("invalid_target", 19, "婦女與教育", 1, "高中阶段毛入学率达到95%以上")]

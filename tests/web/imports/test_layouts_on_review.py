@@ -40,7 +40,7 @@ def test_problems_are_shown_at_their_line_in_words(coordinator) -> None:
 def test_web_page_clutter_is_listed_as_text_left_out(coordinator) -> None:
     draft = upload(coordinator, (CORPUS / "city-site.html").read_bytes(), "city-site.html")
     page = coordinator.get(f"/imports/{draft.pk}/").content.decode()
-    assert "删去的文字" in page
+    assert "删去的文字" in page and "第3行 · 网页或版面杂项：" in page
     for clutter in ("手机版", "编辑：王某 监审：李某", "— 3 —"):
         assert clutter in page
     assert "“市女企业家协会”不在常见成员单位名录中" in page
