@@ -204,3 +204,14 @@ def test_a_target_the_plan_file_refuses_is_left_out_as_a_problem() -> None:
     assert [i.code for i in valid.indicators] == ["H01", "H02"]
     assert [(p.code, p.line, p.domain, p.number, p.text) for p in problems] == [
         ("invalid_target", 19, "婦女與教育", 1, "高中阶段毛入学率达到95%以上")]
+
+
+def test_half_width_sub_items_stay_inside_their_measure() -> None:
+    text = ("某县妇女发展规划(2021-2025年)\n\n(一)妇女与健康\n\n主要目标:\n\n(1)妇女人均预期寿命达到80岁。\n\n"
+            "策略措施:\n\n(1)完善服务体系。\n1.建设妇幼保健机构;\n2.配备妇幼保健人员。\n--每个乡镇有1名专职人员;\n\n"
+            "(2)加强健康教育。\n")
+    result = import_plan(text.encode(), "plan.txt")
+    assert shape(result) == [("妇女与健康", [1], [1, 2])]
+    measure = result.plan.domains[0].measures[0].text
+    assert measure.startswith("完善服务体系。") and "--每个乡镇有1名专职人员" in measure
+    assert "1.建设妇幼保健机构" in measure and "2.配备妇幼保健人员" in measure
