@@ -1,6 +1,8 @@
 """``halfsky plan import FILE``: a plan document becomes a plan file.
 
-Kept apart from ``cli.py``, which only registers the sub-command.
+Kept apart from ``cli.py``, which only registers the sub-command. A part of
+the document that cannot be read is a problem, said as a Chinese sentence
+that names the line and what to do; the rest imports and the exit code is 0.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from halfsky.formats.plan_import import (
     PLACEHOLDER_REGION,
     PlanImport,
     PlanImportError,
+    Problem,
     import_plan_file,
 )
 
@@ -38,9 +41,53 @@ IMPORT_MESSAGES = {
     "plan_import.no_period": "the plan period was not found in the title: pass --period 2021-2025",
     "plan_import.invalid_plan": "the imported plan is not valid: {problem}",
     "plan_import.bad_period": "--period must be two years, e.g. 2021-2025",
-    "plan_document.no_goals": "the domain {domain} has no numbered main goals",
-    "plan_document.duplicate_number": "the domain {domain} numbers two {section} {number}",
 }
+
+# The problems of an import, as the reviewer reads them (see formats/plan_import/problems.py).
+PROBLEM_SENTENCES = {
+    "duplicate_number": "编号{number}与前一条重复，这段文字已并入第{previous}条；请核对原文的编号。",
+    "unreadable_target": "“{text}”含有数字，但没有读出目标；请在审核页面补录这个目标，或确认它不是目标。",
+    "year_outside_period": "目标年份{year}年不在规划期{start}—{end}年内，已按{end}年导入；请核对目标年份。",
+    "no_goals": "领域“{domain}”没有读到编号的主要目标；请核对原文的主要目标是否逐条编号。",
+    "unknown_department": "“{name}”不在常见成员单位名录中，已作为新单位导入；请核对单位名称。",
+    "invalid_target": "从“{text}”读出的目标无法写入规划文件，已略去；请在审核页面补录这个目标。",
+    "unmatched_row": "责任分解表中的“{text}”在正文中没有对应的目标，已作为“{domain}”的第{number}条目标"
+    "导入；请核对。",
+}
+_SECTIONS = {"goal": "主要目标", "measure": "策略措施"}
+
+
+def problem_sentence(problem: Problem) -> str:
+    """'第12行（妇女与健康·主要目标第2条）：…' — the line, then what happened and what to do."""
+    where = f"第{problem.line}行" if problem.line else "表格中"
+    if problem.domain and problem.number:
+        where += f"（{problem.domain}·{_SECTIONS.get(problem.section, '')}第{problem.number}条）"
+    elif problem.domain:
+        where += f"（{problem.domain}）"
+    values = {"text": problem.text, "domain": problem.domain, "number": problem.number,
+              **problem.params}
+    template = PROBLEM_SENTENCES.get(problem.code, "“{text}”需要人工核对。")
+    try:
+        return f"{where}：{template.format(**values)}"
+    except (KeyError, IndexError):
+        return f"{where}：{template}"
+
+
+def _review_data(result: PlanImport) -> dict[str, object]:
+    """What the reviewer checks beside the plan: problems, text left out, values the plan lacks."""
+    return {
+        "problems": [{**p.as_data(), "message": problem_sentence(p)} for p in result.problems],
+        "left_out": [{"line": item.line, "text": item.text, "reason": item.reason}
+                     for item in result.left_out],
+        "relative_changes": [
+            {"indicator": s.indicator, "target": s.position, "source": s.span.text,
+             "direction": s.change.direction, "amount": s.change.amount,
+             "measure": s.change.measure, "base_year": s.change.base_year}
+            for s in result.sources if s.change is not None
+        ],
+        "baselines": [vars(b) for b in result.baselines],
+        "section_texts": [{"domain": d, "section": s, "text": t} for d, s, t in result.section_texts],
+    }
 
 
 def import_message(code: str, params: dict[str, object]) -> str:
@@ -89,6 +136,12 @@ def _summary(result: PlanImport) -> str:
         lines.append("sentences with numbers that gave no target (check them):")
         lines.extend(f"  {u.domain} {u.section} {u.number}: {u.span.text}"
                      for u in result.unrecognised)
+    if result.left_out:
+        lines.append(f"text left out ({len(result.left_out)} lines of page furniture):")
+        lines.extend(f"  {item.line}: {item.text}" for item in result.left_out)
+    if result.problems:
+        lines.append(f"problems ({len(result.problems)}; the rest was imported):")
+        lines.extend(f"  {problem_sentence(problem)}" for problem in result.problems)
     return "\n".join(lines)
 
 
@@ -99,7 +152,10 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     except PlanImportError as error:
         print(f"halfsky: {import_message(error.code, error.params)}", file=sys.stderr)
         return 2
-    if args.json:
+    if args.json and args.output is None:  # the plan with what the reviewer checks
+        data = {**plan_to_dict(result.plan), **_review_data(result)}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.json:
         text = json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2) + "\n"
     elif args.output is not None and args.output.suffix.lower() == ".json":
         text = json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2) + "\n"
@@ -123,7 +179,9 @@ def add_import_parser(plan_commands: argparse._SubParsersAction) -> None:  # typ
     parser.add_argument("-o", "--output", metavar="PLAN.yaml", type=Path,
                         help="write the plan file here (.yaml, or .json); default: standard output")
     parser.add_argument("--json", action="store_true",
-                        help="JSON (the form of 'halfsky plan show --json') instead of YAML")
+                        help="JSON (the form of 'halfsky plan show --json') instead of YAML; on "
+                        "standard output it adds problems, left_out, relative_changes, baselines "
+                        "and section_texts for review")
     parser.add_argument("--code", help="plan code (default: REGION-women-START-END)")
     parser.add_argument("--region", metavar="CODE",
                         help="GB/T 2260 code of the plan's region (default: recognised from the title)")

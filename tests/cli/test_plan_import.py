@@ -80,3 +80,59 @@ def test_missing_file_and_bad_period(capsys: pytest.CaptureFixture[str]) -> None
     assert "no such file" in capsys.readouterr().err
     assert main(["plan", "import", str(PLAN_MD), "--period", "2025"]) == 2
     assert "[plan_import.bad_period]" in capsys.readouterr().err
+
+
+PROBLEM_PLAN = """某县妇女发展规划（2026—2030年）
+
+一、妇女与健康
+
+主要目标：
+
+1.孕产妇死亡率控制在10/10万以下。
+
+2.妇女每周参加3次体育锻炼。
+
+2.妇女健康素养水平不断提高。
+
+3.适龄妇女宫颈癌人群筛查率达到70%以上。
+
+策略措施：
+
+1.完善妇女健康服务体系。
+"""
+
+
+def test_one_unreadable_target_and_one_duplicate_number_are_two_problems(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(PROBLEM_PLAN, encoding="utf-8")
+    assert main(["plan", "import", str(source), "--json"]) == 0
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)
+    problems = document["problems"]
+    assert [(p["code"], p["line"], p["number"]) for p in problems] == [
+        ("unreadable_target", 9, 2), ("duplicate_number", 11, 2)]
+    assert problems[0]["message"] == (
+        "第9行（妇女与健康·主要目标第2条）：“妇女每周参加3次体育锻炼”含有数字，但没有读出目标；"
+        "请在审核页面补录这个目标，或确认它不是目标。")
+    assert problems[1]["message"].startswith("第11行（妇女与健康·主要目标第2条）：编号2与前一条重复")
+    assert all("[" not in p["message"] and "indicators" not in p["message"] for p in problems)
+    assert [g["number"] for g in document["domains"][0]["goals"]] == [1, 2, 3]  # the rest imported
+    assert {i["name"] for i in document["indicators"]} == {
+        "孕产妇死亡率", "妇女健康素养水平", "适龄妇女宫颈癌人群筛查率"}
+    assert "problems (2; the rest was imported):" in captured.err
+
+
+def test_the_json_for_a_file_stays_a_plan_file(tmp_path: Path) -> None:
+    source, out = tmp_path / "plan.txt", tmp_path / "plan.json"
+    source.write_text(PROBLEM_PLAN, encoding="utf-8")
+    assert main(["plan", "import", str(source), "-o", str(out)]) == 0
+    assert "problems" not in json.loads(out.read_text(encoding="utf-8"))
+    assert load_plan(out).end_year == 2030
+
+
+def test_the_shipped_jixian_plan_says_le_2_5_for_mother_to_child_hiv(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "show", "jixian-women-2021-2025"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if "H08 艾滋病母婴传播率" in line)
+    assert "≤ 2.5 %" in line

@@ -77,3 +77,31 @@ def test_coordinator_uploads_corrects_publishes_and_sees_the_plan(log_in: Any, d
     expect(indicators).to_contain_text("孕产妇死亡率")
     expect(indicators).to_contain_text("9")
     expect(indicators).to_contain_text("县卫生健康和体育局")
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "formats" / "plan_import" / "corpus"
+
+
+def test_coordinator_imports_a_word_file_with_a_responsibility_table_and_publishes_it(
+        log_in: Any, demo_site: str) -> None:
+    page = log_in("coordinator")
+    page.goto(f"{demo_site}/imports/")
+    page.get_by_label("规划文件").set_input_files(CORPUS / "county-with-table.docx")
+    page.get_by_role("button", name="导入").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("试点县妇女发展规划（2026—2030年）")
+    duty = page.locator("#goal-health-1 .goal-duty")
+    expect(duty).to_have_text("牵头：县卫生健康和体育局 · 配合：县妇联、县医疗保障局")  # 县卫健局
+    problems = page.locator("section.problems")
+    expect(problems).to_contain_text("“县巾帼志愿服务队”不在常见成员单位名录中，已作为新单位导入")
+    row = page.locator("tr[data-target]").filter(has_text="孕产妇死亡率")
+    expect(row).to_contain_text("≤ 12 1/10万")
+    expect(row).to_contain_text("县卫生健康和体育局")
+
+    page.get_by_label("地区").select_option(label="吉县")
+    page.get_by_label("规划代码").fill("shidian-women-2026-2030")
+    page.get_by_role("button", name="发布规划").click()
+    expect(page).to_have_url(re.compile(r"/plans/shidian-women-2026-2030/$"))
+    page.get_by_role("link", name="妇女与健康").click()
+    indicators = page.locator("table.indicators").first
+    expect(indicators).to_contain_text("孕产妇死亡率")
+    expect(indicators).to_contain_text("县卫生健康和体育局")

@@ -97,7 +97,7 @@ QUANTITATIVE = [
     # name, kind, comparator, value, unit
     ("妇女人均预期寿命", "threshold", "ge", 78.1, "岁"),
     ("孕产妇死亡率", "threshold", "le", 12.5, "1/10万"),
-    ("艾滋病母婴传播率", "threshold", "lt", 2.5, "%"),
+    ("艾滋病母婴传播率", "threshold", "le", 2.5, "%"),
     ("经常参加体育锻炼的妇女（体育人口）占比", "threshold", "ge", 50, "%"),
     ("妇女体质测定标准合格以上比例", "threshold", "ge", 90, "%"),
     ("小学女童净入学率", "maintain", "ge", 99.95, "%"),

@@ -1,9 +1,11 @@
-"""Build a plan from a parsed plan document and the targets its goals state.
+"""Build a plan from the structure of a document and the targets its goals state.
 
 A generated plan has no hand curation: every target gets an indicator with
 a generated code (``H01`` …), named by the phrase the goal uses; departments
-are unassigned and definitions empty — the review screen (or an editor of
-the plan file) completes them.
+come from a responsibility table when the document has one (else they are
+unassigned) and definitions are empty — the review screen (or an editor of
+the plan file) completes them. What cannot be read becomes a
+:class:`~halfsky.formats.plan_import.problems.Problem`; the rest imports.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import cache
 
 from halfsky.domain.plan import (
     Area,
+    Department,
     Disaggregation,
     Domain,
     Goal,
@@ -23,17 +26,23 @@ from halfsky.domain.plan import (
     Measure,
     Plan,
     Polarity,
+    Responsibility,
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
-from halfsky.formats.plan_document import DocumentDomain, PlanDocument
+from halfsky.formats.plan_import import titles
+from halfsky.formats.plan_import.lines import match_item, simplified
+from halfsky.formats.plan_import.problems import Problem
 from halfsky.formats.plan_import.readers import PlanImportError
+from halfsky.formats.plan_import.responsibility import Departments, assign
+from halfsky.formats.plan_import.structure import FoundDomain, Structure
+from halfsky.formats.plan_import.tables import IndicatorRow, indicator_rows, responsibility_rows
 from halfsky.formats.plan_import.targets import (
     FoundTarget,
+    RelativeChange,
     Span,
     read_targets,
     unrecognised_sentences,
 )
-from halfsky.formats.text import cn_to_int
 
 # Standard domain names of women's and children's plans → (code, indicator prefix).
 _DOMAINS = (
@@ -49,6 +58,7 @@ _NUMERIC = frozenset({TargetKind.THRESHOLD, TargetKind.APPROXIMATE, TargetKind.M
 _DIRECTIONAL = frozenset({TargetKind.INCREASE, TargetKind.DECREASE, TargetKind.GAP_NARROWS,
                           TargetKind.GROWTH_SLOWS, TargetKind.RELATIVE})
 _GROUP_DIMENSION = {"urban": Disaggregation.URBAN_RURAL, "female": Disaggregation.SEX}
+_SYMBOLS = {"≥": "不低于", "≤": "不高于", ">": "高于", "<": "低于", "＞": "高于", "＜": "低于"}
 PLACEHOLDER_REGION = "000000"
 
 
@@ -60,6 +70,7 @@ class TargetSource:
     position: int  # index in the indicator's targets
     goal: GoalRef
     span: Span
+    change: RelativeChange | None = None  # "比2020年下降1/2": what the plan file cannot hold
 
 
 @dataclass(frozen=True)
@@ -73,16 +84,32 @@ class Unrecognised:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """An appendix indicator table's row: the baseline and the target as written."""
+
+    indicator: str  # indicator code
+    name: str
+    baseline: str
+    baseline_year: int | None
+    target: str
+    attribute: str  # 约束性, 预期性 or ""
+
+
+@dataclass(frozen=True)
 class BuiltPlan:
     plan: Plan
     sources: tuple[TargetSource, ...]
     unrecognised: tuple[Unrecognised, ...]
     region_name: str
     region_known: bool
+    problems: tuple[Problem, ...] = ()
+    baselines: tuple[Baseline, ...] = ()
+    section_texts: tuple[tuple[str, str, str], ...] = ()  # (domain code, section, lead-in text)
 
 
 def domain_code(name: str, taken: set[str]) -> tuple[str, str]:
     """(code, indicator prefix) for a domain name; unknown names get d1, d2 …"""
+    name = simplified(name)
     for word, code, prefix in _DOMAINS:
         if word in name and code not in taken:
             return code, prefix
@@ -93,39 +120,20 @@ def domain_code(name: str, taken: set[str]) -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------
-# Title, period, region
+# Title and region
 
-_RANGE = re.compile(r"(20\d{2})\s*(?:年)?\s*[—–\-－~～至到]+\s*(20\d{2})\s*年?")
-_FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五")
-_REGION = re.compile(r"^(?P<region>.+?)(?:妇女儿童|妇女|儿童)(?:发展|事业)")
+_TITLE = re.compile(r"(?:妇女|儿童|婦女|兒童).*(?:规划|纲要|计划|規劃|綱要)")
 
 
-def find_title(document: PlanDocument, text: str) -> str:
-    if re.search(r"规划|纲要|计划", document.title):
-        return document.title
+def find_title(structure: Structure, text: str) -> str:
+    """The document's title line; a numbered goal line never is."""
+    if _TITLE.search(structure.title) or re.search(r"规划|纲要|计划", structure.title):
+        return structure.title
     for line in text.splitlines()[:80]:
         bare = re.sub(r"^#+\s*|\*\*", "", line).strip()
-        if re.search(r"(?:妇女|儿童).*(?:规划|纲要|计划)", bare) and len(bare) <= 60:
+        if match_item(bare) is None and _TITLE.search(bare) and len(bare) <= 60 and "。" not in bare:
             return bare
-    return document.title
-
-
-def find_period(title: str, text: str) -> tuple[int, int] | None:
-    """The plan period from the title ("（2021—2025年）", "“十四五”"), else the text."""
-    for source in (title, text[:3000]):
-        match = _RANGE.search(source)
-        if match and source is title:
-            return int(match.group(1)), int(match.group(2))
-        five = _FIVE_YEAR.search(source)
-        if five and source is title:
-            nth = 10 + (cn_to_int(five.group(1)) if five.group(1) else 0)
-            start = 1966 + 5 * (nth - 3)  # the 3rd five-year plan ran 1966–1970
-            return start, start + 4
-    years = [int(y) for y in re.findall(r"到\s*(20\d{2})\s*年", text)]
-    if years:
-        end = max(set(years), key=years.count)
-        return end - 4, end
-    return None
+    return structure.title
 
 
 @cache
@@ -145,11 +153,10 @@ def _known_areas() -> dict[str, tuple[Area, ...]]:
 
 
 def region_of(title: str, code: str | None) -> tuple[str, str, tuple[Area, ...], bool]:
-    """(name, code, areas, known) of the plan's region."""
-    match = _REGION.match(re.sub(r"[“”\"《》]", "", title))
-    name = match.group("region") if match else ""
-    if code:
-        return name, code, (), True
+    """(name, code, areas, known) of the plan's region: GB/T 2260, else the shipped plans."""
+    name, found, areas, known = titles.region_of(title, code)
+    if known:
+        return name, found, areas, True
     chain = _known_areas().get(name)
     if chain:
         return name, chain[-1].code, tuple(a for a in chain if not a.is_sample), True
@@ -165,25 +172,25 @@ class _Draft:
     code: str
     name: str
     goal: GoalRef
-    targets: list[tuple[Target, Span]]
+    targets: list[tuple[Target, Span, RelativeChange | None]]
 
 
-def _indicator(draft: _Draft) -> Indicator:
+def _indicator(draft: _Draft, responsibility: Responsibility) -> Indicator:
     first = draft.targets[0][0] if draft.targets else None
-    unit = next((t.unit for t, _ in draft.targets if t.unit), "")
+    unit = next((t.unit for t, _, _ in draft.targets if t.unit), "")
     lower = first is not None and (
         first.kind in _LOWER_KINDS or first.comparator in (Comparator.LE, Comparator.LT)
     )
     dimensions = []
-    for target, _ in draft.targets:
+    for target, _, _ in draft.targets:
         dimension = _GROUP_DIMENSION.get(target.groups[0]) if target.groups else None
         if dimension is not None and dimension not in dimensions:
             dimensions.append(dimension)
     return Indicator(
         code=draft.code, name=draft.name, unit=unit, goal=draft.goal, per=_PER.get(unit),
         polarity=Polarity.LOWER_IS_BETTER if lower else Polarity.HIGHER_IS_BETTER,
-        disaggregations=tuple(dimensions),
-        targets=tuple(target for target, _ in draft.targets),
+        disaggregations=tuple(dimensions), responsibility=responsibility,
+        targets=tuple(target for target, _, _ in draft.targets),
     )
 
 
@@ -197,10 +204,12 @@ def _goal_kind(found: tuple[FoundTarget, ...]) -> GoalKind:
 
 
 class _Builder:
-    def __init__(self, end_year: int) -> None:
-        self.end_year = end_year
+    def __init__(self, start_year: int, end_year: int) -> None:
+        self.start_year, self.end_year = start_year, end_year
         self.drafts: list[_Draft] = []
         self.unrecognised: list[Unrecognised] = []
+        self.problems: list[Problem] = []
+        self.baselines: list[Baseline] = []
 
     def new(self, prefix: str, name: str, goal: GoalRef) -> _Draft:
         count = sum(1 for d in self.drafts if d.goal.domain == goal.domain) + 1
@@ -208,22 +217,34 @@ class _Builder:
         self.drafts.append(draft)
         return draft
 
-    def goal_targets(self, prefix: str, ref: GoalRef, found: tuple[FoundTarget, ...]) -> None:
+    def year(self, target: Target, where: tuple[int, str, str, int]) -> Target:
+        """The target with its year: the plan's end year unless the text names one in the period."""
+        if target.year is None:
+            return replace(target, year=self.end_year)
+        if not self.start_year <= target.year <= self.end_year:
+            line, domain, text, number = where
+            self.problems.append(Problem(
+                "year_outside_period", line, text, domain, "goal", number,
+                {"year": target.year, "start": self.start_year, "end": self.end_year},
+            ))
+            return replace(target, year=self.end_year)
+        return target
+
+    def goal_targets(self, prefix: str, ref: GoalRef, found: tuple[FoundTarget, ...],
+                     where: tuple[int, str, str, int]) -> None:
         mine: dict[str, _Draft] = {}
         last: _Draft | None = None
         for item in found:
-            target = item.target
-            if target.year is None:
-                target = replace(target, year=self.end_year)
+            target = self.year(item.target, (where[0], where[1], item.span.text, where[3]))
             name = item.indicator or (last.name if last else item.span.text)
             draft = mine.get(name) or self.new(prefix, name, ref)
             mine[name] = last = draft
-            draft.targets.append((target, item.span))
+            draft.targets.append((target, item.span, item.change))
         for draft in list(mine.values()):
-            for index, (target, span) in enumerate(draft.targets):
+            for index, (target, span, change) in enumerate(draft.targets):
                 if target.kind is TargetKind.RELATIVE and target.reference:
                     reference = self.reference(prefix, ref, target.reference)
-                    draft.targets[index] = (replace(target, reference=reference.code), span)
+                    draft.targets[index] = (replace(target, reference=reference.code), span, change)
 
     def reference(self, prefix: str, ref: GoalRef, name: str) -> _Draft:
         for draft in self.drafts:
@@ -231,50 +252,122 @@ class _Builder:
                 return draft
         return self.new(prefix, name, ref)
 
+    def indicator_row(self, row: IndicatorRow, domains: list[tuple[FoundDomain, str, str]]) -> None:
+        """An appendix indicator table's row: its target, and its baseline kept for review."""
+        existing = next((d for d in self.drafts if d.name == row.name), None)
+        if existing is None:
+            place = _goal_naming(row, domains)
+            if place is None:
+                self.problems.append(Problem("unmatched_row", row.line, row.name, row.domain))
+                return
+            domain, code, prefix, number = place
+            value = row.target.strip()
+            for symbol, words in _SYMBOLS.items():
+                value = value.replace(symbol, words)
+            if re.match(r"^[0-9０-９]", value):
+                value = "达到" + value
+            if row.unit and not re.search(r"[%％‰万岁]", value):  # "78.5以上" with 单位 岁
+                unit = {"1/10万": "/10万", "1/万": "/万"}.get(row.unit, row.unit)
+                value = re.sub(r"[0-9０-９]+(?:[.．][0-9０-９]+)?",
+                               lambda number: number.group() + unit, value, count=1)
+            sentence = f"{row.name}{value}"
+            found = tuple(replace(f, indicator=row.name) for f in read_targets(sentence))
+            if not found:
+                self.problems.append(Problem("unreadable_target", row.line, sentence, domain.name,
+                                             "goal", number))
+                return
+            if row.target_year is not None:
+                found = tuple(replace(f, target=replace(f.target, year=row.target_year))
+                              for f in found)
+            self.goal_targets(prefix, GoalRef(code, number), found,
+                              (row.line, domain.name, sentence, number))
+            existing = next(d for d in self.drafts if d.name == row.name)
+        self.baselines.append(Baseline(existing.code, row.name, row.baseline, row.baseline_year,
+                                       row.target, row.attribute))
 
-def build_plan(document: PlanDocument, text: str, *, code: str | None, region: str | None,
+
+def _goal_naming(row: IndicatorRow, domains: list[tuple[FoundDomain, str, str]]
+                 ) -> tuple[FoundDomain, str, str, int] | None:
+    """The goal whose words name the indicator, else the first goal of the row's domain."""
+    for domain, code, prefix in domains:
+        for goal in domain.goals:
+            if row.name in goal.text:
+                return domain, code, prefix, goal.number
+    for domain, code, prefix in domains:
+        if row.domain and domain.goals and (row.domain in domain.name or domain.name in row.domain):
+            return domain, code, prefix, domain.goals[0].number
+    return None
+
+
+def build_plan(structure: Structure, text: str, *, code: str | None, region: str | None,
                period: tuple[int, int] | None) -> BuiltPlan:
-    title = find_title(document, text)
-    period = period or find_period(title, text)
+    title = find_title(structure, text)
+    period = period or titles.find_period(title, text)
     if period is None:
         raise PlanImportError("plan_import.no_period")
     start, end = period
     region_name, region_code, areas, known = region_of(title, region)
-    builder = _Builder(end)
-    domains: list[Domain] = []
+    departments = Departments()
+    problems = list(structure.problems)
+    rows = [row for table in structure.tables for row in responsibility_rows(table)]
+    responsible = assign(structure.domains, rows, departments, problems)
+    if not structure.domains or not any(d.goals for d in structure.domains):
+        raise PlanImportError("plan_import.not_a_plan")
+    builder = _Builder(start, end)
     taken: set[str] = set()
-    for source in document.domains:
-        domains.append(_domain(source, taken, builder))
-    indicators = tuple(_indicator(d) for d in builder.drafts)
+    coded = []
+    for source in structure.domains:
+        domain_key, prefix = domain_code(source.name, taken)
+        taken.add(domain_key)
+        coded.append((source, domain_key, prefix))
+    domains = [_domain(source, key, prefix, builder, responsible) for source, key, prefix in coded]
+    for table in structure.tables:
+        for row in indicator_rows(table):
+            builder.indicator_row(row, coded)
+    goal_duty = {GoalRef(d.code, g.number): g.responsibility for d in domains for g in d.goals}
+    indicators = tuple(_indicator(d, goal_duty.get(d.goal, Responsibility()))
+                       for d in builder.drafts)
     sources = tuple(
-        TargetSource(d.code, position, d.goal, span)
+        TargetSource(d.code, position, d.goal, span, change)
         for d in builder.drafts
-        for position, (_, span) in enumerate(d.targets)
+        for position, (_, span, change) in enumerate(d.targets)
     )
     kind = "children" if "儿童" in title and "妇女" not in title else "women"
     plan = Plan(
         code=code or f"{region_code if known else 'imported'}-{kind}-{start}-{end}",
         title=title or f"{region_name}{start}—{end}",
         region=region_code, start_year=start, end_year=end, baseline_year=start - 1,
+        departments=tuple(Department(c, n) for c, n in departments.names.items()),
         areas=areas, domains=tuple(domains), indicators=indicators,
-        organisation_text=document.organisation_text, monitoring_text=document.monitoring_text,
+        organisation_text=structure.organisation_text, monitoring_text=structure.monitoring_text,
     )
-    return BuiltPlan(plan, sources, tuple(builder.unrecognised), region_name, known)
+    section_texts = tuple(
+        (key, section, words)
+        for source, key, _ in coded
+        for section, words in (("goal", source.goals_text), ("measure", source.measures_text))
+        if words
+    )
+    return BuiltPlan(plan, sources, tuple(builder.unrecognised), region_name, known,
+                     tuple(problems + departments.problems + builder.problems),
+                     tuple(builder.baselines), section_texts)
 
 
-def _domain(source: DocumentDomain, taken: set[str], builder: _Builder) -> Domain:
-    code, prefix = domain_code(source.name, taken)
-    taken.add(code)
+def _domain(source: FoundDomain, code: str, prefix: str, builder: _Builder,
+            responsible: dict[tuple[int, int], tuple[str | None, tuple[str, ...]]]) -> Domain:
     goals = []
     for goal in source.goals:
         found = read_targets(goal.text)
         ref = GoalRef(code, goal.number)
-        builder.goal_targets(prefix, ref, found)
-        builder.unrecognised.extend(
-            Unrecognised(code, "goal", goal.number, span)
-            for span in unrecognised_sentences(goal.text, found)
+        builder.goal_targets(prefix, ref, found, (goal.line, source.name, goal.text, goal.number))
+        loose = unrecognised_sentences(goal.text, found)
+        builder.unrecognised.extend(Unrecognised(code, "goal", goal.number, span) for span in loose)
+        builder.problems.extend(
+            Problem("unreadable_target", goal.line, span.text, source.name, "goal", goal.number)
+            for span in loose
         )
-        goals.append(Goal(number=goal.number, text=goal.text, kind=_goal_kind(found)))
+        lead, supporting = responsible.get((source.number, goal.number), (None, ()))
+        goals.append(Goal(number=goal.number, text=goal.text, kind=_goal_kind(found),
+                          responsibility=Responsibility(lead, supporting)))
     for measure in source.measures:
         builder.unrecognised.extend(
             Unrecognised(code, "measure", measure.number, span)

@@ -18,13 +18,12 @@ import re
 import zipfile
 from pathlib import Path
 
-from halfsky.formats.plan_import.html_text import html_to_text
+from halfsky.formats.plan_import.html_text import html_to_text, table_cell
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a published plan is well under 5 MB, even as PDF
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx unpacked: images included
 MAX_TEXT_CHARS = 2_000_000  # after extraction: a plan has ~50,000 characters
 FORMATS = ("text", "docx", "html", "pdf")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?\s*$|^\s*第\s*\d+\s*页.*$")
 
 
 class PlanImportError(ValueError):
@@ -111,7 +110,8 @@ def decode_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     from docx import Document  # python-docx
-    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = Document(io.BytesIO(data))
@@ -119,23 +119,47 @@ def _docx_text(data: bytes) -> str:
         raise PlanImportError("plan_import.unreadable", format="docx") from error
     lines: list[str] = []
     counters: dict[tuple[str, str], int] = {}
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        style = paragraph.style.name if paragraph.style is not None else ""
-        level = re.search(r"(?:Heading|标题)\s*(\d)", style or "")
-        if level or style == "Title":
-            counters.clear()
-            lines.append("#" * (int(level.group(1)) if level else 1) + " " + text)
-            continue
-        number = _list_number(paragraph, style, counters, qn)
-        runs = [run for run in paragraph.runs if run.text.strip()]
-        if runs and all(run.bold for run in runs) and number is None:
-            lines.append(f"**{text}**")
-        else:
-            lines.append(f"{number}. {text}" if number is not None else text)
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}tbl"):
+            lines.append("\n".join(_table_rows(Table(child, document))))
+        elif child.tag.endswith("}p"):
+            line = _paragraph_line(Paragraph(child, document), counters)
+            if line:
+                lines.append(line)
     return "\n\n".join(lines)
+
+
+def _table_rows(table: object) -> list[str]:
+    """A Word table as ``| a | b |`` rows; a merged cell counts once."""
+    rows = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(table_cell(cell.text))
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
+
+
+def _paragraph_line(paragraph: object, counters: dict[tuple[str, str], int]) -> str:
+    from docx.oxml.ns import qn
+
+    text: str = paragraph.text.strip()  # type: ignore[attr-defined]
+    if not text:
+        return ""
+    style_object = paragraph.style  # type: ignore[attr-defined]
+    style = style_object.name if style_object is not None else ""
+    level = re.search(r"(?:Heading|标题)\s*(\d)", style or "")
+    if level or style == "Title":
+        counters.clear()
+        return "#" * (int(level.group(1)) if level else 1) + " " + text
+    number = _list_number(paragraph, style, counters, qn)
+    runs = [run for run in paragraph.runs if run.text.strip()]  # type: ignore[attr-defined]
+    if runs and all(run.bold for run in runs) and number is None:
+        return f"**{text}**"
+    return f"{number}. {text}" if number is not None else text
 
 
 def _list_number(paragraph: object, style: str, counters: dict[tuple[str, str], int],
@@ -168,12 +192,7 @@ def _pdf_text(data: bytes) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise PlanImportError("plan_import.unreadable", format="pdf") from error
-    lines: list[str] = []
-    for page in pages:
-        for line in page.replace("\x00", "").splitlines():
-            if not _PAGE_NUMBER.match(line):
-                lines.append(line)
-    text = "\n".join(lines)
+    text = "\n".join(page.replace("\x00", "") for page in pages)
     if not text.strip():
         raise PlanImportError("plan_import.no_text_layer")
     return text

@@ -20,20 +20,59 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from halfsky.domain.target_compare import DEFAULT_TOLERANCE, FULL_COVERAGE_VALUE
 from halfsky.domain.targets import Comparator, Target, TargetKind
+from halfsky.formats.plan_import.spans import Span, loose_sentences, parts, sentences
+from halfsky.formats.plan_import.target_vocabulary import (
+    AT_LEAST_ONE,
+    CHANGE_VERBS,
+    CLAUSE_END,
+    DIGIT,
+    END_DECREASE,
+    END_INCREASE,
+    FILLERS,
+    FULL_COVERAGE,
+    GAP,
+    GROUPS,
+    GROWTH_SLOWS,
+    INCREASE_WORDS,
+    MEASURABLE,
+    NATIONAL_QUOTA,
+    QUALITATIVE,
+    QUANTITY,
+    RELATIVE,
+    RELATIVE_CHANGE,
+    RESPECTIVELY,
+    START_DIRECTION,
+    SUFFIXES,
+    TRAILING,
+    UNIT_NAMES,
+    VALUE_UNIT,
+    VERBS,
+    YEAR,
+)
+from halfsky.formats.text import cn_to_int
+
+__all__ = ["FoundTarget", "RelativeChange", "Span", "read_targets", "sentences",
+           "unrecognised_sentences"]
 
 
 @dataclass(frozen=True)
-class Span:
-    """A stretch of a text: ``text == whole[start:end]``."""
+class RelativeChange:
+    """A change from a base year: "比2020年下降1/2", "降低10个百分点", "下降3%".
 
-    start: int
-    end: int
-    text: str
+    ``measure`` keeps percent and percentage points apart: ``fraction`` (1/2
+    → 0.5 of the base value), ``percent`` (3 → 3 % of the base value) or
+    ``points`` (10 → 10 percentage points).
+    """
+
+    direction: str  # "increase" or "decrease"
+    amount: float
+    measure: str  # "fraction", "percent", "points"
+    base_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,99 +89,11 @@ class FoundTarget:
     indicator: str
     target: Target
     span: Span
-
-
-# --------------------------------------------------------------------------
-# Vocabulary
-
-_DIGIT = r"[0-9０-９]"
-_NUMBER = rf"{_DIGIT}+(?:[.．]{_DIGIT}+)?"
-_UNITS = (
-    ("个百分点", "个百分点"), ("/10万", "1/10万"), ("/十万", "1/10万"), ("/万", "1/万"),
-    ("/千", "‰"), ("%", "%"), ("％", "%"), ("‰", "‰"), ("万人", "万人"), ("万元", "万元"),
-    ("岁", "岁"), ("年", "年"), ("个", "个"), ("人", "人"), ("名", "人"), ("所", "所"),
-    ("家", "家"), ("张", "张"), ("次", "次"), ("天", "天"), ("小时", "小时"),
-    ("分钟", "分钟"), ("元", "元"), ("倍", "倍"),
-)  # fmt: skip
-_UNIT_NAMES = dict(_UNITS)
-_VERBS: dict[str, tuple[Comparator, bool]] = {}  # verb → (default comparator, maintain?)
-for _words, _comparator, _maintain in (
-    ("提高到 提升到 增加到 增长到 上升到 扩大到 达到 不低于 不少于 至少 达", Comparator.GE, False),
-    ("超过 高于 大于 多于", Comparator.GT, False),
-    ("下降到 下降至 降低到 降低至 降到 降至 减少到 减少至 控制在 控制到 不高于 不超过 不多于 不大于",
-     Comparator.LE, False),
-    ("低于 少于 小于", Comparator.LT, False),
-    ("持续保持在 保持在 稳定在 维持在 巩固在 保持 稳定 维持", Comparator.GE, True),
-):  # fmt: skip
-    for _word in _words.split():
-        _VERBS[_word] = (_comparator, _maintain)
-_SUFFIXES = {
-    "及以上": Comparator.GE, "以上": Comparator.GE, "及以下": Comparator.LE,
-    "以下": Comparator.LT, "以内": Comparator.LE, "之内": Comparator.LE, "左右": Comparator.APPROX,
-}  # fmt: skip
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_QUANTITY = re.compile(
-    rf"(?P<verb>{_alternatives(_VERBS)})?\s*(?P<value>{_NUMBER})\s*"
-    rf"(?P<unit>{_alternatives(_UNIT_NAMES)})?\s*(?P<suffix>{_alternatives(_SUFFIXES)})?"
-)
-_YEAR = re.compile(rf"(?:到|至|于|在)?(?P<year>(?:19|20){_DIGIT}{{2}})\s*年(?:底|末|前|内)?(?!{_DIGIT})")
-_ADVERB = r"(?:逐步|逐年|不断|持续|显著|明显|稳步|进一步|大幅|有所|稳定|较快|全面|大力|有效|适当|努力|积极)*"
-_MEASURABLE = re.compile(r"(?:率|比例|比重|占比|人数|数量|数|水平|寿命|年限|时间|指数|覆盖面)$")
-_INCREASE_WORDS = "提高|提升|增加|增多|增长|上升|扩大"
-_DECREASE_WORDS = "下降|降低|减少|减轻"
-_END_INCREASE = re.compile(rf"{_ADVERB}(?:{_INCREASE_WORDS})$")
-_END_DECREASE = re.compile(rf"{_ADVERB}(?:{_DECREASE_WORDS})$")
-_START_DIRECTION = re.compile(rf"^{_ADVERB}(?P<verb>{_INCREASE_WORDS}|{_DECREASE_WORDS})(?P<subject>.+)$")
-_GROWTH_SLOWS = re.compile(r"(?:上升|增长|增加|升高)(?:的)?(?:趋势|势头|幅度|速度)?(?:得到)?(?:减缓|放缓|趋缓|遏制)$")
-_GAP = re.compile(rf"(?:之间)?(?:的)?差距{_ADVERB}(?:缩小|缩减|减小)$")
-_GROUPS = (
-    (re.compile(r"城乡"), ("urban", "rural")),
-    (re.compile(r"男女两性|男女|两性|性别"), ("female", "male")),
-)
-_FULL_COVERAGE = re.compile(r"(?:实现|基本实现|达到)?全覆盖$|应登尽登$|应保尽保$|应检尽检$")
-_AT_LEAST_ONE = re.compile(r"(?P<head>.+?)(?:中|里)?至少有\s*(?:1|１|一)\s*名(?P<who>[^，。；]+?)$")
-_RELATIVE = re.compile(r"(?:一般)?不(?:少|低)于(?P<reference>[^0-9０-９，。；]+?(?:比例|比重|占比|水平))$")
-_QUALITATIVE = re.compile(r"保持合理(?:比例|水平|区间)$|(?:达到|符合)国家(?:规定的?)?(?:标准|要求)$")
-_NATIONAL_QUOTA = re.compile(r"^(?:确保|力争)?完成(?:国家|省|市|上级)下达的(?P<subject>.+?)指标$")
-_FILLERS = re.compile(
-    r"^(?:力争|确保|争取|努力使|努力|规划周期内|规划期内|规划期末|其中|同时|并且|并|使)+"
-)
-_TRAILING = re.compile(r"(?:均|都|分别|要|应|能|将|可|的|为|是)+$")
-_SENTENCE_END = re.compile(r"[。；！？;!?]")
-_CLAUSE_END = re.compile(r"[。；！？;!?，,：:]")
+    change: RelativeChange | None = None  # for an increase or decrease by a stated amount
 
 
 def _number(text: str) -> float:
     return float(unicodedata.normalize("NFKC", text).replace("．", "."))
-
-
-def _parts(text: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[Span]:
-    """Cut ``text[start:end]`` at ``pattern``, trimming spaces; offsets stay absolute."""
-    end = len(text) if end is None else end
-    spans, begin = [], start
-    for match in pattern.finditer(text, start, end):
-        spans.append((begin, match.start()))
-        begin = match.end()
-    spans.append((begin, end))
-    result = []
-    for first, last in spans:
-        while first < last and text[first].isspace():
-            first += 1
-        while last > first and text[last - 1].isspace():
-            last -= 1
-        if first < last:
-            result.append(Span(first, last, text[first:last]))
-    return result
-
-
-def sentences(text: str) -> list[Span]:
-    """The sentences of a text (cut at 。；！？), without their final mark."""
-    return _parts(text, _SENTENCE_END)
 
 
 # --------------------------------------------------------------------------
@@ -160,12 +111,16 @@ class _Subject:
 class _SentenceState:
     subject: _Subject | None = None
     year: int | None = None
+    base_year: int | None = None  # "以2010年为基数，…"
+
+
+_BASE_CLAUSE = re.compile(rf"^以(?P<year>(?:19|20){DIGIT}{{2}})\s*年为基数$")
 
 
 def _subject_phrase(text: str) -> str:
-    text = _YEAR.sub("", text)
-    text = _FILLERS.sub("", text.strip())
-    return _TRAILING.sub("", text).strip()
+    text = YEAR.sub("", text)
+    text = FILLERS.sub("", text.strip())
+    return TRAILING.sub("", text).strip()
 
 
 def _split_subject(phrase: str, both: bool) -> list[str]:
@@ -181,8 +136,19 @@ def _split_subject(phrase: str, both: bool) -> list[str]:
 
 
 def _year(text: str) -> int | None:
-    years = [int(_number(m.group("year"))) for m in _YEAR.finditer(text)]
+    years = [int(_number(m.group("year"))) for m in YEAR.finditer(text)]
     return years[-1] if years else None
+
+
+def _amount(raw: str, unit: str | None) -> tuple[float, str]:
+    """(amount, measure) of a relative change: 1/2 and 二分之一 are fractions."""
+    chinese = re.fullmatch(r"(?P<whole>[一二三四五六七八九十]+)分之(?P<part>[一二三四五六七八九十]+)", raw)
+    if chinese:
+        return cn_to_int(chinese.group("part")) / cn_to_int(chinese.group("whole")), "fraction"
+    if "/" in raw:
+        part, whole = (_number(piece.strip()) for piece in raw.split("/"))
+        return part / whole, "fraction"
+    return _number(raw), "points" if unit == "个百分点" else "percent"
 
 
 def _is_year(match: re.Match[str]) -> bool:
@@ -191,7 +157,7 @@ def _is_year(match: re.Match[str]) -> bool:
         match.group("unit") == "年"
         and not match.group("verb")
         and not match.group("suffix")
-        and re.fullmatch(rf"(?:19|20){_DIGIT}{{2}}", value) is not None
+        and re.fullmatch(rf"(?:19|20){DIGIT}{{2}}", value) is not None
     )
 
 
@@ -210,15 +176,68 @@ class _Reader:
         self.text = text
         self.found: list[FoundTarget | None] = []
 
-    def add(self, indicator: str, target: Target, start: int, end: int) -> int:
+    def add(self, indicator: str, target: Target, start: int, end: int,
+            change: RelativeChange | None = None) -> int:
         span = Span(start, end, self.text[start:end])
-        self.found.append(FoundTarget(indicator, replace(target, source=span.text), span))
+        self.found.append(FoundTarget(indicator, replace(target, source=span.text), span, change))
         return len(self.found) - 1
+
+    def relative_change(self, clause: Span, state: _SentenceState) -> bool:
+        """"比2020年下降1/2", "以2010年为基数下降1/2", "降低10个百分点", "下降3%"."""
+        text = clause.text
+        match = RELATIVE_CHANGE.search(text)
+        if match is None:
+            return False
+        phrase, start = _subject_phrase(text[: match.start()]), clause.start
+        if not phrase and state.subject is not None:
+            phrase, start = state.subject.phrase, state.subject.start
+        if not phrase or not MEASURABLE.search(phrase):
+            return False
+        amount, measure = _amount(match.group("amount"), match.group("unit"))
+        base = match.group("base") or match.group("base2") or (
+            str(state.base_year) if state.base_year else None)
+        direction = CHANGE_VERBS[match.group("verb")]
+        kind = TargetKind.INCREASE if direction == "increase" else TargetKind.DECREASE
+        year = _year(text[: match.start()]) or state.year
+        change = RelativeChange(direction, amount, measure, int(_number(base)) if base else None)
+        target = Target(kind=kind, unit=_unit_for(phrase), year=year)
+        self.add(phrase, target, start, clause.start + match.end(), change)
+        state.subject = _Subject(phrase, start)
+        return True
+
+    def respectively(self, clause: Span, state: _SentenceState) -> bool:
+        """"婴儿、5岁以下儿童死亡率分别控制在5‰和6‰以下": one target per indicator."""
+        match = RESPECTIVELY.match(clause.text)
+        if match is None:
+            return False
+        names = re.split(r"[、和及与]", _subject_phrase(match.group("subjects")))
+        ending = re.search(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|人数|数量)$", names[-1])
+        names = [name if MEASURABLE.search(name) or ending is None else name + ending.group()
+                 for name in names if name]
+        values = list(VALUE_UNIT.finditer(match.group("values")))
+        if len(names) != len(values) or len(names) < 2:
+            return False
+        verb, suffix = match.group("verb"), match.group("suffix")
+        comparator, maintain = VERBS.get(verb or "", (Comparator.EQ, False))
+        if suffix:
+            comparator = SUFFIXES[suffix]
+        kind = TargetKind.MAINTAIN if maintain and comparator is not Comparator.EQ else TargetKind.THRESHOLD
+        if comparator is Comparator.APPROX:
+            kind = TargetKind.APPROXIMATE
+        units = [UNIT_NAMES.get(v.group("unit") or "", "") for v in values]
+        shared = next((unit for unit in reversed(units) if unit), "")
+        year = _year(clause.text) or state.year
+        for name, value, unit in zip(names, values, units, strict=True):
+            target = Target(kind=kind, unit=unit or shared, year=year, comparator=comparator,
+                            value=_number(value.group("value")),
+                            tolerance=DEFAULT_TOLERANCE if kind is TargetKind.APPROXIMATE else None)
+            self.add(name, target, clause.start, clause.end)
+        return True
 
     def quantities(self, clause: Span, state: _SentenceState) -> bool:
         text = clause.text
         matches = []
-        for match in _QUANTITY.finditer(text):
+        for match in QUANTITY.finditer(text):
             if _is_year(match):
                 continue
             at_end = match.end() == len(text)
@@ -228,9 +247,9 @@ class _Reader:
             return False
         match = matches[0]
         verb, suffix = match.group("verb"), match.group("suffix")
-        comparator, maintain = _VERBS.get(verb or "", (Comparator.GE, False))
+        comparator, maintain = VERBS.get(verb or "", (Comparator.GE, False))
         if suffix:
-            comparator = _SUFFIXES[suffix]
+            comparator = SUFFIXES[suffix]
         elif not verb:
             comparator = Comparator.EQ
         kind = TargetKind.THRESHOLD
@@ -239,7 +258,7 @@ class _Reader:
             kind, tolerance = TargetKind.APPROXIMATE, DEFAULT_TOLERANCE
         elif maintain:
             kind = TargetKind.MAINTAIN if comparator is not Comparator.EQ else TargetKind.THRESHOLD
-        unit = _UNIT_NAMES.get(match.group("unit") or "", "")
+        unit = UNIT_NAMES.get(match.group("unit") or "", "")
         year = _year(text) or state.year
         target = Target(kind=kind, unit=unit, year=year, comparator=comparator,
                         value=_number(match.group("value")), tolerance=tolerance)
@@ -261,31 +280,31 @@ class _Reader:
     def other(self, clause: Span, state: _SentenceState) -> bool:
         text, start, end = clause.text, clause.start, clause.end
         year = _year(text) or state.year
-        one = _AT_LEAST_ONE.search(text)
+        one = AT_LEAST_ONE.search(text)
         if one:
             phrase = _subject_phrase(one.group("head")) + "中至少有1名" + one.group("who") + "的比例"
             self.add(phrase, self._full(year), start, end)
             return True
         makers: tuple[tuple[re.Pattern[str], Callable[[], Target]], ...] = (
-            (_FULL_COVERAGE, lambda: self._full(year)),
-            (_QUALITATIVE, lambda: Target(kind=TargetKind.QUALITATIVE, year=year)),
+            (FULL_COVERAGE, lambda: self._full(year)),
+            (QUALITATIVE, lambda: Target(kind=TargetKind.QUALITATIVE, year=year)),
         )
         for pattern, make in makers:
             match = pattern.search(text)
             if match:
                 phrase = _subject_phrase(text[: match.start()])
-                if phrase and match.group().endswith("比例") and not _MEASURABLE.search(phrase):
+                if phrase and match.group().endswith("比例") and not MEASURABLE.search(phrase):
                     phrase += "比例"  # "女党员保持合理比例" → 女党员比例
                 self.add(phrase, make(), start, end)
                 if phrase:
                     state.subject = _Subject(phrase, start)
                 return True
-        quota = _NATIONAL_QUOTA.search(_FILLERS.sub("", text))
+        quota = NATIONAL_QUOTA.search(FILLERS.sub("", text))
         if quota:
             self.add(quota.group("subject"), Target(kind=TargetKind.QUALITATIVE, year=year),
                      start, end)
             return True
-        relative = _RELATIVE.search(text)
+        relative = RELATIVE.search(text)
         if relative:
             phrase = _subject_phrase(text[: relative.start()])
             target = Target(kind=TargetKind.RELATIVE, unit=_unit_for(phrase), year=year,
@@ -300,10 +319,10 @@ class _Reader:
 
     def movement(self, clause: Span, state: _SentenceState, year: int | None) -> bool:
         text, start, end = clause.text, clause.start, clause.end
-        gap = _GAP.search(text)
+        gap = GAP.search(text)
         if gap:
             head = text[: gap.start()]
-            groups = next((g for pattern, g in _GROUPS if pattern.search(head)), None)
+            groups = next((g for pattern, g in GROUPS if pattern.search(head)), None)
             if groups is None:
                 return False
             bare = _subject_phrase(re.sub(r"城乡|男女两性|男女|两性|性别|之间", "", head))
@@ -314,24 +333,24 @@ class _Reader:
                      start, end)
             return True
         for pattern, kind in (
-            (_GROWTH_SLOWS, TargetKind.GROWTH_SLOWS),
-            (_END_INCREASE, TargetKind.INCREASE),
-            (_END_DECREASE, TargetKind.DECREASE),
+            (GROWTH_SLOWS, TargetKind.GROWTH_SLOWS),
+            (END_INCREASE, TargetKind.INCREASE),
+            (END_DECREASE, TargetKind.DECREASE),
         ):
             match = pattern.search(text)
             if match:
                 phrase = _subject_phrase(text[: match.start()])
-                if not _MEASURABLE.search(phrase):
+                if not MEASURABLE.search(phrase):
                     return False
                 self.add(phrase, Target(kind=kind, unit=_unit_for(phrase), year=year), start, end)
                 state.subject = _Subject(phrase, start)
                 return True
-        leading = _START_DIRECTION.match(_FILLERS.sub("", text))
+        leading = START_DIRECTION.match(FILLERS.sub("", text))
         if leading:
             phrase = _subject_phrase(leading.group("subject"))
-            if not _MEASURABLE.search(phrase):
+            if not MEASURABLE.search(phrase):
                 return False
-            increase = re.fullmatch(_INCREASE_WORDS, leading.group("verb")) is not None
+            increase = re.fullmatch(INCREASE_WORDS, leading.group("verb")) is not None
             kind = TargetKind.INCREASE if increase else TargetKind.DECREASE
             index = self.add(phrase, Target(kind=kind, unit=_unit_for(phrase), year=year),
                              start, end)
@@ -345,10 +364,15 @@ def read_targets(text: str) -> tuple[FoundTarget, ...]:
     reader = _Reader(text)
     for sentence in sentences(text):
         state = _SentenceState()
-        for clause in _parts(text, _CLAUSE_END, sentence.start, sentence.end):
-            if not reader.quantities(clause, state) and not reader.other(clause, state):
+        for clause in parts(text, CLAUSE_END, sentence.start, sentence.end):
+            read = (reader.relative_change(clause, state) or reader.respectively(clause, state)
+                    or reader.quantities(clause, state) or reader.other(clause, state))
+            base = _BASE_CLAUSE.match(clause.text.strip())
+            if not read and base:
+                state.base_year = int(_number(base.group("year")))
+            elif not read:
                 year = _year(clause.text)
-                if year is not None and _YEAR.fullmatch(clause.text.strip()):
+                if year is not None and YEAR.fullmatch(clause.text.strip()):
                     state.year = year  # "到2025年，…" sets the year of what follows
     found = [item for item in reader.found if item is not None]
     return tuple(_with_units(found))
@@ -366,23 +390,4 @@ def _with_units(found: list[FoundTarget]) -> list[FoundTarget]:
 
 def unrecognised_sentences(text: str, found: tuple[FoundTarget, ...]) -> tuple[Span, ...]:
     """Sentences with a number that no found target accounts for."""
-    covered = [(item.span.start, item.span.end) for item in found]
-    result = []
-    for sentence in sentences(text):
-        digits = [m.start() for m in re.finditer(_DIGIT, text[sentence.start : sentence.end])]
-        loose = [
-            sentence.start + at
-            for at in digits
-            if not any(start <= sentence.start + at < end for start, end in covered)
-        ]
-        if loose and not all(_in_used_year(text, sentence, at, covered) for at in loose):
-            result.append(sentence)
-    return tuple(result)
-
-
-def _in_used_year(text: str, sentence: Span, at: int, covered: list[tuple[int, int]]) -> bool:
-    """Digits of a year phrase ("到2025年，") whose sentence has a target."""
-    for match in _YEAR.finditer(text, sentence.start, sentence.end):
-        if match.start() <= at < match.end():
-            return any(sentence.start <= start < sentence.end for start, _ in covered)
-    return False
+    return loose_sentences(text, [item.span for item in found])

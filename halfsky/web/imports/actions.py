@@ -19,6 +19,7 @@ from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.domain.units import rate_scale
 from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dict
 from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
+from halfsky.formats.plan_import.departments import match_department, new_department_code
 from halfsky.formats.plan_import.diff import plan_changes
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.imports.models import DraftIndicator, DraftStatus, DraftTarget, ImportDraft
@@ -65,16 +66,20 @@ def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[Imp
             changes = [vars(c) for c in plan_changes(_draft_plan(previous), result.plan)]
         plan = result.plan
         region = Area.objects.filter(code=plan.region).first() if result.region_known else None
+        document = _with_known_departments(plan_to_dict(plan))
         draft = ImportDraft.objects.create(
             content_hash=result.content_hash, filename=filename[:255], format=result.format,
             size=len(data), title=plan.title[:200], start_year=plan.start_year,
             end_year=plan.end_year, region_name=result.region_name[:100], region=region,
-            plan_code=plan.code, source_text=result.source_text, document=plan_to_dict(plan),
+            plan_code=plan.code, source_text=result.source_text, document=document,
             unrecognised=[
                 {"domain": u.domain, "section": u.section, "number": u.number,
                  "text": u.span.text}
                 for u in result.unrecognised
             ],
+            problems=[p.as_data() for p in result.problems],
+            left_out=[{"line": i.line, "text": i.text, "reason": i.reason} for i in result.left_out],
+            notes=_notes(result),
             previous=previous, changes=changes, created_by=acting_user(actor),
         )
         _store_rows(draft, result)
@@ -85,12 +90,68 @@ def do_create_import(data: bytes, filename: str, actor: Any = None) -> tuple[Imp
 
 
 
+def _notes(result: PlanImport) -> dict[str, Any]:
+    """What the plan file cannot hold but the reviewer should see."""
+    return {
+        "relative_changes": [
+            {"indicator": s.indicator, "source": s.span.text, "direction": s.change.direction,
+             "amount": s.change.amount, "measure": s.change.measure,
+             "base_year": s.change.base_year}
+            for s in result.sources if s.change is not None
+        ],
+        "baselines": [vars(b) for b in result.baselines],
+        "section_texts": [{"domain": d, "section": s, "text": t}
+                          for d, s, t in result.section_texts],
+    }
+
+
+def _with_known_departments(document: dict[str, Any]) -> dict[str, Any]:
+    """The generated departments matched to the stored ones (县卫健局 → 县卫生健康和体育局).
+
+    A matched department takes the stored code and name; an unknown one keeps
+    a code no stored department uses, so publishing adds it.
+    """
+    stored = list(Department.objects.values_list("code", "name"))
+    taken = {code for code, _ in stored}
+    codes: dict[str, str] = {}
+    departments = []
+    for entry in document.get("departments", []):
+        code = match_department(entry["name"], stored)
+        if code is None:
+            code = entry["code"] if entry["code"] not in taken else new_department_code(
+                entry["name"], taken | set(codes.values()))
+            departments.append({"code": code, "name": entry["name"]})
+        else:
+            departments.append({"code": code, "name": dict(stored)[code]})
+        codes[entry["code"]] = code
+    document["departments"] = list({d["code"]: d for d in departments}.values())
+
+    def remap(holder: dict[str, Any]) -> None:
+        if holder.get("lead"):
+            holder["lead"] = codes.get(holder["lead"], holder["lead"])
+        if holder.get("supporting"):
+            holder["supporting"] = [codes.get(c, c) for c in holder["supporting"]]
+
+    for domain in document.get("domains", []):
+        for item in domain.get("goals", []) + domain.get("measures", []):
+            remap(item)
+    for indicator in document.get("indicators", []):
+        remap(indicator)
+    return document
+
+
 def _store_rows(draft: ImportDraft, result: PlanImport) -> None:
     spans = {(s.indicator, s.position): s.span for s in result.sources}
+    generated = {i["code"]: i for i in draft.document.get("indicators", [])}
+    names = {d["code"]: d["name"] for d in draft.document.get("departments", [])}
+    stored = {d.code: d for d in Department.objects.filter(code__in=list(names))}
     for position, indicator in enumerate(result.plan.indicators):
+        lead = generated.get(indicator.code, {}).get("lead")
         row = DraftIndicator.objects.create(
             draft=draft, position=position, code=indicator.code, name=indicator.name[:200],
             unit=indicator.unit, domain=indicator.goal.domain, goal=indicator.goal.goal,
+            department=stored.get(lead or ""),
+            new_department="" if lead in stored or not lead else names.get(lead, "")[:100],
         )
         for index, target in enumerate(indicator.targets):
             span = spans[(indicator.code, index)]
@@ -121,6 +182,8 @@ def do_update_target(target: DraftTarget, edit: TargetEdit, actor: Any = None) -
     target.unit, target.year, target.edited = edit.unit, edit.year, True
     target.save()
     indicator.name, indicator.department = edit.name, edit.department
+    if edit.department is not None:
+        indicator.new_department = ""
     indicator.unit = edit.unit or indicator.unit
     indicator.save()
     record("import.edit_target", "import", str(indicator.draft_id), actor,
@@ -133,14 +196,16 @@ def draft_document(draft: ImportDraft, *, region: str | None = None, code: str |
     """The plan file's data of the draft as reviewed (rows override the generated plan)."""
     document = {**draft.document, "plan": dict(draft.document["plan"])}
     generated = {i["code"]: i for i in draft.document.get("indicators", [])}
-    departments: dict[str, str] = {}
+    departments = {d["code"]: d["name"] for d in draft.document.get("departments", [])}
+    new_codes = {name: code for code, name in departments.items()}
     indicators = []
     rows = draft.indicators.select_related("department").prefetch_related("targets")
     for row in rows:
         entry = {**generated.get(row.code, {}), "code": row.code, "name": row.name,
                  "unit": row.unit, "goal": f"{row.domain}.{row.goal}"}
         entry["per"] = rate_scale(row.unit)
-        entry["lead"] = row.department.code if row.department else None
+        entry["lead"] = (row.department.code if row.department
+                         else new_codes.get(row.new_department) if row.new_department else None)
         entry.setdefault("supporting", [])
         if row.department is not None:
             departments[row.department.code] = row.department.name

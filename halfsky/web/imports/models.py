@@ -36,6 +36,9 @@ class ImportDraft(models.Model):
     source_text = models.TextField(_("document text"))
     document = models.JSONField(_("generated plan"), default=dict)
     unrecognised = models.JSONField(_("sentences with numbers but no target"), default=list)
+    problems = models.JSONField(_("problems to check"), default=list, blank=True)
+    left_out = models.JSONField(_("text left out"), default=list, blank=True)
+    notes = models.JSONField(_("review notes"), default=dict, blank=True)
     previous = models.ForeignKey("self", verbose_name=_("previous import"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
     changes = models.JSONField(_("changes since the previous import"), default=list)
@@ -66,6 +69,7 @@ class DraftIndicator(models.Model):
     goal = models.PositiveSmallIntegerField(_("goal"))
     department = models.ForeignKey(Department, verbose_name=_("reporting department"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    new_department = models.CharField(_("new lead department"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["draft", "position"]

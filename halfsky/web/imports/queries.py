@@ -23,6 +23,8 @@ class ReviewGoal:
     segments: list[Segment]
     targets: list[DraftTarget]
     unrecognised: list[str]
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    responsibility: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -32,6 +34,7 @@ class ReviewDomain:
     name: str
     goals: list[ReviewGoal]
     measures: list[dict[str, Any]]
+    lead_ins: dict[str, str] = field(default_factory=dict)  # section → lead-in paragraph
 
 
 def highlight(text: str, targets: list[DraftTarget]) -> list[Segment]:
@@ -46,7 +49,16 @@ def highlight(text: str, targets: list[DraftTarget]) -> list[Segment]:
     return segments
 
 
-def review(draft: ImportDraft) -> list[ReviewDomain]:
+def review(draft: ImportDraft, problems: list[dict[str, Any]] | None = None) -> list[ReviewDomain]:
+    """The domains of the draft, each goal with its targets, loose numbers and problems."""
+    departments = {d["code"]: d["name"] for d in draft.document.get("departments", [])}
+    attached: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+    for problem in problems or []:
+        key = (str(problem.get("domain")), str(problem.get("section")), int(problem.get("number") or 0))
+        attached.setdefault(key, []).append(problem)
+    lead_ins: dict[str, dict[str, str]] = {}
+    for note in draft.notes.get("section_texts", []):
+        lead_ins.setdefault(note["domain"], {})[note["section"]] = note["text"]
     targets: dict[tuple[str, int], list[DraftTarget]] = {}
     rows = DraftTarget.objects.filter(indicator__draft=draft).select_related(
         "indicator__department").order_by("indicator__position", "position")
@@ -62,17 +74,23 @@ def review(draft: ImportDraft) -> list[ReviewDomain]:
         goals = []
         for goal in domain.get("goals", []):
             mine = targets.get((domain["code"], goal["number"]), [])
+            duty = goal  # lead and supporting department codes
             goals.append(ReviewGoal(
                 domain=domain["code"], number=goal["number"], kind=goal.get("kind", ""),
                 segments=highlight(goal["text"], mine), targets=mine,
                 unrecognised=loose.get((domain["code"], "goal", goal["number"]), []),
+                problems=attached.get((domain["name"], "goal", goal["number"]), []),
+                responsibility={
+                    "lead": departments.get(duty.get("lead") or "", ""),
+                    "supporting": [departments.get(c, c) for c in duty.get("supporting", [])],
+                },
             ))
         measures = [
             {**m, "unrecognised": loose.get((domain["code"], "measure", m["number"]), [])}
             for m in domain.get("measures", [])
         ]
         domains.append(ReviewDomain(domain["code"], domain["number"], domain["name"], goals,
-                                    measures))
+                                    measures, lead_ins.get(domain["code"], {})))
     return domains
 
 
@@ -89,4 +107,5 @@ def counts(draft: ImportDraft) -> dict[str, int]:
         "indicators": draft.indicators.count(),
         "targets": DraftTarget.objects.filter(indicator__draft=draft).count(),
         "unrecognised": len(draft.unrecognised),
+        "problems": len(draft.problems),
     }

@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.text import sentence
-from halfsky.web.core.text.plans import CHANGE_KIND, CHANGED_PART, SECTION
+from halfsky.web.core.text.plans import (
+    CHANGE_KIND,
+    CHANGED_PART,
+    LEFT_OUT,
+    SECTION,
+    problem_message,
+    problem_place,
+)
 from halfsky.web.core.text.sentences import knows
 from halfsky.web.imports import queries
 from halfsky.web.imports.actions import (
@@ -79,10 +86,19 @@ def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, 
          "domain_name": names.get(item["domain"], item["domain"])}
         for item in draft.unrecognised
     ]
+    problems = [
+        {**problem, "sentence": _("%(place)s: %(message)s") % {
+            "place": problem_place(problem), "message": problem_message(problem)}}
+        for problem in draft.problems
+    ]
+    left_out = [{**item, "reason_label": LEFT_OUT.get(item["reason"], item["reason"])}
+                for item in draft.left_out]
     return {
-        "draft": draft, "domains": queries.review(draft), "counts": queries.counts(draft),
+        "draft": draft, "domains": queries.review(draft, problems), "counts": queries.counts(draft),
         "changes": changes, "unrecognised": unrecognised, "publish_form": publish_form,
-        "kind_labels": KIND_LABELS,
+        "kind_labels": KIND_LABELS, "problems": problems, "left_out": left_out,
+        "baselines": draft.notes.get("baselines", []),
+        "relative_changes": draft.notes.get("relative_changes", []),
     }
 
 

@@ -232,7 +232,7 @@ def test_pdf_with_a_text_layer() -> None:
     assert plan.domains[0].goals[0].text == lines[3][2:]  # re-joined across the PDF's line wraps
     keys = target_keys(plan)
     assert ("health.1", "threshold", "le", 12.5, "1/10万", 2025) in keys
-    assert ("health.2", "threshold", "lt", 2.5, "%", 2025) in keys
+    assert ("health.2", "threshold", "le", 2.5, "%", 2025) in keys
     assert ("education.1", "threshold", "ge", 95.0, "%", 2025) in keys
 
 

@@ -22,7 +22,7 @@ def only(text: str):
     [
         ("全县妇女人均预期寿命达到80.5岁。", "全县妇女人均预期寿命", TargetKind.THRESHOLD, GE, 80.5, "岁"),
         ("新生儿死亡率控制在3‰以内。", "新生儿死亡率", TargetKind.THRESHOLD, LE, 3, "‰"),
-        ("孕产妇死亡率降至10/10万以下。", "孕产妇死亡率", TargetKind.THRESHOLD, LT, 10, "1/10万"),
+        ("孕产妇死亡率降至10/10万以下。", "孕产妇死亡率", TargetKind.THRESHOLD, LE, 10, "1/10万"),
         ("女性就业人数超过2万人。", "女性就业人数", TargetKind.THRESHOLD, GT, 2, "万人"),
         ("妇女参加技能培训的人数不少于500人。", "妇女参加技能培训的人数", TargetKind.THRESHOLD, GE, 500, "人"),
         ("城乡居民基本养老保险参保率达到 96 ％。", "城乡居民基本养老保险参保率", TargetKind.THRESHOLD, GE, 96, "%"),
@@ -151,3 +151,62 @@ def test_number_bearing_sentences_without_a_target_are_reported() -> None:
 
 def test_text_without_targets() -> None:
     assert read_targets("全面普及生殖健康和避孕节育知识，减少非意愿妊娠。") == ()
+
+
+# ---------------------------------------------------------------- 以上、以下、以内 and relative forms
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("孕产妇死亡率控制在12.5/10万以下。", LE, 12.5, "1/10万"),
+        ("艾滋病母婴传播率下降到2.5%以下。", LE, 2.5, "%"),
+        ("新生儿死亡率控制在3‰以内。", LE, 3, "‰"),
+        ("高中阶段毛入学率达到95%以上。", GE, 95, "%"),
+        ("女性就业人数达到5万人以上。", GE, 5, "万人"),
+        ("孕产妇死亡率低于10/10万。", LT, 10, "1/10万"),
+    ],
+    ids=["below-includes", "below-percent", "within", "above-includes", "ten-thousand", "lower-than"],
+)
+def test_yishang_yixia_yinei_include_the_number(text: str, comparator: Comparator, value: float,
+                                                 unit: str) -> None:
+    target = only(text).target
+    assert (target.comparator, target.value, target.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "kind", "amount", "measure", "base_year"),
+    [
+        ("孕产妇死亡率比2020年下降1/2。", "孕产妇死亡率", TargetKind.DECREASE, 0.5, "fraction", 2020),
+        ("以2010年为基数，新生儿破伤风发病率下降1/2。", "新生儿破伤风发病率", TargetKind.DECREASE,
+         0.5, "fraction", 2010),
+        ("妇女贫血患病率下降3%。", "妇女贫血患病率", TargetKind.DECREASE, 3, "percent", None),
+        ("城镇调查失业率降低10个百分点。", "城镇调查失业率", TargetKind.DECREASE, 10, "points", None),
+        ("女性参保率提高5个百分点。", "女性参保率", TargetKind.INCREASE, 5, "points", None),
+        ("儿童肥胖率比2020年降低二分之一。", "儿童肥胖率", TargetKind.DECREASE, 0.5, "fraction", 2020),
+    ],
+    ids=["base-year-half", "base-clause", "percent", "points-down", "points-up", "chinese-fraction"],
+)
+def test_relative_targets_keep_base_year_and_percent_apart_from_points(
+        text: str, indicator: str, kind: TargetKind, amount: float, measure: str,
+        base_year: int | None) -> None:
+    item = only(text)
+    assert (item.indicator, item.target.kind, item.target.value) == (indicator, kind, None)
+    assert item.change is not None
+    assert (item.change.amount, item.change.measure, item.change.base_year) == (
+        amount, measure, base_year)
+    assert unrecognised_sentences(text, (item,)) == ()
+
+
+def test_respectively_gives_one_target_per_named_indicator() -> None:
+    found = read_targets("新生儿死亡率和婴儿死亡率分别控制在10‰和13‰。")
+    assert [(f.indicator, f.target.comparator, f.target.value, f.target.unit) for f in found] == [
+        ("新生儿死亡率", LE, 10, "‰"), ("婴儿死亡率", LE, 13, "‰")]
+    found = read_targets("婴儿、5岁以下儿童死亡率分别控制在5‰和6‰以下。")
+    assert [(f.indicator, f.target.value) for f in found] == [("婴儿死亡率", 5), ("5岁以下儿童死亡率", 6)]
+
+
+def test_the_target_year_comes_from_the_sentence() -> None:
+    (item,) = read_targets("到2025年，孕产妇死亡率控制在12/10万以下。")
+    assert item.target.year == 2025
+    assert only("孕产妇死亡率控制在12/10万以下。").target.year is None  # the plan's end year later

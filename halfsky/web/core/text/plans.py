@@ -3,6 +3,8 @@ plan import's refusals and change records."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.utils.translation import gettext_lazy as _
 
 POLARITY = {
@@ -64,9 +66,6 @@ PLAN_IMPORT_SENTENCES = {
     "plan_import.no_period": _(
         "The plan period was not found in the title, e.g. （2021—2025年） or “十四五”."),
     "plan_import.invalid_plan": _("The imported plan is not valid: %(problem)s"),
-    "plan_document.no_goals": _("The domain %(domain)s has no numbered main goals."),
-    "plan_document.duplicate_number": _(
-        "The domain %(domain)s uses the number %(number)s twice."),
     "plan_import.no_file": _("Choose a plan document to upload."),
     "import.publish.invalid": _(
         "The plan cannot be published: the value at %(location)s is not valid (%(problem)s). "
@@ -81,3 +80,59 @@ PLAN_IMPORT_SENTENCES = {
 CHANGED_PART = {"goal": _("Goal"), "measure": _("Measure"), "target": _("Target")}
 CHANGE_KIND = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
 SECTION = {"goal": _("goal"), "measure": _("measure")}
+
+# Problems of an import (formats/plan_import/problems.py): what happened and what to do.
+IMPORT_PROBLEMS = {
+    "duplicate_number": _(
+        "The number %(number)s repeats the item before; its words were added to item "
+        "%(previous)s. Check the numbering against the document."),
+    "unreadable_target": _(
+        "“%(text)s” has a number but no target was read from it. Add the target here, or "
+        "confirm that it states none."),
+    "year_outside_period": _(
+        "The target year %(year)s lies outside the plan period %(start)s–%(end)s; %(end)s was "
+        "used. Check the target's year."),
+    "no_goals": _(
+        "No numbered main goals were read for the domain %(domain)s. Check that the document "
+        "numbers its goals."),
+    "unknown_department": _(
+        "“%(name)s” is not among the usual member units; it was added as a new department. "
+        "Check its name, or choose an existing department."),
+    "invalid_target": _(
+        "The target read from “%(text)s” cannot be stored in a plan and was left out. Add it "
+        "here by hand."),
+    "unmatched_row": _(
+        "The responsibility table's “%(text)s” matches no goal of the text; it was added as "
+        "goal %(number)s of %(domain)s. Check it."),
+}
+LEFT_OUT = {"furniture": _("page furniture"),
+            "page_number": _("page number"),
+            "running_header": _("running header"),
+            "hyphen": _("hyphen at a line end")}
+
+
+def problem_place(problem: Mapping[str, object]) -> str:
+    """'Line 12 (妇女与健康 · goal 2)': where a problem is."""
+    line, domain, number = problem.get("line"), problem.get("domain"), problem.get("number")
+    place = _("Line %(line)s") % {"line": line} if line else _("In a table")
+    if domain and number:
+        section = SECTION.get(str(problem.get("section")), "")
+        return _("%(place)s (%(domain)s · %(section)s %(number)s)") % {
+            "place": place, "domain": domain, "section": section, "number": number}
+    if domain:
+        return _("%(place)s (%(domain)s)") % {"place": place, "domain": domain}
+    return place
+
+
+def problem_message(problem: Mapping[str, object]) -> str:
+    """The problem in a sentence: what happened and what to do."""
+    params = problem.get("params")
+    values = {"text": problem.get("text", ""), "domain": problem.get("domain", ""),
+              "number": problem.get("number", ""), **(params if isinstance(params, dict) else {})}
+    template = IMPORT_PROBLEMS.get(str(problem.get("code")))
+    if template is None:
+        return _("“%(text)s” needs checking.") % values
+    try:
+        return str(template) % values
+    except (KeyError, TypeError, ValueError):
+        return str(template)
