@@ -6,21 +6,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from halfsky.domain.units import UNITS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "halfsky"
 UNITS_HOME = Path("halfsky/domain/units.py")
 
-# Tables of the plan-text reader, owned by the plan-import rework (issue #12 splits it off):
-# build.py maps a unit to its multiplier, targets.py the written forms to a unit. They are
-# named here so that no other table can appear in those files unnoticed; fold them into
-# domain/units.py and empty this when that rework lands.
-NOT_YET_HOME = {
-    Path("halfsky/formats/plan_import/build.py"): 1,
-    Path("halfsky/formats/plan_import/targets.py"): 3,
-}
 
 
 def _python_files(package: Path) -> list[Path]:
@@ -54,7 +44,7 @@ def misplaced_unit_tables(package: Path = PACKAGE) -> dict[Path, list[str]]:
         if relative == UNITS_HOME:
             continue
         tables = unit_tables(path, known)
-        if len(tables) > NOT_YET_HOME.get(relative, 0):
+        if tables:
             misplaced[relative] = tables
     return misplaced
 
@@ -80,18 +70,8 @@ def test_one_unit_in_a_literal_is_not_a_list(tmp_path: Path) -> None:
     assert misplaced_unit_tables(tmp_path / "halfsky") == {}
 
 
-@pytest.mark.parametrize("path", sorted(NOT_YET_HOME))
-def test_the_tables_not_yet_home_still_exist(path: Path) -> None:
-    """An exemption that no longer matches anything is removed, not left to cover a new table."""
-    assert len(unit_tables(PACKAGE.parent / path, frozenset(UNITS))) == NOT_YET_HOME[path]
-
-
 # --------------------------------------------------------------------------
 # Coded errors
-
-# The plan-import rework owns readers.py; its PlanImportError joins CodedError there.
-CODE_NOT_YET_HOME = {Path("halfsky/formats/plan_import/readers.py")}
-
 
 def code_assignments(path: Path) -> list[int]:
     """Lines that give an exception its own ``self.code`` (a second coded-error base)."""
@@ -106,7 +86,7 @@ def test_only_the_base_class_holds_an_error_code() -> None:
     found = {}
     for path in _python_files(PACKAGE):
         relative = path.relative_to(PACKAGE.parent)
-        if relative in CODE_NOT_YET_HOME or relative == Path("halfsky/domain/errors.py"):
+        if relative == Path("halfsky/domain/errors.py"):
             continue
         if lines := code_assignments(path):
             found[relative] = lines

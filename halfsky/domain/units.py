@@ -100,6 +100,16 @@ UNITS: Mapping[str, Unit] = {
     "百分点": Unit(_LEVEL, None, "PERCENTAGE_POINTS"),
 }
 
+# How plan texts write units (控制在12.5/10万以下, 达到95%以上) → the unit a plan stores.
+# The plan import's target grammar reads these; longer forms are tried first.
+WRITTEN_FORMS: Mapping[str, str] = {
+    "个百分点": "个百分点", "/10万": "1/10万", "/十万": "1/10万", "/万": "1/万",
+    "/千": "‰", "%": "%", "％": "%", "‰": "‰", "万人": "万人", "万元": "万元",
+    "岁": "岁", "年": "年", "个": "个", "人": "人", "名": "人", "所": "所",
+    "家": "家", "张": "张", "次": "次", "天": "天", "小时": "小时",
+    "分钟": "分钟", "元": "元", "倍": "倍",
+}  # fmt: skip
+
 _SCALE_PREFIXES = ("万", "亿")
 _UNKNOWN = Unit(_LEVEL)
 
@@ -147,3 +157,8 @@ def is_percent(unit: str, per: int | None = None) -> bool:
 def exchange_codes() -> dict[str, str]:
     """Unit text → its SDMX ``CL_UNIT_MEASURE`` code, for the units that have one."""
     return {text: unit.exchange_code for text, unit in UNITS.items() if unit.exchange_code}
+
+
+def written_form(unit: str) -> str:
+    """How a plan text writes a stored unit after a number: "1/10万" → "/10万", "%" → "%"."""
+    return next((written for written, stored in WRITTEN_FORMS.items() if stored == unit), unit)

@@ -29,6 +29,7 @@ from halfsky.domain.plan import (
     Responsibility,
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
+from halfsky.domain.units import rate_scale, written_form
 from halfsky.formats.plan_import import titles
 from halfsky.formats.plan_import.lines import match_item, simplified
 from halfsky.formats.plan_import.problems import Problem
@@ -51,7 +52,6 @@ _DOMAINS = (
     ("家庭", "family", "F"), ("环境", "environment", "V"), ("安全", "safety", "A"),
     ("法律", "law", "L"),
 )  # fmt: skip
-_PER = {"%": 100, "‰": 1000, "1/10万": 100000, "1/万": 10000}
 _LOWER_KINDS = frozenset({TargetKind.DECREASE, TargetKind.GROWTH_SLOWS})
 _NUMERIC = frozenset({TargetKind.THRESHOLD, TargetKind.APPROXIMATE, TargetKind.MAINTAIN,
                       TargetKind.FULL_COVERAGE})
@@ -187,7 +187,7 @@ def _indicator(draft: _Draft, responsibility: Responsibility) -> Indicator:
         if dimension is not None and dimension not in dimensions:
             dimensions.append(dimension)
     return Indicator(
-        code=draft.code, name=draft.name, unit=unit, goal=draft.goal, per=_PER.get(unit),
+        code=draft.code, name=draft.name, unit=unit, goal=draft.goal, per=rate_scale(unit),
         polarity=Polarity.LOWER_IS_BETTER if lower else Polarity.HIGHER_IS_BETTER,
         disaggregations=tuple(dimensions), responsibility=responsibility,
         targets=tuple(target for target, _, _ in draft.targets),
@@ -267,7 +267,7 @@ class _Builder:
             if re.match(r"^[0-9０-９]", value):
                 value = "达到" + value
             if row.unit and not re.search(r"[%％‰万岁]", value):  # "78.5以上" with 单位 岁
-                unit = {"1/10万": "/10万", "1/万": "/万"}.get(row.unit, row.unit)
+                unit = written_form(row.unit)
                 value = re.sub(r"[0-9０-９]+(?:[.．][0-9０-９]+)?",
                                lambda number: number.group() + unit, value, count=1)
             sentence = f"{row.name}{value}"

@@ -18,6 +18,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from halfsky.domain.errors import CodedError
 from halfsky.formats.plan_import.html_text import html_to_text, table_cell
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a published plan is well under 5 MB, even as PDF
@@ -26,21 +27,12 @@ MAX_TEXT_CHARS = 2_000_000  # after extraction: a plan has ~50,000 characters
 FORMATS = ("text", "docx", "html", "pdf")
 
 
-class PlanImportError(ValueError):
+class PlanImportError(CodedError, ValueError):
     """A document that cannot be imported; nothing was written.
 
     ``code`` is a message code (``plan_import.too_large`` …) translated at
     the edge; ``params`` fills the message.
     """
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def __str__(self) -> str:
-        details = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        return f"{self.code} ({details})" if details else self.code
 
 
 def check_size(size: int) -> None:

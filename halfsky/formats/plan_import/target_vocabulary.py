@@ -10,17 +10,11 @@ import re
 from collections.abc import Iterable
 
 from halfsky.domain.targets import Comparator
+from halfsky.domain.units import WRITTEN_FORMS
 
 DIGIT = r"[0-9０-９]"
 NUMBER = rf"{DIGIT}+(?:[.．]{DIGIT}+)?"
-UNITS = (
-    ("个百分点", "个百分点"), ("/10万", "1/10万"), ("/十万", "1/10万"), ("/万", "1/万"),
-    ("/千", "‰"), ("%", "%"), ("％", "%"), ("‰", "‰"), ("万人", "万人"), ("万元", "万元"),
-    ("岁", "岁"), ("年", "年"), ("个", "个"), ("人", "人"), ("名", "人"), ("所", "所"),
-    ("家", "家"), ("张", "张"), ("次", "次"), ("天", "天"), ("小时", "小时"),
-    ("分钟", "分钟"), ("元", "元"), ("倍", "倍"),
-)  # fmt: skip
-UNIT_NAMES = dict(UNITS)
+UNIT_NAMES = WRITTEN_FORMS
 VERBS: dict[str, tuple[Comparator, bool]] = {}  # verb → (default comparator, maintain?)
 for _words, _comparator, _maintain in (
     ("提高到 提升到 增加到 增长到 上升到 扩大到 达到 不低于 不少于 至少 达", Comparator.GE, False),
