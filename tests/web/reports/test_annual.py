@@ -235,3 +235,24 @@ def test_a_report_reads_its_years_stored_assessment_reassessed_first_when_stale(
     report = actions.do_generate_report(report, user("coordinator"))
     assert h12(report) != first and h12(report)["status"]
     assert not PendingRecompute.objects.filter(plan=plan, year=2025).exists()
+
+
+def test_a_published_report_kept_without_assessments_takes_its_years_stored_ones(
+        plan: Any, user: Any, monkeypatch: Any) -> None:
+    from halfsky.web.reports import actions
+    from halfsky.web.reports.inputs import stored_assessments
+    from halfsky.web.reports.models import Report
+
+    monkeypatch.setattr(actions, "build_files", lambda report, data, progress=None: (
+        {"docx": b"docx", "xlsx": b"xlsx"}, "", {}))
+    report = actions.do_create_report(plan, "annual", 2024, user("coordinator"))
+    report = actions.do_generate_report(report, user("coordinator"))
+    for step, name in ((actions.do_review_report, "coordinator"),
+                       (actions.do_approve_report, "leader"),
+                       (actions.do_publish_report, "coordinator")):
+        report = step(report, user(name))
+    kept = {**report.inputs, "assessments": None}  # as a year never assessed was kept before
+    Report.objects.filter(pk=report.pk).update(inputs=kept)
+    report = actions.do_generate_report(Report.objects.get(pk=report.pk), user("coordinator"))
+    assert report.inputs == {**kept, "assessments": stored_assessments(plan, 2024)}
+    assert report.inputs["assessments"]
