@@ -8,7 +8,7 @@ the demo values of all 59 indicators for 2020–2024, a few series set by
 hand) and the Chinese phrases of tests/formats/reports/conftest.py. Steps
 timed, each ``--runs`` times (the best and the median are printed):
 
-1. inputs: the engine's results for every indicator × target (``assess_plan``);
+1. inputs: the engine's results for every indicator × target (``report_assessments``);
 2. model: ``build_annual_report`` and its layout (``document()``);
 3. docx: ``render_docx`` with the 8 domain charts (matplotlib, 170 dpi);
 4. pdf: ``convert_to_pdf`` (LibreOffice headless with a fresh profile).
@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from halfsky.domain.reports import assess_plan, build_annual_report
+    from halfsky.domain.reports import build_annual_report
     from halfsky.formats.reports import convert_to_pdf, packaged_font, render_docx
 
     data = load(ROOT / "tests" / "domain" / "reports" / "report_data.py", "report_data")
@@ -68,13 +68,12 @@ def main() -> None:
         raise SystemExit("the packaged font is missing: run `make assets`")
     plan = data.report_plan()
     series = data.report_series(plan)
-    ratings = data.report_ratings(plan)
     print(f"imports and plan: {time.perf_counter() - started:.2f} s "
           f"({len(plan.indicators)} indicators, {len(plan.domains)} domains)")
 
     rows = []
-    times, assessments = timed(args.runs, lambda: assess_plan(plan, series, 2024, ratings))
-    rows.append(("inputs (assess_plan)", times))
+    times, assessments = timed(args.runs, lambda: data.report_assessments(plan, series, 2024))
+    rows.append(("inputs (report_assessments)", times))
 
     def model() -> Any:
         report = build_annual_report(plan, series, assessments, 2024, data.ANNUAL_TEXTS,

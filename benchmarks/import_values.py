@@ -68,8 +68,8 @@ def main() -> None:
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from halfsky.formats.plan_file import load_plan
+        from halfsky.web.assessments import reassess
         from halfsky.web.assessments.actions import do_recompute
-        from halfsky.web.data.actions import history as history_actions
         from halfsky.web.data.actions.history import (
             check_staged,
             do_apply_history,
@@ -88,8 +88,8 @@ def main() -> None:
 
         # The import asks for the plan years to be assessed again once it is committed (in
         # a background job on a server); that follow-up work is timed on its own.
-        reassess: list[tuple[object, int]] = []
-        history_actions.request_recompute = lambda plan, years, actor=None: reassess.extend(
+        requested: list[tuple[object, int]] = []
+        reassess.request_recompute = lambda plan, years, actor=None: requested.extend(
             (plan, year) for year in years)
 
         staged = do_stage_history(plan, "benchmark.csv", content, user)
@@ -101,13 +101,13 @@ def main() -> None:
         count = do_apply_history(staged, user)
         applied = time.perf_counter() - start
         start = time.perf_counter()
-        for stored_plan, year in reassess:
+        for stored_plan, year in requested:
             do_recompute(stored_plan, year)
         reassessed = time.perf_counter() - start
         engine = connection.vendor
         print(f"{engine}: {count} values; preview (read + validate) {checked:.2f} s; "
               f"import (validate again + write) {applied:.2f} s; total {checked + applied:.2f} s; "
-              f"then the assessment of {len(reassess)} plan years {reassessed:.2f} s")
+              f"then the assessment of {len(requested)} plan years {reassessed:.2f} s")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

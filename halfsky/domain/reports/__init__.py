@@ -7,13 +7,9 @@ the caller's phrases. Usage::
 
     report = build_annual_report(plan, series, assessments, 2024, texts, warnings, info=info)
     report.document()          # the laid-out Document: sections, paragraphs, tables, charts
-
-``assess_plan`` computes the engine's results from the values when no stored
-results are at hand (tests, documentation, benchmarks).
 """
 
 from halfsky.domain.reports.annual import AnnualReport, DomainPart, build_annual_report
-from halfsky.domain.reports.assess import assess_plan
 from halfsky.domain.reports.common import Overall
 from halfsky.domain.reports.compendium import (
     Compendium,
@@ -96,7 +92,6 @@ __all__ = [
     "Table",
     "Text",
     "WarningInput",
-    "assess_plan",
     "build_annual_report",
     "build_compendium",
     "build_evaluation_report",

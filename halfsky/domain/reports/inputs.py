@@ -2,7 +2,7 @@
 
 Nothing here knows about the database. Values are the approved ones; the
 assessment results are those of the engine (``halfsky.domain.assessment``)
-as stored, or computed with ``reports.assess.assess_plan``.
+as the web layer stored them.
 """
 
 from __future__ import annotations

@@ -95,8 +95,12 @@ def _year(value: float) -> int | None:
 
 @transaction.atomic
 def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
-    """Judge every series of ``plan`` as of ``year``; replace the year's results."""
+    """Judge every series of ``plan`` as of ``year``; replace the year's results.
+
+    Reassessments of one plan take turns (the plan's row is locked): a report
+    reassessing its stale year and the background job never write one year twice."""
     started = time.perf_counter()
+    list(Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True))
     table = build_table(plan, year)
     result = assess(table.observations, table.settings, as_of=year)
     columns = {name: getattr(result, name).tolist() for name in FLOATS + YEARS}

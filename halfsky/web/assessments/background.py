@@ -1,8 +1,9 @@
 """Reassessing plan years in the background, after work that touches many values.
 
-:func:`request_recompute` is called inside an action's transaction (a history
-import, a delivery from a child instance): once it commits, the years are noted
-as pending and one background job (kind ``assessment.recompute``, see
+:func:`request_recompute` is called inside an action's transaction (by the
+value writer ``data.actions.store``, through the rule of ``reassess``): the
+years are noted as pending in that transaction and, once it commits, one
+background job (kind ``assessment.recompute``, see
 ``halfsky.web.jobs``) reassesses every pending year of the plan, each once, however
 many requests came meanwhile; a year leaves the list in the same transaction as
 its reassessment. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
@@ -27,19 +28,23 @@ KIND = "assessment.recompute"
 
 
 def request_recompute(plan: Plan, years: Iterable[int], actor: Any = None) -> None:
-    """Reassess ``years`` of ``plan`` once the current transaction has committed."""
+    """Reassess ``years`` of ``plan`` once the current transaction has committed.
+
+    The years are noted as pending in the caller's transaction, so they commit
+    (or roll back) with the change that asked for them, and several requests of
+    one transaction reassess each year once."""
     wanted = sorted(set(years))
     if not wanted:
         return
-    transaction.on_commit(lambda: _start(plan, wanted, actor), robust=True)
+    do_mark_pending(plan, wanted)
+    transaction.on_commit(lambda: _start(plan, actor), robust=True)
 
 
-def _start(plan: Plan, years: list[int], actor: Any) -> None:
+def _start(plan: Plan, actor: Any) -> None:
     if settings.HALFSKY_JOBS_INLINE:
-        for year in years:
-            do_recompute(plan, year, actor)
+        for year in pending_years(plan):
+            do_recompute_pending(plan, year, actor)
         return
-    do_mark_pending(plan, years)
     start_pending(plan, actor)
 
 

@@ -186,9 +186,10 @@ class IndicatorMethod(models.Model):
 
 
 class PendingRecompute(models.Model):
-    """A plan year to reassess in the background (after a history import or a delivery).
+    """A plan year to reassess in the background (after a change of an approved value).
 
-    ``background.request_recompute`` adds rows; the background job takes them and
+    ``background.request_recompute`` adds rows in the transaction of the change
+    (the value writer, ``data.actions.store``); the background job takes them and
     reassesses each year once, however many requests asked for it meanwhile.
     """
 

@@ -7,7 +7,8 @@ summed parts, population-weighted mean, not aggregable — see
 many children contributed and which are missing. The aggregate also becomes
 the region's value for the assessment — unless the region's value was entered
 here by hand (or changed since the aggregate wrote it): a person's value is
-never overwritten; the page shows both.
+never overwritten; the page shows both. The region's values are written by the
+one writer (``store_values``), which asks for their reassessment.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from django.db import transaction
 from halfsky.domain.aggregation import Hierarchy, Values, aggregate, rules_for
 from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation
 from halfsky.domain.plan import Plan as DomainPlan
-from halfsky.domain.value_key import ValueKey, key_of
-from halfsky.web.data.models import Observation, ValueChange, ValueStatus
+from halfsky.web.data.actions.store import Change, store_values
+from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange.models import AggregateValue, AreaPopulation
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
@@ -54,8 +55,8 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
     hierarchy = Hierarchy({region.code: None, **dict.fromkeys(children, region.code)})
     result = aggregate(values, hierarchy, rules_for(domain))
     indicators = {i.code: i for i in plan.indicators.filter(pk__in=indicator_ids)}
-    sample = {ValueKey(r[0], region.code, r[2], r[3]) for r in rows if r[7]}
-    written = 0
+    sample = {(r[0], r[2], r[3]) for r in rows if r[7]}
+    written: list[tuple[AggregateValue, Change]] = []
     for row in result.rows():
         indicator = indicators[row.indicator]
         stored, _ = AggregateValue.objects.update_or_create(
@@ -64,9 +65,15 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
                       "denominator": row.denominator, "contributed": row.contributed,
                       "expected": row.expected, "missing": list(row.missing),
                       "complete": row.complete})
-        is_sample = key_of(row) in sample
-        written += _write_observation(stored, is_sample)
-    return written
+        change = _region_value(stored, (row.indicator, row.year, row.breakdown) in sample)
+        if change is not None:
+            written.append((stored, change))
+    store_values([change for _, change in written], "aggregate")
+    for stored, change in written:
+        stored.observation = change.observation
+        stored.observation_version = change.observation.version
+        stored.save(update_fields=["observation", "observation_version"])
+    return len(written)
 
 
 def _weights(plan: Plan, domain: DomainPlan, rows: list[tuple[Any, ...]]) -> list[float | None]:
@@ -104,10 +111,10 @@ def _weights(plan: Plan, domain: DomainPlan, rows: list[tuple[Any, ...]]) -> lis
     return [weight(row) for row in rows]
 
 
-def _write_observation(stored: AggregateValue, is_sample: bool) -> int:
-    """Make the aggregate the region's value unless a person's value is there."""
+def _region_value(stored: AggregateValue, is_sample: bool) -> Change | None:
+    """The aggregate as the region's value, unless a person's value is there (None)."""
     if stored.value is None:
-        return 0
+        return None
     observation = Observation.objects.select_for_update().filter(
         indicator=stored.indicator, area=stored.area, year=stored.year,
         breakdown=stored.breakdown).first()
@@ -120,20 +127,12 @@ def _write_observation(stored: AggregateValue, is_sample: bool) -> int:
     elif stored.observation_id == observation.pk and \
             stored.observation_version == observation.version:
         if all(getattr(observation, k) == v for k, v in numbers.items()):
-            return 0
+            return None
         before = observation.snapshot()
-        observation.version += 1
     else:
-        return 0  # entered or changed here by a person: kept, shown beside the aggregate
+        return None  # entered or changed here by a person: kept, shown beside the aggregate
     for name, number in numbers.items():
         setattr(observation, name, number)
     observation.source = AGGREGATE_SOURCE
     observation.is_sample = is_sample
-    observation.save()
-    ValueChange.objects.create(observation=observation, action="aggregate", before=before,
-                               after=observation.snapshot(),
-                               comment=f"{stored.contributed}/{stored.expected}")
-    stored.observation = observation
-    stored.observation_version = observation.version
-    stored.save(update_fields=["observation", "observation_version"])
-    return 1
+    return Change(observation, before, f"{stored.contributed}/{stored.expected}")

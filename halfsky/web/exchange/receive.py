@@ -5,8 +5,10 @@ received (same area, same content id) changes nothing; a value for another
 area refuses the whole batch; each value is created, replaces the earlier
 version the exchange stored, is already there, or — when the stored value came
 from another source or was changed here since — becomes a ``Conflict`` that a
-person settles with :func:`do_resolve_conflict`. Afterwards the parent area's
-aggregates are recomputed and, once committed, the affected years reassessed.
+person settles with :func:`do_resolve_conflict`. The values are written by the
+one writer (``store_values``, which also asks for the reassessment of their
+years and the later assessed ones); afterwards the parent area's aggregates
+are recomputed.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
-from halfsky.web.assessments.background import request_recompute
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
-from halfsky.web.data.models import Observation, ValueChange, ValueStatus
+from halfsky.web.data.actions.store import Change, store_values
+from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.exchange.aggregates import do_aggregate
 from halfsky.web.exchange.models import (
@@ -130,10 +132,12 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
                .values("indicator", "year", "breakdown")
                .annotate(received=Max("version"), applied=Max("observation_version"))}
     counts = summary.counts
-    touched: set[tuple[int, int]] = set()
+    batch = _Batch(actor)
     for indicator, value in mapped:
         key = (indicator.pk, value.year, value.breakdown)
         observation = stored.get(key)
+        if observation is not None and batch.holds(observation):
+            batch.store()  # the same value twice in a batch: the first is stored first
         seen = history.get(key, {})
         decision = exchange.decide(
             value, stored=_numbers(observation) if observation else None,
@@ -146,12 +150,11 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
         if decision is exchange.Decision.CREATE:
             observation = Observation(indicator=indicator, area=area, year=value.year,
                                       breakdown=value.breakdown, status=ValueStatus.APPROVED)
-            _apply(observation, value, actor, {})
+            batch.add(observation, value, {})
             stored[key] = observation
         elif decision is exchange.Decision.UPDATE:
             assert observation is not None
-            observation.version += 1
-            _apply(observation, value, actor, observation.snapshot())
+            batch.add(observation, value, observation.snapshot())
         if decision is exchange.Decision.CONFLICT:
             assert observation is not None
             received.outcome = Outcome.CONFLICT
@@ -160,13 +163,40 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
             _open_conflict(received, observation)
         else:
             received.outcome = decision.value
+            batch.receipts.append((received, observation))
+    batch.store()
+    if batch.touched:
+        do_aggregate(plan, batch.touched)
+
+
+class _Batch:
+    """The values of a delivery to store together, and their receipts (stored after them)."""
+
+    def __init__(self, actor: Any) -> None:
+        self.actor = actor
+        self.changes: list[Change] = []
+        self.receipts: list[tuple[ReceivedValue, Observation | None]] = []
+        self.touched: set[tuple[int, int]] = set()
+        self.held: set[int] = set()  # id() of the observations in ``changes``
+
+    def holds(self, observation: Observation) -> bool:
+        return id(observation) in self.held
+
+    def add(self, observation: Observation, value: exchange.ExchangeValue,
+            before: dict[str, object]) -> None:
+        _apply(observation, value)
+        self.held.add(id(observation))
+        self.changes.append(Change(observation, before,
+                                   value.reason or f"{value.instance} v{value.version}"))
+        self.touched.add((observation.indicator_id, value.year))
+
+    def store(self) -> None:
+        store_values(self.changes, "exchange", self.actor)
+        for received, observation in self.receipts:
             received.observation = observation
             received.observation_version = observation.version if observation else None
             received.save()
-        if decision in {exchange.Decision.CREATE, exchange.Decision.UPDATE}:
-            touched.add((indicator.pk, value.year))
-    if touched:
-        _follow_up(plan, touched)
+        self.changes, self.receipts, self.held = [], [], set()
 
 
 def _received(delivery: Delivery, indicator: Any, area: Area, value: exchange.ExchangeValue
@@ -180,19 +210,13 @@ def _received(delivery: Delivery, indicator: Any, area: Area, value: exchange.Ex
         is_sample=value.is_sample)
 
 
-def _apply(observation: Observation, value: exchange.ExchangeValue, actor: Any,
-           before: dict[str, object]) -> None:
+def _apply(observation: Observation, value: exchange.ExchangeValue) -> None:
     for name in NUMBER_FIELDS:
         setattr(observation, name, getattr(value, name))
     observation.source = (value.source or value.instance)[:200]
     observation.note = value.note
     observation.is_sample = value.is_sample
     observation.status = ValueStatus.APPROVED
-    observation.save()
-    ValueChange.objects.create(
-        observation=observation, actor=acting_user(actor), action="exchange", before=before,
-        after=observation.snapshot(),
-        comment=value.reason or f"{value.instance} v{value.version}")
 
 
 def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
@@ -203,11 +227,6 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
     notify(users_with([Role.COORDINATOR, Role.MONITORING_LEAD]), "exchange.conflict",
            reverse("exchange:conflicts"), indicator=observation.indicator.name,
            area=observation.area.name, year=observation.year)
-
-
-def _follow_up(plan: Plan, touched: set[tuple[int, int]]) -> None:
-    do_aggregate(plan, touched)
-    request_recompute(plan, {year for _, year in touched})
 
 
 @transaction.atomic
@@ -229,15 +248,10 @@ def do_resolve_conflict(conflict: Conflict, take: bool, comment: str, actor: Any
         observation.source = received.source or observation.source
         observation.is_sample = received.is_sample
         observation.status = ValueStatus.APPROVED
-        observation.version += 1
-        observation.save()
-        ValueChange.objects.create(observation=observation, actor=acting_user(actor),
-                                   action="exchange", before=before,
-                                   after=observation.snapshot(), comment=comment.strip())
+        store_values([Change(observation, before, comment.strip())], "exchange", actor)
         received.observation_version = observation.version
         received.save(update_fields=["observation_version"])
-        plan = received.indicator.plan
-        _follow_up(plan, {(received.indicator_id, received.year)})
+        do_aggregate(received.indicator.plan, {(received.indicator_id, received.year)})
     conflict.state = ConflictState.TAKEN if take else ConflictState.KEPT
     conflict.comment = comment.strip()
     conflict.resolved_by = acting_user(actor)

@@ -2,7 +2,8 @@
 
 - ``do_create_report``: the coordinator starts an annual or evaluation report.
 - ``do_save_texts``: the editable sections, while the report is a draft.
-- ``do_generate_report``: reads the inputs (``inputs.collect``; a published
+- ``do_generate_report``: reads the inputs (``inputs.collect``, with the
+  stored assessments of the year, reassessed first when stale; a published
   report uses its stored inputs), builds the domain's report model, renders
   .docx, PDF (when LibreOffice is installed) and the compendium .xlsx and
   stores them with the inputs used. Generating again returns a reviewed or
@@ -48,6 +49,7 @@ from halfsky.formats.reports import (
     render_docx,
 )
 from halfsky.web.assessments.ratings import do_rate_goal
+from halfsky.web.assessments.reassess import ensure_assessed
 from halfsky.web.audit.records import record
 from halfsky.web.core.text.report_phrases import report_phrases
 from halfsky.web.data.actions.errors import ActionError
@@ -150,15 +152,6 @@ def evaluation_input(report: Report) -> dict[str, Any]:
     return {"goal_ratings": goals, "measures": measures, "year_reports": year_reports}
 
 
-def qualitative_ratings(plan: Any, evaluation: dict[str, Any]) -> dict[str, str]:
-    """The evaluators' goal ratings as ratings of the goal's indicators (indicator code →
-    met | partly_met | not_met), which judge qualitative targets when a year is assessed
-    from the values (``assess_plan``)."""
-    rated = {(g["domain"], g["goal"]): g["rating"] for g in evaluation.get("goal_ratings", [])}
-    return {i.code: rated[(i.goal.domain, i.goal.goal)] for i in plan.indicators
-            if (i.goal.domain, i.goal.goal) in rated}
-
-
 def _no_progress(percent: int, step: str) -> None:
     pass
 
@@ -171,8 +164,7 @@ def build_files(report: Report, data: dict[str, Any],
     plan = domain_plan(report.plan)
     texts = report.texts or {}
     started = time.perf_counter()
-    built = report_inputs.from_json(plan, data, report.year,
-                                    qualitative_ratings(plan, data.get("evaluation", {})))
+    built = report_inputs.from_json(data)
     sample = any(s.sample for s in built.series)
     issued = data.get("issued") or f"{timezone.localtime():%Y-%m}"
     info = _info(report.plan, texts, issued, sample)
@@ -225,7 +217,12 @@ def do_generate_report(report: Report, actor: Any,
     progress(5, "report.step.values")
     if report.state == ReportState.PUBLISHED and report.inputs:
         data = report.inputs
+        if data.get("assessments") is None:  # kept before reports read stored assessments only
+            ensure_assessed(report.plan, report.year, actor)
+            data = {**data, "assessments": report_inputs.stored_assessments(
+                report.plan, report.year)}
     else:
+        ensure_assessed(report.plan, report.year, actor)
         data = report_inputs.collect(report.plan, report.year)
         data["issued"] = f"{timezone.localtime():%Y-%m}"
         if report.kind != ReportKind.ANNUAL:

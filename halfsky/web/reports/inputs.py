@@ -2,9 +2,10 @@
 
 ``collect(plan, year)`` reads what a report of ``year`` is built from —
 approved values (county totals, their breakdowns, township totals),
-the stored assessment results of the county totals (computed with
-``assess_plan`` when the year was not assessed), the warnings with the
-departments' answers and the national reference figures — as plain JSON.
+the stored assessment results of the county totals (the caller reassesses a
+stale year first: ``assessments.reassess.ensure_assessed``), the warnings
+with the departments' answers and the national reference figures — as plain
+JSON.
 ``from_json`` turns that JSON back into the domain's report inputs, so a
 report regenerates from its stored inputs exactly. ``changes`` lists the
 values that differ between two such JSON documents.
@@ -16,14 +17,12 @@ import dataclasses
 from collections import defaultdict
 from typing import Any
 
-from halfsky.domain.plan import Plan as DomainPlan
 from halfsky.domain.reports import (
     GroupValues,
     IndicatorAssessment,
     IndicatorData,
     NationalFigure,
     WarningInput,
-    assess_plan,
 )
 from halfsky.web.assessments.models import AssessmentResult, Warning
 from halfsky.web.data.models import Observation, ReferenceValue, ValueStatus
@@ -34,7 +33,7 @@ INPUT_FIELDS = ("series", "assessments", "warnings", "national")
 
 def collect(plan: Plan, year: int) -> dict[str, Any]:
     """Everything a report of ``year`` reads from the database, as JSON."""
-    return {"year": year, "series": _series(plan, year), "assessments": _assessments(plan, year),
+    return {"year": year, "series": _series(plan, year), "assessments": stored_assessments(plan, year),
             "warnings": _warnings(plan, year), "national": _national(year)}
 
 
@@ -67,14 +66,13 @@ def _years(values: dict[int, float]) -> dict[str, float]:
     return {str(year): value for year, value in sorted(values.items())}
 
 
-def _assessments(plan: Plan, year: int) -> list[dict[str, Any]] | None:
+def stored_assessments(plan: Plan, year: int) -> list[dict[str, Any]]:
+    """The stored results of the county totals of ``year``, as JSON."""
     rows = AssessmentResult.objects.filter(
         plan=plan, year=year, area=plan.region, breakdown="",
     ).values_list("indicator__code", "status", "target_position", "achievement", "time_elapsed",
                   "progress", "forecast", "warnings").order_by("indicator__position",
                                                                  "target_position")
-    if not rows:
-        return None  # the year was not assessed: computed from the values when built
     return [{"indicator": code, "status": status, "target_position": position,
              "achievement": achievement, "time_elapsed": elapsed, "progress": progress,
              "forecast": forecast, "warnings": list(codes)}
@@ -113,21 +111,16 @@ class Inputs:
     national: list[NationalFigure]
 
 
-def from_json(plan: DomainPlan, data: dict[str, Any], year: int,
-              ratings: dict[str, str] | None = None) -> Inputs:
+def from_json(data: dict[str, Any]) -> Inputs:
     """The domain's report inputs from stored JSON."""
     series = [IndicatorData(
         s["code"], {int(y): v for y, v in s["values"].items()},
         tuple(GroupValues(g["key"], {int(y): v for y, v in g["values"].items()}, g["label"])
               for g in s["groups"]), sample=s["sample"]) for s in data.get("series", [])]
-    stored = data.get("assessments")
-    if stored is None:
-        assessments = assess_plan(plan, series, year, ratings)
-    else:
-        assessments = [IndicatorAssessment(
-            a["indicator"], a["status"], a["target_position"], a["achievement"],
-            a["time_elapsed"], a["progress"], a["forecast"], tuple(a["warnings"]))
-            for a in stored]
+    assessments = [IndicatorAssessment(
+        a["indicator"], a["status"], a["target_position"], a["achievement"],
+        a["time_elapsed"], a["progress"], a["forecast"], tuple(a["warnings"]))
+        for a in data.get("assessments") or []]
     warnings = [WarningInput(w["indicator"], tuple(w["codes"]), w["department"], w["cause"],
                              w["action"]) for w in data.get("warnings", [])]
     national = [NationalFigure(n["indicator"], n["year"], n["value"], n["unit"], n["source"])

@@ -7,13 +7,27 @@ count rises (人), a ‰ rate rises (bad, 个千分点), a neutral count falls (
 Loaded by path from the conftests of tests/domain/reports and
 tests/formats/reports, ``docs/reports/make_pages.py`` and
 ``benchmarks/annual_report.py``.
+
+The engine's results come from ``assess_plan`` here, without a database (the
+application reads the results it stored: ``halfsky.web.assessments``): method
+``china``, one series per indicator × target on the county total — a
+``gap_narrows`` target on its two groups' values, a ``relative`` target
+against the reference indicator's totals, a qualitative target by the
+evaluators' rating. An indicator without targets is judged by its good
+direction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from halfsky.domain.plan import Plan
+import numpy as np
+
+from halfsky.domain.assessment import Assessment, Observations, assess, settings_from_targets
+from halfsky.domain.plan import Indicator, Plan
 from halfsky.domain.reports import (
     AnnualTexts,
     EvaluationInput,
@@ -26,8 +40,9 @@ from halfsky.domain.reports import (
     NationalFigure,
     ReportInfo,
     WarningInput,
-    assess_plan,
 )
+from halfsky.domain.reports.common import index_series
+from halfsky.domain.targets import Target, TargetKind
 from halfsky.formats.plan_file import load_plan
 from tests.domain.reports.demo import demo_report_data
 
@@ -71,6 +86,76 @@ def report_ratings(plan: Plan, last_year: int = 2024) -> dict[str, str]:
 def report_assessments(plan: Plan, series: list[IndicatorData],
                        year: int) -> list[IndicatorAssessment]:
     return assess_plan(plan, series, year, report_ratings(plan, year))
+
+
+def _number(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def assess_plan(plan: Plan, series: Iterable[IndicatorData] | Mapping[str, IndicatorData],
+                year: int, ratings: Mapping[str, str] | None = None,
+                ) -> list[IndicatorAssessment]:
+    """The ``china`` results of every indicator × target of ``plan`` as of ``year``."""
+    data = index_series(series)
+    ratings = ratings or {}
+    by_code = {i.code: i for i in plan.indicators}
+    rows: list[dict[str, Any]] = []  # one per series: its values and settings
+    kept: list[tuple[int, str, int | None]] = []  # (row, indicator, target position)
+
+    def add(values: Mapping[int, float], indicator: Indicator, target: Target | None,
+            partner: int = -1, rating: str | None = None) -> int:
+        if target is not None and target.year is None:
+            target = dataclasses.replace(target, year=plan.end_year)
+        rows.append({"values": values, "target": target, "polarity": indicator.polarity,
+                     "per": indicator.per, "partner": partner, "rating": rating})
+        return len(rows) - 1
+
+    for indicator in plan.indicators:
+        own = data.get(indicator.code)
+        totals = own.values if own else {}
+        targets: list[tuple[int | None, Target | None]] = list(enumerate(indicator.targets))
+        for position, target in targets or [(None, None)]:
+            if target is not None and target.kind is TargetKind.GAP_NARROWS and target.groups:
+                first, second = (own.group(g) if own else None for g in target.groups)
+                other = add(second.values if second else {}, indicator, None)
+                row = add(first.values if first else {}, indicator, target, partner=other)
+            elif target is not None and target.kind is TargetKind.RELATIVE:
+                reference = data.get(target.reference or "")
+                carrier = by_code.get(target.reference or "", indicator)
+                other = add(reference.values if reference else {}, carrier, None)
+                row = add(totals, indicator, target, partner=other)
+            elif target is not None and target.kind is TargetKind.QUALITATIVE:
+                row = add({}, indicator, target, rating=ratings.get(indicator.code))
+            else:
+                row = add(totals, indicator, target)
+            kept.append((row, indicator.code, position))
+    result = _run(rows, plan.baseline_year, year)
+    out = []
+    for row, code, position in kept:
+        r = result.row(row)
+        out.append(IndicatorAssessment(
+            indicator=code, status=r.status, target_position=position,
+            achievement=_number(r.achievement), time_elapsed=_number(r.time_elapsed),
+            progress=_number(r.progress), forecast=_number(r.forecast), warnings=r.warnings))
+    return out
+
+
+def _run(rows: list[dict[str, Any]], base_year: int, year: int) -> Assessment:
+    series, years, values = [], [], []
+    for index, row in enumerate(rows):
+        for y, v in sorted(row["values"].items()):
+            if y <= year and math.isfinite(v):
+                series.append(index)
+                years.append(y)
+                values.append(float(v))
+    observations = Observations(series=np.asarray(series, dtype=np.int64),
+                                year=np.asarray(years, dtype=np.int64),
+                                value=np.asarray(values, dtype=np.float64))
+    settings = settings_from_targets(
+        [r["target"] for r in rows], [r["polarity"] for r in rows], base_year=base_year,
+        per=[r["per"] for r in rows], partner=[r["partner"] for r in rows],
+        rating=[r["rating"] for r in rows])
+    return assess(observations, settings, as_of=year)
 
 
 ANNUAL_TEXTS = AnnualTexts(

@@ -18,7 +18,6 @@ from halfsky.domain.reports import (
     NationalFigure,
     Paragraph,
     Table,
-    assess_plan,
     build_compendium,
     build_evaluation_report,
     goal_verdict,
@@ -135,8 +134,9 @@ def test_nearest_national_figure() -> None:
     assert nearest_figure(figures, "", 2024) is None
 
 
-def test_assess_plan(plan: Plan, series: list[IndicatorData], fixed: ModuleType) -> None:
-    results = assess_plan(plan, series, 2024, fixed.report_ratings(plan))
+def test_the_fixed_data_are_judged_as_the_report_tests_expect(
+        plan: Plan, series: list[IndicatorData], fixed: ModuleType) -> None:
+    results = fixed.report_assessments(plan, series, 2024)
     h03 = [r for r in results if r.indicator == "H03"]
     assert [(r.target_position, r.status) for r in h03] == [(0, "met"), (1, "met")]
     e03 = next(r for r in results if r.indicator == "E03")

@@ -205,3 +205,53 @@ def test_the_state_buttons_move_the_report_by_role(plan: Any, user: Any, login: 
     login("leader").post(approve)
     report.refresh_from_db()
     assert report.state == "approved"
+
+
+def test_a_report_reads_its_years_stored_assessment_reassessed_first_when_stale(
+        plan: Any, user: Any, monkeypatch: Any) -> None:
+    from halfsky.web.assessments.models import AssessmentResult, PendingRecompute
+    from halfsky.web.data.actions.store import Change, store_values
+    from halfsky.web.data.models import Observation
+    from halfsky.web.reports import actions
+
+    monkeypatch.setattr(actions, "build_files", lambda report, data, progress=None: (
+        {"docx": b"docx", "xlsx": b"xlsx"}, "", {}))  # the inputs are what is looked at
+
+    def h12(report: Any) -> dict[str, Any]:
+        return next(a for a in report.inputs["assessments"] if a["indicator"] == "H12")
+
+    report = actions.do_create_report(plan, "annual", 2025, user("coordinator"))
+    assert not AssessmentResult.objects.filter(plan=plan, year=2025).exists()
+    report = actions.do_generate_report(report, user("coordinator"))  # never assessed: now is
+    first = h12(report)
+    assert AssessmentResult.objects.filter(plan=plan, year=2025).exists()
+    value = Observation.objects.get(indicator__plan=plan, indicator__code="H12",
+                                    area=plan.region, year=2024, breakdown="")
+    before = value.snapshot()
+    value.value = round(value.value * 0.8, 1)
+    store_values([Change(value, before)], "correct")  # not committed: the year waits
+    assert PendingRecompute.objects.filter(plan=plan, year=2025).exists()
+    report = actions.do_generate_report(report, user("coordinator"))
+    assert h12(report) != first and h12(report)["status"]
+    assert not PendingRecompute.objects.filter(plan=plan, year=2025).exists()
+
+
+def test_a_published_report_kept_without_assessments_takes_its_years_stored_ones(
+        plan: Any, user: Any, monkeypatch: Any) -> None:
+    from halfsky.web.reports import actions
+    from halfsky.web.reports.inputs import stored_assessments
+    from halfsky.web.reports.models import Report
+
+    monkeypatch.setattr(actions, "build_files", lambda report, data, progress=None: (
+        {"docx": b"docx", "xlsx": b"xlsx"}, "", {}))
+    report = actions.do_create_report(plan, "annual", 2024, user("coordinator"))
+    report = actions.do_generate_report(report, user("coordinator"))
+    for step, name in ((actions.do_review_report, "coordinator"),
+                       (actions.do_approve_report, "leader"),
+                       (actions.do_publish_report, "coordinator")):
+        report = step(report, user(name))
+    kept = {**report.inputs, "assessments": None}  # as a year never assessed was kept before
+    Report.objects.filter(pk=report.pk).update(inputs=kept)
+    report = actions.do_generate_report(Report.objects.get(pk=report.pk), user("coordinator"))
+    assert report.inputs == {**kept, "assessments": stored_assessments(plan, 2024)}
+    assert report.inputs["assessments"]

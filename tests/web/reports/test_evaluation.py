@@ -111,20 +111,24 @@ def test_other_departments_and_readers_may_not_write(login: Any, evaluation: Any
     assert "县卫生健康和体育局" not in round_page.content.decode()
 
 
-def test_the_group_rating_of_a_goal_judges_its_qualitative_indicator(plan: Any) -> None:
-    from halfsky.web.plans.queries import domain_plan
+def test_the_group_rating_of_a_goal_judges_its_qualitative_indicator(
+        plan: Any, user: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from halfsky.web.assessments.reassess import ensure_assessed
     from halfsky.web.reports import inputs
-    from halfsky.web.reports.actions import qualitative_ratings
+    from halfsky.web.reports.actions import do_open_evaluation, do_review_item
+    from halfsky.web.reports.models import EvaluationItem
 
-    model = domain_plan(plan)
-    data = inputs.collect(plan, 2025)
-    assert data["assessments"] is None  # 2025 is not assessed: judged from the values
+    coordinator = user("coordinator")
+    evaluation = do_open_evaluation(plan, "midterm", coordinator)  # 2023
+    item = EvaluationItem.objects.get(round=evaluation, goal__domain__code="decision",
+                                      goal__number=2)
     for rating, status in (("met", "met"), ("not_met", "at_risk")):
-        ratings = qualitative_ratings(model, {"goal_ratings": [
-            {"domain": "decision", "goal": 2, "rating": rating, "comment": ""}]})
-        assert ratings["D01"] == rating
-        judged = inputs.from_json(model, data, 2025, ratings).assessments
-        assert next(a for a in judged if a.indicator == "D01").status == status
+        with django_capture_on_commit_callbacks(execute=True):
+            do_review_item(item, rating, "", coordinator)
+        ensure_assessed(plan, 2025)  # a report of 2025 assesses the year first
+        data = inputs.collect(plan, 2025)
+        d01 = next(a for a in data["assessments"] if a["indicator"] == "D01")
+        assert d01["status"] == status, rating
 
 
 def test_evidence_is_downloaded_only_by_those_who_see_the_item(

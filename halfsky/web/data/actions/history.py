@@ -9,16 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from halfsky.formats.history_import import read_history
-from halfsky.web.assessments.background import request_recompute
-from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.actions.values import require_role
 from halfsky.web.data.history import HistoryPreview, preview
-from halfsky.web.data.models import HistoryImport, Observation, ValueChange, ValueStatus
+from halfsky.web.data.models import HistoryImport, Observation, ValueStatus
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
 
 IMPORTERS = {Role.COORDINATOR, Role.ADMINISTRATOR}
+IMPORTED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "is_sample",
+                   "status")
 
 
 @transaction.atomic
@@ -48,57 +49,32 @@ def do_apply_history(staged: HistoryImport, actor: Any) -> int:
     if result.problems:
         raise ActionError("history.has_problems", count=len(result.problems))
     _store(result, staged, actor)
-    request_recompute(staged.plan, _years_to_reassess(staged, result), actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
     staged.save(update_fields=["applied_at", "applied_count"])
-    record("history.import", "history_import", staged.filename, actor,
-           rows=len(result.changes), sha256=staged.sha256)
     return len(result.changes)
 
 
 def _store(result: HistoryPreview, staged: HistoryImport, actor: Any) -> None:
-    """Write the changes in bulk: new rows created, sample rows replaced, a history step each."""
+    """Write the changes in bulk (``store_values``): new rows created, sample rows replaced,
+    a history step each; the years from the earliest one on are reassessed."""
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
         for o in Observation.objects.filter(
             indicator__plan=staged.plan, year__in={i.row.year for i in result.changes})
     }
-    created: list[Observation] = []
-    updated: list[tuple[Observation, dict[str, object]]] = []
+    changes: list[Change] = []
     for item in result.changes:
         row = item.row
         found = existing.get((item.indicator.pk, item.area.pk, row.year, row.breakdown))
         observation = found or Observation(indicator=item.indicator, area=item.area,
                                            year=row.year, breakdown=row.breakdown)
-        before = found.snapshot() if found else {}
+        changes.append(Change(observation, found.snapshot() if found else {}, staged.filename))
         observation.value, observation.numerator = row.value, row.numerator
         observation.denominator, observation.note = row.denominator, row.note
         observation.flag = row.flag
         observation.source = (row.source or staged.filename)[:200]
         observation.is_sample, observation.status = False, ValueStatus.APPROVED
-        if found:
-            observation.version += 1
-            updated.append((observation, before))
-        else:
-            created.append(observation)
-    Observation.objects.bulk_create(created, batch_size=2000)
-    Observation.objects.bulk_update(
-        [o for o, _ in updated], ["value", "numerator", "denominator", "flag", "note",
-                                  "source", "is_sample", "status", "version"], batch_size=2000)
-    user = actor if getattr(actor, "pk", None) else None
-    ValueChange.objects.bulk_create(
-        [ValueChange(observation=o, actor=user, action="import", before={}, after=o.snapshot(),
-                     comment=staged.filename) for o in created]
-        + [ValueChange(observation=o, actor=user, action="import", before=before,
-                       after=o.snapshot(), comment=staged.filename) for o, before in updated],
-        batch_size=2000)
-
-
-def _years_to_reassess(staged: HistoryImport, result: HistoryPreview) -> range:
-    """A value of year Y changes the assessments of Y and of every later plan year."""
-    plan = staged.plan
-    years = {item.row.year for item in result.changes}
-    if not years:
-        return range(0)
-    return range(max(min(years), plan.baseline_year), plan.end_year + 1)
+    store_values(changes, "import", actor, fields=IMPORTED_FIELDS, audit=Audit(
+        "history.import", "history_import", staged.filename,
+        {"rows": len(result.changes), "sha256": staged.sha256}))

@@ -11,7 +11,8 @@ from django.urls import reverse
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
-from halfsky.web.data.models import Observation, Round, Task, ValueChange, ValueStatus
+from halfsky.web.data.actions.store import Change, store_values
+from halfsky.web.data.models import Observation, Round, Task, ValueStatus
 from halfsky.web.data.scope import task_keys
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import role_of
@@ -69,12 +70,7 @@ def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor
         elif found.task_id is None:
             found.task = task
             found.save(update_fields=["task"])
-    created = Observation.objects.bulk_create(new)
-    ValueChange.objects.bulk_create(
-        ValueChange(observation=o, actor=actor if getattr(actor, "pk", None) else None,
-                    action="open", after=o.snapshot())
-        for o in created
-    )
+    store_values([Change(o) for o in new], "open", actor)
 
 
 @transaction.atomic

@@ -11,12 +11,11 @@ from halfsky.domain.validation import compute_rate
 from halfsky.formats.excel_layout import LETTERS
 from halfsky.formats.excel_upload import UploadedRow
 from halfsky.formats.uploads import FileProblem
-from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.actions.values import (
     EDITABLE_TASK_STATES,
     EDITABLE_VALUE_STATES,
-    log_change,
     require_role,
 )
 from halfsky.web.data.models import Observation, Task, TaskState
@@ -62,15 +61,14 @@ def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
         changes.append((observation, changed))
     if problems:
         raise UploadRejected(problems)
+    stored = []
     for observation, changed in changes:
-        before = observation.snapshot()
+        stored.append(Change(observation, observation.snapshot()))
         for name, value in changed.items():
             setattr(observation, name, value)
-        observation.version += 1
-        observation.save()
-        log_change(observation, "upload", actor, before)
+    store_values(stored, "upload", actor,
+                 audit=Audit("task.upload", "task", str(task), {"changed": len(changes)}))
     if changes and task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS
         task.save(update_fields=["state", "updated_at"])
-    record("task.upload", "task", str(task), actor, changed=len(changes))
     return len(changes)

@@ -1,8 +1,8 @@
 """The reporting workflow: save a draft, submit, confirm, review, reopen.
 
-Each function is one state change, in one transaction, leaving a
-``ValueChange`` per value touched and an audit record; refusals raise
-``ActionError`` and change nothing.
+Each function is one state change, in one transaction; the values go
+through the one writer (``store.store_values``: version, ``ValueChange``,
+audit, reassessment); refusals raise ``ActionError`` and change nothing.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from django.db import transaction
 from django.urls import reverse
 
 from halfsky.domain.validation import Finding, blocking, compute_rate
-from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
+from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.checks import check
-from halfsky.web.data.models import Observation, Task, TaskState, ValueChange, ValueStatus
+from halfsky.web.data.models import Observation, Task, TaskState, ValueStatus
 from halfsky.web.orgs.permissions import department_of, role_of
 from halfsky.web.orgs.roles import Role
 
@@ -55,12 +55,6 @@ def require_role(actor: Any, roles: set[Role], task: Task | None = None) -> None
             raise ActionError("workflow.other_department")
 
 
-def log_change(observation: Observation, action: str, actor: Any, before: dict[str, object],
-         comment: str = "") -> None:
-    ValueChange.objects.create(observation=observation, actor=actor, action=action,
-                               before=before, after=observation.snapshot(), comment=comment)
-
-
 def _task_link(task: Task) -> str:
     return reverse("data:task", args=[task.round.year, task.department.code])
 
@@ -88,9 +82,7 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
         current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
     if current.snapshot() == before:
         return SaveResult(current, check([current], task.round.plan))
-    current.version += 1
-    current.save()
-    log_change(current, "edit", actor, before)
+    store_values([Change(current, before)], "edit", actor)
     if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS
         task.save(update_fields=["state", "updated_at"])
@@ -110,11 +102,11 @@ def do_submit_task(task: Task, actor: Any) -> Task:
     problems = blocking(task_findings(task))
     if problems:
         raise ActionError("task.has_problems", count=len(problems))
+    changes = []
     for observation in task.observations.filter(status__in=EDITABLE_VALUE_STATES):
-        before = observation.snapshot()
+        changes.append(Change(observation, observation.snapshot()))
         observation.status = ValueStatus.SUBMITTED
-        observation.save(update_fields=["status", "updated_at"])
-        log_change(observation, "submit", actor, before)
+    store_values(changes, "submit", actor, new_version=False, fields=["status"])
     task.state = TaskState.SUBMITTED
     task.save(update_fields=["state", "updated_at"])
     notify(users_with([Role.DEPARTMENT_HEAD], task.department), "task.submitted",
@@ -131,9 +123,8 @@ def do_confirm_task(task: Task, actor: Any) -> Task:
         raise ActionError("task.not_submitted", state=task.state)
     task.state = TaskState.CONFIRMED
     task.save(update_fields=["state", "updated_at"])
-    for observation in task.observations.all():
-        ValueChange.objects.create(observation=observation, actor=actor, action="confirm",
-                                   before=observation.snapshot(), after=observation.snapshot())
+    store_values([Change(o, o.snapshot()) for o in task.observations.all()], "confirm", actor,
+                 write=False)
     notify(users_with([Role.MONITORING_LEAD]), "task.confirmed", _task_link(task),
            department=task.department.name, year=task.round.year)
     record("task.confirm", "task", str(task), actor)
@@ -158,18 +149,22 @@ def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: 
             raise ActionError("review.bad_decision", decision=decision)
         if decision == "return" and not comment.strip():
             raise ActionError("review.comment_required", value=observations[pk].key)
-    for pk, (decision, comment) in decisions.items():
-        observation = observations[pk]
-        before = observation.snapshot()
-        observation.status = ValueStatus.APPROVED if decision == "approve" else ValueStatus.RETURNED
-        observation.review_comment = comment.strip() if decision == "return" else ""
-        observation.save(update_fields=["status", "review_comment", "updated_at"])
-        log_change(observation, decision, actor, before, comment.strip())
+    for decision in ("approve", "return"):
+        changes = []
+        for pk, (said, comment) in decisions.items():
+            if said != decision:
+                continue
+            observation = observations[pk]
+            changes.append(Change(observation, observation.snapshot(), comment.strip()))
+            observation.status = (ValueStatus.APPROVED if decision == "approve"
+                                  else ValueStatus.RETURNED)
+            observation.review_comment = comment.strip() if decision == "return" else ""
+        store_values(changes, decision, actor, new_version=False,
+                     fields=["status", "review_comment"])
     _settle(task, actor)
     record("task.review", "task", str(task), actor,
            approved=sum(d == "approve" for d, _ in decisions.values()),
            returned=sum(d == "return" for d, _ in decisions.values()))
-    transaction.on_commit(lambda: do_recompute(task.round.plan, task.round.year), robust=True)
     return task
 
 
@@ -198,15 +193,12 @@ def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observ
     before = observation.snapshot()
     observation.status = ValueStatus.RETURNED
     observation.review_comment = reason.strip()
-    observation.version += 1
-    observation.save()
-    log_change(observation, "reopen", actor, before, reason.strip())
+    store_values([Change(observation, before, reason.strip())], "reopen", actor,
+                 audit=Audit("value.reopen", "observation", observation.key,
+                             {"reason": reason.strip()}))
     task = observation.task
     task.state = TaskState.RETURNED
     task.save(update_fields=["state", "updated_at"])
     notify(users_with([Role.REPORTER], task.department), "value.reopened", _task_link(task),
            indicator=observation.indicator.name, year=observation.year)
-    record("value.reopen", "observation", observation.key, actor, reason=reason.strip())
-    year = observation.year
-    transaction.on_commit(lambda: do_recompute(task.round.plan, year), robust=True)
     return observation
