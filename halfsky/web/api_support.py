@@ -22,7 +22,7 @@ from ninja.renderers import JSONRenderer
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import ValueConflict
 from halfsky.web.data.words import sentence
-from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.permissions import may
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -63,7 +63,7 @@ def status_of(code: str) -> int:
 def caller(request: HttpRequest) -> Any:
     """The authenticated user (by token or session) with a role; else a 403 refusal."""
     user = getattr(request, "auth", None)
-    if role_of(user) is None:
+    if not may(user, "orgs.use_site"):
         raise ActionError("api.no_role")
     return user
 

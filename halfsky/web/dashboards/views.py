@@ -12,13 +12,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from halfsky.web.core.access import permission_required
 from halfsky.web.dashboards import queries
 from halfsky.web.plans.models import Plan
 
 
 @login_required
+@permission_required("orgs.use_site")
 def overview(request: HttpRequest) -> HttpResponse:
-    queries.require_role(request.user)
     plan = Plan.objects.select_related("region").first()
     if plan is None:
         return render(request, "plans/no_plan.html")

@@ -15,8 +15,7 @@ from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES
+from halfsky.web.orgs.permissions import may
 from halfsky.web.tokens.keys import hash_key, new_key
 
 KEY_START = "hsx_"
@@ -25,7 +24,7 @@ PREFIX_LENGTH = len(KEY_START) + 8
 
 def require_admin(actor: Any) -> None:
     """Exchange settings are the coordinator's and administrator's (``None``: the CLI)."""
-    if actor is not None and role_of(actor) not in ADMIN_ROLES:
+    if actor is not None and not may(actor, "exchange.manage_exchange"):
         raise ActionError("exchange.not_allowed")
 
 

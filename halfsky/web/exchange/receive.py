@@ -39,7 +39,7 @@ from halfsky.web.exchange.models import (
 )
 from halfsky.web.exchange.outbox import domain_plan
 from halfsky.web.orgs.models import Area
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import CONFLICT_WATCHERS
 from halfsky.web.plans.models import Plan
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
@@ -200,7 +200,7 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
         state=ConflictState.SUPERSEDED, resolved_at=timezone.now())
     Conflict.objects.create(received=received, observation=observation,
                             stored=observation.snapshot())
-    notify(users_with([Role.COORDINATOR, Role.MONITORING_LEAD]), "exchange.conflict",
+    notify(users_with(CONFLICT_WATCHERS), "exchange.conflict",
            reverse("exchange:conflicts"), indicator=observation.indicator.name,
            area=observation.area.name, year=observation.year)
 

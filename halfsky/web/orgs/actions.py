@@ -11,7 +11,8 @@ from django.db import transaction
 
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
-from halfsky.web.orgs.roles import ADMIN_ROLES, Role
+from halfsky.web.orgs.permissions import gives_admin_access
+from halfsky.web.orgs.roles import Role
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def do_ensure_account(account: Account, actor: Any = None) -> bool:
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=account.username)
     user.set_password(account.password)
-    user.is_staff = account.role in ADMIN_ROLES
+    user.is_staff = gives_admin_access(account.role)
     user.is_superuser = account.role == Role.ADMINISTRATOR
     user.save()
     department = Department.objects.get(code=account.department) if account.department else None

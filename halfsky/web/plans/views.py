@@ -7,18 +7,12 @@ a department reporter or head opens only the indicators of the department.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.assessments.queries import indicator_assessment
-from halfsky.web.orgs.permissions import role_of
+from halfsky.web.core.access import check, permission_required
 from halfsky.web.plans import models, queries
-
-
-def _require_role(request: HttpRequest) -> None:
-    if role_of(request.user) is None:
-        raise PermissionDenied("no role")
 
 
 def _visible(request: HttpRequest, plan: models.Plan) -> set[int]:
@@ -28,8 +22,8 @@ def _visible(request: HttpRequest, plan: models.Plan) -> set[int]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def overview(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     domains = list(queries.domains_with_counts(stored))
     totals = {
@@ -42,8 +36,8 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
     goals = list(queries.goals_with_indicators(row.goals.all()))
@@ -57,8 +51,8 @@ def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     goal = get_object_or_404(
         queries.goals_with_indicators(models.Goal.objects.filter(domain__plan=stored)),
@@ -73,8 +67,8 @@ def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> Ht
 
 
 @login_required
+@permission_required("orgs.use_site")
 def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     indicators = queries.with_targets(list(queries.indicators_with_targets().filter(plan=stored)))
     return render(request, "plans/indicator_list.html", {
@@ -83,12 +77,11 @@ def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     indicator = get_object_or_404(queries.indicators_with_targets().filter(plan=stored), code=code)
-    if not models.Indicator.objects.restrict(request.user).filter(pk=indicator.pk).exists():
-        raise PermissionDenied("indicator of another department")
+    check(request.user, "plans.view_indicator", indicator)
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
         "targets": queries.target_views(indicator), **queries.indicator_values(indicator),
@@ -97,8 +90,8 @@ def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse
 
 
 @login_required
+@permission_required("orgs.use_site")
 def search(request: HttpRequest, plan: str) -> HttpResponse:
-    _require_role(request)
     stored = queries.get_plan(plan)
     query = request.GET.get("q", "").strip()[:100]
     results = queries.search_plan(stored, query)
