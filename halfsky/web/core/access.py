@@ -8,7 +8,8 @@ superuser every permission before any backend is asked, while the administrator
 (a superuser) may not take a department's steps. ``check`` is the same
 guard for a question about one object (a department's task, a warning …),
 ``deny`` the 403 for a refusal found otherwise (an action's own refusal, a page
-without a plan), and ``FORBIDDEN`` the status of a refused fragment. This module
+without a plan); ``is_refusal`` tells which action error codes answer 403 (the API
+and the htmx fragments answer with ``FORBIDDEN`` then). This module
 imports no other web app.
 """
 
@@ -26,6 +27,16 @@ from django.http import HttpRequest, HttpResponse
 V = TypeVar("V", bound=Callable[..., HttpResponse])
 
 FORBIDDEN = HTTPStatus.FORBIDDEN
+
+# The refusal codes of actions that mean "not yours to do" (403); an action's other
+# refusals are about the state of the data (409) or what was sent (422).
+REFUSALS = frozenset({"workflow.not_allowed", "workflow.other_department", "round.not_allowed",
+                      "token.not_allowed", "api.no_role", "api.forbidden", "api.csrf_failed",
+                      "exchange.other_area", "exchange.not_allowed", "exchange.not_a_child"})
+
+
+def is_refusal(code: str) -> bool:
+    return code in REFUSALS
 
 
 def deny(reason: str = "") -> NoReturn:

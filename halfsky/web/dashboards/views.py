@@ -28,6 +28,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def townships(request: HttpRequest) -> HttpResponse:
     plan = queries.current_plan()
     return render(request, "dashboards/townships.html",
@@ -35,6 +36,7 @@ def townships(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def gender_gap(request: HttpRequest) -> HttpResponse:
     plan = queries.current_plan()
     return render(request, "dashboards/gender_gap.html",
@@ -53,6 +55,7 @@ def _header() -> list[str]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     data, name = _download(request, plan, code)
     out = io.StringIO()
@@ -65,6 +68,7 @@ def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def download_xlsx(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     data, name = _download(request, plan, code)
     book = Workbook()

@@ -12,4 +12,6 @@ STEPS = {
     "approve": _("approved"),
     "return": _("returned"),
     "reopen": _("reopened"),
+    "exchange": _("received from another level"),
+    "aggregate": _("summed from the townships"),
 }

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from halfsky.domain import workflow
 from halfsky.domain.validation import Severity, blocking
-from halfsky.web.core.access import FORBIDDEN, deny
+from halfsky.web.core.access import FORBIDDEN, deny, is_refusal, permission_required
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import (
@@ -32,6 +32,7 @@ from halfsky.web.orgs.permissions import moves
 
 
 @login_required
+@permission_required("orgs.use_site")
 def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
     return render_task(request, queries.get_task(request.user, year, department))
 
@@ -72,7 +73,7 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
                                    "message": sentence(conflict.code)}
         except ActionError as error:
             context["form_errors"] = [sentence(error.code, error.params)]
-            status = FORBIDDEN if error.code.startswith("workflow.") else 409
+            status = FORBIDDEN if is_refusal(error.code) else 409
         else:
             observation = result.observation
             context["saved"] = True
@@ -100,6 +101,7 @@ def _act(request: HttpRequest, year: int, department: str, action: Any, done: st
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def submit_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 
@@ -109,6 +111,7 @@ def submit_task(request: HttpRequest, year: int, department: str) -> HttpRespons
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def confirm_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 
@@ -118,6 +121,7 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> HttpRespon
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 

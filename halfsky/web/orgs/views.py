@@ -24,6 +24,7 @@ def department_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     department = get_object_or_404(Department, code=code)
     check(request.user, "orgs.view_department", department)

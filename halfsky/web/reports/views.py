@@ -134,11 +134,11 @@ def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[s
 
 @require_POST
 @login_required
+@permission_required("reports.generate_report")
 def generate(request: HttpRequest, pk: int) -> HttpResponse:
     """Start generating in the background; the report page shows its progress.
     Refused while the report is being generated already."""
     report = get_object_or_404(Report, pk=pk)
-    check(request.user, "reports.generate_report")
     try:
         job = job_runner.submit(GENERATE, report, request.user)
     except ActionError as error:
@@ -156,6 +156,7 @@ def generate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     report = get_object_or_404(Report, pk=pk)
     do = {"review": actions.do_review_report, "approve": actions.do_approve_report,
@@ -194,6 +195,7 @@ def _items_for(request: HttpRequest, round_: EvaluationRound) -> Any:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk)
     items = _items_for(request, round_)
@@ -213,6 +215,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(EvaluationItem.objects.select_related(
         "round__plan", "goal__domain", "measure__domain", "department"), pk=pk)
@@ -258,6 +261,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence.objects.select_related("item__round"), pk=pk)
     check(request.user, "reports.view_evaluation_item", evidence.item)

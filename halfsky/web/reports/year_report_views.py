@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from halfsky.domain import workflow
-from halfsky.web.core.access import check, deny
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans.models import Plan
@@ -77,6 +77,7 @@ def default_year(plan: Plan) -> int:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_index(request: HttpRequest) -> HttpResponse:
     plan = _plan()
     year = default_year(plan)
@@ -88,6 +89,7 @@ def year_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_list(request: HttpRequest, year: int) -> HttpResponse:
     plan = _plan()
     year = _year(plan, year)
@@ -148,6 +150,7 @@ def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_report(request: HttpRequest, year: int, department: str) -> HttpResponse:
     plan = _plan()
     year = _year(plan, year)

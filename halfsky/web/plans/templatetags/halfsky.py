@@ -41,3 +41,12 @@ def step_label(action: str) -> str:
     from halfsky.web.data.labels import STEPS
 
     return str(STEPS.get(action, action))
+
+
+@register.filter
+def value_status_label(code: str) -> str:
+    """A value's state in words (the history stores the code); unknown codes as they are."""
+    from halfsky.web.data.models import ValueStatus  # here: data is above plans
+
+
+    return str(ValueStatus(code).label) if code in ValueStatus.values else code
