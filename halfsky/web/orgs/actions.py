@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
-from halfsky.web.orgs.permissions import gives_admin_access
+from halfsky.web.orgs.permissions import admin_permissions, gives_admin_access
 from halfsky.web.orgs.roles import Role
 
 
@@ -21,20 +20,6 @@ class Account:
     password: str
     role: Role
     department: str | None = None  # department code
-
-
-def admin_permissions(role: Role) -> list[Permission]:
-    """What each role keeps in the admin (the administrator is a superuser)."""
-    if role == Role.COORDINATOR:
-        return list(Permission.objects.filter(content_type__app_label="orgs")
-                    | Permission.objects.filter(content_type__app_label="auth",
-                                                content_type__model="user"))
-    if role == Role.MONITORING_LEAD:  # owns indicator definitions: checks and methods
-        return list(Permission.objects.filter(content_type__app_label="data",
-                                              content_type__model="validationrule")
-                    | Permission.objects.filter(content_type__app_label="assessments",
-                                                content_type__model="indicatormethod"))
-    return []
 
 
 @transaction.atomic

@@ -61,6 +61,25 @@ def gives_admin_access(role: str) -> bool:
     return role in ADMIN_ROLES
 
 
+def admin_permissions(role: str) -> list[Any]:
+    """The Django admin's model permissions each role keeps (the administrator is a
+    superuser): the coordinator keeps departments, areas and users; the statistics
+    bureau the indicators' definitions (validation rules and methods)."""
+    # Imported here: this module is imported while the apps' models are loading.
+    from django.contrib.auth.models import Permission
+
+    if role == Role.COORDINATOR:
+        return list(Permission.objects.filter(content_type__app_label="orgs")
+                    | Permission.objects.filter(content_type__app_label="auth",
+                                                content_type__model="user"))
+    if role == Role.MONITORING_LEAD:
+        return list(Permission.objects.filter(content_type__app_label="data",
+                                              content_type__model="validationrule")
+                    | Permission.objects.filter(content_type__app_label="assessments",
+                                                content_type__model="indicatormethod"))
+    return []
+
+
 def _role_in(name: str, roles: frozenset[Role] | frozenset[str]) -> rules.Predicate:
     members = frozenset(str(role) for role in roles)
     return rules.Predicate(lambda user: role_of(user) in members, name=name)
