@@ -31,10 +31,6 @@ from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
 
-# Read every department's report and may return one.
-EDITABLE_STATES = tuple(YearReportState(s) for s in workflow.YEAR_REPORT.states
-                        if workflow.YEAR_REPORT.allows("write", s))
-
 
 def plan_departments(plan: Plan) -> QuerySet[Department]:
     """The member departments of the plan: those leading or supporting a goal, a measure
