@@ -19,10 +19,11 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
 from ninja.renderers import JSONRenderer
 
+from halfsky.web.core.access import FORBIDDEN, is_refusal
 from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import ValueConflict
-from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.permissions import may
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -40,21 +41,19 @@ class Error(Schema):
     params: dict[str, Any] = {}
 
 
-# The status of each refusal code; every other code of an action is a 409 (the
-# state of the data does not allow it now).
-FORBIDDEN = {"workflow.not_allowed", "workflow.other_department", "round.not_allowed",
-             "token.not_allowed", "api.no_role", "api.forbidden", "api.csrf_failed",
-             "exchange.other_area", "exchange.not_allowed", "exchange.not_a_child"}
+# The status of each code: refusals (``core.access.is_refusal``) are 403, invalid
+# input 422; every other code of an action is a 409 (the state of the data does not
+# allow it now).
 INVALID = {"api.invalid", "value.reason_required", "review.comment_required",
            "review.bad_decision", "review.unknown_value",
            "round.year_outside_plan", "exchange.bad_batch", "exchange.comment_required",
            "exchange.bad_url", "exchange.bad_token"}
-ERROR_RESPONSES: dict[int, type[Schema]] = {403: Error, 404: Error, 409: Error, 422: Error}
+ERROR_RESPONSES: dict[int, type[Schema]] = {FORBIDDEN: Error, 404: Error, 409: Error, 422: Error}
 
 
 def status_of(code: str) -> int:
-    if code in FORBIDDEN:
-        return 403
+    if is_refusal(code):
+        return FORBIDDEN
     if code in INVALID:
         return 422
     return 409
@@ -63,7 +62,7 @@ def status_of(code: str) -> int:
 def caller(request: HttpRequest) -> Any:
     """The authenticated user (by token or session) with a role; else a 403 refusal."""
     user = getattr(request, "auth", None)
-    if role_of(user) is None:
+    if not may(user, "orgs.use_site"):
         raise ActionError("api.no_role")
     return user
 
@@ -102,12 +101,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return response
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        if exc.status_code == 403 and "CSRF" in exc.message:
-            return _error(api, request, 403, "api.csrf_failed")
+        if exc.status_code == FORBIDDEN and "CSRF" in exc.message:
+            return _error(api, request, FORBIDDEN, "api.csrf_failed")
         return _error(api, request, exc.status_code, "api.error", {"detail": exc.message})
 
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-        return _error(api, request, 403, "api.forbidden")
+        return _error(api, request, FORBIDDEN, "api.forbidden")
 
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return _error(api, request, 404, "api.not_found")

@@ -14,11 +14,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.web.core.notifications import unread_count
-from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES, Role
+from halfsky.web.orgs.permissions import department_of, is_department_bound, may, role_of
 from halfsky.web.plans.queries import find_plan
-
-ALL_ROLES = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -29,8 +26,7 @@ class MenuItem:
 
 
 def menu_for(user: Any) -> list[MenuItem]:
-    role = role_of(user)
-    if role is None:
+    if not may(user, "orgs.use_site"):
         return []
     plan = find_plan()
     items: list[MenuItem] = []
@@ -43,19 +39,19 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("assessment", _("Assessment"), reverse("assessments:index")))
         items.append(MenuItem("warnings", _("Warnings"), reverse("assessments:warnings")))
         items.append(MenuItem("reports", _("Reports"), reverse("reports:index")))
-        if role not in DEPARTMENT_ROLES:
+        if may(user, "exchange.view_exchange"):
             items.append(MenuItem("exchange", _("Exchange"), reverse("exchange:index")))
     department = department_of(user)
-    if role in DEPARTMENT_ROLES and department is not None:
+    if is_department_bound(user) and department is not None:
         items.append(MenuItem("my_department", _("My department"),
                               reverse("departments:detail", args=[department.code])))
-    elif role not in DEPARTMENT_ROLES:
+    elif not is_department_bound(user):
         items.append(MenuItem("departments", _("Departments"), reverse("departments:list")))
     if plan is not None:
         items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
-    if role in (Role.COORDINATOR, Role.ADMINISTRATOR):
+    if may(user, "imports.import_plan"):
         items.append(MenuItem("imports", _("Plan import"), reverse("imports:list")))
-    if role in ADMIN_ROLES:
+    if may(user, "orgs.use_admin"):
         items.append(MenuItem("admin", _("Administration"), reverse("admin:index")))
     return items
 
@@ -70,5 +66,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "menu": menu_for(user),
         "unread_notifications": unread,
         "current_role": role.label if role is not None else "",
-        "current_department": department_of(user) if role in DEPARTMENT_ROLES else None,
+        "current_department": department_of(user) if is_department_bound(user) else None,
     }

@@ -44,6 +44,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from halfsky.domain import workflow
 from halfsky.domain.assessment import STATUSES, assess, warning_codes
 from halfsky.domain.assessment.codes import METHODS
 from halfsky.web.assessments.models import (
@@ -59,13 +60,11 @@ from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.models import Observation, Round, ValueFlag, ValueStatus
 from halfsky.web.orgs.models import Department
-from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
 
 RAISED_BY = frozenset(WarningKind.values)  # the engine's warning codes that raise a warning
-ANSWERING_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
-DECIDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 FLOATS = ("progress", "achievement", "time_elapsed", "score", "forecast", "forecast_linear",
           "interval_low", "interval_high", "pooled_value", "pooled_low", "pooled_high",
           "baseline_value", "latest_value")
@@ -233,7 +232,7 @@ def _notify_raised(plan: Plan, year: int, created: list[Warning]) -> None:
             counts[warning.department_id] = counts.get(warning.department_id, 0) + 1
     departments = Department.objects.in_bulk(list(counts))
     for pk, count in counts.items():
-        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], departments[pk]),
+        notify(users_with(DEPARTMENT_ROLES, departments[pk]),
                "warning.raised", reverse("assessments:warnings"), count=count, year=year)
 
 
@@ -250,14 +249,13 @@ def _step(warning: Warning, action: str, actor: Any, **texts: str) -> None:
 def do_answer_warning(warning: Warning, cause_analysis: str, corrective_actions: str,
                       actor: Any) -> Warning:
     """The department's answer: 原因分析 and 整改措施 (both required)."""
-    if role_of(actor) not in ANSWERING_ROLES:
+    if not may_take(actor, "warning", "answer"):
         raise ActionError("warning.not_allowed")
-    department = department_of(actor)
     current = _locked(warning)
-    if department is None or department.pk != current.department_id:
+    if current.department_id is None or not may_take(actor, "warning", "answer", current):
         raise ActionError("warning.other_department")
-    if current.state not in {WarningState.OPEN, WarningState.SENT_BACK}:
-        raise ActionError("warning.not_awaiting_answer", state=current.state)
+    if refusal := workflow.WARNING.refusal("answer", current.state):
+        raise ActionError(refusal, state=current.state)
     cause, measures = cause_analysis.strip(), corrective_actions.strip()
     if not cause or not measures:
         raise ActionError("warning.answer_required")
@@ -274,19 +272,20 @@ def do_answer_warning(warning: Warning, cause_analysis: str, corrective_actions:
 
 
 def _decide(warning: Warning, actor: Any, state: WarningState, comment: str) -> Warning:
-    if role_of(actor) not in DECIDING_ROLES:
+    step = "accept" if state == WarningState.ACCEPTED else "send_back"
+    if not may_take(actor, "warning", step):
         raise ActionError("warning.not_allowed")
     if state == WarningState.SENT_BACK and not comment.strip():
         raise ActionError("warning.comment_required")
     current = _locked(warning)
-    if current.state != WarningState.ANSWERED:
-        raise ActionError("warning.not_answered", state=current.state)
+    if refusal := workflow.WARNING.refusal(step, current.state):
+        raise ActionError(refusal, state=current.state)
     current.state = state
     current.comment = comment.strip()
     current.updated_at = timezone.now()
     current.save(update_fields=["state", "comment", "updated_at"])
     _step(current, state.value, actor, comment=current.comment)
-    notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], current.department),
+    notify(users_with(DEPARTMENT_ROLES, current.department),
            f"warning.{state.value}", _link(current), indicator=current.indicator.name,
            year=current.year)
     record(f"warning.{'accept' if state == WarningState.ACCEPTED else 'send_back'}", "warning",

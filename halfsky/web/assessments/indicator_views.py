@@ -7,19 +7,19 @@ A department reporter or head opens only the indicators of the department.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.assessments.queries import indicator_assessment
+from halfsky.web.core.access import check, permission_required
 from halfsky.web.data.value_tables import indicator_values, latest_totals
 from halfsky.web.plans import models, queries
-from halfsky.web.plans.views import require_role, visible_indicators
+from halfsky.web.plans.views import visible_indicators
 
 
 @login_required
+@permission_required("orgs.use_site")
 def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     goal = get_object_or_404(
         queries.goals_with_indicators(models.Goal.objects.filter(domain__plan=stored)),
@@ -37,12 +37,11 @@ def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> Ht
 
 
 @login_required
+@permission_required("orgs.use_site")
 def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     indicator = get_object_or_404(queries.indicators_with_targets().filter(plan=stored), code=code)
-    if not models.Indicator.objects.restrict(request.user).filter(pk=indicator.pk).exists():
-        raise PermissionDenied("indicator of another department")
+    check(request.user, "plans.view_indicator", indicator)
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
         "targets": queries.target_views(indicator), **indicator_values(indicator),

@@ -21,8 +21,7 @@ from django.db.models import Count, Q, QuerySet
 from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
 from halfsky.web.core.text.targets import target_in_words
-from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import department_of, is_department_bound, may
 from halfsky.web.plans import queries as plan_queries
 from halfsky.web.plans.models import Indicator, Plan
 
@@ -204,14 +203,13 @@ def state_counts(user: Any) -> dict[str, int]:
 def banner(user: Any) -> dict[str, Any]:
     """What the home page says about warnings: the department's to answer, the
     coordinator's to review."""
-    role = role_of(user)
-    if role is None:
+    if not may(user, "orgs.use_site"):
         return {}
     if is_department_bound(user):
         rows = Warning.objects.restrict(user).filter(state__in=AWAITING_DEPARTMENT)
         return {"to_answer": rows.count(),
                 "sent_back": rows.filter(state=WarningState.SENT_BACK).count()}
-    if role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
+    if may(user, "assessments.review_warnings"):
         return {"to_review": Warning.objects.filter(state=WarningState.ANSWERED).count(),
                 "awaiting_departments": Warning.objects.filter(
                     state__in=AWAITING_DEPARTMENT).count()}

@@ -14,17 +14,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.domain import workflow
 from halfsky.web.assessments import queries
 from halfsky.web.assessments.actions import (
-    ANSWERING_ROLES,
-    DECIDING_ROLES,
     do_accept_warning,
     do_answer_warning,
     do_recompute,
@@ -32,27 +30,19 @@ from halfsky.web.assessments.actions import (
 )
 from halfsky.web.assessments.forms import AnswerForm, DecisionForm
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans import queries as plan_queries
 
-RECOMPUTE_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
 STATE_FILTERS = ("awaiting", *(state.value for state in WarningState))
 
 
-def _require_role(request: HttpRequest) -> Role:
-    role = role_of(request.user)
-    if role is None:
-        raise PermissionDenied("no role")
-    return role
-
-
 @login_required
+@permission_required("orgs.use_site")
 def index(request: HttpRequest) -> HttpResponse:
-    _require_role(request)
     plan = plan_queries.find_plan()
     if plan is None:
         return render(request, "plans/no_plan.html")
@@ -61,15 +51,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def plan_year(request: HttpRequest, plan: str, year: int) -> HttpResponse:
-    role = _require_role(request)
     stored = plan_queries.get_plan(plan)
     if not stored.baseline_year <= year <= stored.end_year:
         raise Http404(year)
     years = queries.assessed_years(stored)
     context: dict[str, Any] = {"plan": stored, "year": year, "years": years,
-                               "can_recompute": role in RECOMPUTE_ROLES,
-                               "department_only": role in ANSWERING_ROLES}
+                               "department_only": is_department_bound(request.user)}
     if year in years:
         context["data"] = queries.plan_assessment(stored, year, request.user)
     return render(request, "assessments/plan.html", context)
@@ -77,9 +66,8 @@ def plan_year(request: HttpRequest, plan: str, year: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@permission_required("assessments.recompute")
 def recompute(request: HttpRequest, plan: str, year: int) -> HttpResponse:
-    if _require_role(request) not in RECOMPUTE_ROLES:
-        raise PermissionDenied("recompute is for the coordinator and the statistics bureau")
     stored = plan_queries.get_plan(plan)
     if not stored.baseline_year <= year <= stored.end_year:
         raise Http404(year)
@@ -91,11 +79,12 @@ def recompute(request: HttpRequest, plan: str, year: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def warning_list(request: HttpRequest) -> HttpResponse:
-    role = _require_role(request)
+    department_only = is_department_bound(request.user)
     state = request.GET.get("state", "")
     state = state if state in STATE_FILTERS else ""
-    first = ([WarningState.OPEN, WarningState.SENT_BACK] if role in ANSWERING_ROLES
+    first = ([WarningState.OPEN, WarningState.SENT_BACK] if department_only
              else [WarningState.ANSWERED])
     rows = queries.warnings_for(request.user, state=state).annotate(
         urgency=Case(*(When(state=s, then=Value(0)) for s in first), default=Value(1),
@@ -108,33 +97,27 @@ def warning_list(request: HttpRequest) -> HttpResponse:
     tabs += [(s.value, s.label, counts[s.value]) for s in WarningState]
     return render(request, "assessments/warning_list.html", {
         "warnings": rows, "state": state, "tabs": tabs,
-        "department": department_of(request.user) if role in ANSWERING_ROLES else None,
+        "department": department_of(request.user) if department_only else None,
     })
 
 
 def _visible_warning(request: HttpRequest, pk: int) -> Warning:
-    _require_role(request)
     warning = get_object_or_404(Warning.objects.select_related(
         "indicator__plan", "indicator__lead", "area", "department", "plan"), pk=pk)
-    if not Warning.objects.restrict(request.user).filter(pk=pk).exists():
-        raise PermissionDenied("warning of another department")
+    check(request.user, "assessments.view_warning", warning)
     return warning
 
 
 def _detail(request: HttpRequest, warning: Warning, answer_form: AnswerForm | None = None,
             decision_form: DecisionForm | None = None, status: int = 200) -> HttpResponse:
-    role = role_of(request.user)
-    department = department_of(request.user)
-    can_answer = (role in ANSWERING_ROLES and department is not None
-                  and department.pk == warning.department_id and warning.awaits_department)
-    can_decide = role in DECIDING_ROLES and warning.state == WarningState.ANSWERED
+    warning_moves = moves(request.user, workflow.WARNING, warning.state, warning)
     results = list(AssessmentResult.objects.filter(
         plan=warning.plan, year=warning.year, indicator=warning.indicator, area=warning.area,
         breakdown=""))
     queries.attach_target_words(results, warning.indicator)
     return render(request, "assessments/warning_detail.html", {
         "warning": warning, "steps": warning.steps.select_related("actor"),
-        "results": results, "can_answer": can_answer, "can_decide": can_decide,
+        "results": results, "moves": warning_moves,
         "answer_form": answer_form or AnswerForm(initial={
             "cause_analysis": warning.cause_analysis,
             "corrective_actions": warning.corrective_actions}),
@@ -143,12 +126,14 @@ def _detail(request: HttpRequest, warning: Warning, answer_form: AnswerForm | No
 
 
 @login_required
+@permission_required("orgs.use_site")
 def warning_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _visible_warning(request, pk))
 
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
     warning = _visible_warning(request, pk)
     form = AnswerForm(request.POST)
@@ -159,7 +144,7 @@ def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
                           form.cleaned_data["corrective_actions"], request.user)
     except ActionError as error:
         if error.code in {"warning.not_allowed", "warning.other_department"}:
-            raise PermissionDenied(error.code) from error
+            deny(error.code)
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Answer sent to the coordinator."))
@@ -168,6 +153,7 @@ def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def decide_warning(request: HttpRequest, pk: int) -> HttpResponse:
     warning = _visible_warning(request, pk)
     form = DecisionForm(request.POST)
@@ -182,7 +168,7 @@ def decide_warning(request: HttpRequest, pk: int) -> HttpResponse:
             do_send_back_warning(warning, request.user, comment)
     except ActionError as error:
         if error.code == "warning.not_allowed":
-            raise PermissionDenied(error.code) from error
+            deny(error.code)
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Answer accepted.") if decision == "accept"

@@ -1,1 +1,3 @@
-"""What every web app uses: errors, user text, notifications, access; core imports no other web app."""
+"""What every web app uses: errors, user text, notifications, the access guard.
+
+core imports no other web app."""

@@ -12,19 +12,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from halfsky.domain.assessment import attainment_rates
-from halfsky.web.assessments.models import (
-    AssessmentMethod,
-    AssessmentResult,
-    Warning,
-    WarningKind,
-)
+from halfsky.web.assessments.models import AssessmentMethod, AssessmentResult, Warning, WarningKind
 from halfsky.web.assessments.queries import (
     AWAITING_DEPARTMENT,
     SEVERITY,
@@ -33,30 +27,27 @@ from halfsky.web.assessments.queries import (
     rates,
     status_counts,
 )
+from halfsky.web.core.access import check
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.data.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.data.queries import board
-from halfsky.web.orgs.permissions import is_department_bound, role_of
+from halfsky.web.orgs.permissions import is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 
 SPARKLINES = 8
 
 
-def require_role(user: Any) -> None:
-    if role_of(user) is None:
-        raise PermissionDenied("no role")
 
 
 def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
-    require_role(user)
+    check(user, "orgs.use_site")
     indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")
                  .prefetch_related("targets__reference").filter(plan=plan, code=code).first())
     if indicator is None:
         raise Http404(code)
-    if not Indicator.objects.restrict(user).filter(pk=indicator.pk).exists():
-        raise PermissionDenied("indicator of another department")
+    check(user, "plans.view_indicator", indicator)
     return indicator
 
 
@@ -171,7 +162,7 @@ def _latest_round(plan: Plan) -> Round | None:
 
 def overview(plan: Plan, user: Any) -> dict[str, Any]:
     """The home page: 达标率 and statuses per domain, warnings, the round, key indicators."""
-    require_role(user)
+    check(user, "orgs.use_site")
     years = assessed_years(plan)
     year = years[-1] if years else None
     data: dict[str, Any] = {"plan": {"code": plan.code, "title": plan.title}, "year": year,
@@ -277,7 +268,7 @@ def _visible_ids(plan: Plan, user: Any) -> set[int]:
 
 def townships(plan: Plan, user: Any) -> dict[str, Any]:
     """Latest township values of every visible indicator that has township data."""
-    require_role(user)
+    check(user, "orgs.use_site")
     visible = _visible_ids(plan, user)
     rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
                                        breakdown="", value__isnull=False)
@@ -306,7 +297,7 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
 
 def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     """Female and male values of every visible indicator that has both, with the gap."""
-    require_role(user)
+    check(user, "orgs.use_site")
     visible = _visible_ids(plan, user)
     rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
                                        area_id=plan.region_id, value__isnull=False,

@@ -12,14 +12,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from halfsky.web.core.access import permission_required
 from halfsky.web.dashboards import queries
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import current_plan
 
 
 @login_required
+@permission_required("orgs.use_site")
 def overview(request: HttpRequest) -> HttpResponse:
-    queries.require_role(request.user)
     plan = Plan.objects.select_related("region").first()
     if plan is None:
         return render(request, "plans/no_plan.html")
@@ -28,6 +29,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def townships(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
     return render(request, "dashboards/townships.html",
@@ -35,6 +37,7 @@ def townships(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def gender_gap(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
     return render(request, "dashboards/gender_gap.html",
@@ -53,6 +56,7 @@ def _header() -> list[str]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     data, name = _download(request, plan, code)
     out = io.StringIO()
@@ -65,6 +69,7 @@ def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def download_xlsx(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     data, name = _download(request, plan, code)
     book = Workbook()

@@ -20,7 +20,7 @@ from halfsky.web.api_support import ERROR_RESPONSES, caller, invalid
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
+from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.actions.values import (
     do_confirm_task,
     do_reopen_value,
@@ -31,7 +31,7 @@ from halfsky.web.data.actions.values import (
 )
 from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Observation, Round, Task
-from halfsky.web.orgs.permissions import role_of
+from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.queries import current_plan
 
 router = Router(tags=["reporting"])
@@ -231,7 +231,7 @@ def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
 def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]:
     """Open the round for a data year (coordinator): a task per reporting department."""
     user = caller(request)
-    if role_of(user) not in COORDINATING:
+    if not may(user, "data.open_round"):
         raise ActionError("round.not_allowed")
     form = OpenRoundForm({"year": payload.year, "deadline": payload.deadline.isoformat(),
                           "election_year": payload.election_year or ""})

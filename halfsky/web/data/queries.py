@@ -6,13 +6,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from halfsky.domain.validation import Finding, Severity
+from halfsky.web.core.access import check
 from halfsky.web.core.text import sentence
 from halfsky.web.data.models import Observation, Round, Task, TaskState
-from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.queries import current_plan, target_views
 
 HISTORY_YEARS = 3
@@ -27,14 +26,12 @@ def get_round(year: int) -> Round:
 
 
 def get_task(user: Any, year: int, department: str) -> Task:
-    if role_of(user) is None:
-        raise PermissionDenied("no role")
+    check(user, "orgs.use_site")
     task = Task.objects.select_related("round__plan__region", "department").filter(
         round=get_round(year), department__code=department).first()
     if task is None:
         raise Http404(department)
-    if not Task.objects.restrict(user).filter(pk=task.pk).exists():
-        raise PermissionDenied("another department")
+    check(user, "data.view_task", task)
     return task
 
 

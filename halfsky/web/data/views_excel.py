@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from halfsky.formats.excel_template import write_template
 from halfsky.formats.excel_upload import MAX_BYTES, read_template
 from halfsky.formats.uploads import FileProblem
+from halfsky.web.core.access import permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.files import excel_template_labels
 from halfsky.web.data import excel, queries
@@ -26,6 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
+@permission_required("orgs.use_site")
 def download_template(request: HttpRequest, year: int, department: str) -> HttpResponse:
     task = queries.get_task(request.user, year, department)
     years, rows = queries.entry_rows(task, [])
@@ -40,6 +42,7 @@ def download_template(request: HttpRequest, year: int, department: str) -> HttpR
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def upload_template(request: HttpRequest, year: int, department: str) -> HttpResponse:
     task = queries.get_task(request.user, year, department)
     upload = request.FILES.get("file")

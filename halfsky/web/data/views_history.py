@@ -5,36 +5,29 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.access import permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.history import (
-    IMPORTERS,
     check_staged,
     do_apply_history,
     do_stage_history,
 )
 from halfsky.web.data.models import HistoryImport
-from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.queries import current_plan
 
 MAX_BYTES = 20_000_000
 
 
-def _require_importer(request: HttpRequest) -> None:
-    if role_of(request.user) not in IMPORTERS:
-        raise PermissionDenied("not coordinator")
-
-
 @login_required
+@permission_required("data.import_history")
 def history_upload(request: HttpRequest) -> HttpResponse:
-    _require_importer(request)
     plan = current_plan()
     problems: list[tuple[str, str]] = []
     if request.method == "POST":
@@ -54,8 +47,8 @@ def history_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("data.import_history")
 def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request)
     staged = get_object_or_404(HistoryImport, pk=pk)
     result = check_staged(staged)
     return render(request, "data/history_preview.html", {
@@ -67,8 +60,8 @@ def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@permission_required("data.import_history")
 def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request)
     staged = get_object_or_404(HistoryImport, pk=pk)
     try:
         count = do_apply_history(staged, request.user)

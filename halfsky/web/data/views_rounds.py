@@ -4,37 +4,34 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.actions.rounds import COORDINATING, do_open_round
+from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Round, TaskState
-from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
+from halfsky.web.orgs.permissions import department_of, is_department_bound, may
 from halfsky.web.plans.queries import current_plan
 
 
 @login_required
+@permission_required("orgs.use_site")
 def round_list(request: HttpRequest) -> HttpResponse:
-    role = role_of(request.user)
-    if role is None:
-        raise PermissionDenied("no role")
     plan = current_plan()
-    can_open = role in COORDINATING
+    can_open = may(request.user, "data.open_round")
     form = OpenRoundForm(request.POST or None, initial={
         "year": timezone.localdate().year - 1,
         "deadline": timezone.localdate() + timezone.timedelta(days=30)})
     if request.method == "POST":
-        if not can_open:
-            raise PermissionDenied("not coordinator")
+        check(request.user, "data.open_round")
         if form.is_valid():
             try:
                 round_ = do_open_round(plan, form.cleaned_data["year"], form.cleaned_data["deadline"],
@@ -53,14 +50,13 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def round_board(request: HttpRequest, year: int) -> HttpResponse:
-    if role_of(request.user) is None:
-        raise PermissionDenied("no role")
     round_ = queries.get_round(year)
     if is_department_bound(request.user):
         department = department_of(request.user)
         if department is None:
-            raise PermissionDenied("no department")
+            deny("no department")
         return redirect("data:task", year=year, department=department.code)
     rows = queries.board(round_)
     late = [r for r in rows if r.task.state not in {TaskState.SUBMITTED, TaskState.CONFIRMED,

@@ -6,17 +6,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from halfsky.domain import workflow
 from halfsky.domain.validation import Severity, blocking
+from halfsky.web.core.access import FORBIDDEN, deny, is_refusal, permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import (
-    EDITABLE_TASK_STATES,
     EDITABLE_VALUE_STATES,
     ValueConflict,
     do_confirm_task,
@@ -27,23 +27,12 @@ from halfsky.web.data.actions.values import (
     task_findings,
 )
 from halfsky.web.data.forms import ReopenForm, ValueForm
-from halfsky.web.data.models import Observation, TaskState, ValueStatus
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import Role
-
-
-def _abilities(request: HttpRequest, task: Any) -> dict[str, bool]:
-    role = role_of(request.user)
-    return {
-        "can_edit": role == Role.REPORTER and task.state in EDITABLE_TASK_STATES,
-        "can_confirm": role == Role.DEPARTMENT_HEAD and task.state == TaskState.SUBMITTED,
-        "can_review": role in {Role.MONITORING_LEAD, Role.ADMINISTRATOR}
-        and task.state == TaskState.CONFIRMED,
-        "can_reopen": role in {Role.MONITORING_LEAD, Role.ADMINISTRATOR, Role.COORDINATOR},
-    }
+from halfsky.web.data.models import Observation
+from halfsky.web.orgs.permissions import moves
 
 
 @login_required
+@permission_required("orgs.use_site")
 def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
     return render_task(request, queries.get_task(request.user, year, department))
 
@@ -57,7 +46,7 @@ def render_task(request: HttpRequest, task: Any, status: int = 200, **extra: Any
         "rows": rows, "problem_count": len(problems),
         "error_count": sum(f.severity == Severity.ERROR for f in problems),
         "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES],
-        **_abilities(request, task), **extra,
+        "moves": moves(request.user, workflow.TASK, task.state, task), **extra,
     }, status=status)
 
 
@@ -68,7 +57,7 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_object_or_404(Observation.objects.restrict(request.user), pk=pk,
                                     task__isnull=False)
     form = ValueForm(request.POST)
-    context: dict[str, Any] = {"can_edit": True}
+    context: dict[str, Any] = {"moves": ("edit",)}
     status = 200
     if not form.is_valid():
         context["form_errors"] = [str(e) for errors in form.errors.values() for e in errors]
@@ -84,7 +73,7 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
                                    "message": sentence(conflict.code)}
         except ActionError as error:
             context["form_errors"] = [sentence(error.code, error.params)]
-            status = 403 if error.code.startswith("workflow.") else 409
+            status = FORBIDDEN if is_refusal(error.code) else 409
         else:
             observation = result.observation
             context["saved"] = True
@@ -112,6 +101,7 @@ def _act(request: HttpRequest, year: int, department: str, action: Any, done: st
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def submit_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 
@@ -121,6 +111,7 @@ def submit_task(request: HttpRequest, year: int, department: str) -> HttpRespons
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def confirm_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 
@@ -130,6 +121,7 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> HttpRespon
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
     from django.utils.translation import gettext as _
 
@@ -151,12 +143,11 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
         Observation.objects.restrict(request.user).select_related("indicator", "area", "task"),
         pk=pk)
     form = ReopenForm(request.POST or None)
-    can_reopen = (observation.status == ValueStatus.APPROVED and observation.task is not None
-                  and role_of(request.user) in {Role.MONITORING_LEAD, Role.ADMINISTRATOR,
-                                                Role.COORDINATOR})
+    value_moves = moves(request.user, workflow.VALUE, observation.status, observation
+                        ) if observation.task is not None else ()
     if request.method == "POST":
-        if not can_reopen:
-            raise PermissionDenied("cannot reopen")
+        if "reopen" not in value_moves:
+            deny("cannot reopen")
         if form.is_valid():
             try:
                 do_reopen_value(observation, form.cleaned_data["reason"], request.user)
@@ -166,4 +157,4 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("data:value", pk=pk)
     changes = observation.changes.select_related("actor")
     return render(request, "data/value.html", {
-        "observation": observation, "changes": changes, "form": form, "can_reopen": can_reopen})
+        "observation": observation, "changes": changes, "form": form, "moves": value_moves})

@@ -15,15 +15,14 @@ from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES
+from halfsky.web.orgs.permissions import may
 from halfsky.web.tokens.actions import note_token_use
 from halfsky.web.tokens.keys import issue_key
 
 
 def require_admin(actor: Any) -> None:
     """Exchange settings are the coordinator's and administrator's (``None``: the CLI)."""
-    if actor is not None and role_of(actor) not in ADMIN_ROLES:
+    if actor is not None and not may(actor, "exchange.manage_exchange"):
         raise ActionError("exchange.not_allowed")
 
 

@@ -40,7 +40,7 @@ from halfsky.web.exchange.models import (
     ReceivedValue,
 )
 from halfsky.web.orgs.models import Area
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import CONFLICT_WATCHERS
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
 
@@ -224,7 +224,7 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
         state=ConflictState.SUPERSEDED, resolved_at=timezone.now())
     Conflict.objects.create(received=received, observation=observation,
                             stored=observation.snapshot())
-    notify(users_with([Role.COORDINATOR, Role.MONITORING_LEAD]), "exchange.conflict",
+    notify(users_with(CONFLICT_WATCHERS), "exchange.conflict",
            reverse("exchange:conflicts"), indicator=observation.indicator.name,
            area=observation.area.name, year=observation.year)
 

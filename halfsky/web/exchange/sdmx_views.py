@@ -9,19 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from halfsky.formats.sdmx import SdmxError
-from halfsky.web.data.actions.history import IMPORTERS
+from halfsky.web.core.access import deny, permission_required
 from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange import sdmx_export
 from halfsky.web.exchange.sdmx_export import Export
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import DEPARTMENT_ROLES
 from halfsky.web.plans.models import Plan
 
 FORMATS: dict[str, tuple[str, str, Callable[[Export], str | bytes]]] = {
@@ -31,25 +28,19 @@ FORMATS: dict[str, tuple[str, str, Callable[[Export], str | bytes]]] = {
 }
 
 
-def _require_reader(request: HttpRequest) -> None:
-    role = role_of(request.user)
-    if role is None or role in DEPARTMENT_ROLES:
-        raise PermissionDenied("sdmx")
-
-
 def _page(request: HttpRequest, plan: Plan, years: list[int], **extra: object) -> HttpResponse:
     query = "&".join(f"year={y}" for y in years)
     return render(request, "exchange/sdmx.html", {
         "plan": plan, "years": _years_with_values(plan), "chosen": years,
         "query": f"?{query}" if query else "",
-        "can_import": role_of(request.user) in IMPORTERS, **extra,
+        **extra,
     }, status=409 if "error" in extra else 200)
 
 
 def _plan() -> Plan:
     plan = Plan.objects.select_related("region").first()
     if plan is None:
-        raise PermissionDenied("no plan")
+        deny("no plan")
     return plan
 
 
@@ -69,8 +60,8 @@ def _problem(error: SdmxError) -> str:
 
 @require_GET
 @login_required
+@permission_required("exchange.view_exchange")
 def sdmx_page(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
     plan = _plan()
     years = _years(request)
     approved = Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
@@ -80,8 +71,8 @@ def sdmx_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
+@permission_required("exchange.view_exchange")
 def sdmx_download(request: HttpRequest, kind: str) -> HttpResponse:
-    _require_reader(request)
     plan = _plan()
     years = _years(request)
     content_type, extension, write = FORMATS[kind]

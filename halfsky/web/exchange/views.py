@@ -3,16 +3,14 @@ side, and the conflicts waiting for a decision. Changes go through the app's act
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.data.actions.errors import ActionError
@@ -31,22 +29,13 @@ from halfsky.web.exchange.sync import (
     push_to_parent,
 )
 from halfsky.web.orgs.models import Area
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES
 from halfsky.web.plans.models import Plan
-
-
-def _reader(request: HttpRequest) -> Any:
-    role = role_of(request.user)
-    if role is None or role in DEPARTMENT_ROLES:
-        raise PermissionDenied("exchange")
-    return role
 
 
 def _plan() -> Plan:
     plan = Plan.objects.select_related("region").first()
     if plan is None:
-        raise PermissionDenied("no plan")
+        deny("no plan")
     return plan
 
 
@@ -65,19 +54,17 @@ def _counts_text(counts: dict[str, int]) -> str:
 
 
 @login_required
+@permission_required("exchange.view_exchange")
 def index(request: HttpRequest) -> HttpResponse:
-    role = _reader(request)
     plan = _plan()
     year = _year(request, plan)
     children = Area.objects.filter(parent=plan.region).order_by("code")
-    can_manage = role in ADMIN_ROLES
     new_key = request.session.pop("exchange_new_key", None)
     issue_form = IssueTokenForm(children)
     link = ParentLink.objects.first()
     link_form = LinkForm(initial={"url": link.url} if link else None)
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied("exchange")
+        check(request.user, "exchange.manage_exchange")
         action = request.POST.get("action", "")
         try:
             if action == "issue":
@@ -127,13 +114,13 @@ def index(request: HttpRequest) -> HttpResponse:
                     "area": area.name, "counts": _counts_text(summary.counts)})
                 return redirect("exchange:index")
             else:
-                raise PermissionDenied("exchange")
+                deny("exchange")
         except ActionError as error:
             messages.error(request, sentence(error.code, error.params))
     rows = queries.children_status(plan, year)
     return render(request, "exchange/index.html", {
         "plan": plan, "year": year, "years": range(plan.baseline_year, plan.end_year + 1),
-        "rows": rows, "sent": sum(r.has_sent for r in rows), "can_manage": can_manage,
+        "rows": rows, "sent": sum(r.has_sent for r in rows),
         "issue_form": issue_form, "new_key": new_key, "link": link, "link_form": link_form,
         "runs": [(run, _counts_text(run.counts),
                   sentence(run.error, run.error_params) if run.error else "")
@@ -142,12 +129,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("exchange.view_exchange")
 def compare(request: HttpRequest) -> HttpResponse:
-    _reader(request)
     plan = _plan()
     indicators = list(plan.indicators.order_by("position"))
     if not indicators:
-        raise PermissionDenied("no indicators")
+        deny("no indicators")
     code = request.GET.get("indicator", "")
     indicator = next((i for i in indicators if i.code == code), indicators[0])
     year = _year(request, plan)
@@ -159,18 +146,17 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("exchange.view_exchange")
 def conflicts(request: HttpRequest) -> HttpResponse:
-    role = _reader(request)
     return render(request, "exchange/conflicts.html", {
         "open": queries.open_conflicts(), "settled": queries.recent_conflicts(),
-        "can_manage": role in ADMIN_ROLES, "form": ResolveForm()})
+        "form": ResolveForm()})
 
 
 @require_POST
 @login_required
+@permission_required("exchange.manage_exchange")
 def resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    if _reader(request) not in ADMIN_ROLES:
-        raise PermissionDenied("exchange")
     conflict = get_object_or_404(Conflict, pk=pk)
     form = ResolveForm(request.POST)
     if not form.is_valid():
@@ -190,13 +176,11 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("exchange.view_exchange")
 def mapping(request: HttpRequest) -> HttpResponse:
-    role = _reader(request)
     plan = _plan()
-    can_manage = role in ADMIN_ROLES
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied("exchange")
+        check(request.user, "exchange.manage_exchange")
         form = MappingForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -213,6 +197,6 @@ def mapping(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Enter the factor as a number."))
     rows = mapping_rows(plan)
     return render(request, "exchange/mapping.html", {
-        "plan": plan, "rows": rows, "parents": parent_plans(plan), "can_manage": can_manage,
+        "plan": plan, "rows": rows, "parents": parent_plans(plan),
         "mapped": sum(1 for r in rows if r.parent_plan)},
         status=400 if request.method == "POST" else 200)

@@ -10,13 +10,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.access import permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.plans import (
     CHANGE_KIND,
@@ -37,10 +37,6 @@ from halfsky.web.imports.actions import (
 )
 from halfsky.web.imports.forms import KIND_LABELS, PublishForm, TargetForm, UploadForm
 from halfsky.web.imports.models import DraftTarget, ImportDraft
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import Role
-
-IMPORT_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 
 
 def refusal(code: str, params: Mapping[str, object]) -> str:
@@ -50,14 +46,9 @@ def refusal(code: str, params: Mapping[str, object]) -> str:
     return sentence("plan_import.unknown", {"code": code})
 
 
-def _require_importer(request: HttpRequest) -> None:
-    if role_of(request.user) not in IMPORT_ROLES:
-        raise PermissionDenied("plan import is for the coordinator and the administrator")
-
-
 @login_required
+@permission_required("imports.import_plan")
 def draft_list(request: HttpRequest) -> HttpResponse:
-    _require_importer(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["document"]
@@ -103,8 +94,8 @@ def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, 
 
 
 @login_required
+@permission_required("imports.import_plan")
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request)
     draft = get_object_or_404(ImportDraft, pk=pk)
     form = PublishForm(initial={
         "region": draft.region, "code": draft.published_code or draft.plan_code,
@@ -114,8 +105,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("imports.import_plan")
 def edit_target(request: HttpRequest, pk: int, target: int) -> HttpResponse:
-    _require_importer(request)
     row = get_object_or_404(DraftTarget.objects.select_related("indicator__draft",
                                                                "indicator__department"),
                             pk=target, indicator__draft_id=pk)
@@ -139,8 +130,8 @@ def edit_target(request: HttpRequest, pk: int, target: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@permission_required("imports.import_plan")
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request)
     draft = get_object_or_404(ImportDraft, pk=pk)
     form = PublishForm(request.POST)
     if form.is_valid():

@@ -1,7 +1,7 @@
 """The page of a background job, the progress fragment it polls, and its state as JSON.
 
-Only the user who started a job and the administrative roles (``ADMIN_ROLES``) may
-read it. Reading a job whose runner is gone fails it as interrupted (``runner.reap``).
+Only the user who started a job and the administrative roles may read it
+(``jobs.view_job``). Reading a job whose runner is gone fails it as interrupted (``runner.reap``).
 The fragment polls itself every second while the job is queued or running; when it
 has finished, an htmx request is sent on to the result (with the kind's message) and
 when it has failed the page reloads, showing why.
@@ -13,28 +13,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from halfsky.web.core.access import check
 from halfsky.web.jobs.kinds import KINDS
 from halfsky.web.jobs.models import Job, JobState
 from halfsky.web.jobs.queries import done_text, shown
 from halfsky.web.jobs.runner import reap
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import ADMIN_ROLES
-
-
-def may_read(user: Any, job: Job) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return job.created_by_id == user.pk or role_of(user) in ADMIN_ROLES
 
 
 def _job(request: HttpRequest, pk: int) -> Job:
     job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
-    if not may_read(request.user, job):
-        raise PermissionDenied("job")
+    check(request.user, "jobs.view_job", job)
     return reap(job)
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
-from halfsky.web.orgs.roles import ADMIN_ROLES, Role
+from halfsky.web.orgs.permissions import admin_permissions, gives_admin_access
+from halfsky.web.orgs.roles import Role
 
 
 @dataclass(frozen=True)
@@ -22,27 +22,13 @@ class Account:
     department: str | None = None  # department code
 
 
-def admin_permissions(role: Role) -> list[Permission]:
-    """What each role keeps in the admin (the administrator is a superuser)."""
-    if role == Role.COORDINATOR:
-        return list(Permission.objects.filter(content_type__app_label="orgs")
-                    | Permission.objects.filter(content_type__app_label="auth",
-                                                content_type__model="user"))
-    if role == Role.MONITORING_LEAD:  # owns indicator definitions: checks and methods
-        return list(Permission.objects.filter(content_type__app_label="data",
-                                              content_type__model="validationrule")
-                    | Permission.objects.filter(content_type__app_label="assessments",
-                                                content_type__model="indicatormethod"))
-    return []
-
-
 @transaction.atomic
 def do_ensure_account(account: Account, actor: Any = None) -> bool:
     """Create the account, or reset its role, department and password. True if created."""
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=account.username)
     user.set_password(account.password)
-    user.is_staff = account.role in ADMIN_ROLES
+    user.is_staff = gives_admin_access(account.role)
     user.is_superuser = account.role == Role.ADMINISTRATOR
     user.save()
     department = Department.objects.get(code=account.department) if account.department else None

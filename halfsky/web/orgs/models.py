@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from halfsky.web.orgs.permissions import RestrictedQuerySet
-from halfsky.web.orgs.roles import DEPARTMENT_ROLES, Role
+from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, RestrictedQuerySet
+from halfsky.web.orgs.roles import Role
 
 
 class DepartmentQuerySet(RestrictedQuerySet["Department"]):

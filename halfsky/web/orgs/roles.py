@@ -1,8 +1,5 @@
-"""The roles of DESIGN.md and what each may do.
-
-One table answers every permission question, so views, querysets and the
-menu agree.
-"""
+"""The roles of DESIGN.md; what each may do is the permission table's
+(``halfsky.web.orgs.permissions``)."""
 
 from __future__ import annotations
 
@@ -19,10 +16,3 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
     ADMINISTRATOR = "administrator", _("Administrator")
 
-
-# Roles whose work is limited to their own department's items.
-DEPARTMENT_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
-
-# Roles that may open the Django admin: the coordinator keeps departments, areas
-# and users; the statistics bureau keeps the validation rules of the indicators.
-ADMIN_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.MONITORING_LEAD})

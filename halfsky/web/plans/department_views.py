@@ -7,29 +7,27 @@ department's page answers 403.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from halfsky.web.core.access import check, permission_required
 from halfsky.web.orgs.models import Department
-from halfsky.web.orgs.permissions import role_of
 from halfsky.web.plans.models import Goal, Indicator, Measure
 
 
 @login_required
+@permission_required("orgs.use_site")
 def department_list(request: HttpRequest) -> HttpResponse:
-    if role_of(request.user) is None:
-        raise PermissionDenied("no role")
     departments = Department.objects.restrict(request.user)
     return render(request, "plans/department_list.html", {"departments": departments})
 
 
 @login_required
+@permission_required("orgs.use_site")
 def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     department = get_object_or_404(Department, code=code)
-    if not Department.objects.restrict(request.user).filter(pk=department.pk).exists():
-        raise PermissionDenied("another department")
+    check(request.user, "orgs.view_department", department)
     involved = Q(lead=department) | Q(supporting=department)
     return render(request, "plans/department.html", {
         "department": department,

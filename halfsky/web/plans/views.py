@@ -7,17 +7,11 @@ which carry values and judgements, are ``assessments.indicator_views``.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from halfsky.web.orgs.permissions import role_of
+from halfsky.web.core.access import permission_required
 from halfsky.web.plans import models, queries
-
-
-def require_role(request: HttpRequest) -> None:
-    if role_of(request.user) is None:
-        raise PermissionDenied("no role")
 
 
 def visible_indicators(request: HttpRequest, plan: models.Plan) -> set[int]:
@@ -27,8 +21,8 @@ def visible_indicators(request: HttpRequest, plan: models.Plan) -> set[int]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def overview(request: HttpRequest, plan: str) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     domains = list(queries.domains_with_counts(stored))
     totals = {
@@ -41,8 +35,8 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
     goals = list(queries.goals_with_indicators(row.goals.all()))
@@ -56,8 +50,8 @@ def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     indicators = queries.with_targets(list(queries.indicators_with_targets().filter(plan=stored)))
     return render(request, "plans/indicator_list.html", {
@@ -66,8 +60,8 @@ def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def search(request: HttpRequest, plan: str) -> HttpResponse:
-    require_role(request)
     stored = queries.get_plan(plan)
     query = request.GET.get("q", "").strip()[:100]
     results = queries.search_plan(stored, query)

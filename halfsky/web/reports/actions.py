@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from halfsky.domain import workflow
 from halfsky.domain.reports import (
     AnnualTexts,
     DepartmentYearReport,
@@ -53,8 +54,11 @@ from halfsky.web.assessments.reassess import ensure_assessed
 from halfsky.web.audit.records import record
 from halfsky.web.core.text.report_phrases import report_phrases
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import (
+    may,
+    may_take,
+    transition_permission,
+)
 from halfsky.web.plans.models import Goal, Measure, Plan
 from halfsky.web.plans.queries import domain_plan
 from halfsky.web.reports import inputs as report_inputs
@@ -71,23 +75,14 @@ from halfsky.web.reports.models import (
 )
 from halfsky.web.reports.year_reports import submitted_reports
 
-WRITING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
-REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
-APPROVING_ROLES = frozenset({Role.LEADERSHIP, Role.ADMINISTRATOR})
-READING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.LEADERSHIP,
-                           Role.VIEWER, Role.ADMINISTRATOR})
-DEPARTMENT_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
 ANNUAL_TEXTS = ("issuer", "context", "problems", "suggestions")
 EVALUATION_TEXTS = ("issuer", "summary", "process", "problems", "causes", "suggestions")
 EVALUATION_YEARS = {ReportKind.MIDTERM: 2023, ReportKind.FINAL: 2025}
 
 
-def _require(user: Any, roles: frozenset[Role], code: str = "report.forbidden") -> Role:
-    role = role_of(user)
-    if role not in roles:
+def _require(user: Any, permission: str, code: str = "report.forbidden") -> None:
+    if not may(user, permission):
         raise ActionError(code)
-    assert role is not None
-    return role
 
 
 def text_fields(kind: str) -> tuple[str, ...]:
@@ -96,7 +91,7 @@ def text_fields(kind: str) -> tuple[str, ...]:
 
 @transaction.atomic
 def do_create_report(plan: Plan, kind: str, year: int, actor: Any) -> Report:
-    _require(actor, WRITING_ROLES)
+    _require(actor, "reports.write_reports")
     if kind not in ReportKind.values:
         raise ActionError("report.kind")
     if not plan.baseline_year < year <= plan.end_year:
@@ -109,10 +104,10 @@ def do_create_report(plan: Plan, kind: str, year: int, actor: Any) -> Report:
 
 @transaction.atomic
 def do_save_texts(report: Report, texts: dict[str, str], actor: Any) -> Report:
-    _require(actor, WRITING_ROLES)
+    _require(actor, transition_permission("report", "write"))
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.state != ReportState.DRAFT:
-        raise ActionError("report.not_draft")
+    if refusal := workflow.REPORT.refusal("write", report.state):
+        raise ActionError(refusal)
     report.texts = {name: texts.get(name, "").strip() for name in text_fields(report.kind)}
     report.save(update_fields=["texts"])
     record("report.texts", "report", str(report.pk), actor)
@@ -212,7 +207,7 @@ def do_generate_report(report: Report, actor: Any,
     ``progress(percent, step)`` hears of each step: ``report.step.values``, ``.word``
     (with the charts), ``.compendium``, ``.pdf``, ``.saving``; the files are stored
     at the end, in one transaction."""
-    _require(actor, WRITING_ROLES)
+    _require(actor, transition_permission("report", "generate"))
     report = Report.objects.select_related("plan__region").get(pk=report.pk)
     progress(5, "report.step.values")
     if report.state == ReportState.PUBLISHED and report.inputs:
@@ -259,20 +254,16 @@ def do_generate_report(report: Report, actor: Any,
     return locked
 
 
-TRANSITIONS = {
-    "review": (ReportState.DRAFT, ReportState.REVIEWED, REVIEWING_ROLES),
-    "approve": (ReportState.REVIEWED, ReportState.APPROVED, APPROVING_ROLES),
-    "publish": (ReportState.APPROVED, ReportState.PUBLISHED, WRITING_ROLES),
-}
+STEPS = ("review", "approve", "publish")  # the report's transitions that need its files
 
 
 @transaction.atomic
 def _move(report: Report, step: str, actor: Any) -> Report:
-    before, after, roles = TRANSITIONS[step]
-    _require(actor, roles)
+    _require(actor, transition_permission("report", step))
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.state != before:
-        raise ActionError("report.state", state=report.state)
+    if refusal := workflow.REPORT.refusal(step, report.state):
+        raise ActionError(refusal, state=report.state)
+    after = workflow.REPORT.transition(step).targets[0]
     if not report.docx:
         raise ActionError("report.not_generated")
     report.state = after
@@ -295,7 +286,7 @@ def do_publish_report(report: Report, actor: Any) -> Report:
 
 @transaction.atomic
 def do_open_evaluation(plan: Plan, kind: str, actor: Any) -> EvaluationRound:
-    _require(actor, WRITING_ROLES)
+    _require(actor, "reports.write_reports")
     if kind not in EVALUATION_YEARS:
         raise ActionError("evaluation.kind")
     if EvaluationRound.objects.filter(plan=plan, kind=kind).exists():
@@ -312,19 +303,10 @@ def do_open_evaluation(plan: Plan, kind: str, actor: Any) -> EvaluationRound:
     return round_
 
 
-def may_write(user: Any, item: EvaluationItem) -> bool:
-    role = role_of(user)
-    if role in WRITING_ROLES:
-        return True
-    department = department_of(user)
-    return (role in DEPARTMENT_ROLES and department is not None
-            and item.department_id == department.pk)
-
-
 @transaction.atomic
 def do_write_item(item: EvaluationItem, text: str, self_rating: str, actor: Any
                   ) -> EvaluationItem:
-    if not may_write(actor, item):
+    if not may_take(actor, "evaluation_item", "write", item):
         raise ActionError("evaluation.forbidden")
     if self_rating not in SelfRating.values:
         raise ActionError("evaluation.rating")
@@ -337,7 +319,7 @@ def do_write_item(item: EvaluationItem, text: str, self_rating: str, actor: Any
 
 @transaction.atomic
 def do_add_evidence(item: EvaluationItem, name: str, content: bytes, actor: Any) -> Evidence:
-    if not may_write(actor, item):
+    if not may_take(actor, "evaluation_item", "write", item):
         raise ActionError("evaluation.forbidden")
     try:
         kind = check_evidence(name, content)
@@ -356,7 +338,7 @@ def do_add_evidence(item: EvaluationItem, name: str, content: bytes, actor: Any)
 @transaction.atomic
 def do_review_item(item: EvaluationItem, rating: str, comment: str, actor: Any
                    ) -> EvaluationItem:
-    _require(actor, WRITING_ROLES, "evaluation.forbidden")
+    _require(actor, transition_permission("evaluation_item", "rate"), "evaluation.forbidden")
     allowed = GoalRatingChoice.values if item.is_goal else SelfRating.values
     if rating not in allowed:
         raise ActionError("evaluation.rating")

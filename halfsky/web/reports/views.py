@@ -12,20 +12,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halfsky.domain import workflow
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.jobs.models import JobState
 from halfsky.web.jobs.queries import done_text
-from halfsky.web.jobs.views import may_read as may_read_job
 from halfsky.web.jobs.views import progress_context
-from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.permissions import department_of, is_department_bound, may, moves
 from halfsky.web.plans.queries import find_plan
 from halfsky.web.reports import actions
 from halfsky.web.reports import inputs as report_inputs
@@ -47,33 +47,18 @@ CONTENT_TYPES = {
 }
 
 
-def _role(request: HttpRequest) -> Any:
-    role = role_of(request.user)
-    if role is None:
-        raise PermissionDenied("no role")
-    return role
-
-
-def _reader(request: HttpRequest) -> Any:
-    role = _role(request)
-    if role not in actions.READING_ROLES:
-        raise PermissionDenied("reports")
-    return role
-
-
 @login_required
+@permission_required("orgs.use_site")
 def index(request: HttpRequest) -> HttpResponse:
-    role = _role(request)
     plan = find_plan()
     if plan is None:
         return render(request, "plans/no_plan.html")
     rounds = list(EvaluationRound.objects.filter(plan=plan))
-    if role in actions.DEPARTMENT_ROLES:
+    if is_department_bound(request.user):
         return render(request, "reports/index.html", {"plan": plan, "rounds": rounds,
                                                       "department_only": True})
     if request.method == "POST":
-        if role not in actions.WRITING_ROLES:
-            raise PermissionDenied("reports")
+        check(request.user, "reports.write_reports")
         if "kind" in request.POST:
             evaluation = OpenEvaluationForm(request.POST)
             if evaluation.is_valid():
@@ -98,20 +83,17 @@ def index(request: HttpRequest) -> HttpResponse:
         return redirect("reports:index")
     return render(request, "reports/index.html", {
         "plan": plan, "rounds": rounds, "reports": Report.objects.filter(plan=plan),
-        "can_write": role in actions.WRITING_ROLES,
         "evaluation_form": OpenEvaluationForm(),
         "years": range(plan.baseline_year + 1, plan.end_year + 1)})
 
 
 @login_required
+@permission_required("reports.read_reports")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _reader(request)
     report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk)
     fields = actions.text_fields(report.kind)
-    can_write = role in actions.WRITING_ROLES
     if request.method == "POST":
-        if not can_write:
-            raise PermissionDenied("reports")
+        check(request.user, "reports.write_report")
         form = TextsForm(fields, request.POST)
         if form.is_valid():
             try:
@@ -125,12 +107,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if report.inputs:
         changed = report_inputs.changes(
             report.inputs, report_inputs.collect(report.plan, report.year))
-    steps = [(step, after) for step, (before, after, roles) in actions.TRANSITIONS.items()
-             if report.state == before and role in roles]
+    report_moves = moves(request.user, workflow.REPORT, report.state)
+    steps = [(step, workflow.REPORT.transition(step).targets[0]) for step in report_moves
+             if step in actions.STEPS]
     return render(request, "reports/report.html", {
-        "report": report, "form": TextsForm(fields, initial=report.texts),
-        "can_write": can_write and report.state == "draft", "can_generate": can_write,
-        "steps": steps, "changed": changed, **_generation(request, report, can_write)})
+        "report": report, "form": TextsForm(fields, initial=report.texts), "moves": report_moves,
+        "steps": steps, "changed": changed,
+        **_generation(request, report, "generate" in report_moves)})
 
 
 def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[str, Any]:
@@ -140,7 +123,7 @@ def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[s
     if job is None:
         return {}
     if job.is_active:
-        return {"generating": progress_context(job, poll=may_read_job(request.user, job))}
+        return {"generating": progress_context(job, poll=may(request.user, "jobs.view_job", job))}
     failed_since = report.generated_at is None or (
         job.finished_at is not None and job.finished_at > report.generated_at)
     if can_write and job.state == JobState.FAILED and failed_since:
@@ -150,12 +133,11 @@ def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[s
 
 @require_POST
 @login_required
+@permission_required("reports.generate_report")
 def generate(request: HttpRequest, pk: int) -> HttpResponse:
     """Start generating in the background; the report page shows its progress.
     Refused while the report is being generated already."""
     report = get_object_or_404(Report, pk=pk)
-    if role_of(request.user) not in actions.WRITING_ROLES:
-        raise PermissionDenied("report.forbidden")
     try:
         job = job_runner.submit(GENERATE, report, request.user)
     except ActionError as error:
@@ -173,6 +155,7 @@ def generate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@permission_required("orgs.use_site")
 def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     report = get_object_or_404(Report, pk=pk)
     do = {"review": actions.do_review_report, "approve": actions.do_approve_report,
@@ -183,7 +166,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         do(report, request.user)
     except ActionError as error:
         if error.code == "report.forbidden":
-            raise PermissionDenied(error.code) from None
+            deny(error.code)
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Report state changed."))
@@ -191,8 +174,8 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("reports.read_reports")
 def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    _reader(request)
     report = get_object_or_404(Report, pk=pk)
     if fmt not in CONTENT_TYPES or not getattr(report, fmt):
         raise Http404(fmt)
@@ -202,25 +185,22 @@ def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
 
 
 def _items_for(request: HttpRequest, round_: EvaluationRound) -> Any:
-    role = _role(request)
     items = round_.items.select_related("goal__domain", "measure__domain", "department")
-    if role in actions.DEPARTMENT_ROLES:
+    if is_department_bound(request.user):
         department = department_of(request.user)
         return items.filter(department=department) if department else items.none()
-    if role not in actions.READING_ROLES:
-        raise PermissionDenied("evaluation")
+    check(request.user, "reports.read_reports")
     return items
 
 
 @login_required
+@permission_required("orgs.use_site")
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk)
     items = _items_for(request, round_)
-    role = role_of(request.user)
     report = Report.objects.filter(plan=round_.plan, kind=round_.kind, year=round_.year).first()
     if request.method == "POST":
-        if role not in actions.WRITING_ROLES:
-            raise PermissionDenied("evaluation")
+        check(request.user, "reports.write_reports")
         try:
             report = actions.do_create_report(round_.plan, round_.kind, round_.year,
                                               request.user)
@@ -230,19 +210,17 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reports:report", pk=report.pk)
     return render(request, "reports/round.html", {
         "round": round_, "goals": [i for i in items if i.goal_id],
-        "measures": [i for i in items if i.measure_id], "report": report,
-        "can_write": role in actions.WRITING_ROLES})
+        "measures": [i for i in items if i.measure_id], "report": report})
 
 
 @login_required
+@permission_required("orgs.use_site")
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(EvaluationItem.objects.select_related(
         "round__plan", "goal__domain", "measure__domain", "department"), pk=pk)
-    if not _items_for(request, item.round).filter(pk=pk).exists():
-        raise PermissionDenied("evaluation")
-    role = role_of(request.user)
-    may_write = actions.may_write(request.user, item)
-    may_review = role in actions.WRITING_ROLES
+    check(request.user, "reports.view_evaluation_item", item)
+    item_moves = moves(request.user, workflow.EVALUATION_ITEM, workflow.evaluation_item_state(
+        item.text, item.self_rating, item.review_rating), item)
     form = ItemForm(initial={"text": item.text, "self_rating": item.self_rating})
     upload = EvidenceForm()
     review = ReviewForm(item.is_goal, initial={"rating": item.review_rating,
@@ -250,21 +228,21 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         what = request.POST.get("action")
         try:
-            if what == "write" and may_write:
+            if what == "write" and "write" in item_moves:
                 form = ItemForm(request.POST)
                 if form.is_valid():
                     actions.do_write_item(item, form.cleaned_data["text"],
                                           form.cleaned_data["self_rating"], request.user)
                     messages.success(request, _("Self-evaluation saved."))
                     return redirect("reports:item", pk=pk)
-            elif what == "evidence" and may_write:
+            elif what == "evidence" and "write" in item_moves:
                 upload = EvidenceForm(request.POST, request.FILES)
                 if upload.is_valid():
                     file = upload.cleaned_data["file"]
                     actions.do_add_evidence(item, file.name, file.read(), request.user)
                     messages.success(request, _("File attached."))
                     return redirect("reports:item", pk=pk)
-            elif what == "review" and may_review:
+            elif what == "review" and "rate" in item_moves:
                 review = ReviewForm(item.is_goal, request.POST)
                 if review.is_valid():
                     actions.do_review_item(item, review.cleaned_data["rating"],
@@ -272,18 +250,18 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("Rating saved."))
                     return redirect("reports:item", pk=pk)
             else:
-                raise PermissionDenied("evaluation")
+                deny("evaluation")
         except ActionError as error:
             messages.error(request, sentence(error.code, error.params))
     return render(request, "reports/item.html", {
         "item": item, "form": form, "upload": upload, "review": review,
-        "may_write": may_write, "may_review": may_review,
+        "moves": item_moves,
         "evidence": item.evidence.all()}, status=400 if request.method == "POST" else 200)
 
 
 @login_required
+@permission_required("orgs.use_site")
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence.objects.select_related("item__round"), pk=pk)
-    if not _items_for(request, evidence.item.round).filter(pk=evidence.item_id).exists():
-        raise PermissionDenied("evaluation")
+    check(request.user, "reports.view_evaluation_item", evidence.item)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)

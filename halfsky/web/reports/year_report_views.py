@@ -17,17 +17,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from halfsky.domain import workflow
+from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.reports import YEAR_REPORT_STATE
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.orgs.roles import DEPARTMENT_ROLES
+from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import current_plan
 from halfsky.web.reports import year_reports as actions
@@ -48,26 +48,26 @@ def default_year(plan: Plan) -> int:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_index(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
     year = default_year(plan)
     department = department_of(request.user)
-    if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
+    if is_department_bound(request.user) and department is not None:
         return redirect("reports:year_report", year=year, department=department.code)
-    if not actions.may_return(request.user):
-        raise PermissionDenied("year reports")
+    check(request.user, "reports.read_year_report")
     return redirect("reports:year_reports", year=year)
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_list(request: HttpRequest, year: int) -> HttpResponse:
     plan = current_plan()
     year = _year(plan, year)
     department = department_of(request.user)
-    if role_of(request.user) in DEPARTMENT_ROLES and department is not None:
+    if is_department_bound(request.user) and department is not None:
         return redirect("reports:year_report", year=year, department=department.code)
-    if not actions.may_return(request.user):
-        raise PermissionDenied("year reports")
+    check(request.user, "reports.read_year_report")
     filed = {r.department_id: r for r in DepartmentYearReport.objects.filter(
         plan=plan, year=year).select_related("submitted_by")}
     rows = []
@@ -89,8 +89,7 @@ def _act(request: HttpRequest, plan: Plan, department: Any, year: int,
     what = request.POST.get("action")
     form, back = YearReportForm(request.POST), ReturnYearReportForm()
     if what in ("save", "submit"):
-        if not actions.may_write(request.user, department):
-            raise PermissionDenied("year report")
+        check(request.user, "reports.write_year_report", department)
         if not form.is_valid():
             return False, form, back
         report = actions.do_save_year_report(
@@ -103,15 +102,16 @@ def _act(request: HttpRequest, plan: Plan, department: Any, year: int,
             messages.success(request, _("The report was saved."))
         return True, form, back
     if what == "return":
-        if not actions.may_return(request.user) or report is None:
-            raise PermissionDenied("year report")
+        check(request.user, "reports.return_year_report")
+        if report is None:
+            deny("year report")
         back = ReturnYearReportForm(request.POST)
         if not back.is_valid():
             return False, YearReportForm(initial=_initial(report)), back
         actions.do_return_year_report(report, back.cleaned_data["comment"], request.user)
         messages.success(request, _("The report was returned to the department."))
         return True, form, back
-    raise PermissionDenied("year report")
+    deny("year report")
 
 
 def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
@@ -121,12 +121,12 @@ def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
 
 
 @login_required
+@permission_required("orgs.use_site")
 def year_report(request: HttpRequest, year: int, department: str) -> HttpResponse:
     plan = current_plan()
     year = _year(plan, year)
     unit = get_object_or_404(actions.plan_departments(plan), code=department)
-    if not actions.may_read(request.user, unit):
-        raise PermissionDenied("year report")
+    check(request.user, "reports.read_year_report", unit)
     report = (DepartmentYearReport.objects.filter(plan=plan, department=unit, year=year)
               .select_related("submitted_by", "updated_by").first())
     form, back = YearReportForm(initial=_initial(report)), ReturnYearReportForm()
@@ -142,12 +142,9 @@ def year_report(request: HttpRequest, year: int, department: str) -> HttpRespons
         status = 400
         report = DepartmentYearReport.objects.filter(pk=getattr(report, "pk", None)).first()
     state = report.state if report else ""
-    editable = state in ("", *actions.EDITABLE_STATES)
     return render(request, "reports/year_report.html", {
         "plan": plan, "year": year, "years": actions.plan_years(plan), "department": unit,
         "report": report, "state": state or "none", "state_label": YEAR_REPORT_STATE[state],
         "form": form, "back": back,
-        "may_write": editable and actions.may_write(request.user, unit),
-        "may_submit": editable and actions.may_submit(request.user, unit),
-        "may_return": state == YearReportState.SUBMITTED and actions.may_return(request.user),
-        "overseer": actions.may_return(request.user)}, status=status)
+        "moves": moves(request.user, workflow.YEAR_REPORT, state or YearReportState.DRAFT, unit)},
+        status=status)

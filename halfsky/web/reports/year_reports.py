@@ -21,20 +21,15 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from halfsky.domain import workflow
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.orgs.models import Department
-from halfsky.web.orgs.permissions import department_of, role_of
-from halfsky.web.orgs.roles import DEPARTMENT_ROLES, Role
+from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
+from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
-
-# Read every department's report and may return one.
-OVERSEEING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
-WRITING_ROLES = DEPARTMENT_ROLES
-SUBMITTING_ROLES = frozenset({Role.DEPARTMENT_HEAD})
-EDITABLE_STATES = (YearReportState.DRAFT, YearReportState.RETURNED)
 
 
 def plan_departments(plan: Plan) -> QuerySet[Department]:
@@ -53,27 +48,6 @@ def plan_years(plan: Plan) -> range:
     return range(plan.baseline_year + 1, plan.end_year + 1)
 
 
-def own_department(user: Any, department: Department) -> bool:
-    own = department_of(user)
-    return role_of(user) in DEPARTMENT_ROLES and own is not None and own.pk == department.pk
-
-
-def may_read(user: Any, department: Department) -> bool:
-    return role_of(user) in OVERSEEING_ROLES or own_department(user, department)
-
-
-def may_write(user: Any, department: Department) -> bool:
-    return own_department(user, department)
-
-
-def may_submit(user: Any, department: Department) -> bool:
-    return own_department(user, department) and role_of(user) in SUBMITTING_ROLES
-
-
-def may_return(user: Any) -> bool:
-    return role_of(user) in OVERSEEING_ROLES
-
-
 def _link(report: DepartmentYearReport) -> str:
     return reverse("reports:year_report", args=[report.year, report.department.code])
 
@@ -89,14 +63,14 @@ def do_save_year_report(plan: Plan, department: Department, year: int, implement
                         next_year: str, actor: Any, *, sample: bool = False
                         ) -> DepartmentYearReport:
     """Write the department's report of ``year`` (created on the first save)."""
-    if not may_write(actor, department):
+    if not may_take(actor, "year_report", "write", department):
         raise ActionError("year_report.forbidden")
     _check_year(plan, year)
     report, created = DepartmentYearReport.objects.get_or_create(
         plan=plan, department=department, year=year)
     report = DepartmentYearReport.objects.select_for_update().get(pk=report.pk)
-    if report.state not in EDITABLE_STATES:
-        raise ActionError("year_report.not_editable", state=report.state)
+    if refusal := workflow.YEAR_REPORT.refusal("write", report.state):
+        raise ActionError(refusal, state=report.state)
     report.implementation, report.next_year = implementation.strip(), next_year.strip()
     report.updated_at, report.updated_by = timezone.now(), actor
     report.is_sample = sample
@@ -109,12 +83,12 @@ def do_save_year_report(plan: Plan, department: Department, year: int, implement
 @transaction.atomic
 def do_submit_year_report(report: DepartmentYearReport, actor: Any) -> DepartmentYearReport:
     """The department head submits the report; the coordinator is notified."""
-    if not may_submit(actor, report.department):
+    if not may_take(actor, "year_report", "submit", report.department):
         raise ActionError("year_report.forbidden")
     report = DepartmentYearReport.objects.select_for_update().select_related(
         "department").get(pk=report.pk)
-    if report.state not in EDITABLE_STATES:
-        raise ActionError("year_report.not_editable", state=report.state)
+    if refusal := workflow.YEAR_REPORT.refusal("submit", report.state):
+        raise ActionError(refusal, state=report.state)
     if not report.implementation or not report.next_year:
         raise ActionError("year_report.incomplete")
     now = timezone.now()
@@ -133,18 +107,18 @@ def do_submit_year_report(report: DepartmentYearReport, actor: Any) -> Departmen
 def do_return_year_report(report: DepartmentYearReport, comment: str, actor: Any
                           ) -> DepartmentYearReport:
     """The coordinator returns a submitted report with a comment; the department is told."""
-    if not may_return(actor):
+    if not may_take(actor, "year_report", "return"):
         raise ActionError("year_report.forbidden")
     if not comment.strip():
         raise ActionError("year_report.comment_required")
     report = DepartmentYearReport.objects.select_for_update().select_related(
         "department").get(pk=report.pk)
-    if report.state != YearReportState.SUBMITTED:
-        raise ActionError("year_report.not_submitted", state=report.state)
+    if refusal := workflow.YEAR_REPORT.refusal("return", report.state):
+        raise ActionError(refusal, state=report.state)
     report.state, report.return_comment = YearReportState.RETURNED, comment.strip()
     report.updated_at, report.updated_by = timezone.now(), actor
     report.save()
-    notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], report.department),
+    notify(users_with(DEPARTMENT_ROLES, report.department),
            "year_report.returned", _link(report), department=report.department.name,
            year=report.year)
     record("year_report.return", "year_report", str(report.pk), actor,

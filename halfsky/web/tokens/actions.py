@@ -10,14 +10,9 @@ from django.utils import timezone
 
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import may
 from halfsky.web.tokens.keys import issue_key
 from halfsky.web.tokens.models import ApiToken, IssuedKey
-
-# Who may revoke another user's token (the statistics bureau, an admin role for its
-# validation rules, may not).
-MANAGING_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 
 # How stale ``last_used_at`` may get before a request writes it again.
 USE_RESOLUTION = datetime.timedelta(minutes=1)
@@ -29,7 +24,7 @@ def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
 
     Nobody makes a token for someone else: a token acts as its user.
     """
-    if role_of(actor) is None or actor.pk != user.pk:
+    if not may(actor, "orgs.use_site") or actor.pk != user.pk:
         raise ActionError("token.not_allowed")
     name = name.strip()[:100]
     if not name:
@@ -42,8 +37,9 @@ def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def do_revoke_token(token: ApiToken, actor: Any) -> ApiToken:
-    """Revoke a token for good: the owner, or an administrator or coordinator."""
-    if actor is None or (actor.pk != token.user_id and role_of(actor) not in MANAGING_ROLES):
+    """Revoke a token for good: the owner, or an administrator or coordinator (the
+    statistics bureau, an admin role for its validation rules, may not)."""
+    if actor is None or not may(actor, "tokens.revoke_token", token):
         raise ActionError("token.not_allowed")
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:

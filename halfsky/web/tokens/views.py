@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from halfsky.web.core.access import permission_required
 from halfsky.web.core.text import sentence
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.orgs.permissions import role_of
 from halfsky.web.tokens.actions import do_create_token, do_revoke_token
 from halfsky.web.tokens.forms import TokenForm
 from halfsky.web.tokens.queries import tokens_of
@@ -21,9 +20,8 @@ from halfsky.web.tokens.queries import tokens_of
 
 @never_cache
 @login_required
+@permission_required("orgs.use_site")
 def token_list(request: HttpRequest) -> HttpResponse:
-    if role_of(request.user) is None:
-        raise PermissionDenied("no role")
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():

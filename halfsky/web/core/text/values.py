@@ -73,4 +73,6 @@ VALUE_STEPS = {
     "approve": _("approved"),
     "return": _("returned"),
     "reopen": _("reopened"),
+    "exchange": _("received from another level"),
+    "aggregate": _("summed from the townships"),
 }

@@ -11,21 +11,24 @@ from django.utils import timezone
 from halfsky.formats.history_import import read_history
 from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.store import Audit, Change, store_values
-from halfsky.web.data.actions.values import require_role
 from halfsky.web.data.history import HistoryPreview, preview
 from halfsky.web.data.models import HistoryImport, Observation, ValueStatus
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
 
-IMPORTERS = {Role.COORDINATOR, Role.ADMINISTRATOR}
 IMPORTED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "is_sample",
                    "status")
+
+
+def _require_importer(actor: Any) -> None:
+    if not may(actor, "data.import_history"):
+        raise ActionError("workflow.not_allowed")
 
 
 @transaction.atomic
 def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any) -> HistoryImport:
     """Keep an uploaded history file for its preview (nothing is imported yet)."""
-    require_role(actor, IMPORTERS)
+    _require_importer(actor)
     return HistoryImport.objects.create(plan=plan, filename=filename[:200], content=content,
                                         sha256=hashlib.sha256(content).hexdigest(),
                                         created_by=actor)
@@ -41,7 +44,7 @@ def check_staged(staged: HistoryImport) -> HistoryPreview:
 @transaction.atomic
 def do_apply_history(staged: HistoryImport, actor: Any) -> int:
     """Apply a staged file: every row is checked again; one problem and nothing is stored."""
-    require_role(actor, IMPORTERS)
+    _require_importer(actor)
     staged = HistoryImport.objects.select_for_update().get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")

@@ -15,11 +15,8 @@ from halfsky.web.data.actions.store import Change, store_values
 from halfsky.web.data.models import Observation, Round, Task, ValueStatus
 from halfsky.web.data.scope import task_keys
 from halfsky.web.orgs.models import Department
-from halfsky.web.orgs.permissions import role_of
-from halfsky.web.orgs.roles import Role
+from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may
 from halfsky.web.plans.models import Plan
-
-COORDINATING = {Role.COORDINATOR, Role.ADMINISTRATOR}
 
 
 @transaction.atomic
@@ -30,7 +27,7 @@ def do_open_round(plan: Plan, year: int, deadline: datetime.date, actor: Any,
     Values that already exist for the year (imported history) are kept as they
     are. ``sample`` marks the drafts as demo values (示例数据).
     """
-    if actor is not None and role_of(actor) not in COORDINATING:
+    if actor is not None and not may(actor, "data.open_round"):
         raise ActionError("round.not_allowed")
     if Round.objects.filter(plan=plan, year=year).exists():
         raise ActionError("round.exists", year=year)
@@ -46,7 +43,7 @@ def do_open_round(plan: Plan, year: int, deadline: datetime.date, actor: Any,
         task = Task.objects.create(round=round_, department=department)
         _create_drafts(task, plan, year, election_year, actor, sample)
         link = reverse("data:task", args=[year, department.code])
-        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], department), "round.opened",
+        notify(users_with(DEPARTMENT_ROLES, department), "round.opened",
                link, year=year, deadline=deadline.isoformat())
     record("round.open", "round", f"{plan.code}/{year}", actor, deadline=deadline.isoformat(),
            tasks=round_.tasks.count())
@@ -77,7 +74,7 @@ def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor
 def do_close_round(round_: Round, actor: Any) -> Round:
     from django.utils import timezone
 
-    if role_of(actor) not in COORDINATING:
+    if not may(actor, "data.open_round"):
         raise ActionError("round.not_allowed")
     round_.closed_at = timezone.now()
     round_.save(update_fields=["closed_at"])

@@ -16,10 +16,9 @@ from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.actions.values import (
     EDITABLE_TASK_STATES,
     EDITABLE_VALUE_STATES,
-    require_role,
+    require_step,
 )
 from halfsky.web.data.models import Observation, Task, TaskState
-from halfsky.web.orgs.roles import Role
 
 
 class UploadRejected(ActionError):
@@ -40,7 +39,7 @@ def _changed(observation: Observation, row: UploadedRow) -> dict[str, Any]:
 def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
                     data_sheet: str = "") -> int:
     """Store the uploaded values as drafts; a row that would change a locked value rejects all."""
-    require_role(actor, {Role.REPORTER}, task)
+    require_step(actor, "value", "edit", task)
     if task.state not in EDITABLE_TASK_STATES:
         raise ActionError("task.not_editable", state=task.state)
     observations = {o.key: o for o in task.observations.select_for_update(of=("self",)).select_related(

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import reverse
 
+from halfsky.domain import workflow
 from halfsky.domain.validation import Finding, blocking, compute_rate
 from halfsky.web.audit.records import record
 from halfsky.web.data.actions.errors import ActionError
@@ -21,13 +22,12 @@ from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.checks import check
 from halfsky.web.data.models import Observation, Task, TaskState, ValueStatus
-from halfsky.web.orgs.permissions import department_of, role_of
+from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
 from halfsky.web.orgs.roles import Role
 
-EDITABLE_TASK_STATES = {TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.RETURNED}
-EDITABLE_VALUE_STATES = {ValueStatus.DRAFT, ValueStatus.RETURNED}
+EDITABLE_TASK_STATES = {TaskState(s) for s in workflow.TASK.transition("edit").sources}
+EDITABLE_VALUE_STATES = {ValueStatus(s) for s in workflow.VALUE.transition("edit").sources}
 FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "explanation")
-REVIEWERS = {Role.MONITORING_LEAD, Role.ADMINISTRATOR}
 
 
 class ValueConflict(ActionError):
@@ -45,14 +45,13 @@ class SaveResult:
     findings: list[Finding]
 
 
-def require_role(actor: Any, roles: set[Role], task: Task | None = None) -> None:
-    role = role_of(actor)
-    if role not in roles:
+def require_step(actor: Any, subject: str, transition: str, task: Task | None = None) -> None:
+    """Refuse unless the actor's role takes ``transition`` of the workflow table
+    (on ``task``'s department, for a department's role)."""
+    if not may_take(actor, subject, transition):
         raise ActionError("workflow.not_allowed")
-    if task is not None and role in {Role.REPORTER, Role.DEPARTMENT_HEAD}:
-        department = department_of(actor)
-        if department is None or department.pk != task.department_id:
-            raise ActionError("workflow.other_department")
+    if task is not None and not may_take(actor, subject, transition, task):
+        raise ActionError("workflow.other_department")
 
 
 def _task_link(task: Task) -> str:
@@ -68,8 +67,8 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
     task = current.task
     if task is None:
         raise ActionError("value.not_in_round")
-    require_role(actor, {Role.REPORTER}, task)
-    if current.status not in EDITABLE_VALUE_STATES or task.state not in EDITABLE_TASK_STATES:
+    require_step(actor, "value", "edit", task)
+    if workflow.VALUE.refusal("edit", current.status) or workflow.TASK.refusal("edit", task.state):
         raise ActionError("value.locked", status=current.status)
     if current.version != expected_version and any(
             getattr(current, name) != data[name] for name in FIELDS if name in data):
@@ -96,9 +95,9 @@ def task_findings(task: Task) -> list[Finding]:
 @transaction.atomic
 def do_submit_task(task: Task, actor: Any) -> Task:
     """Submit the department's values to its head; refused while any value is not valid."""
-    require_role(actor, {Role.REPORTER}, task)
-    if task.state not in EDITABLE_TASK_STATES:
-        raise ActionError("task.not_editable", state=task.state)
+    require_step(actor, "task", "submit", task)
+    if refusal := workflow.TASK.refusal("submit", task.state):
+        raise ActionError(refusal, state=task.state)
     problems = blocking(task_findings(task))
     if problems:
         raise ActionError("task.has_problems", count=len(problems))
@@ -118,9 +117,9 @@ def do_submit_task(task: Task, actor: Any) -> Task:
 @transaction.atomic
 def do_confirm_task(task: Task, actor: Any) -> Task:
     """The department head confirms the submission (the electronic seal, 加盖公章)."""
-    require_role(actor, {Role.DEPARTMENT_HEAD}, task)
-    if task.state != TaskState.SUBMITTED:
-        raise ActionError("task.not_submitted", state=task.state)
+    require_step(actor, "task", "confirm", task)
+    if refusal := workflow.TASK.refusal("confirm", task.state):
+        raise ActionError(refusal, state=task.state)
     task.state = TaskState.CONFIRMED
     task.save(update_fields=["state", "updated_at"])
     store_values([Change(o, o.snapshot()) for o in task.observations.all()], "confirm", actor,
@@ -138,9 +137,9 @@ def do_review_task(task: Task, decisions: Mapping[int, tuple[str, str]], actor: 
     ``decisions`` maps observation ids to ("approve" | "return", comment);
     a returned value needs a comment. Values not named stay as they are.
     """
-    require_role(actor, REVIEWERS)
-    if task.state != TaskState.CONFIRMED:
-        raise ActionError("task.not_confirmed", state=task.state)
+    require_step(actor, "task", "review")
+    if refusal := workflow.TASK.refusal("review", task.state):
+        raise ActionError(refusal, state=task.state)
     observations = {o.pk: o for o in task.observations.filter(pk__in=list(decisions))}
     if set(observations) != set(decisions):
         raise ActionError("review.unknown_value")
@@ -176,7 +175,7 @@ def _settle(task: Task, actor: Any) -> None:
                department=task.department.name, year=task.round.year)
     elif statuses <= {ValueStatus.APPROVED}:
         task.state = TaskState.APPROVED
-        notify(users_with([Role.REPORTER, Role.DEPARTMENT_HEAD], task.department),
+        notify(users_with(DEPARTMENT_ROLES, task.department),
                "task.approved", _task_link(task), department=task.department.name,
                year=task.round.year)
     task.save(update_fields=["state", "updated_at"])
@@ -185,8 +184,8 @@ def _settle(task: Task, actor: Any) -> None:
 @transaction.atomic
 def do_reopen_value(observation: Observation, reason: str, actor: Any) -> Observation:
     """Unlock an approved value so the department can correct it; a reason is required."""
-    require_role(actor, REVIEWERS | {Role.COORDINATOR})
-    if observation.status != ValueStatus.APPROVED or observation.task is None:
+    require_step(actor, "value", "reopen")
+    if workflow.VALUE.refusal("reopen", observation.status) or observation.task is None:
         raise ActionError("value.not_approved")
     if not reason.strip():
         raise ActionError("value.reason_required")
