@@ -168,7 +168,7 @@ def test_the_committed_table_is_the_generated_one(db) -> None:
 
 
 SAMPLE = {"home", "imports:list", "data:history", "exchange:index", "exchange:conflicts",
-          "exchange:sdmx", "reports:index", "orgs:departments", "tokens:list", "plans:overview"}
+          "exchange:sdmx", "reports:index", "departments:list", "tokens:list", "plans:overview"}
 
 
 def test_the_table_agrees_with_what_the_pages_answer(login) -> None:
