@@ -52,6 +52,9 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
     if role in (Role.COORDINATOR, Role.ADMINISTRATOR):
         items.append(MenuItem("imports", _("Plan import"), reverse("imports:list")))
+    if role == Role.ADMINISTRATOR:
+        items.append(MenuItem("audit", _("Audit trail"), reverse("security:audit")))
+        items.append(MenuItem("lockouts", _("Lockouts"), reverse("security:lockouts")))
     if role in ADMIN_ROLES:
         items.append(MenuItem("admin", _("Administration"), reverse("admin:index")))
     return items
