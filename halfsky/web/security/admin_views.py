@@ -41,12 +41,13 @@ def current_lockouts(now: datetime | None = None) -> list[dict[str, Any]]:
     recent = AccessAttempt.objects.filter(attempt_time__gte=since)
     found: list[dict[str, Any]] = []
     for field, kind in (("username", "account"), ("ip_address", "address")):
-        rows = (recent.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
-                .values(field).annotate(failures=Sum("failures_since_start"),
+        rows = (recent.filter(**{f"{field}__isnull": False})
+                .order_by().values(field).annotate(failures=Sum("failures_since_start"),
                                         last=Max("attempt_time"))
                 .filter(failures__gte=settings.AXES_FAILURE_LIMIT).order_by("-last"))
         found.extend({"kind": kind, "value": row[field], "failures": row["failures"],
-                      "until": row["last"] + settings.AXES_COOLOFF_TIME} for row in rows)
+                      "until": row["last"] + settings.AXES_COOLOFF_TIME} for row in rows
+                     if row[field])
     return found
 
 
