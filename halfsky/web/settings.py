@@ -157,6 +157,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # the lockouts page of HalfSky lists and unlocks them
+AXES_DISABLE_ACCESS_LOG = True  # logins and logouts are in HalfSky's audit trail
 AXES_LOCKOUT_CALLABLE = "halfsky.web.security.views.locked_out"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 

@@ -149,3 +149,11 @@ def test_a_retention_under_180_days_is_refused() -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "HALFSKY_AUDIT_RETENTION_DAYS must be at least 180" in done.stderr
+
+
+@pytest.mark.django_db
+def test_deleting_a_user_keeps_the_records_of_what_they_did() -> None:
+    Client().post("/login/", {"username": "viewer", "password": PASSWORD})
+    get_user_model().objects.get(username="viewer").delete()
+    event = AuditEvent.objects.get(action="security.login", object_key="viewer")
+    assert event.actor is None
