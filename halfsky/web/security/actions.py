@@ -15,6 +15,7 @@ from django.utils import timezone
 from halfsky.web.audit.models import AuditEvent
 from halfsky.web.audit.records import record
 from halfsky.web.orgs.models import Profile
+from halfsky.web.orgs.roles import Role
 
 
 def client_address(request: HttpRequest | None) -> str:
@@ -52,8 +53,11 @@ def do_change_password(user: Any, new_password: str, request: HttpRequest | None
     """The user sets an own password: it no longer must be changed, its age starts now."""
     user.set_password(new_password)
     user.save()
-    Profile.objects.filter(user=user).update(must_change_password=False,
-                                             password_changed_at=timezone.now())
+    changed = Profile.objects.filter(user=user).update(must_change_password=False,
+                                                       password_changed_at=timezone.now())
+    if not changed and user.is_superuser:  # made by `createsuperuser`: no profile yet
+        Profile.objects.create(user=user, role=Role.ADMINISTRATOR,
+                               password_changed_at=timezone.now())
     record("security.password_change", "user", user.get_username(), user,
            address=client_address(request))
 

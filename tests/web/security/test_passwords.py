@@ -126,3 +126,18 @@ def test_a_password_set_in_the_admin_must_be_changed_by_its_user(login) -> None:
     assert Profile.objects.get(user=user).must_change_password
     event = AuditEvent.objects.get(action="account.admin_change", object_key="viewer")
     assert event.actor.username == "admin" and "password" in event.details["change"]
+
+
+@pytest.mark.django_db
+def test_an_administrator_made_by_createsuperuser_has_an_expiring_password_too(settings) -> None:
+    settings.HALFSKY_PASSWORD_MAX_AGE_DAYS = 90
+    user = get_user_model().objects.create_superuser("root_admin", password=OWN)
+    get_user_model().objects.filter(pk=user.pk).update(
+        date_joined=timezone.now() - timedelta(days=100))
+    client = Client()
+    client.post("/login/", {"username": "root_admin", "password": OWN})
+    assert client.get("/departments/").url.startswith("/security/password/")
+    client.post("/security/password/", {"old_password": OWN, "new_password1": "Xin-mi-ma-9",
+                                        "new_password2": "Xin-mi-ma-9"})
+    assert client.get("/departments/").status_code == 200
+    assert Profile.objects.get(user=user).role == Role.ADMINISTRATOR
