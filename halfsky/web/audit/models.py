@@ -52,7 +52,9 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        indexes = [models.Index(fields=["action", "at"], name="audit_action_at")]
+        indexes = [models.Index(fields=["action", "at"], name="audit_action_at"),
+                   models.Index(fields=["at"], name="audit_at"),
+                   models.Index(fields=["object_key"], name="audit_object_key")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_key}"

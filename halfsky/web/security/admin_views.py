@@ -9,6 +9,7 @@ from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -84,7 +85,7 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        stored = set(AuditEvent.objects.values_list("action", flat=True).distinct())
+        stored = set(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())
         known = [(action, f"{label} ({action})") for action, label in SECURITY_EVENTS.items()]
         others = [(action, action) for action in sorted(stored - set(SECURITY_EVENTS))]
         self.fields["kind"].choices = [("", _("All kinds")), *known, *others]
@@ -95,8 +96,9 @@ def search_audit(data: dict[str, Any]) -> Any:
     if data.get("kind"):
         events = events.filter(action=data["kind"])
     if data.get("user"):
-        events = events.filter(Q(actor__username=data["user"])
-                               | Q(object_type="user", object_key=data["user"]))
+        actor = get_user_model().objects.filter(username=data["user"]).values("pk")
+        events = events.filter(Q(actor__in=actor)
+                               | Q(object_key=data["user"], object_type="user"))
     zone = timezone.get_current_timezone()
     if data.get("since"):
         events = events.filter(at__gte=datetime.combine(data["since"], time.min, zone))
