@@ -17,8 +17,8 @@ from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.security.passwords import DEMO_PASSWORD
 
-DEMO_PASSWORD = "halfsky-demo"
 DEMO_YEARS = range(2020, 2025)
 SAMPLE_TOWNSHIPS = ["吉昌镇（示例）", "屯里镇（示例）", "壶口镇（示例）", "车城乡（示例）"]
 # Plausible levels for the Ji County demo where neither a target nor a national

@@ -51,6 +51,9 @@ def menu_for(user: Any) -> list[MenuItem]:
         items.append(MenuItem("search", _("Search"), reverse("plans:search", args=[plan.code])))
     if may(user, "imports.import_plan"):
         items.append(MenuItem("imports", _("Plan import"), reverse("imports:list")))
+    if may(user, "security.read_audit"):
+        items.append(MenuItem("audit", _("Audit trail"), reverse("security:audit")))
+        items.append(MenuItem("lockouts", _("Lockouts"), reverse("security:lockouts")))
     if may(user, "orgs.use_admin"):
         items.append(MenuItem("admin", _("Administration"), reverse("admin:index")))
     return items

@@ -8,7 +8,11 @@ SQLite by default; ``DB=postgres`` switches to PostgreSQL with the standard
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
+
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -20,6 +24,13 @@ def env(name: str, default: str = "") -> str:
 
 def env_bool(name: str, default: bool = False) -> bool:
     return env(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
 VAR_DIR = Path(env("HALFSKY_VAR_DIR", str(PROJECT_DIR / "var")))
@@ -39,6 +50,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "halfsky.web.core",
     "rules",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "halfsky.web.orgs",
     "halfsky.web.plans",
     "halfsky.web.data",
@@ -50,6 +64,7 @@ INSTALLED_APPS = [
     "halfsky.web.reports",
     "halfsky.web.jobs",
     "halfsky.web.exchange",
+    "halfsky.web.security",
 ]
 
 MIDDLEWARE = [
@@ -61,9 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "halfsky.web.security.middleware.SecurityGateMiddleware",
+    "halfsky.web.security.middleware.DownloadAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the login page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "halfsky.web.urls"
@@ -112,12 +133,74 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Security for 网络安全等级保护 2.0 level 2 (README, "Security").
+# Passwords: at least 8 characters of three of the four classes, not like the user name.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 8}},
+    {"NAME": "halfsky.web.security.passwords.CharacterClassesValidator",
+     "OPTIONS": {"min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password older than this many days must be changed at the next login (0: never expires).
+HALFSKY_PASSWORD_MAX_AGE_DAYS = env_int(
+    "HALFSKY_PASSWORD_MAX_AGE_DAYS", env("HALFSKY_PASSWORD_MAX_AGE_DAYS", "0"))
+
+# Login failures: 5 failures lock the account and, separately, the source address for
+# 15 minutes (django-axes). The address is the connection's own (REMOTE_ADDR).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the lockouts page of HalfSky lists and unlocks them
+AXES_DISABLE_ACCESS_LOG = True  # logins and logouts are in HalfSky's audit trail
+AXES_LOCKOUT_CALLABLE = "halfsky.web.security.views.locked_out"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Sessions end after this many idle minutes: every request moves the end forward.
+HALFSKY_SESSION_IDLE_MINUTES = env_int(
+    "HALFSKY_SESSION_IDLE_MINUTES", env("HALFSKY_SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = HALFSKY_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Second factor: with HALFSKY_TOTP the administrator and the coordinator enrol an
+# authenticator app (TOTP) and give its code after the password at every login.
+HALFSKY_TOTP = env_bool("HALFSKY_TOTP", False)
+OTP_TOTP_ISSUER = "HalfSky"
+
+# The audit trail is kept at least this many days; nothing in HalfSky deletes a younger record.
+HALFSKY_AUDIT_RETENTION_DAYS = env_int(
+    "HALFSKY_AUDIT_RETENTION_DAYS", env("HALFSKY_AUDIT_RETENTION_DAYS", "180"))
+if HALFSKY_AUDIT_RETENTION_DAYS < 180:
+    raise ImproperlyConfigured(
+        "HALFSKY_AUDIT_RETENTION_DAYS must be at least 180 (等级保护 2.0: six months), "
+        f"not {HALFSKY_AUDIT_RETENTION_DAYS}")
+
+# Security headers: scripts, styles, images and connections only from this server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # The permission table (halfsky/web/orgs/permissions.py) answers ``user.has_perm``.
 AUTHENTICATION_BACKENDS = [

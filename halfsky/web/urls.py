@@ -10,6 +10,7 @@ urlpatterns = [
     path("dashboard/", include("halfsky.web.dashboards.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("security/", include("halfsky.web.security.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("halfsky.web.plan_urls")),
     path("departments/", include("halfsky.web.plans.department_urls")),

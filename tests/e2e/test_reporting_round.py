@@ -28,6 +28,10 @@ def make_accounts() -> None:
 
     do_ensure_account(Account("police_reporter", "halfsky-demo", Role.REPORTER, "public_security"))
     do_ensure_account(Account("police_head", "halfsky-demo", Role.DEPARTMENT_HEAD, "public_security"))
+    # As if both had already changed the given password at their first login.
+    from halfsky.web.orgs.models import Profile
+
+    Profile.objects.update(must_change_password=False)
 
 
 def row(page: Any, name: str) -> Any:

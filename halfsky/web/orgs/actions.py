@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,14 +33,39 @@ def do_ensure_account(account: Account, actor: Any = None) -> bool:
     user.is_superuser = account.role == Role.ADMINISTRATOR
     user.save()
     department = Department.objects.get(code=account.department) if account.department else None
+    # The password was chosen by someone else: its user changes it at the first login.
     Profile.objects.update_or_create(
-        user=user, defaults={"role": account.role.value, "department": department}
+        user=user, defaults={"role": account.role.value, "department": department,
+                             "must_change_password": True}
     )
     # The coordinator keeps departments, areas and users in the admin.
     user.user_permissions.set(admin_permissions(account.role))
     record("account.ensure", "user", account.username, actor, role=account.role.value,
            department=account.department or "", created=created)
     return created
+
+
+def password_set_by_admin(message: Any) -> bool:
+    """Whether an admin change message says the user's own password field changed."""
+    if not isinstance(message, list):
+        return False
+    return any("name" not in entry.get("changed", {"name": ""})
+               and "password" in entry["changed"].get("fields", []) for entry in message
+               if isinstance(entry, dict))
+
+
+@transaction.atomic
+def do_record_account_change(kind: str, obj: Any, message: Any, actor: Any) -> None:
+    """An account, role, group or permission changed in the admin: audit it.
+
+    A password set there by someone else must be changed by its user at the next login.
+    """
+    text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False,
+                                                                default=str)
+    if hasattr(obj, "set_password") and (kind == "add" or password_set_by_admin(message)):
+        Profile.objects.filter(user=obj).update(must_change_password=True)
+    record("account.admin_change", obj._meta.model_name, str(obj)[:200], actor,
+           kind=kind, change=text[:2000])
 
 
 @transaction.atomic

@@ -1,9 +1,28 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.orgs.actions import do_record_account_change
 from halfsky.web.orgs.models import Area, Department, Profile
+
+
+class AuditedAccountsMixin:
+    """Additions, changes (roles, permissions, passwords) and deletions go to the audit trail."""
+
+    def log_addition(self, request, obj, message):
+        do_record_account_change("add", obj, message, request.user)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        do_record_account_change("change", obj, message, request.user)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            do_record_account_change("delete", obj, "", request.user)
+        return super().log_deletions(request, queryset)
 
 
 @admin.register(Department)
@@ -29,7 +48,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class HalfSkyUserAdmin(UserAdmin):
+class HalfSkyUserAdmin(AuditedAccountsMixin, UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "first_name", "last_name", "is_active", "role", "department"]
 
@@ -40,6 +59,14 @@ class HalfSkyUserAdmin(UserAdmin):
     @admin.display(description=_("department"))
     def department(self, user):
         return user.profile.department if hasattr(user, "profile") else "—"
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class HalfSkyGroupAdmin(AuditedAccountsMixin, GroupAdmin):
+    pass
 
 
 admin.site.site_header = _("HalfSky administration")

@@ -72,6 +72,10 @@ class Profile(models.Model):
         Department, verbose_name=_("department"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="members",
     )
+    # A password given by someone else (the demo, the command line, an administrator)
+    # is changed by its user at the next login.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+    password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")

@@ -30,6 +30,9 @@ M = TypeVar("M", bound=models.Model)
 DEPARTMENT_ROLES = frozenset({Role.REPORTER, Role.DEPARTMENT_HEAD})
 ADMIN_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.MONITORING_LEAD})
 COORDINATING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+ADMINISTRATOR_ROLES = frozenset({Role.ADMINISTRATOR})
+# The roles that give a second factor at login when HALFSKY_TOTP is on.
+SECOND_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 OVERSEEING_ROLES = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD, Role.ADMINISTRATOR})
 # Who hears of an exchange conflict (notifications).
 CONFLICT_WATCHERS = frozenset({Role.COORDINATOR, Role.MONITORING_LEAD})
@@ -175,6 +178,12 @@ TABLE: dict[str, tuple[rules.Predicate, str]] = {
     "jobs.view_job": (started_the_job | _role_in("admin", ADMIN_ROLES),
                       "follow a background job"),
     "tokens.revoke_token": (owns_the_token | coordinating, "revoke an API token"),
+    "security.read_audit": (_role_in("administrator", ADMINISTRATOR_ROLES),
+                            "search the audit trail and see the lockouts"),
+    "security.unlock": (_role_in("administrator", ADMINISTRATOR_ROLES),
+                        "unlock a locked account or address"),
+    "security.second_factor": (_role_in("second_factor", SECOND_FACTOR_ROLES),
+                               "give a second factor at login (when HALFSKY_TOTP is on)"),
 }
 for _workflow in workflow.WORKFLOWS:
     for _transition in _workflow.transitions:

@@ -73,7 +73,7 @@ def test_unknown_department_is_not_found(login) -> None:
     ("health_head", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "my_department", "search"]),
     ("leader", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
     ("viewer", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
-    ("admin", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "admin"]),
+    ("admin", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "audit", "lockouts", "admin"]),
 ])
 def test_menu_follows_the_role(login, username: str, expected: list[str]) -> None:
     page = login(username).get(f"/plans/{PLAN}/").content.decode()
