@@ -150,8 +150,10 @@ HALFSKY_PASSWORD_MAX_AGE_DAYS = env_int(
 
 # Login failures: 5 failures lock the account and, separately, the source address for
 # 15 minutes (django-axes). The address is the connection's own (REMOTE_ADDR).
+# Lockouts first (django-axes), then the permission table (rules), then passwords.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -203,10 +205,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # The permission table (halfsky/web/orgs/permissions.py) answers ``user.has_perm``.
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

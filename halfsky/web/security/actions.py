@@ -1,6 +1,6 @@
 """Security state changes and security events: each writes its audit record.
 
-The audit action names start with ``security.``; ``kinds.SECURITY_EVENTS`` names them.
+The audit action names start with ``security.``; ``core.text.system.SECURITY_EVENTS`` names them.
 """
 
 from __future__ import annotations

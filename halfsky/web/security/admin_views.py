@@ -23,8 +23,8 @@ from django.views.decorators.http import require_POST
 
 from halfsky.web.audit.models import AuditEvent
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.text.system import SECURITY_EVENTS
 from halfsky.web.security.actions import do_unlock
-from halfsky.web.security.kinds import SECURITY_EVENTS
 
 PAGE_SIZE = 50
 
@@ -104,6 +104,7 @@ def search_audit(data: dict[str, Any]) -> Any:
 
 @never_cache
 @login_required
+@permission_required("security.read_audit")
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}

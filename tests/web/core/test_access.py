@@ -74,8 +74,7 @@ def test_the_gate_answers_403_to_roles_the_table_refuses(login, username, status
 def test_a_user_without_role_gets_403_on_the_plan(login, django_user_model) -> None:
     from django.test import Client
 
-    django_user_model.objects.create_user("nobody", password="x")
     client = Client()
-    client.login(username="nobody", password="x")
+    client.force_login(django_user_model.objects.create_user("nobody", password="x"))
     assert client.get(f"/plans/{PLAN}/").status_code == 403
     assert client.get("/rounds/").status_code == 403

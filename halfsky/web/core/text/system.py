@@ -35,3 +35,20 @@ JOB_MESSAGES = {
     "report.step.saving": _("Saving the files"),
     "assessment.step.recompute": _("Reassessing the years with new values"),
 }
+
+# The security events of the audit trail (halfsky.web.security), for the search page.
+SECURITY_EVENTS = {
+    "security.login": _("Login"),
+    "security.login_failed": _("Login failure"),
+    "security.lockout": _("Lockout"),
+    "security.unlock": _("Unlock"),
+    "security.logout": _("Logout"),
+    "security.password_change": _("Password change"),
+    "security.totp_enrol": _("Authenticator app set up"),
+    "security.totp_failed": _("Wrong authenticator code"),
+    "security.download": _("Download or export"),
+    "account.ensure": _("Account created or reset"),
+    "account.admin_change": _("Account, role or permission change"),
+    "token.create": _("API token created"),
+    "token.revoke": _("API token revoked"),
+}
