@@ -274,15 +274,17 @@ def test_several_workers_share_the_queue_and_never_run_a_task_twice(site: Site) 
             process.wait(timeout=10)
     before = set(site.query(TASKS)["claims"])
     browser = Browser(site, "coordinator")
-    jobs = [browser.generate(year)[1] for year in (2021, 2022, 2023, 2025)]
+    jobs = [browser.generate(year)[1] for year in (2021, 2022, 2023)]
     site.query(ENQUEUE_BARE)  # 40 tasks of no work (job 0 does not exist): claims race
     workers = [site.start_worker(with_pdf=False) for _ in range(3)]
-    wait_for(lambda: site.query(TASKS)["open"] == 0, 80, "every task has run")
+    for job in jobs:  # followed as the pages do, then the queue itself
+        wait_for(lambda job=job: browser.job_status(job)["state"] == "done", 60, f"job {job}")
+    wait_for(lambda: site.query(TASKS)["open"] == 0, 30, "every task has run")
     state = site.query(TASKS)
     for job in jobs:
         assert state["jobs"][str(job)] == ["done", 1, 1]  # started once, by one worker
     claims = [claim for task, claim in state["claims"].items() if task not in before]
-    assert len(claims) == 44 and all(len(claim) == 1 for claim in claims), claims
+    assert len(claims) == 43 and all(len(claim) == 1 for claim in claims), claims
     assert len({claim[0] for claim in claims}) > 1  # the work was shared
     for worker in workers:
         worker.terminate()
