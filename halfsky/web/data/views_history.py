@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,14 +13,10 @@ from django.views.decorators.http import require_POST
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.data import excel, queries
 from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.actions.history import (
-    IMPORTERS,
-    check_staged,
-    do_apply_history,
-    do_stage_history,
-)
+from halfsky.web.data.actions.history import IMPORTERS, check_staged, do_stage_history
 from halfsky.web.data.models import HistoryImport
-from halfsky.web.data.words import sentence
+from halfsky.web.jobs import runner as job_runner
+from halfsky.web.jobs.messages import text_of as job_text
 from halfsky.web.orgs.permissions import role_of
 
 MAX_BYTES = 20_000_000
@@ -71,14 +66,17 @@ def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
 def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
     _require_importer(request)
     staged = get_object_or_404(HistoryImport, pk=pk)
-    try:
-        count = do_apply_history(staged, request.user)
-    except ActionError as error:
-        messages.error(request, sentence(error.code, error.params))
+    try:  # a background job (a large file takes a while): its page shows the progress
+        job = job_runner.submit("history.apply", staged, request.user)
+    except ActionError as error:  # job.running: it is being imported already
+        messages.error(request, job_text(error.code, error.params, "history.apply"))
         return redirect("data:history_preview", pk=pk)
-    messages.success(request, _("%(count)s values were imported.") % {"count": count})
-    if count and not settings.HALFSKY_JOBS_INLINE:  # the years are reassessed by a job
-        messages.info(request, _("The assessments of the years concerned are being "
-                                 "recomputed in the background; the assessment pages show "
-                                 "the new results in a moment."))
+    if job.is_active:
+        return redirect("jobs:detail", pk=job.pk)
+    if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
+        messages.error(request, job_text(job.error_code, job.error_params, "history.apply"))
+        return redirect("data:history_preview", pk=pk)
+    staged.refresh_from_db()
+    messages.success(request, _("%(count)s values were imported.") % {
+        "count": staged.applied_count})
     return redirect("data:history")

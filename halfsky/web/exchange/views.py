@@ -17,18 +17,19 @@ from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.models import Observation
 from halfsky.web.data.words import sentence
 from halfsky.web.exchange import queries
-from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.access import (
+    do_issue_child_token,
+    do_revoke_child_token,
+    require_admin,
+)
 from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
 from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, MappingForm, ResolveForm
 from halfsky.web.exchange.mapping import do_set_mapping, mapping_rows, parent_plans
 from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushRun
 from halfsky.web.exchange.receive import do_resolve_conflict
-from halfsky.web.exchange.sync import (
-    do_set_child_source,
-    do_set_parent_link,
-    pull_from_child,
-    push_to_parent,
-)
+from halfsky.web.exchange.sync import do_set_child_source, do_set_parent_link
+from halfsky.web.jobs import runner as job_runner
+from halfsky.web.jobs.messages import text_of as job_text
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import role_of
 from halfsky.web.orgs.roles import ADMIN_ROLES, DEPARTMENT_ROLES
@@ -100,10 +101,15 @@ def index(request: HttpRequest) -> HttpResponse:
                                        link_form.cleaned_data["token"], request.user)
                     messages.success(request, _("Parent instance saved."))
                     return redirect("exchange:index")
-            elif action == "push":
-                run = push_to_parent(plan, request.user)
-                if run.error:
-                    messages.error(request, sentence(run.error, run.error_params))
+            elif action == "push":  # a background job: its page shows the progress
+                require_admin(request.user)
+                job = job_runner.submit("exchange.push", plan, request.user)
+                if job.is_active:
+                    return redirect("jobs:detail", pk=job.pk)
+                run = PushRun.objects.first()  # run at once (HALFSKY_JOBS_INLINE)
+                if run is None or run.error:
+                    messages.error(request, job_text(job.error_code, job.error_params,
+                                                     "exchange.push"))
                 else:
                     messages.success(request, _("Pushed %(values)s values in %(batches)s batches: %(counts)s.") % {
                         "values": run.values, "batches": run.batches,
@@ -120,9 +126,16 @@ def index(request: HttpRequest) -> HttpResponse:
                 return redirect("exchange:index")
             elif action == "pull":
                 area = get_object_or_404(children, pk=request.POST.get("area"))
-                summary = pull_from_child(area, request.user)
-                messages.success(request, _("Pulled the values of %(area)s: %(counts)s.") % {
-                    "area": area.name, "counts": _counts_text(summary.counts)})
+                require_admin(request.user)
+                job = job_runner.submit("exchange.pull", area, request.user)
+                if job.is_active:
+                    return redirect("jobs:detail", pk=job.pk)
+                if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
+                    messages.error(request, job_text(job.error_code, job.error_params,
+                                                     "exchange.pull"))
+                else:
+                    messages.success(request, _("Pulled the values of %(area)s.") % {
+                        "area": area.name})
                 return redirect("exchange:index")
             else:
                 raise PermissionDenied("exchange")
