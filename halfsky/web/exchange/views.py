@@ -139,8 +139,9 @@ def index(request: HttpRequest) -> HttpResponse:
                 return redirect("exchange:index")
             else:
                 raise PermissionDenied("exchange")
-        except ActionError as error:
-            messages.error(request, sentence(error.code, error.params))
+        except ActionError as error:  # job.running: a push or pull of it is under way
+            messages.error(request, job_text(error.code, error.params) if
+                           error.code.startswith("job.") else sentence(error.code, error.params))
     rows = queries.children_status(plan, year)
     return render(request, "exchange/index.html", {
         "plan": plan, "year": year, "years": range(plan.baseline_year, plan.end_year + 1),
