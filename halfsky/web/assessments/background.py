@@ -1,12 +1,14 @@
 """Reassessing plan years in the background, after work that touches many values.
 
 :func:`request_recompute` is called inside an action's transaction (a history
-import, a delivery from a child instance): once it commits, the years are noted
-as pending and one background job (kind ``assessment.recompute``, see
-``halfsky.web.jobs``) reassesses every pending year of the plan, each once, however
-many requests came meanwhile; a year leaves the list in the same transaction as
-its reassessment. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
-years are reassessed at once, after the commit.
+import, a delivery from a child instance): the years are noted as pending in that
+transaction and, once it commits, one background job (kind ``assessment.recompute``,
+see ``halfsky.web.jobs``) reassesses every pending year of the plan, each once,
+however many requests came meanwhile; a year leaves the list in the same transaction
+as its reassessment, so a worker killed midway leaves it pending, and
+:func:`resume_pending` (each worker, when it starts) takes up pending years whose job
+never started. With ``HALFSKY_JOBS_INLINE`` (the test suite) the years are
+reassessed at once, after the commit.
 """
 
 from __future__ import annotations
@@ -27,20 +29,21 @@ KIND = "assessment.recompute"
 
 
 def request_recompute(plan: Plan, years: Iterable[int], actor: Any = None) -> None:
-    """Reassess ``years`` of ``plan`` once the current transaction has committed."""
+    """Reassess ``years`` of ``plan``: noted as pending in the current transaction (so they
+    are committed with the values that need them), the job started once it commits."""
     wanted = sorted(set(years))
     if not wanted:
         return
-    transaction.on_commit(lambda: _start(plan, wanted, actor), robust=True)
-
-
-def _start(plan: Plan, years: list[int], actor: Any) -> None:
     if settings.HALFSKY_JOBS_INLINE:
-        for year in years:
-            do_recompute(plan, year, actor)
+        transaction.on_commit(lambda: _recompute_now(plan, wanted, actor), robust=True)
         return
-    do_mark_pending(plan, years)
-    start_pending(plan, actor)
+    do_mark_pending(plan, wanted)
+    transaction.on_commit(lambda: start_pending(plan, actor), robust=True)
+
+
+def _recompute_now(plan: Plan, years: list[int], actor: Any) -> None:
+    for year in years:
+        do_recompute(plan, year, actor)
 
 
 def start_pending(plan: Plan, actor: Any = None) -> None:
@@ -71,6 +74,14 @@ def do_recompute_pending(plan: Plan, year: int, actor: Any = None) -> None:
     (a stopped server, the end of a command) leaves the year pending, never lost."""
     PendingRecompute.objects.filter(plan=plan, year=year).delete()
     do_recompute(plan, year, actor)
+
+
+def resume_pending() -> None:
+    """Start the reassessment of every plan with pending years that no job will reach
+    (each worker does it when it starts): years noted by a server that stopped before
+    it started their job, or left by a job that failed, are not lost."""
+    for plan in Plan.objects.filter(pk__in=PendingRecompute.objects.values("plan")):
+        start_pending(plan)
 
 
 def follow_up(plan_pk: str) -> None:

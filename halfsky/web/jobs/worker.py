@@ -11,7 +11,8 @@ running. ``do_start`` refuses a job that is not queued, a second guard.
 Beside it a thread beats every ``HALFSKY_WORKER_TIMEOUT / 6`` seconds: the worker's
 row (``models.Worker``) and the jobs it runs show it is alive, and the jobs of workers
 that stopped (killed, their machine off) are queued again or failed
-(``runner.recover_lost``) — also once when the worker starts. SIGTERM or Ctrl-C lets
+(``runner.recover_lost``) — also once when the worker starts, which also starts the
+reassessment of years left pending without a job (``background.resume_pending``). SIGTERM or Ctrl-C lets
 the running task finish, then ends the worker; a second one ends it at once.
 """
 
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
+from halfsky.web.assessments.background import resume_pending
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
 from halfsky.web.jobs.runner import recover_lost, this_process
 
@@ -58,6 +60,7 @@ def run_worker(interval: float = 1.0, verbosity: int = 1) -> None:
     """Run tasks until stopped (SIGTERM, Ctrl-C)."""
     worker_id = this_process()
     beat(worker_id)  # signs in, and takes up the jobs of workers that died
+    resume_pending()  # and reassessments whose job never started
     heartbeat = Heartbeat(worker_id)
     heartbeat.start()
     try:
