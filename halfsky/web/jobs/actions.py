@@ -30,6 +30,7 @@ Each is one transaction; all but ``do_progress`` leave an audit record
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -158,10 +159,12 @@ def do_recover(job: Job) -> Job:
     return do_queue_task(job)
 
 
-def do_beat(worker_id: str) -> None:
+def do_beat(worker_id: str, running: Iterable[int] = ()) -> None:
+    """The worker is alive, and so are the jobs ``running`` (those it runs right now)."""
     now = timezone.now()
     Worker.objects.update_or_create(worker_id=worker_id, defaults={"seen_at": now})
-    Job.objects.filter(state=JobState.RUNNING, runner=worker_id).update(updated_at=now)
+    Job.objects.filter(pk__in=list(running), state=JobState.RUNNING,
+                       runner=worker_id).update(updated_at=now)
 
 
 def do_worker_stopped(worker_id: str) -> None:

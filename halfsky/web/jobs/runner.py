@@ -170,6 +170,12 @@ def recover_lost() -> list[Job]:
             if not is_alive(job)]
 
 
+def running_here() -> list[int]:
+    """The jobs this process runs right now."""
+    with _lock:
+        return sorted(_live)
+
+
 def workers_running() -> bool:
     """Whether any ``halfsky worker`` gave a sign of life lately."""
     return Worker.objects.filter(seen_at__gte=timezone.now() - timeout()).exists()

@@ -27,13 +27,13 @@ from django.db import DatabaseError, connections
 
 from halfsky.web.assessments.background import resume_pending
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
-from halfsky.web.jobs.runner import recover_lost, this_process
+from halfsky.web.jobs.runner import recover_lost, running_here, this_process
 
 logger = logging.getLogger(__name__)
 
 
 def beat(worker_id: str) -> None:
-    do_beat(worker_id)
+    do_beat(worker_id, running_here())
     for job in recover_lost():
         logger.warning("job %s (%s) of a stopped worker: %s", job.pk, job.kind, job.state)
 
