@@ -68,13 +68,16 @@ def do_enqueue(kind: str, target: models.Model, actor: Any, **params: Any) -> Jo
     return job
 
 
-@transaction.atomic
 def do_queue_task(job: Job) -> Job:
     from halfsky.web.jobs.tasks import run_job
 
-    backend = "immediate" if settings.HALFSKY_JOBS_INLINE else "default"
-    result = run_job.using(backend=backend).enqueue(job.pk)
-    Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    if settings.HALFSKY_JOBS_INLINE:  # runs it here, each step in its own transaction
+        result = run_job.using(backend="immediate").enqueue(job.pk)
+        Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    else:
+        with transaction.atomic():  # the task and the job's note of it, together
+            result = run_job.using(backend="default").enqueue(job.pk)
+            Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
     job.task_id = str(result.id)
     return job
 
