@@ -17,7 +17,8 @@
   of the action the job ran) and its parameters.
 - ``do_recover``: a job nothing runs any more (its worker was killed): queued again
   with a new task while it has attempts left (``HALFSKY_JOB_ATTEMPTS``), else failed
-  with ``job.lost``; the task the dead worker held is marked failed.
+  with ``job.lost``; the task the dead worker held is marked failed. It changes nothing
+  when the job changed since the caller read it (another worker recovered it first).
 - ``do_beat`` / ``do_worker_stopped``: a worker's sign of life (it also touches the
   jobs it runs) and its clean end; no audit record.
 
@@ -141,9 +142,11 @@ def do_recover(job: Job) -> Job:
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
+    seen = (job.state, job.attempts, job.task_id, job.runner)
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.state not in ACTIVE_STATES:
-        return job
+    if job.state not in ACTIVE_STATES or (job.state, job.attempts, job.task_id,
+                                          job.runner) != seen:
+        return job  # another process recovered it (or a worker started it) meanwhile
     now = timezone.now()
     if job.task_id:  # the dead worker's task will never end by itself
         DBTaskResult.objects.filter(

@@ -91,3 +91,18 @@ def test_the_heartbeat_keeps_alive_only_the_jobs_the_worker_runs_right_now(
     beat("worker-host:7")
     job.refresh_from_db()
     assert job.state == "queued"
+
+
+def test_two_workers_recovering_the_same_lost_job_queue_it_once(
+        report: Any, running_job: Any, dead_worker: str, settings: Any) -> None:
+    from halfsky.web.audit.models import AuditEvent
+    from halfsky.web.jobs.actions import do_recover
+    from halfsky.web.jobs.models import Job
+
+    settings.HALFSKY_JOBS_INLINE = False
+    job = running_job(report, runner=dead_worker)
+    seen_by_second = Job.objects.get(pk=job.pk)  # read before the first recovered it
+    first = do_recover(job)
+    second = do_recover(seen_by_second)
+    assert first.state == second.state == "queued" and second.task_id == first.task_id
+    assert AuditEvent.objects.filter(object_key=str(job.pk), action="job.retry").count() == 1
