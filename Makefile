@@ -12,9 +12,11 @@ export DJANGO_SETTINGS_MODULE := halfsky.web.settings
 demo: deps assets migrate  ## set up (venv, dependencies, database, demo data, accounts) and serve
 	$(BIN)/halfsky demo
 	@echo "HalfSky runs at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(BIN)/halfsky worker --quiet & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/halfsky manage runserver $(HOST):$(PORT)
 
-serve: deps assets migrate  ## serve without touching the demo data
+serve: deps assets migrate  ## serve (with a background worker) without touching the demo data
+	$(BIN)/halfsky worker --quiet & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/halfsky manage runserver $(HOST):$(PORT)
 
 test: dev-deps assets  ## install what the tests need and run the whole suite

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils import translation
 
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.exchange.access import do_issue_child_token
 from halfsky.web.exchange.models import ParentLink, PushRun
 from halfsky.web.exchange.queries import children_status, open_conflict_count

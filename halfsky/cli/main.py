@@ -18,6 +18,7 @@ from halfsky.cli.messages import plan_file_message
 from halfsky.cli.plan_import import add_import_parser
 from halfsky.cli.setup import fail as _fail
 from halfsky.cli.setup import setup_django as _setup_django
+from halfsky.cli.worker import add_parser as add_worker_parser
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
 from halfsky.formats.plan_file import (
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     ref_load.set_defaults(func=cmd_reference_load)
     add_assess_parser(commands)
     add_exchange_parser(commands)
+    add_worker_parser(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command (migrate, runserver…)")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)

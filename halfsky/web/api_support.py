@@ -20,8 +20,8 @@ from ninja.openapi.docs import DocsBase
 from ninja.renderers import JSONRenderer
 
 from halfsky.web.core.access import FORBIDDEN, is_refusal
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import ValueConflict
 from halfsky.web.orgs.permissions import may
 

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "halfsky.web.orgs",
     "halfsky.web.plans",
     "halfsky.web.data",
@@ -220,9 +222,19 @@ USE_TZ = True
 MEDIA_ROOT = Path(env("HALFSKY_MEDIA_DIR", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 
-# Background jobs (report generation) run in a thread of the web process; with
-# HALFSKY_JOBS_INLINE they run in the request itself (the test suite sets it).
+# Background jobs (report generation, reassessment, exchange, imports) are tasks queued in
+# the database (django-tasks-db) and run by `halfsky worker` processes; with
+# HALFSKY_JOBS_INLINE they run in the request itself through the immediate backend (the
+# test suite sets it). A job whose worker stopped (no sign of life for
+# HALFSKY_WORKER_TIMEOUT seconds, or its process gone) is started again by another worker
+# until it has been tried HALFSKY_JOB_ATTEMPTS times, then shown as failed with the reason.
 HALFSKY_JOBS_INLINE = env_bool("HALFSKY_JOBS_INLINE", False)
+HALFSKY_JOB_ATTEMPTS = max(1, int(env("HALFSKY_JOB_ATTEMPTS", "2")))
+HALFSKY_WORKER_TIMEOUT = max(10, int(env("HALFSKY_WORKER_TIMEOUT", "60")))
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 STATIC_URL = "/static/"
 # Static files are served by WhiteNoise from the app directories; set

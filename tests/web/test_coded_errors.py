@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from halfsky.domain.errors import CodedError
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.imports.actions import PublishError
 from halfsky.web.plans.actions import PlanLoadError
 from halfsky.web.reports.evidence import EvidenceError

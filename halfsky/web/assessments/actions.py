@@ -56,7 +56,7 @@ from halfsky.web.assessments.models import (
 )
 from halfsky.web.assessments.series import Row, Table, build_table
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.models import Observation, Round, ValueFlag, ValueStatus
 from halfsky.web.orgs.models import Department

@@ -1,13 +1,14 @@
 """Reassessing plan years in the background, after work that touches many values.
 
-:func:`request_recompute` is called inside an action's transaction (by the
-value writer ``data.actions.store``, through the rule of ``reassess``): the
-years are noted as pending in that transaction and, once it commits, one
-background job (kind ``assessment.recompute``, see
-``halfsky.web.jobs``) reassesses every pending year of the plan, each once, however
-many requests came meanwhile; a year leaves the list in the same transaction as
-its reassessment. With ``HALFSKY_JOBS_INLINE`` (the test suite) the
-years are reassessed at once, after the commit.
+:func:`request_recompute` is called inside an action's transaction (a history
+import, a delivery from a child instance): the years are noted as pending in that
+transaction and, once it commits, one background job (kind ``assessment.recompute``,
+see ``halfsky.web.jobs``) reassesses every pending year of the plan, each once,
+however many requests came meanwhile; a year leaves the list in the same transaction
+as its reassessment, so a worker killed midway leaves it pending, and
+:func:`resume_pending` (each worker, when it starts) takes up pending years whose job
+never started. With ``HALFSKY_JOBS_INLINE`` (the test suite) the years are
+reassessed at once, after the commit.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.urls import reverse
 
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.assessments.models import PendingRecompute
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.plans.models import Plan
 
 KIND = "assessment.recompute"
@@ -76,6 +77,14 @@ def do_recompute_pending(plan: Plan, year: int, actor: Any = None) -> None:
     (a stopped server, the end of a command) leaves the year pending, never lost."""
     PendingRecompute.objects.filter(plan=plan, year=year).delete()
     do_recompute(plan, year, actor)
+
+
+def resume_pending() -> None:
+    """Start the reassessment of every plan with pending years that no job will reach
+    (each worker does it when it starts): years noted by a server that stopped before
+    it started their job, or left by a job that failed, are not lost."""
+    for plan in Plan.objects.filter(pk__in=PendingRecompute.objects.values("plan")):
+        start_pending(plan)
 
 
 def follow_up(plan_pk: str) -> None:

@@ -31,9 +31,9 @@ from halfsky.web.assessments.actions import (
 from halfsky.web.assessments.forms import AnswerForm, DecisionForm
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
 from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.counts import counted
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans import queries as plan_queries
 

@@ -17,9 +17,9 @@ from ninja import Field, Router, Schema, Status
 
 from halfsky.domain.validation import Finding
 from halfsky.web.api_support import ERROR_RESPONSES, caller, invalid
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.actions.values import (
     do_confirm_task,

@@ -6,3 +6,7 @@ class DataConfig(AppConfig):
     name = "halfsky.web.data"
     label = "data"
     verbose_name = _("Data")
+
+    def ready(self) -> None:
+        # Its kinds of background job join the queue's registry once the models exist.
+        from halfsky.web.data import jobs  # noqa: F401

@@ -16,10 +16,10 @@ from halfsky.formats.excel_template import write_template
 from halfsky.formats.excel_upload import MAX_BYTES, read_template
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.files import excel_template_labels
 from halfsky.web.data import excel, queries
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.uploads import UploadRejected, do_apply_upload
 from halfsky.web.data.views_tasks import render_task
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.errors import ActionError
-from halfsky.web.data.actions.history import (
-    check_staged,
-    do_apply_history,
-    do_stage_history,
-)
+from halfsky.web.data.actions.history import check_staged, do_stage_history
 from halfsky.web.data.models import HistoryImport
+from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.queries import current_plan
 
 MAX_BYTES = 20_000_000
@@ -63,16 +58,19 @@ def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("data.import_history")
 def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
     staged = get_object_or_404(HistoryImport, pk=pk)
-    try:
-        count = do_apply_history(staged, request.user)
-    except ActionError as error:
+    try:  # a background job (a large file takes a while): its page shows the progress
+        job = job_runner.submit("history.apply", staged, request.user)
+    except ActionError as error:  # job.running: it is being imported already
         messages.error(request, sentence(error.code, error.params))
         return redirect("data:history_preview", pk=pk)
+    if job.is_active:
+        return redirect("jobs:detail", pk=job.pk)
+    if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
+        messages.error(request, sentence(job.error_code, job.error_params))
+        return redirect("data:history_preview", pk=pk)
+    staged.refresh_from_db()
+    count = staged.applied_count
     messages.success(request, ngettext("%(count)s value was imported.",
                                        "%(count)s values were imported.", count)
                      % {"count": count})
-    if count and not settings.HALFSKY_JOBS_INLINE:  # the years are reassessed by a job
-        messages.info(request, _("The assessments of the years concerned are being "
-                                 "recomputed in the background; the assessment pages show "
-                                 "the new results in a moment."))
     return redirect("data:history")

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.rounds import do_open_round
 from halfsky.web.data.forms import OpenRoundForm
 from halfsky.web.data.models import Round, TaskState

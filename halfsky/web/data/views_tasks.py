@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from halfsky.domain import workflow
 from halfsky.domain.validation import Severity, blocking
 from halfsky.web.core.access import FORBIDDEN, deny, is_refusal, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.actions.values import (
     EDITABLE_VALUE_STATES,
     ValueConflict,

@@ -18,7 +18,7 @@ from django.db import transaction
 from halfsky.domain.plan import Aggregation
 from halfsky.formats.plan_file import PlanFileError, plan_from_dict
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan

@@ -25,7 +25,7 @@ from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
 from halfsky.web.audit.records import acting_user, record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.actions.store import Change, store_values
 from halfsky.web.data.models import Observation, ValueStatus

@@ -11,6 +11,7 @@ and stores the answer through the same :func:`do_receive`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 
 from halfsky.domain.exchange import BATCH_SIZE, batches
 from halfsky.web.audit.records import acting_user, record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.exchange.api import ExchangeValueSchema
 from halfsky.web.exchange.models import ChildSource, DeliveryMethod, ParentLink, PushRun, PushState
@@ -97,8 +98,10 @@ def do_end_push(run: PushRun, error: ActionError | None, actor: Any) -> PushRun:
 
 
 def push_to_parent(plan: Plan, actor: Any = None, *, years: set[int] | None = None,
-                   batch_size: int = BATCH_SIZE, transport: Transport = http) -> PushRun:
-    """Send the plan's approved values to the parent; the run says how far it got."""
+                   batch_size: int = BATCH_SIZE, transport: Transport = http,
+                   progress: Callable[[int, str], None] | None = None) -> PushRun:
+    """Send the plan's approved values to the parent; the run says how far it got
+    (``progress(percent, "exchange.step.push")`` after each batch, in a background job)."""
     require_admin(actor)
     link = ParentLink.objects.first()
     if link is None:
@@ -115,6 +118,8 @@ def push_to_parent(plan: Plan, actor: Any = None, *, years: set[int] | None = No
                 raise _refusal(reply.status, reply.body)
             do_note_batch(run, {str(k): int(v) for k, v in
                                 dict(reply.body.get("counts", {})).items()})
+            if progress is not None:
+                progress(5 + 90 * run.sent // max(1, len(parts)), "exchange.step.push")
     except ActionError as error:
         return do_end_push(run, error, actor)
     return do_end_push(run, None, actor)

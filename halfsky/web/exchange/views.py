@@ -11,23 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.data.models import Observation
 from halfsky.web.exchange import queries
-from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.access import (
+    do_issue_child_token,
+    do_revoke_child_token,
+    require_admin,
+)
 from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
 from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, MappingForm, ResolveForm
 from halfsky.web.exchange.mapping import do_set_mapping, mapping_rows, parent_plans
 from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushRun
 from halfsky.web.exchange.receive import do_resolve_conflict
-from halfsky.web.exchange.sync import (
-    do_set_child_source,
-    do_set_parent_link,
-    pull_from_child,
-    push_to_parent,
-)
+from halfsky.web.exchange.sync import do_set_child_source, do_set_parent_link
+from halfsky.web.jobs import runner as job_runner
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
 
@@ -88,10 +88,14 @@ def index(request: HttpRequest) -> HttpResponse:
                                        link_form.cleaned_data["token"], request.user)
                     messages.success(request, _("Parent instance saved."))
                     return redirect("exchange:index")
-            elif action == "push":
-                run = push_to_parent(plan, request.user)
-                if run.error:
-                    messages.error(request, sentence(run.error, run.error_params))
+            elif action == "push":  # a background job: its page shows the progress
+                require_admin(request.user)
+                job = job_runner.submit("exchange.push", plan, request.user)
+                if job.is_active:
+                    return redirect("jobs:detail", pk=job.pk)
+                run = PushRun.objects.first()  # run at once (HALFSKY_JOBS_INLINE)
+                if run is None or run.error:
+                    messages.error(request, sentence(job.error_code, job.error_params))
                 else:
                     messages.success(request, _("Pushed %(values)s in %(batches)s: %(counts)s.") % {
                         "values": counted("value", run.values),
@@ -109,13 +113,19 @@ def index(request: HttpRequest) -> HttpResponse:
                 return redirect("exchange:index")
             elif action == "pull":
                 area = get_object_or_404(children, pk=request.POST.get("area"))
-                summary = pull_from_child(area, request.user)
-                messages.success(request, _("Pulled the values of %(area)s: %(counts)s.") % {
-                    "area": area.name, "counts": _counts_text(summary.counts)})
+                require_admin(request.user)
+                job = job_runner.submit("exchange.pull", area, request.user)
+                if job.is_active:
+                    return redirect("jobs:detail", pk=job.pk)
+                if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
+                    messages.error(request, sentence(job.error_code, job.error_params))
+                else:
+                    messages.success(request, _("Pulled the values of %(area)s.") % {
+                        "area": area.name})
                 return redirect("exchange:index")
             else:
                 deny("exchange")
-        except ActionError as error:
+        except ActionError as error:  # job.running: a push or pull of it is under way
             messages.error(request, sentence(error.code, error.params))
     rows = queries.children_status(plan, year)
     return render(request, "exchange/index.html", {

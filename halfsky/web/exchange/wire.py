@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from halfsky.domain.exchange import ExchangeValue
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 
 TIMEOUT_SECONDS = 60
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.core.text import sentence
 from halfsky.web.jobs.kinds import KINDS
 from halfsky.web.jobs.models import Job, JobState
+from halfsky.web.jobs.runner import workers_running
 
 
 def title_of(job: Job) -> str:
@@ -30,7 +31,10 @@ def shown(job: Job) -> dict[str, str]:
         headline = done_text(job)
     else:
         headline = str(_("Not finished"))
+    step = job.step
+    if job.state == JobState.QUEUED and not workers_running():
+        step = "job.step.no_worker"
     return {"title": title_of(job), "headline": headline,
-            "step": sentence(job.step),
+            "step": sentence(step),
             "error": sentence(job.error_code, job.error_params) if job.error_code
             else ""}

@@ -1,113 +1,75 @@
-"""Running background jobs: in a daemon thread of the web process, or inline.
+"""Running background jobs: through the task queue, in ``halfsky worker`` processes.
 
-- ``submit(kind, target, actor, **params)``: queue a job and start it (refused with
-  ``ActionError("job.running")`` while one of that kind runs on the target); the job
-  runs in the language of the caller (the report's phrases are translated).
-- ``start_job(job)``: runs the job in a thread started once the current transaction
-  commits; with the setting ``HALFSKY_JOBS_INLINE`` (set by the test suite)
-  it runs at once in the caller and returns the finished job.
-- ``latest_job(kind, target)`` / ``reap(job)``: the job as a page shows it. A job
-  whose runner is gone — the server was stopped or killed while it ran — is failed
-  with ``job.interrupted`` when it is read, so the user sees why and may start again.
+- ``submit(kind, target, actor, **params)``: queue a job and hand it to the queue
+  (refused with ``ActionError("job.running")`` while one of that kind is active on the
+  target); the job runs in the language of the caller (the report's phrases are
+  translated).
+- ``start_job(job)``: hands the queued job to the task queue (django-tasks with its
+  database backend): a worker takes it once the caller's transaction has committed.
+  With the setting ``HALFSKY_JOBS_INLINE`` (set by the test suite) the immediate
+  backend runs it at once in the caller, which gets the finished job back.
+- ``run(pk, task_id)``: what the task does in the worker: run the job to its end.
+- ``latest_job(kind, target)`` / ``reap(job)``: the job as a page shows it. An active
+  job that nothing runs any more — its worker was killed, or its machine stopped — is
+  queued again for another worker while it has attempts left, else failed with
+  ``job.lost`` (``actions.do_recover``), so the user sees why and may start again.
+- ``recover_lost()``: the same for every active job; each worker does it when it
+  starts and at each heartbeat, so a job is taken up again without anyone looking.
 
-A running job is alive while this process runs its thread; a job of another process
-on this machine while that process exists and the job gave a sign of life within
-``STALE_AFTER``; a queued one for ``QUEUED_LIMIT`` (its thread starts at once).
-An exception in a job fails it: ``ActionError`` with its code, anything else with
-``job.failed`` (and a log entry). Threads close their database connections at the end.
+A running job is alive while this process runs it; a job of another process on this
+machine while that process exists and the job gave a sign of life (its steps, its
+worker's heartbeat) within ``HALFSKY_WORKER_TIMEOUT``; of another machine while it gave
+one. A queued job is alive while its task waits in the queue (or was claimed within
+that time). An exception in a job fails it: ``ActionError`` with its code, anything
+else with ``job.failed`` (and a log entry).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
-import threading
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, models, transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.jobs.actions import (
     do_enqueue,
-    do_fail,
-    do_finish,
-    do_progress,
-    do_start,
+    do_queue_task,
+    do_recover,
     target_of,
 )
-from halfsky.web.jobs.kinds import KINDS
-from halfsky.web.jobs.models import Job, JobState
+from halfsky.web.jobs.execution import HOST, run, running_here, this_process
+from halfsky.web.jobs.models import ACTIVE_STATES, Job, JobState, Worker
+from halfsky.web.jobs.tasks import run_job
+
+__all__ = ["HOST", "run", "running_here", "this_process"]  # what the worker and the pages use
 
 logger = logging.getLogger(__name__)
 
-HOST = socket.gethostname()
-STALE_AFTER = timedelta(minutes=10)  # longer than any step (LibreOffice gives up after 3)
-QUEUED_LIMIT = timedelta(minutes=1)
-_live: set[int] = set()  # the jobs this process is running now
-_lock = threading.Lock()
-
-
-def this_process() -> str:
-    return f"{HOST}:{os.getpid()}"
+def timeout() -> timedelta:
+    return timedelta(seconds=settings.HALFSKY_WORKER_TIMEOUT)
 
 
 def submit(kind: str, target: models.Model, actor: Any, **params: Any) -> Job:
     """Queue and start a job; it runs in the caller's language (``params["language"]``)."""
-    latest_job(kind, target)  # an interrupted job no longer stands in the way
+    latest_job(kind, target)  # a job nothing runs any more no longer stands in the way
     params.setdefault("language", translation.get_language() or settings.LANGUAGE_CODE)
-    return start_job(do_enqueue(kind, target, actor, **params))
+    if settings.HALFSKY_JOBS_INLINE:
+        return start_job(do_enqueue(kind, target, actor, **params))
+    with transaction.atomic():  # the job and its task are stored together
+        return start_job(do_enqueue(kind, target, actor, **params))
 
 
 def start_job(job: Job) -> Job:
-    if settings.HALFSKY_JOBS_INLINE:
-        run(job.pk)
+    job = do_queue_task(job, run_job)
+    if settings.HALFSKY_JOBS_INLINE:  # the immediate backend has run it
         return Job.objects.get(pk=job.pk)
-    thread = threading.Thread(target=_thread, args=(job.pk,), name=f"halfsky-job-{job.pk}",
-                              daemon=True)
-    transaction.on_commit(thread.start)
     return job
-
-
-def _thread(pk: int) -> None:
-    try:
-        run(pk)
-    finally:
-        connections.close_all()  # this thread's connections only
-
-
-def run(pk: int) -> None:
-    """Run the queued job ``pk`` here and now, to its end (done or failed)."""
-    with _lock:
-        _live.add(pk)
-    try:
-        try:
-            job = do_start(Job.objects.get(pk=pk), this_process())
-        except (ActionError, Job.DoesNotExist):
-            return  # started elsewhere already, or gone
-        try:
-            kind = KINDS.get(job.kind)
-            if kind is None:
-                raise ActionError("job.kind", kind=job.kind)
-            with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
-                url = kind.run(job, lambda percent, step: do_progress(job, percent, step))
-        except ActionError as error:
-            do_fail(job, error.code, error.params)
-        except Exception:
-            logger.exception("background job %s (%s) failed", job.pk, job.kind)
-            do_fail(job, "job.failed")
-        else:
-            do_finish(job, url)
-            if kind is not None and kind.follow_up is not None:
-                kind.follow_up(job)
-    except Exception:  # the database itself failed: the job is reaped as interrupted
-        logger.exception("background job %s could not be recorded", pk)
-    finally:
-        with _lock:
-            _live.discard(pk)
 
 
 def _process_exists(pid: int) -> bool:
@@ -120,28 +82,51 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
+def _task_waits(job: Job) -> bool:
+    """Whether the queued job's task is still in the queue (or was just claimed)."""
+    now = timezone.now()
+    if not job.task_id:  # being handed to the queue right now
+        return now - job.created_at < timeout()
+    task = DBTaskResult.objects.filter(id=job.task_id).values("status", "started_at").first()
+    if task is None:
+        return False
+    if task["status"] == TaskResultStatus.READY:
+        return True
+    return (task["status"] == TaskResultStatus.RUNNING and task["started_at"] is not None
+            and now - task["started_at"] < timeout())
+
+
 def is_alive(job: Job) -> bool:
     if not job.is_active:
         return False
-    with _lock:
-        if job.pk in _live:
-            return True
-    now = timezone.now()
+    if job.pk in running_here():
+        return True
     if job.state == JobState.QUEUED:
-        return now - job.created_at < QUEUED_LIMIT
+        return _task_waits(job)
     if job.runner == this_process():
-        return False  # ours, but its thread has ended
+        return False  # ours, but it is no longer running
     host, _sep, pid = job.runner.rpartition(":")
     if host == HOST and pid.isdigit() and not _process_exists(int(pid)):
-        return False
-    return now - job.updated_at < STALE_AFTER
+        return False  # its worker was killed
+    return timezone.now() - job.updated_at < timeout()
 
 
 def reap(job: Job) -> Job:
-    """The job, failed with ``job.interrupted`` if it is active but nothing runs it."""
+    """The job, queued again or failed (``job.lost``) if it is active but nothing runs it."""
     if job.is_active and not is_alive(job):
-        return do_fail(job, "job.interrupted")
+        return do_recover(job, run_job)
     return job
+
+
+def recover_lost() -> list[Job]:
+    """Every active job that nothing runs any more, queued again or failed."""
+    return [reap(job) for job in Job.objects.filter(state__in=ACTIVE_STATES)
+            if not is_alive(job)]
+
+
+def workers_running() -> bool:
+    """Whether any ``halfsky worker`` gave a sign of life lately."""
+    return Worker.objects.filter(seen_at__gte=timezone.now() - timeout()).exists()
 
 
 def latest_job(kind: str, target: models.Model) -> Job | None:

@@ -52,8 +52,8 @@ from halfsky.formats.reports import (
 from halfsky.web.assessments.ratings import do_rate_goal
 from halfsky.web.assessments.reassess import ensure_assessed
 from halfsky.web.audit.records import record
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text.report_phrases import report_phrases
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import (
     may,
     may_take,

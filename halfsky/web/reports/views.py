@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from halfsky.domain import workflow
 from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.jobs.models import JobState
 from halfsky.web.jobs.queries import done_text

@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 
 from halfsky.domain import workflow
 from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.reports import YEAR_REPORT_STATE
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import current_plan

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from halfsky.domain import workflow
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take

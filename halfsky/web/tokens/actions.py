@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.orgs.permissions import may
 from halfsky.web.tokens.keys import issue_key
 from halfsky.web.tokens.models import ApiToken, IssuedKey

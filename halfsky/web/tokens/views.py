@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.errors import ActionError
 from halfsky.web.tokens.actions import do_create_token, do_revoke_token
 from halfsky.web.tokens.forms import TokenForm
 from halfsky.web.tokens.queries import tokens_of

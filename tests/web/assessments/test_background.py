@@ -66,7 +66,7 @@ def test_a_failed_year_stays_pending(queued_only: None, django_capture_on_commit
     assert sorted(PendingRecompute.objects.values_list("year", flat=True)) == [2022, 2023]
 
 
-def test_the_history_import_page_says_the_reassessment_runs_in_the_background(
+def test_the_history_import_runs_as_a_job_whose_page_says_the_reassessment_follows(
         queued_only: None, login: Any, django_capture_on_commit_callbacks: Any) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -78,8 +78,12 @@ def test_the_history_import_page_says_the_reassessment_runs_in_the_background(
     coordinator.post("/rounds/history/", {"file": SimpleUploadedFile("h.csv", csv)})
     staged = HistoryImport.objects.latest("pk")
     with django_capture_on_commit_callbacks(execute=True):
-        page = coordinator.post(f"/rounds/history/{staged.pk}/apply/", follow=True)
-    text = page.content.decode()
-    assert "已导入" in text
+        response = coordinator.post(f"/rounds/history/{staged.pk}/apply/")
+    [apply] = Job.objects.filter(kind="history.apply")  # the import itself is a job
+    assert apply.state == "queued" and response.url == f"/jobs/{apply.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        runner.run(apply.pk)  # what a worker does
+    text = coordinator.get(response.url).content.decode()
+    assert 'data-job-state="done"' in text and "已导入" in text
     assert "正在后台重新计算" in text
     assert Job.objects.filter(kind=background.KIND, state="queued").exists()

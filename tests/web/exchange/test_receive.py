@@ -179,7 +179,7 @@ def test_the_city_sends_its_aggregate_on_to_the_province(city: Plan, county_key:
 
 
 def test_a_pull_that_gets_no_halfsky_values_stores_nothing(city: Plan) -> None:
-    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.core.errors import ActionError
     from halfsky.web.exchange.sync import do_set_child_source, pull_from_child
     from halfsky.web.exchange.wire import Reply
 

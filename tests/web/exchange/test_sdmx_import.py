@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from halfsky.formats.history_import import read_history
 from halfsky.web.core import text
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.history import check_staged, do_apply_history, do_stage_history
 from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.plans.models import Plan

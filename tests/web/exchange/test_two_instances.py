@@ -80,6 +80,7 @@ class Instance:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server: subprocess.Popen[bytes] | None = None
+        self.worker: subprocess.Popen[bytes] | None = None
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         done = subprocess.run([HALFSKY, *args], env=self.env, capture_output=True, text=True,
@@ -99,6 +100,9 @@ class Instance:
         self.server = subprocess.Popen(
             [HALFSKY, "manage", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder)
+        self.worker = subprocess.Popen(  # runs the background jobs (reassessment)
+            [HALFSKY, "worker", "--interval", "0.2"], env=self.env, stdout=log,
+            stderr=subprocess.STDOUT, cwd=self.folder)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -109,9 +113,10 @@ class Instance:
         raise AssertionError(f"{self.name} did not start: {(self.folder / 'server.log').read_text()}")
 
     def stop(self) -> None:
-        if self.server is not None:
-            self.server.terminate()
-            self.server.wait(timeout=20)
+        for process in (self.server, self.worker):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=20)
         if ON_POSTGRES:
             postgres(f'DROP DATABASE IF EXISTS "{self.database}"')
 
@@ -267,7 +272,7 @@ def test_county_pushes_to_city(instances: tuple[Instance, Instance], tmp_path: P
     assert state["keys"] == expected["keys"]  # nothing lost, nothing twice
     assert not set(expected["unapproved"]) & set(state["keys"])  # only approved values travel
     # the city aggregated its areas at once, and assesses its own plan on them in a
-    # background job of its server
+    # background job of its worker
     assert state["aggregates"] > 0
     deadline = time.monotonic() + 60
     while city.query(CITY_STATE)["assessed"] == 0 and time.monotonic() < deadline:

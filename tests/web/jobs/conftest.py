@@ -49,17 +49,18 @@ def no_pdf(monkeypatch: Any) -> None:
 @pytest.fixture
 def running_job(user: Any) -> Any:
     """``running_job(report, runner=..., age=...)``: a generation job in the state
-    ``running`` at 40 % (the PDF step), as another process would have left it."""
+    ``running`` at 40 % (the PDF step) on its first attempt (``attempts``), as another
+    process would have left it."""
     from django.utils import timezone
 
     from halfsky.web.jobs.models import Job, JobState
 
     def make(report: Any, runner: str = "another-server:4242", age: timedelta = timedelta(0),
-             by: str = "coordinator") -> Job:
+             by: str = "coordinator", attempts: int = 1) -> Job:
         at = timezone.now() - age
         return Job.objects.create(
             kind="report.generate", target_model="reports.report", target_pk=str(report.pk),
             state=JobState.RUNNING, progress=40, step="report.step.pdf", runner=runner,
-            created_by=user(by), created_at=at, started_at=at, updated_at=at)
+            created_by=user(by), created_at=at, started_at=at, updated_at=at, attempts=attempts)
 
     return make

@@ -56,9 +56,9 @@ def test_the_job_page_shows_the_running_job_and_polls_itself(
 
 @pytest.mark.parametrize(("runner", "age"), [
     ("another-server:4242", timedelta(hours=1)),  # no sign of life for an hour
-    (None, timedelta(0)),  # this very process, whose thread has ended (a crash)
+    (None, timedelta(0)),  # this very process, which no longer runs it (a crash)
 ])
-def test_an_interrupted_job_is_shown_as_failed_and_the_report_can_be_generated_again(
+def test_a_lost_job_on_its_last_attempt_is_shown_as_failed_and_the_report_can_be_generated_again(
         login: Any, report: Any, running_job: Any, monkeypatch: Any, runner: str | None,
         age: timedelta) -> None:
     from halfsky.web.core.text.system import JOB_MESSAGES as MESSAGES
@@ -66,20 +66,43 @@ def test_an_interrupted_job_is_shown_as_failed_and_the_report_can_be_generated_a
     from halfsky.web.jobs.models import Job
     from halfsky.web.jobs.runner import this_process
 
-    job = running_job(report, runner=runner or this_process(), age=age)
+    job = running_job(report, runner=runner or this_process(), age=age, attempts=2)
     client = login("coordinator")
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
-    assert 'data-job-state="failed"' in page and 'data-error="job.interrupted"' in page
-    assert zh(MESSAGES["job.interrupted"]) in page and "hx-trigger" not in page
+    assert 'data-job-state="failed"' in page and 'data-error="job.lost"' in page
+    assert zh(MESSAGES["job.lost"]) % {"attempts": 2} in page and "hx-trigger" not in page
+    assert "后台" in zh(MESSAGES["job.lost"])  # says, in Chinese, that the worker stopped
     job.refresh_from_db()
-    assert job.state == "failed" and job.error_code == "job.interrupted" and job.finished_at
+    assert job.state == "failed" and job.error_code == "job.lost" and job.finished_at
     page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
-    assert 'data-error="job.interrupted"' in page and "data-generate>" in page
+    assert 'data-error="job.lost"' in page and "data-generate>" in page
     generate = kinds.KINDS["report.generate"]
     monkeypatch.setitem(kinds.KINDS, "report.generate",
                         replace(generate, run=lambda job, progress: "/reports/"))
     client.post(reverse("reports:generate", args=[report.pk]))
     assert Job.objects.filter(target_pk=str(report.pk)).latest("pk").state == "done"
+
+
+def test_a_lost_job_with_attempts_left_is_queued_again_for_another_worker(
+        login: Any, report: Any, running_job: Any, settings: Any) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from halfsky.web.audit.models import AuditEvent
+    from halfsky.web.core.text.system import JOB_MESSAGES as MESSAGES
+
+    settings.HALFSKY_JOBS_INLINE = False  # queued in the database, for a worker
+    job = running_job(report, age=timedelta(hours=1), attempts=1)
+    page = login("coordinator").get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert 'data-job-state="queued"' in page and 'hx-trigger="every 1s"' in page
+    job.refresh_from_db()
+    assert (job.state, job.progress, job.runner, job.attempts) == ("queued", 0, "", 1)
+    task = DBTaskResult.objects.get(id=job.task_id)
+    assert task.status == "READY" and task.args_kwargs["args"] == [job.pk]
+    assert task.task_path == "halfsky.web.jobs.tasks.run_job"
+    # no worker has signed in: the page says that one must be started
+    assert zh(MESSAGES["job.step.no_worker"]) in page
+    assert AuditEvent.objects.filter(object_type="job", object_key=str(job.pk),
+                                     action="job.retry").exists()
 
 
 def test_a_job_that_another_server_process_runs_now_is_left_running(

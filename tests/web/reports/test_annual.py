@@ -109,7 +109,7 @@ def no_pdf(monkeypatch: Any) -> None:
 def test_states_move_one_step_at_a_time_by_the_right_role(plan: Any, user: Any,
                                                            no_pdf: None) -> None:
     from halfsky.web.audit.models import AuditEvent
-    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.core.errors import ActionError
     from halfsky.web.reports import actions
 
     report = _generated(plan, user)

@@ -158,7 +158,7 @@ def test_the_token_link_is_in_the_top_bar(login: Any) -> None:
 def test_only_the_owner_coordinator_or_administrator_revokes_a_token(db) -> None:
     from django.contrib.auth import get_user_model
 
-    from halfsky.web.data.actions.errors import ActionError
+    from halfsky.web.core.errors import ActionError
     from halfsky.web.tokens.actions import do_create_token, do_revoke_token
 
     users = get_user_model().objects

@@ -19,11 +19,17 @@ API_REFUSALS = {
 JOB_MESSAGES = {
     "job.step.queued": _("Waiting to start…"),
     "job.step.started": _("Starting…"),
+    "job.step.retry": _("Its worker stopped while it ran; waiting to start it again…"),
+    "job.step.no_worker": _("Waiting: no background worker is running. Ask the "
+                            "administrator to start one (halfsky worker)."),
     "job.step.done": _("Finished."),
     "job.failed": _("It stopped because of an unexpected error and nothing was changed. "
                     "Try again; if it happens again, tell the administrator."),
     "job.interrupted": _("It was interrupted because the server stopped, and nothing was "
                          "changed. Start it again."),
+    "job.lost": _("It was not finished: the background worker running it stopped "
+                  "(%(attempts)s attempts), and nothing was changed. Start it again; if it "
+                  "happens again, tell the administrator."),
     "job.running": _("This is already running; wait until it has finished."),
     "job.kind": _("Unknown kind of background job."),
     "job.state": _("This job has already started."),
@@ -34,6 +40,9 @@ JOB_MESSAGES = {
     "report.step.pdf": _("Converting the report to PDF with LibreOffice"),
     "report.step.saving": _("Saving the files"),
     "assessment.step.recompute": _("Reassessing the years with new values"),
+    "exchange.step.push": _("Sending the approved values to the parent instance"),
+    "exchange.step.pull": _("Fetching and storing the child instance's values"),
+    "history.step.apply": _("Checking every row again and storing the values"),
 }
 
 # The security events of the audit trail (halfsky.web.security), for the search page.

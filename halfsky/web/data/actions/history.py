@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from halfsky.formats.history_import import read_history
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.history import HistoryPreview, preview
 from halfsky.web.data.models import HistoryImport, Observation, ValueStatus

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.actions.store import Change, store_values
 from halfsky.web.data.models import Observation, Round, Task, ValueStatus

@@ -11,7 +11,7 @@ from halfsky.domain.validation import compute_rate
 from halfsky.formats.excel_layout import LETTERS
 from halfsky.formats.excel_upload import UploadedRow
 from halfsky.formats.uploads import FileProblem
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.actions.values import (
     EDITABLE_TASK_STATES,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from halfsky.domain import workflow
 from halfsky.domain.validation import Finding, blocking, compute_rate
 from halfsky.web.audit.records import record
-from halfsky.web.data.actions.errors import ActionError
+from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.notify import notify, users_with
 from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.checks import check
