@@ -18,7 +18,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from halfsky.web.orgs.permission_docs import markdown
+    from halfsky.web.permission_docs import markdown
 
     (ROOT / "docs" / "permissions.md").write_text(markdown(), encoding="utf-8")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from halfsky.web.api_support import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
+from halfsky.web.core.api import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
 from halfsky.web.dashboards.api import router as dashboards_router
 from halfsky.web.data.api import router as data_router
 from halfsky.web.exchange.api import router as exchange_router

@@ -8,5 +8,13 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessment")
 
     def ready(self) -> None:
-        # Its kinds of background job join the queue's registry once the models exist.
-        from halfsky.web.assessments import jobs  # noqa: F401
+        # Once the models exist: its kind of background job joins the queue, its
+        # reassessment rule follows every change of approved values, and a starting
+        # worker takes up the years left pending.
+        from halfsky.web.assessments import background, jobs, reassess
+        from halfsky.web.data.actions.store import on_approved_change
+        from halfsky.web.jobs.kinds import on_worker_start
+
+        del jobs  # registered by importing it
+        on_approved_change(reassess.request_reassessment)
+        on_worker_start(background.resume_pending)

@@ -44,6 +44,11 @@ def deny(reason: str = "") -> NoReturn:
     raise PermissionDenied(reason)
 
 
+def may(user: Any, permission: str, subject: Any = None) -> bool:
+    """The permission table's answer (also for superusers), by the permission's name."""
+    return bool(rules.has_perm(permission, user, subject))
+
+
 def check(user: Any, permission: str, subject: Any = None) -> None:
     """403 unless the user has ``permission`` (on ``subject``, when named)."""
     if not rules.has_perm(permission, user, subject):

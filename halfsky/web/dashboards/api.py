@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from halfsky.web.api_support import ERROR_RESPONSES, caller
+from halfsky.web.core.api import ERROR_RESPONSES, caller
 from halfsky.web.dashboards import queries
 from halfsky.web.plans.queries import current_plan
 

@@ -3,7 +3,7 @@
 Reads go through the pages' queries (``queries.get_task``,
 ``Observation.objects.restrict``); every change goes through the actions
 of ``halfsky.web.data.actions``. Refusals are answered by the handlers of
-``halfsky.web.api_support``.
+``halfsky.web.core.api``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from halfsky.domain.validation import Finding
-from halfsky.web.api_support import ERROR_RESPONSES, caller, invalid
+from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.data import queries

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import HttpBearer
 
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
-from halfsky.web.api_support import ERROR_RESPONSES, Error, caller
+from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
 from halfsky.web.core.errors import ActionError
 from halfsky.web.exchange.access import access_for_key
 from halfsky.web.exchange.models import ChildAccess, DeliveryMethod

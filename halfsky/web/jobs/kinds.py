@@ -39,3 +39,12 @@ def register(name: str, kind: Kind) -> None:
     if KINDS.get(name, kind) is not kind:
         raise ValueError(f"job kind {name} is registered twice")
     KINDS[name] = kind
+
+
+# Run by each ``halfsky worker`` when it starts (e.g. the assessment's pending years).
+WORKER_START: list[Callable[[], None]] = []
+
+
+def on_worker_start(hook: Callable[[], None]) -> None:
+    if hook not in WORKER_START:
+        WORKER_START.append(hook)

@@ -12,7 +12,8 @@ Beside it a thread beats every ``HALFSKY_WORKER_TIMEOUT / 6`` seconds: the worke
 row (``models.Worker``) and the jobs it runs show it is alive, and the jobs of workers
 that stopped (killed, their machine off) are queued again or failed
 (``runner.recover_lost``) — also once when the worker starts, which also starts the
-reassessment of years left pending without a job (``background.resume_pending``). SIGTERM or Ctrl-C lets
+work its apps registered for a worker's start (``kinds.on_worker_start``: the
+reassessment of years left pending without a job). SIGTERM or Ctrl-C lets
 the running task finish, then ends the worker; a second one ends it at once.
 """
 
@@ -25,8 +26,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
-from halfsky.web.assessments.background import resume_pending
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
+from halfsky.web.jobs.kinds import WORKER_START
 from halfsky.web.jobs.runner import recover_lost, running_here, this_process
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,8 @@ def run_worker(interval: float = 1.0, verbosity: int = 1) -> None:
     """Run tasks until stopped (SIGTERM, Ctrl-C)."""
     worker_id = this_process()
     beat(worker_id)  # signs in, and takes up the jobs of workers that died
-    resume_pending()  # and reassessments whose job never started
+    for hook in WORKER_START:  # e.g. reassessments whose job never started
+        hook()
     heartbeat = Heartbeat(worker_id)
     heartbeat.start()
     try:

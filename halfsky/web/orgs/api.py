@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from halfsky.web.api_support import ERROR_RESPONSES, caller
+from halfsky.web.core.api import ERROR_RESPONSES, caller
 from halfsky.web.orgs.permissions import department_of, is_department_bound, role_of
 
 router = Router(tags=["account"])

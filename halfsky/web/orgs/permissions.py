@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 
 from halfsky.domain import workflow
+from halfsky.web.core.access import may
 from halfsky.web.orgs.roles import Role
 
 if TYPE_CHECKING:
@@ -195,11 +196,6 @@ for _workflow in workflow.WORKFLOWS:
 for _name, (_predicate, _words) in TABLE.items():
     rules.set_perm(_name, _predicate)  # user.has_perm
     rules.set_rule(_name, _predicate)  # {% test_rule %}: no superuser shortcut
-
-
-def may(user: Any, permission: str, subject: Any = None) -> bool:
-    """The table's answer, also for superusers (``user.has_perm`` grants them all)."""
-    return bool(rules.has_perm(permission, user, subject))
 
 
 def may_take(user: Any, subject_kind: str, transition: str, subject: Any = None) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from halfsky.web.api_support import ERROR_RESPONSES, caller
+from halfsky.web.core.api import ERROR_RESPONSES, caller
 from halfsky.web.plans import queries
 from halfsky.web.plans.models import Plan
 

@@ -161,7 +161,7 @@ def test_restrict_filters_by_id_subquery_without_distinct(user) -> None:
 
 
 def test_the_committed_table_is_the_generated_one(db) -> None:
-    from halfsky.web.orgs.permission_docs import markdown
+    from halfsky.web.permission_docs import markdown
 
     committed = (ROOT / "docs" / "permissions.md").read_text("utf-8")
     assert committed == markdown(), "run .venv/bin/python docs/permissions_table.py"
@@ -172,8 +172,8 @@ SAMPLE = {"home", "imports:list", "data:history", "exchange:index", "exchange:co
 
 
 def test_the_table_agrees_with_what_the_pages_answer(login) -> None:
-    from halfsky.web.orgs.permission_docs import answer, pages
     from halfsky.web.orgs.roles import Role
+    from halfsky.web.permission_docs import answer, pages
 
     sample = [p for p in pages() if p.name in SAMPLE and p.gate]
     assert {p.name for p in sample} == SAMPLE

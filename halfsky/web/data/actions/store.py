@@ -5,26 +5,37 @@ import of earlier years, the exchange and the aggregates each say what
 changed; the writer then, in one transaction, stores the values (new ones
 created, changed ones as a new version where the action makes one — in bulk,
 a few queries however many values), a ``ValueChange`` per value, the action's
-audit record and, when an approved value changed, the reassessment the rule
-of ``halfsky.web.assessments.reassess`` gives: the value's year and every
-later assessed year of its plan, once, in the background.
+audit record and, when an approved value changed, tells the followers of
+approved values which years of which plans changed (:func:`on_approved_change`;
+the assessment registers its reassessment rule there when Django starts —
+``halfsky.web.assessments.reassess``: the value's year and every later assessed
+year of its plan, once, in the background). The writer sits below the
+assessment, so it names no follower itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.web.assessments.reassess import request_reassessment
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.plans.models import Indicator, Plan
 
 BATCH = 2000
+# Called in the writer's transaction with (plan, changed years, actor).
+Follower = Callable[[Plan, set[int], Any], object]
+_FOLLOWERS: list[Follower] = []
+
+
+def on_approved_change(follower: Follower) -> None:
+    """Have ``follower`` told, in the writer's transaction, of every change of approved values."""
+    if follower not in _FOLLOWERS:
+        _FOLLOWERS.append(follower)
 SAVED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "explanation",
                 "is_sample", "status", "review_comment", "task")
 
@@ -97,4 +108,5 @@ def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
     for indicator, plan in Indicator.objects.filter(pk__in=years).values_list("pk", "plan_id"):
         by_plan.setdefault(plan, set()).update(years[indicator])
     for plan in Plan.objects.filter(pk__in=by_plan):
-        request_reassessment(plan, by_plan[plan.pk], actor)
+        for follower in _FOLLOWERS:
+            follower(plan, by_plan[plan.pk], actor)

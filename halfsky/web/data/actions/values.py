@@ -38,6 +38,10 @@ class ValueConflict(ActionError):
         self.current = current
         self.attempted = dict(attempted)
 
+    def response_params(self) -> dict[str, object]:
+        return {**self.params, "attempted": self.attempted,
+                "current": {**self.current.snapshot(), "version": self.current.version}}
+
 
 @dataclass
 class SaveResult:

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from halfsky.web.api import api
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, TABLE, may
 from halfsky.web.orgs.roles import Role
 
@@ -97,8 +98,6 @@ def pages() -> list[Page]:
 
 
 def endpoints() -> list[Page]:
-    from halfsky.web.api import api
-
     rows = []
     for prefix, router in api._routers:
         for path, operations in router.path_operations.items():

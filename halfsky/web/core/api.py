@@ -19,11 +19,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
 from ninja.renderers import JSONRenderer
 
-from halfsky.web.core.access import FORBIDDEN, is_refusal
+from halfsky.web.core.access import FORBIDDEN, is_refusal, may
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.values import ValueConflict
-from halfsky.web.orgs.permissions import may
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -86,11 +84,7 @@ def _plain_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def install_error_handlers(api: NinjaAPI) -> None:
     def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
-        params = dict(exc.params)
-        if isinstance(exc, ValueConflict):
-            params["current"] = {**exc.current.snapshot(), "version": exc.current.version}
-            params["attempted"] = exc.attempted
-        return _error(api, request, status_of(exc.code), exc.code, params)
+        return _error(api, request, status_of(exc.code), exc.code, exc.response_params())
 
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return _error(api, request, 422, "api.invalid", {"errors": _plain_errors(exc.errors)})
