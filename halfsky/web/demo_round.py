@@ -28,7 +28,7 @@ from halfsky.web.data.actions.values import (
     do_submit_task,
 )
 from halfsky.web.data.models import Observation, Round, Task, ValueFlag
-from halfsky.web.demo import demo_series
+from halfsky.web.demo_values import demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan

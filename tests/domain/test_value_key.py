@@ -5,7 +5,7 @@ from __future__ import annotations
 from halfsky.domain.aggregation import AggregateRow
 from halfsky.domain.exchange import ExchangeValue
 from halfsky.domain.value_key import ValueKey, key_of
-from halfsky.formats.history_import import HistoryRow
+from halfsky.formats.earlier_years import HistoryRow
 
 
 def test_a_key_is_the_same_whatever_describes_the_value() -> None:

@@ -1,6 +1,6 @@
 """History import: earlier years' values in bulk, checked in full, applied all or nothing.
 
-The file is parsed by ``halfsky.formats.history_import``; this module checks
+The file is parsed by ``halfsky.formats.earlier_years``; this module checks
 every row against the plan (indicator, area, breakdown, year), the
 validation rules and the values already stored, and builds the preview.
 A stored value that differs and is not sample data is a conflict, shown to
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from halfsky.domain.validation import Entry, Severity, validate
-from halfsky.formats.history_import import HistoryRow
+from halfsky.formats.earlier_years import HistoryRow
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.data.checks import rules_for
 from halfsky.web.data.models import Observation

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.html import escape
 
-from halfsky.formats.history_import import read_history
+from halfsky.formats.earlier_years import read_history
 from halfsky.web.core import text
 from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.history import check_staged, do_apply_history, do_stage_history

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.formats.history_import import read_history
+from halfsky.formats.earlier_years import read_history
 from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.store import Audit, Change, store_values
 from halfsky.web.data.history import HistoryPreview, preview

@@ -4,7 +4,7 @@
 header starts with ``STRUCTURE,STRUCTURE_ID``; an SDMX-JSON message is a
 JSON object (a history CSV never starts with ``{``). :func:`read_sdmx_history`
 reads it with :mod:`halfsky.formats.sdmx` and turns every observation into
-a :class:`~halfsky.formats.history_import.HistoryRow` (COMMENT becomes the
+a :class:`~halfsky.formats.earlier_years.rows.HistoryRow` (COMMENT becomes the
 note, OBS_STATUS the flag; unit and provenance are not kept). An
 :class:`~halfsky.formats.sdmx.SdmxError` becomes one
 :class:`~halfsky.formats.uploads.FileProblem` with the ``sdmx.*`` code and
@@ -16,7 +16,7 @@ header is line 1) and the observation's number, from 1, in SDMX-JSON.
 
 from __future__ import annotations
 
-from halfsky.formats.history_import import HistoryFile, HistoryRow
+from halfsky.formats.earlier_years.rows import HistoryFile, HistoryRow
 from halfsky.formats.sdmx import (
     ObservationStatus,
     SdmxError,

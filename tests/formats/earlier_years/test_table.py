@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from halfsky.formats import history_import
-from halfsky.formats.history_import import HistoryFile, HistoryRow, read_history
+from halfsky.formats import earlier_years
+from halfsky.formats.earlier_years import HistoryFile, HistoryRow, read_history
 
 HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note"
 CSV = f"""{HEADER}
@@ -85,8 +85,8 @@ def test_too_large_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) ->
     def never(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("a file over the limit must not be parsed")
 
-    monkeypatch.setattr(history_import, "_read_csv", never)
-    monkeypatch.setattr(history_import, "_read_xlsx", never)
+    monkeypatch.setattr(earlier_years, "read_csv", never)
+    monkeypatch.setattr(earlier_years, "read_xlsx", never)
     big = (CSV * 200_000).encode()[: 30 * 1024 * 1024]
     assert problems(read_history(big, "h.csv", max_bytes=10_000_000)) == [
         ("history.too_large", "", {"size": 31457280, "limit": 10_000_000})]

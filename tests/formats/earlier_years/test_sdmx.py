@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from halfsky.formats.history_import import HistoryRow, read_history
-from halfsky.formats.history_sdmx import sdmx_kind
+from halfsky.formats.earlier_years import HistoryRow, read_history
+from halfsky.formats.earlier_years.sdmx import sdmx_kind
 from halfsky.formats.sdmx import ObservationStatus, SdmxObservation, write_sdmx_csv, write_sdmx_json
 
 OBSERVATIONS = [

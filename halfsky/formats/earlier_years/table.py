@@ -1,108 +1,36 @@
-"""Earlier years' values in bulk, from CSV or xlsx (baseline 2020 …).
-
-The file has the columns ``indicator, area, year, breakdown, value,
-numerator, denominator, source, note`` (in any order; header names fixed,
-case and surrounding spaces ignored; other columns ignored; breakdown "" for
-the total). ``read_history`` returns the rows and the problems; the import is
-all or nothing, so a caller stores nothing when there is any problem.
-
-- CSV: UTF-8 with or without BOM, or GB18030 (what Chinese Excel writes
-  for "CSV"), detected in that order; comma-separated, or tab-separated when
-  the header has tabs and no commas. UTF-16 ("Unicode text") and binary
-  files are ``history.bad_encoding``. Problems carry the line number.
-- xlsx: the first sheet; the header is its first row with content. Problems
-  carry sheet and cell. Formulas are refused, never evaluated.
-- Numbers as in ``uploads`` (no "%": values are in the indicator's unit).
-  Years are whole numbers from 1949 to 2100.
-- The file kind is taken from its content (an xlsx is a zip), so a renamed
-  file is still read right; an old .xls is ``history.not_xlsx``.
-- SDMX-CSV 2.0 and SDMX-JSON 2.0 data messages for HalfSky's structure are
-  read too, known by their content (``halfsky.formats.history_sdmx``); their
-  problems have ``sdmx.*`` codes.
-"""
+"""Earlier years' values from a CSV or xlsx table (the package says what is read)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 
 from openpyxl.utils.cell import get_column_letter
 
 from halfsky.domain.value_key import ValueKey
+from halfsky.formats.earlier_years.rows import (
+    COLUMNS,
+    FIRST_YEAR,
+    LAST_YEAR,
+    NUMBER_COLUMNS,
+    HistoryFile,
+    HistoryRow,
+)
 from halfsky.formats.uploads import (
-    MAX_BYTES,
-    ZIP_MAGIC,
     FileProblem,
     NotANumber,
     UnreadableFile,
     cell_number,
     cell_text,
-    check_size,
     parse_number_text,
 )
 from halfsky.formats.xlsx_reader import open_xlsx
 
-COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator", "denominator",
-           "source", "note")  # fmt: skip
-NUMBER_COLUMNS = ("value", "numerator", "denominator")
-REQUIRED_FIELDS = ("indicator", "area", "year")
-FIRST_YEAR, LAST_YEAR = 1949, 2100
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, or an encrypted xlsx
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    """One earlier value; ``line`` is the CSV line or the sheet row."""
-
-    line: int
-    indicator: str
-    area: str
-    year: int
-    breakdown: str = ""
-    value: float | None = None
-    numerator: float | None = None
-    denominator: float | None = None
-    source: str = ""
-    note: str = ""
-    flag: str = ""  # provisional, estimated, not_applicable: given by SDMX files only
-
-
-@dataclass(frozen=True)
-class HistoryFile:
-    rows: Sequence[HistoryRow] = ()
-    problems: Sequence[FileProblem] = ()
-    sheet: str = ""  # the sheet read, for an xlsx file
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, or an encrypted xlsx
 
 # One field as read: its value, its kind (text, number, bool, error, date, formula), its place.
 _Field = tuple[str | float | bool, str, str]
-
-
-def read_history(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> HistoryFile:
-    """Read a history file; ``filename`` only helps tell an empty upload's kind."""
-    try:
-        check_size(data, max_bytes, "history.too_large")
-        if data.startswith(ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
-            return _read_xlsx(data)
-        if not data.strip():
-            return HistoryFile(problems=[FileProblem("history.empty")])
-        from halfsky.formats import history_sdmx  # imports this module: import it late
-
-        if kind := history_sdmx.sdmx_kind(data):
-            return history_sdmx.read_sdmx_history(data, kind)
-        return _read_csv(data)
-    except UnreadableFile as error:
-        return HistoryFile(problems=[FileProblem(error.code, params=error.params)])
-
-
-# --------------------------------------------------------------------------
-# CSV
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -120,7 +48,7 @@ def decode(data: bytes) -> tuple[str, str]:
     raise UnreadableFile("history.bad_encoding", {"encoding": ""})
 
 
-def _read_csv(data: bytes) -> HistoryFile:
+def read_csv(data: bytes) -> HistoryFile:
     text, _ = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
@@ -143,7 +71,7 @@ def _read_csv(data: bytes) -> HistoryFile:
 # xlsx
 
 
-def _read_xlsx(data: bytes) -> HistoryFile:
+def read_xlsx(data: bytes) -> HistoryFile:
     book = open_xlsx(data, prefix="history")
     try:
         visible = [sheet for sheet in book.sheets if sheet.state == "visible"] or book.sheets
