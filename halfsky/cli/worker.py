@@ -12,6 +12,7 @@ from halfsky.cli.setup import setup_django
 
 def cmd_worker(args: argparse.Namespace) -> int:
     setup_django()
+    # The worker uses Django's models: imported once Django is set up.
     from halfsky.web.jobs.worker import run_worker
 
     run_worker(interval=args.interval, verbosity=0 if args.quiet else 1)

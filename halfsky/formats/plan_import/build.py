@@ -30,6 +30,7 @@ from halfsky.domain.plan import (
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
 from halfsky.domain.units import rate_scale, written_form
+from halfsky.formats.plan_file import load_plan, shipped_plans
 from halfsky.formats.plan_import import titles
 from halfsky.formats.plan_import.lines import match_item, simplified
 from halfsky.formats.plan_import.problems import Problem
@@ -139,8 +140,6 @@ def find_title(structure: Structure, text: str) -> str:
 @cache
 def _known_areas() -> dict[str, tuple[Area, ...]]:
     """Area name → the area and its ancestors, from the plans shipped with HalfSky."""
-    from halfsky.formats.plan_file import load_plan, shipped_plans
-
     known: dict[str, tuple[Area, ...]] = {}
     for name in shipped_plans():
         areas = {area.code: area for area in load_plan(name).areas}

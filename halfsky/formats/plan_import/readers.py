@@ -101,7 +101,8 @@ def decode_text(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
-    from docx import Document  # python-docx
+    # python-docx and pypdf load only for the documents that need them.
+    from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -136,7 +137,7 @@ def _table_rows(table: object) -> list[str]:
 
 
 def _paragraph_line(paragraph: object, counters: dict[tuple[str, str], int]) -> str:
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # python-docx, only for a .docx
 
     text: str = paragraph.text.strip()  # type: ignore[attr-defined]
     if not text:
@@ -172,6 +173,7 @@ def _list_number(paragraph: object, style: str, counters: dict[tuple[str, str], 
 
 
 def _pdf_text(data: bytes) -> str:
+    # pypdf loads only for a PDF.
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

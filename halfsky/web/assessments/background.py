@@ -23,6 +23,7 @@ from django.urls import reverse
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.assessments.models import PendingRecompute
 from halfsky.web.core.errors import ActionError
+from halfsky.web.jobs.runner import submit
 from halfsky.web.plans.models import Plan
 
 KIND = "assessment.recompute"
@@ -51,8 +52,6 @@ def _start(plan: Plan, actor: Any) -> None:
 
 def start_pending(plan: Plan, actor: Any = None) -> None:
     """Start the plan's reassessment job unless one runs (it takes the new years too)."""
-    from halfsky.web.jobs.runner import submit
-
     if not PendingRecompute.objects.filter(plan=plan).exists():
         return
     try:

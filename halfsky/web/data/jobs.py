@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from halfsky.web.data.actions.history import do_apply_history
+from halfsky.web.data.actions.earlier_years import do_apply_history
 from halfsky.web.data.models import HistoryImport
 from halfsky.web.jobs.kinds import Kind, Progress, register
 from halfsky.web.jobs.models import Job

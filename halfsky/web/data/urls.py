@@ -1,15 +1,15 @@
 from django.urls import path
 
-from halfsky.web.data import views_excel, views_history, views_rounds, views_tasks
+from halfsky.web.data import views_earlier_years, views_excel, views_rounds, views_tasks
 
 app_name = "data"
 urlpatterns = [
     path("", views_rounds.round_list, name="rounds"),
     path("notifications/", views_rounds.notification_list, name="notifications"),
     path("notifications/read/", views_rounds.notifications_read, name="notifications_read"),
-    path("history/", views_history.history_upload, name="history"),
-    path("history/<int:pk>/", views_history.history_preview, name="history_preview"),
-    path("history/<int:pk>/apply/", views_history.history_apply, name="history_apply"),
+    path("history/", views_earlier_years.history_upload, name="history"),
+    path("history/<int:pk>/", views_earlier_years.history_preview, name="history_preview"),
+    path("history/<int:pk>/apply/", views_earlier_years.history_apply, name="history_apply"),
     path("values/<int:pk>/", views_tasks.value_history, name="value"),
     path("values/<int:pk>/save/", views_tasks.save_value, name="save_value"),
     path("<int:year>/", views_rounds.round_board, name="board"),

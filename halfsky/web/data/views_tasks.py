@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.domain import workflow
@@ -103,8 +104,6 @@ def _act(request: HttpRequest, year: int, department: str, action: Any, done: st
 @login_required
 @permission_required("orgs.use_site")
 def submit_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    from django.utils.translation import gettext as _
-
     return _act(request, year, department, lambda t: do_submit_task(t, request.user),
                 _("Submitted to the department head for confirmation."))
 
@@ -113,8 +112,6 @@ def submit_task(request: HttpRequest, year: int, department: str) -> HttpRespons
 @login_required
 @permission_required("orgs.use_site")
 def confirm_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    from django.utils.translation import gettext as _
-
     return _act(request, year, department, lambda t: do_confirm_task(t, request.user),
                 _("Confirmed and sent to the statistics bureau for review."))
 
@@ -123,8 +120,6 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> HttpRespon
 @login_required
 @permission_required("orgs.use_site")
 def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    from django.utils.translation import gettext as _
-
     decisions: dict[int, tuple[str, str]] = {}
     for name, decision in request.POST.items():
         if name.startswith("decision-") and decision in {"approve", "return"}:

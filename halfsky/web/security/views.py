@@ -5,6 +5,7 @@ from __future__ import annotations
 from base64 import b32encode
 from typing import Any
 
+import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
@@ -62,8 +63,6 @@ class CodeForm(forms.Form):
 
 
 def qr_svg(text: str) -> str:
-    import segno
-
     return str(segno.make(text, error="m").svg_inline(scale=4, omitsize=False))
 
 

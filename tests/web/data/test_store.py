@@ -138,7 +138,7 @@ def test_a_correction_uploaded_in_the_excel_template_reassesses_the_later_years(
 
 def test_an_import_of_earlier_years_reassesses_the_later_years(
         plan: Plan, user: Any, django_capture_on_commit_callbacks: Any) -> None:
-    from halfsky.web.data.actions.history import do_apply_history, do_stage_history
+    from halfsky.web.data.actions.earlier_years import do_apply_history, do_stage_history
 
     before = {year: judged(plan, year) for year in (2024, 2025)}
     observation = value_2023(plan)

@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import format_html
 
 from halfsky.web.assessments.models import AssessmentMethod
+from halfsky.web.assessments.queries import banner
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text import join_clauses
 from halfsky.web.core.text.targets import number
@@ -63,8 +64,6 @@ def percent(ratio: Any) -> str:
 
 @register.inclusion_tag("assessments/_warning_banner.html", takes_context=True)
 def warning_banner(context: template.Context) -> dict[str, Any]:
-    from halfsky.web.assessments.queries import banner
-
     request = context.get("request")
     user = getattr(request, "user", None)
     return {"banner": banner(user) if user is not None else {}}

@@ -62,7 +62,7 @@ ROUND_NOTIFICATIONS = {
     "value.reopened": _("%(indicator)s (%(year)s) was reopened for correction."),
 }
 
-# The steps of a value's history (halfsky.web.data.history).
+# The steps of a value's history (its change log, shown on the value's page).
 VALUE_STEPS = {
     "open": _("round opened"),
     "edit": _("edited"),

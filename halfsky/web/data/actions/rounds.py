@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
@@ -72,8 +73,6 @@ def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor
 
 @transaction.atomic
 def do_close_round(round_: Round, actor: Any) -> Round:
-    from django.utils import timezone
-
     if not may(actor, "data.open_round"):
         raise ActionError("round.not_allowed")
     round_.closed_at = timezone.now()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from halfsky.web.core.access import permission_required
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.data.actions.history import check_staged, do_stage_history
+from halfsky.web.data.actions.earlier_years import check_staged, do_stage_history
 from halfsky.web.data.models import HistoryImport
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.queries import current_plan

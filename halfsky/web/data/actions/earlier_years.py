@@ -11,7 +11,7 @@ from django.utils import timezone
 from halfsky.formats.earlier_years import read_history
 from halfsky.web.core.errors import ActionError
 from halfsky.web.data.actions.store import Audit, Change, store_values
-from halfsky.web.data.history import HistoryPreview, preview
+from halfsky.web.data.earlier_years import HistoryPreview, preview
 from halfsky.web.data.models import HistoryImport, Observation, ValueStatus
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
