@@ -41,10 +41,11 @@ def test_a_push_is_a_job_whose_page_says_why_it_failed(login: Any, settings: Any
 
 def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
         login: Any, settings: Any, monkeypatch: Any) -> None:
+    from halfsky.web.exchange import jobs as exchange_jobs
     from halfsky.web.exchange import sync
     from halfsky.web.exchange.models import PushRun
     from halfsky.web.exchange.wire import Reply
-    from halfsky.web.jobs import kinds, runner
+    from halfsky.web.jobs import execution, runner
     from halfsky.web.jobs.models import Job
 
     settings.HALFSKY_JOBS_INLINE = False
@@ -55,9 +56,9 @@ def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
     def parent(method: str, url: str, token: str, body: Any) -> Reply:
         return Reply(200, {"counts": {"created": len(body["values"])}})
 
-    monkeypatch.setattr(kinds, "push_to_parent", partial(sync.push_to_parent, transport=parent))
-    record_progress = runner.do_progress
-    monkeypatch.setattr(runner, "do_progress",
+    monkeypatch.setattr(exchange_jobs, "push_to_parent", partial(sync.push_to_parent, transport=parent))
+    record_progress = execution.do_progress
+    monkeypatch.setattr(execution, "do_progress",
                         lambda job, percent, step: steps.append((percent, step))
                         or record_progress(job, percent, step))
     coordinator.post("/exchange/", {"action": "push"})

@@ -21,17 +21,17 @@ def zh(text: Any) -> str:
 def test_generating_runs_a_job_through_each_step_to_100_percent_and_stores_the_files(
         login: Any, report: Any, no_pdf: None, monkeypatch: Any) -> None:
     from halfsky.web.audit.models import AuditEvent
-    from halfsky.web.jobs import runner
+    from halfsky.web.jobs import execution
     from halfsky.web.jobs.models import Job
 
     seen: list[tuple[int, str]] = []
-    record_progress = runner.do_progress
+    record_progress = execution.do_progress
 
     def spy(job: Any, percent: int, step: str) -> None:
         seen.append((percent, step))
         record_progress(job, percent, step)
 
-    monkeypatch.setattr(runner, "do_progress", spy)
+    monkeypatch.setattr(execution, "do_progress", spy)
     client = login("coordinator")
     response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
     page = response.content.decode()

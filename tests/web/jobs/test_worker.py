@@ -72,20 +72,20 @@ def test_pending_years_whose_job_never_started_are_taken_up_when_a_worker_starts
 
 def test_the_heartbeat_keeps_alive_only_the_jobs_the_worker_runs_right_now(
         report: Any, running_job: Any, settings: Any, monkeypatch: Any) -> None:
-    from halfsky.web.jobs import runner
+    from halfsky.web.jobs import execution, runner
     from halfsky.web.jobs.worker import beat
 
     settings.HALFSKY_JOBS_INLINE = False
     settings.HALFSKY_WORKER_TIMEOUT = 30
     job = running_job(report, runner="worker-host:7", age=timedelta(seconds=20))
-    monkeypatch.setattr(runner, "_live", {job.pk})  # it runs it: touched by the beat
+    monkeypatch.setattr(execution, "_live", {job.pk})  # it runs it: touched by the beat
     beat("worker-host:7")
     job.refresh_from_db()
     assert job.state == "running" and runner.timezone.now() - job.updated_at < timedelta(
         seconds=5)
     # the job's run ended without recording it (the database failed): the heartbeat no
     # longer keeps it alive, and once silent for the timeout it is taken up again
-    monkeypatch.setattr(runner, "_live", set())
+    monkeypatch.setattr(execution, "_live", set())
     job.updated_at -= timedelta(seconds=31)
     job.save()
     beat("worker-host:7")
