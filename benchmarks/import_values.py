@@ -67,14 +67,15 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from halfsky.formats.plan_file import load_plan
-        from halfsky.web.assessments import reassess
-        from halfsky.web.assessments.actions import do_recompute
-        from halfsky.web.data.actions.history import (
+        from halfsky.web.values.actions.history import (
             check_staged,
             do_apply_history,
             do_stage_history,
         )
+
+        from halfsky.formats.plan_file import load_plan
+        from halfsky.web.assessments import reassess
+        from halfsky.web.assessments.actions import do_recompute
         from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sample_townships
         from halfsky.web.orgs.roles import Role
         from halfsky.web.plans.actions import do_load_plan

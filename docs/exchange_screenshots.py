@@ -23,7 +23,7 @@ HALFSKY = str(Path(sys.executable).with_name("halfsky"))
 SET_UP = r"""
 import random
 from halfsky.domain.exchange import ExchangeValue, batch_id
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 from halfsky.web.exchange.access import do_issue_child_token
 from halfsky.web.exchange.receive import do_receive
 from halfsky.web.orgs.actions import Account, do_ensure_account

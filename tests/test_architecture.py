@@ -17,7 +17,7 @@ import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "halfsky"
-APP_ORDER = ["core", "audit", "orgs", "jobs", "plans", "data", "assessments"]
+APP_ORDER = ["core", "audit", "orgs", "jobs", "plans", "values", "assessments"]
 
 
 def import_cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:

@@ -142,7 +142,7 @@ def cmd_reference_load(args: argparse.Namespace) -> int:
         return _fail(f"{error.code} line {error.line}")
     _setup_django()
     # Django's models and commands exist once Django is set up (files-only commands skip it).
-    from halfsky.web.data.actions.reference import do_load_reference_values
+    from halfsky.web.values.actions.reference import do_load_reference_values
 
     count = do_load_reference_values(figures)
     print(f"reference values: {count}")

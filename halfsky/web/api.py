@@ -14,11 +14,11 @@ from ninja import NinjaAPI
 
 from halfsky.web.core.api import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
 from halfsky.web.dashboards.api import router as dashboards_router
-from halfsky.web.data.api import router as data_router
 from halfsky.web.exchange.api import router as exchange_router
 from halfsky.web.orgs.api import router as orgs_router
 from halfsky.web.plans.api import router as plans_router
 from halfsky.web.tokens.auth import BrowserSession, TokenAuth
+from halfsky.web.values.api import router as data_router
 
 
 class HalfSkyAPI(NinjaAPI):

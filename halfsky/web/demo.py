@@ -11,7 +11,6 @@ from typing import TextIO
 from halfsky.domain import plan as domain
 from halfsky.formats.reference_csv import read_reference_csv
 from halfsky.web.assessments.actions import do_recompute
-from halfsky.web.data.actions.reference import do_load_reference_values
 from halfsky.web.demo_assessment import set_up_demo_assessment
 from halfsky.web.demo_round import set_up_demo_round
 from halfsky.web.demo_values import (
@@ -25,6 +24,7 @@ from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Plan
 from halfsky.web.security.passwords import DEMO_PASSWORD
+from halfsky.web.values.actions.reference import do_load_reference_values
 
 DEMO_ACCOUNTS = [
     Account("coordinator", DEMO_PASSWORD, Role.COORDINATOR),

@@ -20,14 +20,6 @@ from django.utils import timezone
 
 from halfsky.domain import plan as domain
 from halfsky.domain.units import is_whole_count
-from halfsky.web.data.actions.rounds import do_open_round
-from halfsky.web.data.actions.values import (
-    do_confirm_task,
-    do_review_task,
-    do_save_value,
-    do_submit_task,
-)
-from halfsky.web.data.models import Observation, Round, Task, ValueFlag
 from halfsky.web.demo_values import demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
@@ -38,6 +30,14 @@ from halfsky.web.reports.year_reports import (
     do_save_year_report,
     do_submit_year_report,
 )
+from halfsky.web.values.actions.rounds import do_open_round
+from halfsky.web.values.actions.values import (
+    do_confirm_task,
+    do_review_task,
+    do_save_value,
+    do_submit_task,
+)
+from halfsky.web.values.models import Observation, Round, Task, ValueFlag
 
 YEAR = 2025
 # department code → the state the demo leaves it in

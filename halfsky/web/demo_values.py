@@ -7,9 +7,9 @@ from typing import Any
 from halfsky.domain import plan as domain
 from halfsky.domain.demo_series import demo_values
 from halfsky.formats.reference_csv import ReferenceFigure
-from halfsky.web.data.actions.reference import do_store_sample_values
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator
+from halfsky.web.values.actions.reference import do_store_sample_values
 
 DEMO_YEARS = range(2020, 2025)
 SAMPLE_TOWNSHIPS = ["吉昌镇（示例）", "屯里镇（示例）", "壶口镇（示例）", "车城乡（示例）"]

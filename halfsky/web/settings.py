@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "halfsky.web.orgs",
     "halfsky.web.plans",
-    "halfsky.web.data",
+    "halfsky.web.values",
     "halfsky.web.audit",
     "halfsky.web.imports",
     "halfsky.web.assessments",

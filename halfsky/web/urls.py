@@ -14,7 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("plans/", include("halfsky.web.plan_urls")),
     path("departments/", include("halfsky.web.plans.department_urls")),
-    path("rounds/", include("halfsky.web.data.urls")),
+    path("rounds/", include("halfsky.web.values.urls")),
     path("imports/", include("halfsky.web.imports.urls")),
     path("assessments/", include("halfsky.web.assessments.urls")),
     path("reports/", include("halfsky.web.reports.urls")),

@@ -76,7 +76,7 @@ def test_plan_show_without_plan_prints_the_stored_one(db, capsys: pytest.Capture
 def test_demo_twice_duplicates_nothing(db, capsys: pytest.CaptureFixture[str]) -> None:
     from django.contrib.auth import get_user_model
 
-    from halfsky.web.data.models import Observation, ReferenceValue
+    from halfsky.web.values.models import Observation, ReferenceValue
 
     def counts() -> tuple[int, ...]:
         return (Observation.objects.count(), ReferenceValue.objects.count(),
@@ -91,14 +91,14 @@ def test_demo_twice_duplicates_nothing(db, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_every_demo_value_is_marked_as_sample(db) -> None:
-    from halfsky.web.data.models import Observation
+    from halfsky.web.values.models import Observation
 
     assert Observation.objects.exists()
     assert not Observation.objects.filter(is_sample=False).exists()
 
 
 def test_reference_load_replaces_the_national_values(db, capsys: pytest.CaptureFixture[str]) -> None:
-    from halfsky.web.data.models import ReferenceValue
+    from halfsky.web.values.models import ReferenceValue
 
     assert main(["reference", "load"]) == 0
     assert ReferenceValue.objects.count() == 250

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from halfsky.web.data.models import Round
+from halfsky.web.values.models import Round
 
 
 def test_the_api_page_works_offline_with_the_session(log_in: Any, demo_site: str) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 
 PLAN = "jixian-women-2021-2025"
 PAGES = ["/", "/dashboard/townships/", "/dashboard/gender-gap/",

@@ -12,8 +12,8 @@ class AssessmentsConfig(AppConfig):
         # reassessment rule follows every change of approved values, and a starting
         # worker takes up the years left pending.
         from halfsky.web.assessments import background, jobs, reassess
-        from halfsky.web.data.actions.store import on_approved_change
         from halfsky.web.jobs.kinds import on_worker_start
+        from halfsky.web.values.actions.store import on_approved_change
 
         del jobs  # registered by importing it
         on_approved_change(reassess.request_reassessment)

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.assessments.queries import indicator_assessment
 from halfsky.web.core.access import check, permission_required
-from halfsky.web.data.value_tables import indicator_values, latest_totals
 from halfsky.web.plans import models, queries
 from halfsky.web.plans.views import visible_indicators
+from halfsky.web.values.value_tables import indicator_values, latest_totals
 
 
 @login_required

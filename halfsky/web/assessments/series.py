@@ -32,9 +32,9 @@ from halfsky.domain import plan as domain
 from halfsky.domain.assessment import Observations, SeriesSettings, settings_from_targets
 from halfsky.domain.targets import Target, TargetKind
 from halfsky.web.assessments.models import GoalRating, IndicatorMethod
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
+from halfsky.web.values.models import Observation, ValueStatus
 
 Key = tuple[int, int, str]  # indicator id, area id, breakdown
 

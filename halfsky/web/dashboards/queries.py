@@ -31,10 +31,10 @@ from halfsky.web.core.access import check
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
-from halfsky.web.data.models import Observation, ReferenceValue, Round, Task, TaskState
-from halfsky.web.data.queries import board
 from halfsky.web.orgs.permissions import is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
+from halfsky.web.values.queries import board
 
 SPARKLINES = 8
 

@@ -20,12 +20,12 @@ from django.db import transaction
 from halfsky.domain.aggregation import Hierarchy, Values, aggregate, rules_for
 from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation
 from halfsky.domain.plan import Plan as DomainPlan
-from halfsky.web.data.actions.store import Change, store_values
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange.models import AggregateValue, AreaPopulation
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
+from halfsky.web.values.actions.store import Change, store_values
+from halfsky.web.values.models import Observation, ValueStatus
 
 AGGREGATE_SOURCE = "下级数据汇总"  # Observation.source of a value written here (data, not UI text)
 

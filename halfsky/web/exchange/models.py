@@ -21,10 +21,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from halfsky.web.data.models import Observation
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.tokens.models import IssuedKey
+from halfsky.web.values.models import Observation
 
 
 class ChildAccess(IssuedKey):

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from django.db.models import Max
 
 from halfsky.domain import exchange
-from halfsky.web.data.models import Observation, ValueChange, ValueStatus
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
+from halfsky.web.values.models import Observation, ValueChange, ValueStatus
 
 APPROVING_ACTIONS = ("approve", "import", "exchange", "aggregate", "open")
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import Count, Max
 
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange.models import (
     AggregateValue,
     ChildAccess,
@@ -18,6 +17,7 @@ from halfsky.web.exchange.models import (
 )
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.values.models import Observation, ValueStatus
 
 
 @dataclass

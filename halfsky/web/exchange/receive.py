@@ -26,9 +26,6 @@ from django.utils.dateparse import parse_datetime
 from halfsky.domain import exchange
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.core.errors import ActionError
-from halfsky.web.data.actions.notify import notify, users_with
-from halfsky.web.data.actions.store import Change, store_values
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange.access import require_admin
 from halfsky.web.exchange.aggregates import do_aggregate
 from halfsky.web.exchange.models import (
@@ -43,6 +40,9 @@ from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import CONFLICT_WATCHERS
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
+from halfsky.web.values.actions.notify import notify, users_with
+from halfsky.web.values.actions.store import Change, store_values
+from halfsky.web.values.models import Observation, ValueStatus
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
 

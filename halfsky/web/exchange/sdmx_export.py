@@ -27,10 +27,10 @@ from halfsky.formats.sdmx import (
     write_sdmx_json,
     write_structure_xml,
 )
-from halfsky.web.data.models import Observation, ValueChange, ValueFlag, ValueStatus
 from halfsky.web.exchange.outbox import latest_approvals
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
+from halfsky.web.values.models import Observation, ValueChange, ValueFlag, ValueStatus
 
 SAMPLE_MARK = "示例数据（非官方统计）"
 INSTANCE_PREFIX = "HalfSky"

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_GET
 
 from halfsky.formats.sdmx import SdmxError
 from halfsky.web.core.access import deny, permission_required
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.exchange import sdmx_export
 from halfsky.web.exchange.sdmx_export import Export
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.models import Observation, ValueStatus
 
 FORMATS: dict[str, tuple[str, str, Callable[[Export], str | bytes]]] = {
     "csv": ("text/csv; charset=utf-8", "csv", sdmx_export.data_csv),

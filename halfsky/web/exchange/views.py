@@ -14,7 +14,6 @@ from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
-from halfsky.web.data.models import Observation
 from halfsky.web.exchange import queries
 from halfsky.web.exchange.access import (
     do_issue_child_token,
@@ -30,6 +29,7 @@ from halfsky.web.exchange.sync import do_set_child_source, do_set_parent_link
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.models import Observation
 
 
 def _plan() -> Plan:

@@ -25,8 +25,8 @@ from halfsky.domain.reports import (
     WarningInput,
 )
 from halfsky.web.assessments.models import AssessmentResult, Warning
-from halfsky.web.data.models import Observation, ReferenceValue, ValueStatus
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.models import Observation, ReferenceValue, ValueStatus
 
 INPUT_FIELDS = ("series", "assessments", "warnings", "national")
 

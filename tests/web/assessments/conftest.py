@@ -21,8 +21,8 @@ def plan(db: None) -> Any:
 def set_series(plan: Any) -> Any:
     """``set_series("H13", {2020: 85.0, 2024: 86.0})`` replaces every value of the
     indicator by approved county totals; a (k, n) pair is a rate with its counts."""
-    from halfsky.web.data.models import Observation, ValueStatus
     from halfsky.web.plans.models import Indicator
+    from halfsky.web.values.models import Observation, ValueStatus
 
     def write(code: str, values: dict[int, Any]) -> Any:
         indicator = Indicator.objects.get(plan=plan, code=code)

@@ -70,7 +70,7 @@ def test_the_history_import_runs_as_a_job_whose_page_says_the_reassessment_follo
         queued_only: None, login: Any, django_capture_on_commit_callbacks: Any) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from halfsky.web.data.models import HistoryImport
+    from halfsky.web.values.models import HistoryImport
 
     coordinator = login("coordinator")
     csv = ("indicator,area,year,breakdown,value,numerator,denominator,source,note\n"

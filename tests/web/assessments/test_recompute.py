@@ -114,7 +114,7 @@ def test_an_open_warning_no_longer_found_is_resolved_and_can_come_back(plan, set
 
 
 def test_missing_data_warns_only_when_due_and_only_for_yearly_indicators(plan, set_series) -> None:
-    from halfsky.web.data.models import Round
+    from halfsky.web.values.models import Round
 
     set_series("H12", {2020: 45.0, 2022: 48.0, 2023: 49.0})  # yearly, no 2024 value
     set_series("D03", {2020: 20.0, 2022: 21.0})  # reported in election years
@@ -133,9 +133,9 @@ def test_missing_data_warns_only_when_due_and_only_for_yearly_indicators(plan, s
 def test_approving_values_recomputes_the_year(plan, django_capture_on_commit_callbacks) -> None:
     from django.contrib.auth import get_user_model
 
-    from halfsky.web.data.actions.values import do_review_task
-    from halfsky.web.data.models import Observation, Round, Task, TaskState, ValueStatus
     from halfsky.web.orgs.models import Department
+    from halfsky.web.values.actions.values import do_review_task
+    from halfsky.web.values.models import Observation, Round, Task, TaskState, ValueStatus
 
     round_ = Round.objects.create(plan=plan, year=2025, deadline=timezone.localdate())
     task = Task.objects.create(round=round_, department=Department.objects.get(code="health"),

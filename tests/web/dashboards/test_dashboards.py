@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from halfsky.web.assessments.models import AssessmentResult
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 
 PLAN = "jixian-women-2021-2025"
 

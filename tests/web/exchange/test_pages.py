@@ -53,8 +53,8 @@ def test_a_push_to_an_unreachable_parent_says_so_and_keeps_the_run(login) -> Non
 
 
 def test_a_conflict_is_shown_and_settled_with_a_reason(login, city, county_key) -> None:
-    from halfsky.web.data.models import Observation
     from halfsky.web.orgs.models import Area
+    from halfsky.web.values.models import Observation
 
     Observation.objects.create(indicator=city.indicators.get(code="H02"), year=2024,
                                area=Area.objects.get(code="141028"), value=11.0,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from halfsky.web.data.models import Observation, ValueChange
 from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.models import (
     AggregateValue,
@@ -16,6 +15,7 @@ from halfsky.web.exchange.models import (
 from halfsky.web.exchange.receive import do_resolve_conflict
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.models import Observation, ValueChange
 from tests.web.exchange.conftest import push, value
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from halfsky.formats.sdmx import read_sdmx_csv, read_sdmx_json
-from halfsky.web.data.models import Observation, ValueChange, ValueFlag, ValueStatus
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.models import Observation, ValueChange, ValueFlag, ValueStatus
 
 sdmx = pytest.importorskip("sdmx")
 

@@ -16,9 +16,13 @@ from django.utils.html import escape
 from halfsky.formats.earlier_years import read_history
 from halfsky.web.core import text
 from halfsky.web.core.errors import ActionError
-from halfsky.web.data.actions.earlier_years import check_staged, do_apply_history, do_stage_history
-from halfsky.web.data.models import Observation, ValueStatus
 from halfsky.web.plans.models import Plan
+from halfsky.web.values.actions.earlier_years import (
+    check_staged,
+    do_apply_history,
+    do_stage_history,
+)
+from halfsky.web.values.models import Observation, ValueStatus
 
 URLS = {"csv": "/exchange/sdmx/data.csv", "json": "/exchange/sdmx/data.json"}
 FIELDS = ("value", "numerator", "denominator", "flag", "source", "note")

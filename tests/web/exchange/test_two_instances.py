@@ -181,7 +181,7 @@ def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Instan
 
 CITY_STATE = """
 import json
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 from halfsky.web.exchange.models import AggregateValue, Delivery, ReceivedValue
 from halfsky.web.assessments.models import AssessmentResult
 ji = Observation.objects.filter(area__code="141028")
@@ -201,7 +201,7 @@ COUNTY_STATE = """
 import json
 from halfsky.domain.exchange import Receiver
 from halfsky.formats.plan_file import load_plan
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 from halfsky.web.exchange.outbox import outgoing_values
 from halfsky.web.plans.models import Plan
 plan = Plan.objects.get()
@@ -226,9 +226,9 @@ print(json.dumps({
 CORRECT_E01 = """
 import json
 from django.contrib.auth import get_user_model
-from halfsky.web.data.actions.values import (do_confirm_task, do_reopen_value, do_review_task,
+from halfsky.web.values.actions.values import (do_confirm_task, do_reopen_value, do_review_task,
     do_save_value, do_submit_task)
-from halfsky.web.data.models import Observation
+from halfsky.web.values.models import Observation
 users = get_user_model().objects
 value = Observation.objects.get(indicator__code="E01", year=2025, breakdown="",
                                 area__code="141028")
@@ -308,7 +308,7 @@ def test_county_pushes_to_city(instances: tuple[Instance, Instance], tmp_path: P
     assert city.query(CITY_STATE)["e01_2025"] == [after]
     reason = city.query("""
 import json
-from halfsky.web.data.models import ValueChange
+from halfsky.web.values.models import ValueChange
 change = ValueChange.objects.filter(observation__indicator__code="E01",
     observation__year=2025, observation__area__code="141028", action="exchange").latest("pk")
 print(json.dumps(change.comment))

@@ -96,9 +96,9 @@ def test_a_department_writes_only_its_own_yearly_report(user, health, education)
 def test_only_the_own_departments_task_is_edited(user, health, education) -> None:
     import datetime
 
-    from halfsky.web.data.models import Round, Task
     from halfsky.web.orgs.permissions import may
     from halfsky.web.plans.models import Plan
+    from halfsky.web.values.models import Round, Task
 
     round_ = Round.objects.create(plan=Plan.objects.get(), year=2025,
                                   deadline=datetime.date(2026, 3, 1))

@@ -39,8 +39,8 @@ def test_every_report_phrase_is_translated_to_the_chinese_of_the_reports() -> No
 
 def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
         login: Any, plan: Any) -> None:
-    from halfsky.web.data.models import Observation, ValueStatus
     from halfsky.web.reports.models import Report
+    from halfsky.web.values.models import Observation, ValueStatus
 
     client = login("coordinator")
     response = client.post(reverse("reports:index"), {"year": 2024})
@@ -136,8 +136,8 @@ def test_states_move_one_step_at_a_time_by_the_right_role(plan: Any, user: Any,
 
 def test_published_report_keeps_its_values_and_shows_what_changed(
         plan: Any, user: Any, login: Any, no_pdf: None) -> None:
-    from halfsky.web.data.models import Observation, ValueStatus
     from halfsky.web.reports import actions
+    from halfsky.web.values.models import Observation, ValueStatus
 
     report = _generated(plan, user)
     for step in (actions.do_review_report, actions.do_approve_report,
@@ -210,9 +210,9 @@ def test_the_state_buttons_move_the_report_by_role(plan: Any, user: Any, login: 
 def test_a_report_reads_its_years_stored_assessment_reassessed_first_when_stale(
         plan: Any, user: Any, monkeypatch: Any) -> None:
     from halfsky.web.assessments.models import AssessmentResult, PendingRecompute
-    from halfsky.web.data.actions.store import Change, store_values
-    from halfsky.web.data.models import Observation
     from halfsky.web.reports import actions
+    from halfsky.web.values.actions.store import Change, store_values
+    from halfsky.web.values.models import Observation
 
     monkeypatch.setattr(actions, "build_files", lambda report, data, progress=None: (
         {"docx": b"docx", "xlsx": b"xlsx"}, "", {}))  # the inputs are what is looked at

@@ -13,9 +13,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from halfsky.web.audit.models import AuditEvent
-from halfsky.web.data.models import Round
 from halfsky.web.tokens.actions import do_create_token
 from halfsky.web.tokens.models import ApiToken
+from halfsky.web.values.models import Round
 
 KEY = re.compile(r"data-token-key>(hs_[A-Za-z0-9_-]+)<")
 

@@ -1,0 +1,112 @@
+"""The one writer of values: every change of an observation goes through :func:`store_values`.
+
+The web form, the Excel upload, the workflow steps, the round's drafts, the
+import of earlier years, the exchange and the aggregates each say what
+changed; the writer then, in one transaction, stores the values (new ones
+created, changed ones as a new version where the action makes one — in bulk,
+a few queries however many values), a ``ValueChange`` per value, the action's
+audit record and, when an approved value changed, tells the followers of
+approved values which years of which plans changed (:func:`on_approved_change`;
+the assessment registers its reassessment rule there when Django starts —
+``halfsky.web.assessments.reassess``: the value's year and every later assessed
+year of its plan, once, in the background). The writer sits below the
+assessment, so it names no follower itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from halfsky.web.audit.records import acting_user, record
+from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.values.models import Observation, ValueChange, ValueStatus
+
+BATCH = 2000
+# Called in the writer's transaction with (plan, changed years, actor).
+Follower = Callable[[Plan, set[int], Any], object]
+_FOLLOWERS: list[Follower] = []
+
+
+def on_approved_change(follower: Follower) -> None:
+    """Have ``follower`` told, in the writer's transaction, of every change of approved values."""
+    if follower not in _FOLLOWERS:
+        _FOLLOWERS.append(follower)
+SAVED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "explanation",
+                "is_sample", "status", "review_comment", "task")
+
+
+@dataclass
+class Change:
+    """One value as it is to be stored, with its snapshot from before ({} for a new value)."""
+
+    observation: Observation
+    before: dict[str, object] = field(default_factory=dict)
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The audit record of the action that changed the values."""
+
+    action: str
+    object_type: str
+    object_key: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@transaction.atomic
+def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
+                 new_version: bool = True, fields: Sequence[str] = SAVED_FIELDS,
+                 write: bool = True, audit: Audit | None = None) -> list[Observation]:
+    """Store ``changes`` as ``action`` (the ``ValueChange.action``); the observations.
+
+    ``new_version``: a changed value gets the next version (a save based on the
+    older one is then a conflict). ``fields``: the columns a changed value
+    writes. ``write=False`` records a step that changes no value (a
+    confirmation).
+    """
+    created = [c.observation for c in changes if c.observation.pk is None]
+    updated = [c.observation for c in changes if c.observation.pk is not None]
+    if write:
+        now = timezone.now()
+        for observation in updated:
+            observation.updated_at = now
+            if new_version:
+                observation.version += 1
+        Observation.objects.bulk_create(created, batch_size=BATCH)
+        names = {*fields, "updated_at", *(["version"] if new_version else [])}
+        Observation.objects.bulk_update(updated, sorted(names), batch_size=BATCH)
+    elif created:
+        raise ValueError("a new value is always written")
+    user = acting_user(actor)
+    ValueChange.objects.bulk_create(
+        [ValueChange(observation=c.observation, actor=user, action=action, before=c.before,
+                     after=c.observation.snapshot(), comment=c.comment) for c in changes],
+        batch_size=BATCH)
+    if audit is not None:
+        record(audit.action, audit.object_type, audit.object_key, actor, **audit.details)
+    _request_reassessment(changes, actor)
+    return [c.observation for c in changes]
+
+
+def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
+    """Approved values enter the assessment: one changed, approved before or after, asks."""
+    years: dict[int, set[int]] = {}  # indicator id → changed years
+    for change in changes:
+        observation = change.observation
+        approved = ValueStatus.APPROVED in (change.before.get("status"), observation.status)
+        if approved and change.before != observation.snapshot():
+            years.setdefault(observation.indicator_id, set()).add(observation.year)
+    if not years:
+        return
+    by_plan: dict[int, set[int]] = {}
+    for indicator, plan in Indicator.objects.filter(pk__in=years).values_list("pk", "plan_id"):
+        by_plan.setdefault(plan, set()).update(years[indicator])
+    for plan in Plan.objects.filter(pk__in=by_plan):
+        for follower in _FOLLOWERS:
+            follower(plan, by_plan[plan.pk], actor)

@@ -1,0 +1,73 @@
+"""An uploaded Excel template becomes the task's draft — all of it, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+
+from halfsky.domain.validation import compute_rate
+from halfsky.formats.excel_layout import LETTERS
+from halfsky.formats.excel_upload import UploadedRow
+from halfsky.formats.uploads import FileProblem
+from halfsky.web.core.errors import ActionError
+from halfsky.web.values.actions.store import Audit, Change, store_values
+from halfsky.web.values.actions.values import (
+    EDITABLE_TASK_STATES,
+    EDITABLE_VALUE_STATES,
+    require_step,
+)
+from halfsky.web.values.models import Observation, Task, TaskState
+
+
+class UploadRejected(ActionError):
+    def __init__(self, problems: list[FileProblem]) -> None:
+        super().__init__("upload.rejected", count=len(problems))
+        self.problems = problems
+
+
+def _changed(observation: Observation, row: UploadedRow) -> dict[str, Any]:
+    wanted: dict[str, Any] = {"value": row.value, "numerator": row.numerator,
+                              "denominator": row.denominator, "flag": row.flag, "note": row.note}
+    if row.numerator is not None and row.denominator and observation.indicator.per:
+        wanted["value"] = compute_rate(row.numerator, row.denominator, observation.indicator.per)
+    return {k: v for k, v in wanted.items() if getattr(observation, k) != v}
+
+
+@transaction.atomic
+def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
+                    data_sheet: str = "") -> int:
+    """Store the uploaded values as drafts; a row that would change a locked value rejects all."""
+    require_step(actor, "value", "edit", task)
+    if task.state not in EDITABLE_TASK_STATES:
+        raise ActionError("task.not_editable", state=task.state)
+    observations = {o.key: o for o in task.observations.select_for_update(of=("self",)).select_related(
+        "indicator", "area")}
+    changes: list[tuple[Observation, dict[str, Any]]] = []
+    problems: list[FileProblem] = []
+    for key, row in rows.items():
+        observation = observations.get(key)
+        if observation is None:
+            problems.append(FileProblem("excel.outdated", data_sheet, f"{LETTERS['key']}{row.row}"))
+            continue
+        changed = _changed(observation, row)
+        if not changed:
+            continue
+        if observation.status not in EDITABLE_VALUE_STATES:
+            problems.append(FileProblem("excel.locked_value", data_sheet, f"{LETTERS['value']}{row.row}"))
+            continue
+        changes.append((observation, changed))
+    if problems:
+        raise UploadRejected(problems)
+    stored = []
+    for observation, changed in changes:
+        stored.append(Change(observation, observation.snapshot()))
+        for name, value in changed.items():
+            setattr(observation, name, value)
+    store_values(stored, "upload", actor,
+                 audit=Audit("task.upload", "task", str(task), {"changed": len(changes)}))
+    if changes and task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
+        task.state = TaskState.IN_PROGRESS
+        task.save(update_fields=["state", "updated_at"])
+    return len(changes)

@@ -1,0 +1,26 @@
+"""The reporting app's background job: applying an import of earlier years."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from halfsky.web.jobs.kinds import Kind, Progress, register
+from halfsky.web.jobs.models import Job
+from halfsky.web.values.actions.earlier_years import do_apply_history
+from halfsky.web.values.models import HistoryImport
+
+
+def _apply_history(job: Job, report_progress: Progress) -> str:
+    report_progress(10, "history.step.apply")
+    do_apply_history(HistoryImport.objects.get(pk=job.target_pk), job.created_by)
+    return reverse("data:history")
+
+
+register("history.apply", Kind(
+    run=_apply_history,
+    title=_("Importing the values of earlier years…"),
+    done=_("Values of earlier years imported in %(seconds).1f s; the assessments of "
+           "the years concerned are being recomputed in the background."),
+    target_url=lambda job: reverse("data:history_preview", args=[job.target_pk]),
+))

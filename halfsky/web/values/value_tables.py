@@ -1,0 +1,76 @@
+"""An indicator's stored values as the pages show them: tables by breakdown and area."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from halfsky.web.plans.models import Indicator
+from halfsky.web.values.models import Observation, ReferenceValue
+
+
+@dataclass
+class ValueTable:
+    """Values of one indicator and area by breakdown (rows) and year (columns)."""
+
+    years: list[int] = field(default_factory=list)
+    rows: list[tuple[str, list[Observation | None]]] = field(default_factory=list)
+    is_sample: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def value_table(observations: list[Observation]) -> ValueTable:
+    years = sorted({o.year for o in observations})
+    by_breakdown: dict[str, dict[int, Observation]] = defaultdict(dict)
+    for observation in observations:
+        by_breakdown[observation.breakdown][observation.year] = observation
+    rows = [(b, [by_breakdown[b].get(y) for y in years]) for b in sorted(by_breakdown, key=_order)]
+    return ValueTable(years, rows, any(o.is_sample for o in observations))
+
+
+def _order(breakdown: str) -> tuple[int, str]:
+    return (0 if breakdown == "" else 1, breakdown)
+
+
+def indicator_values(indicator: Indicator) -> dict[str, Any]:
+    observations = list(
+        Observation.objects.filter(indicator=indicator).select_related("area").order_by("year")
+    )
+    region = indicator.plan.region_id
+    county = [o for o in observations if o.area_id == region]
+    townships: dict[str, list[Observation]] = defaultdict(list)
+    for observation in observations:
+        if observation.area_id != region and observation.breakdown == "":
+            townships[observation.area.name].append(observation)
+    return {
+        "county": value_table(county),
+        "townships": value_table_by_area(townships),
+        "reference": list(
+            ReferenceValue.objects.filter(indicator_name=indicator.national_reference)
+        ) if indicator.national_reference else [],
+    }
+
+
+def value_table_by_area(by_area: dict[str, list[Observation]]) -> ValueTable:
+    years = sorted({o.year for values in by_area.values() for o in values})
+    rows = []
+    for name in sorted(by_area):
+        by_year = {o.year: o for o in by_area[name]}
+        rows.append((name, [by_year.get(y) for y in years]))
+    samples = any(o.is_sample for values in by_area.values() for o in values)
+    return ValueTable(years, rows, samples)
+
+
+def latest_totals(indicators: list[Indicator]) -> dict[int, Observation]:
+    """The latest total value of each indicator in its plan's region."""
+    latest: dict[int, Observation] = {}
+    rows = Observation.objects.filter(
+        indicator__in=indicators, breakdown="", area_id__in={i.plan.region_id for i in indicators}
+    ).order_by("indicator_id", "year")
+    for observation in rows:
+        latest[observation.indicator_id] = observation
+    return latest

@@ -1,0 +1,76 @@
+"""History import pages: upload, preview, apply (coordinator and administrator)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from halfsky.web.core.access import permission_required
+from halfsky.web.core.errors import ActionError
+from halfsky.web.core.text import sentence
+from halfsky.web.jobs import runner as job_runner
+from halfsky.web.plans.queries import current_plan
+from halfsky.web.values.actions.earlier_years import check_staged, do_stage_history
+from halfsky.web.values.models import HistoryImport
+
+MAX_BYTES = 20_000_000
+
+
+@login_required
+@permission_required("data.import_history")
+def history_upload(request: HttpRequest) -> HttpResponse:
+    plan = current_plan()
+    problems: list[tuple[str, str]] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems = [("", sentence("upload.no_file"))]
+        elif upload.size is not None and upload.size > MAX_BYTES:
+            problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
+        else:
+            staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
+                                      request.user)
+            return redirect("data:history_preview", pk=staged.pk)
+    return render(request, "values/history_upload.html", {
+        "plan": plan, "problems": problems,
+        "imports": HistoryImport.objects.filter(plan=plan).defer("content")[:20],
+    }, status=400 if problems else 200)
+
+
+@login_required
+@permission_required("data.import_history")
+def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    staged = get_object_or_404(HistoryImport, pk=pk)
+    result = check_staged(staged)
+    return render(request, "values/history_preview.html", {
+        "staged": staged, "result": result,
+        "problems": [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
+                     for p in result.problems],
+    })
+
+
+@require_POST
+@login_required
+@permission_required("data.import_history")
+def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    staged = get_object_or_404(HistoryImport, pk=pk)
+    try:  # a background job (a large file takes a while): its page shows the progress
+        job = job_runner.submit("history.apply", staged, request.user)
+    except ActionError as error:  # job.running: it is being imported already
+        messages.error(request, sentence(error.code, error.params))
+        return redirect("data:history_preview", pk=pk)
+    if job.is_active:
+        return redirect("jobs:detail", pk=job.pk)
+    if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
+        messages.error(request, sentence(job.error_code, job.error_params))
+        return redirect("data:history_preview", pk=pk)
+    staged.refresh_from_db()
+    count = staged.applied_count
+    messages.success(request, ngettext("%(count)s value was imported.",
+                                       "%(count)s values were imported.", count)
+                     % {"count": count})
+    return redirect("data:history")

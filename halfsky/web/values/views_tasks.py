@@ -1,0 +1,155 @@
+"""A department's task: entry form with autosave, submit, confirm, review, history, reopen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from halfsky.domain import workflow
+from halfsky.domain.validation import Severity, blocking
+from halfsky.web.core.access import FORBIDDEN, deny, is_refusal, permission_required
+from halfsky.web.core.errors import ActionError
+from halfsky.web.core.text import sentence
+from halfsky.web.orgs.permissions import moves
+from halfsky.web.values import queries
+from halfsky.web.values.actions.values import (
+    EDITABLE_VALUE_STATES,
+    ValueConflict,
+    do_confirm_task,
+    do_reopen_value,
+    do_review_task,
+    do_save_value,
+    do_submit_task,
+    task_findings,
+)
+from halfsky.web.values.forms import ReopenForm, ValueForm
+from halfsky.web.values.models import Observation
+
+
+@login_required
+@permission_required("orgs.use_site")
+def task_page(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    return render_task(request, queries.get_task(request.user, year, department))
+
+
+def render_task(request: HttpRequest, task: Any, status: int = 200, **extra: Any) -> HttpResponse:
+    findings = task_findings(task)
+    years, rows = queries.entry_rows(task, findings)
+    problems = blocking(findings)
+    return render(request, "values/task.html", {
+        "plan": task.round.plan, "round": task.round, "task": task, "years": years,
+        "rows": rows, "problem_count": len(problems),
+        "error_count": sum(f.severity == Severity.ERROR for f in problems),
+        "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES],
+        "moves": moves(request.user, workflow.TASK, task.state, task), **extra,
+    }, status=status)
+
+
+@require_POST
+@login_required
+def save_value(request: HttpRequest, pk: int) -> HttpResponse:
+    """Autosave of one row (htmx): answers with the row, its findings or a conflict."""
+    observation = get_object_or_404(Observation.objects.restrict(request.user), pk=pk,
+                                    task__isnull=False)
+    form = ValueForm(request.POST)
+    context: dict[str, Any] = {"moves": ("edit",)}
+    status = 200
+    if not form.is_valid():
+        context["form_errors"] = [str(e) for errors in form.errors.values() for e in errors]
+        status = 422
+    else:
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version" and k in request.POST}
+        try:
+            result = do_save_value(observation, data, form.cleaned_data["version"], request.user)
+        except ValueConflict as conflict:
+            observation, status = conflict.current, 409
+            context["conflict"] = {"theirs": conflict.current.snapshot(),
+                                   "yours": conflict.attempted,
+                                   "message": sentence(conflict.code)}
+        except ActionError as error:
+            context["form_errors"] = [sentence(error.code, error.params)]
+            status = FORBIDDEN if is_refusal(error.code) else 409
+        else:
+            observation = result.observation
+            context["saved"] = True
+            context["findings"] = [(f.severity.value, sentence(f.code, f.params))
+                                   for f in result.findings]
+    years, rows = queries.entry_rows(observation.task, [], only=observation.pk)
+    row = rows[0]
+    row.findings = context.pop("findings", row.findings)
+    posted = request.POST if status in {409, 422} else None
+    return render(request, "values/_entry_row.html", {
+        "row": row, "years": years, "posted": posted, **context,
+        "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES]}, status=status)
+
+
+def _act(request: HttpRequest, year: int, department: str, action: Any, done: str) -> HttpResponse:
+    task = queries.get_task(request.user, year, department)
+    try:
+        action(task)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, done)
+    return redirect("data:task", year=year, department=department)
+
+
+@require_POST
+@login_required
+@permission_required("orgs.use_site")
+def submit_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    return _act(request, year, department, lambda t: do_submit_task(t, request.user),
+                _("Submitted to the department head for confirmation."))
+
+
+@require_POST
+@login_required
+@permission_required("orgs.use_site")
+def confirm_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    return _act(request, year, department, lambda t: do_confirm_task(t, request.user),
+                _("Confirmed and sent to the statistics bureau for review."))
+
+
+@require_POST
+@login_required
+@permission_required("orgs.use_site")
+def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
+    decisions: dict[int, tuple[str, str]] = {}
+    for name, decision in request.POST.items():
+        if name.startswith("decision-") and decision in {"approve", "return"}:
+            pk = int(name.removeprefix("decision-"))
+            decisions[pk] = (decision, request.POST.get(f"comment-{pk}", ""))
+    if not decisions:
+        messages.error(request, _("Choose “approve” or “return” for at least one value."))
+        return redirect("data:task", year=year, department=department)
+    return _act(request, year, department, lambda t: do_review_task(t, decisions, request.user),
+                _("Review saved."))
+
+
+@login_required
+def value_history(request: HttpRequest, pk: int) -> HttpResponse:
+    observation = get_object_or_404(
+        Observation.objects.restrict(request.user).select_related("indicator", "area", "task"),
+        pk=pk)
+    form = ReopenForm(request.POST or None)
+    value_moves = moves(request.user, workflow.VALUE, observation.status, observation
+                        ) if observation.task is not None else ()
+    if request.method == "POST":
+        if "reopen" not in value_moves:
+            deny("cannot reopen")
+        if form.is_valid():
+            try:
+                do_reopen_value(observation, form.cleaned_data["reason"], request.user)
+            except ActionError as error:
+                form.add_error(None, sentence(error.code, error.params))
+            else:
+                return redirect("data:value", pk=pk)
+    changes = observation.changes.select_related("actor")
+    return render(request, "values/value.html", {
+        "observation": observation, "changes": changes, "form": form, "moves": value_moves})

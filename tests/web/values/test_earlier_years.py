@@ -1,0 +1,89 @@
+"""History import: preview, then all rows or none; conflicts are shown, never overwritten."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from halfsky.web.values.models import HistoryImport, Observation
+
+HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
+
+
+def upload(client, text: str, name: str = "history.csv", encoding: str = "utf-8"):
+    return client.post("/rounds/history/",
+                       {"file": SimpleUploadedFile(name, text.encode(encoding))})
+
+
+def value(indicator: str, year: int, breakdown: str = "") -> Observation:
+    return Observation.objects.get(indicator__code=indicator, area__code="141028", year=year,
+                                   breakdown=breakdown)
+
+
+@pytest.fixture
+def coordinator(login):
+    return login("coordinator")
+
+
+def test_preview_then_import_replaces_sample_values(coordinator) -> None:
+    response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,统计年鉴2021,\n"
+                      "H03,141028,2020,,0,0,712,妇幼年报,\n")
+    assert response.status_code == 302
+    preview = coordinator.get(response.url).content.decode()
+    assert "替换示例数据" in preview and "导入全部数值" in preview
+    assert value("H01", 2020).is_sample  # nothing imported yet
+    staged = HistoryImport.objects.get()
+    assert coordinator.post(f"/rounds/history/{staged.pk}/apply/").status_code == 302
+    imported = value("H01", 2020)
+    assert (imported.value, imported.is_sample, imported.status) == (77.3, False, "approved")
+    assert imported.source == "统计年鉴2021"
+    assert list(imported.changes.values_list("action", flat=True)) == ["import"]
+    assert value("H03", 2020).denominator == 712
+
+
+def test_one_bad_row_stops_the_whole_import(coordinator) -> None:
+    response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,,\n"
+                      "Z99,141028,2020,,1,,,,\n")
+    page = coordinator.get(response.url).content.decode()
+    assert "规划中没有指标“Z99”" in page
+    assert "导入全部数值" not in page
+    staged = HistoryImport.objects.get()
+    coordinator.post(f"/rounds/history/{staged.pk}/apply/")
+    assert value("H01", 2020).is_sample
+
+
+def test_a_stored_official_value_is_a_conflict(coordinator) -> None:
+    Observation.objects.filter(pk=value("H01", 2021).pk).update(is_sample=False, value=77.5)
+    response = upload(coordinator, HEADER + "H01,141028,2021,,76.0,,,,\n")
+    page = coordinator.get(response.url).content.decode()
+    assert "已有数值77.5" in page
+    assert value("H01", 2021).value == 77.5
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (HEADER + "H01,141028,2020,,七十七,,,,\n", "“七十七”不是数字"),
+    (HEADER + "H01,141028,2020,,77,,,,\nH01,141028,2020,,78,,,,\n", "再次出现"),
+    ("indicator,year,value\nH01,2020,77\n", "缺少列"),
+    (HEADER + "H01,141028,2020,sex=other,77,,,,\n", "没有分组"),
+    (HEADER + "H01,999999,2020,,77,,,,\n", "没有代码为“999999”的地区"),
+    (HEADER + "H12,141028,2020,,120,,,,\n", "高于允许的最大值"),
+])
+def test_bad_rows_are_listed_with_their_line(coordinator, text: str, message: str) -> None:
+    response = upload(coordinator, text)
+    page = coordinator.get(response.url).content.decode()
+    assert message in page
+    assert "导入全部数值" not in page
+
+
+def test_a_gb18030_csv_from_chinese_excel_is_read(coordinator) -> None:
+    response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,县统计局,备注\n",
+                      encoding="gb18030")
+    page = coordinator.get(response.url).content.decode()
+    assert "导入全部数值" in page
+
+
+def test_only_the_coordinator_imports_history(login) -> None:
+    reporter = login("health_reporter")
+    assert reporter.get("/rounds/history/").status_code == 403
+    assert upload(reporter, HEADER + "H01,141028,2020,,77.3,,,,\n").status_code == 403
+    assert not HistoryImport.objects.exists()
