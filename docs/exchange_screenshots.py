@@ -24,8 +24,8 @@ SET_UP = r"""
 import random
 from halfsky.domain.exchange import ExchangeValue, batch_id
 from halfsky.web.values.models import Observation
-from halfsky.web.exchange.access import do_issue_child_token
-from halfsky.web.exchange.receive import do_receive
+from halfsky.web.exchange.actions.access import do_issue_child_token
+from halfsky.web.exchange.actions.receive import do_receive
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.roles import Role

@@ -12,12 +12,11 @@ from django.utils import translation
 
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
-from halfsky.web.exchange.access import do_issue_child_token
+from halfsky.web.exchange.actions.access import do_issue_child_token
+from halfsky.web.exchange.actions.links import do_set_child_source, do_set_parent_link
 from halfsky.web.exchange.models import ParentLink, PushRun
 from halfsky.web.exchange.queries import children_status, open_conflict_count
 from halfsky.web.exchange.sync import (
-    do_set_child_source,
-    do_set_parent_link,
     pull_from_child,
     push_to_parent,
 )

@@ -19,10 +19,10 @@ from ninja.security import HttpBearer
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
 from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
 from halfsky.web.core.errors import ActionError
-from halfsky.web.exchange.access import access_for_key
+from halfsky.web.exchange.actions.access import access_for_key
+from halfsky.web.exchange.actions.receive import do_receive
 from halfsky.web.exchange.models import ChildAccess, DeliveryMethod
 from halfsky.web.exchange.outbox import outgoing_values
-from halfsky.web.exchange.receive import do_receive
 from halfsky.web.exchange.wire import to_json
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan

@@ -15,17 +15,18 @@ from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.exchange import queries
-from halfsky.web.exchange.access import (
+from halfsky.web.exchange.actions.access import (
     do_issue_child_token,
     do_revoke_child_token,
     require_admin,
 )
-from halfsky.web.exchange.aggregates import AGGREGATE_SOURCE
+from halfsky.web.exchange.actions.aggregates import AGGREGATE_SOURCE
+from halfsky.web.exchange.actions.links import do_set_child_source, do_set_parent_link
+from halfsky.web.exchange.actions.mapping import do_set_mapping
+from halfsky.web.exchange.actions.receive import do_resolve_conflict
 from halfsky.web.exchange.forms import IssueTokenForm, LinkForm, MappingForm, ResolveForm
-from halfsky.web.exchange.mapping import do_set_mapping, mapping_rows, parent_plans
+from halfsky.web.exchange.mapping import mapping_rows, parent_plans
 from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushRun
-from halfsky.web.exchange.receive import do_resolve_conflict
-from halfsky.web.exchange.sync import do_set_child_source, do_set_parent_link
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan

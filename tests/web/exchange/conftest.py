@@ -10,7 +10,7 @@ from django.test import Client
 
 from halfsky.domain.exchange import ExchangeValue, batch_id
 from halfsky.formats.plan_file import load_plan
-from halfsky.web.exchange.access import do_issue_child_token
+from halfsky.web.exchange.actions.access import do_issue_child_token
 from halfsky.web.exchange.wire import to_json
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.actions import do_load_plan

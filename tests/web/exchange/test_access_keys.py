@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from halfsky.web.exchange.access import access_for_key, do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.actions.access import (
+    access_for_key,
+    do_issue_child_token,
+    do_revoke_child_token,
+)
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
 from halfsky.web.tokens.actions import do_create_token

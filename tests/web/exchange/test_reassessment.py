@@ -9,7 +9,7 @@ import pytest
 
 from halfsky.web.assessments.actions import FLOATS, do_recompute
 from halfsky.web.assessments.models import AssessmentResult
-from halfsky.web.exchange.aggregates import do_aggregate
+from halfsky.web.exchange.actions.aggregates import do_aggregate
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.models import Observation
 from tests.web.exchange.conftest import push, value

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from halfsky.web.exchange.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.actions.access import do_issue_child_token, do_revoke_child_token
+from halfsky.web.exchange.actions.receive import do_resolve_conflict
 from halfsky.web.exchange.models import (
     AggregateValue,
     ChildAccess,
@@ -12,7 +13,6 @@ from halfsky.web.exchange.models import (
     Delivery,
     ReceivedValue,
 )
-from halfsky.web.exchange.receive import do_resolve_conflict
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.models import Observation, ValueChange
@@ -147,8 +147,9 @@ def test_a_survey_estimate_is_weighted_by_the_areas_female_population(
 
 
 def test_a_refusal_of_the_parent_is_reported_in_its_words(city: Plan, county_key: str) -> None:
+    from halfsky.web.exchange.actions.links import do_set_parent_link
     from halfsky.web.exchange.models import ParentLink, PushRun
-    from halfsky.web.exchange.sync import do_set_parent_link, push_to_parent
+    from halfsky.web.exchange.sync import push_to_parent
     from halfsky.web.exchange.wire import Reply
 
     do_set_parent_link("http://city.example:8000", "hsx_wrong", None)
@@ -180,7 +181,8 @@ def test_the_city_sends_its_aggregate_on_to_the_province(city: Plan, county_key:
 
 def test_a_pull_that_gets_no_halfsky_values_stores_nothing(city: Plan) -> None:
     from halfsky.web.core.errors import ActionError
-    from halfsky.web.exchange.sync import do_set_child_source, pull_from_child
+    from halfsky.web.exchange.actions.links import do_set_child_source
+    from halfsky.web.exchange.sync import pull_from_child
     from halfsky.web.exchange.wire import Reply
 
     jixian = Area.objects.get(code="141028")

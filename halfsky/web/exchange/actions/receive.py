@@ -26,8 +26,8 @@ from django.utils.dateparse import parse_datetime
 from halfsky.domain import exchange
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.core.errors import ActionError
-from halfsky.web.exchange.access import require_admin
-from halfsky.web.exchange.aggregates import do_aggregate
+from halfsky.web.exchange.actions.access import require_admin
+from halfsky.web.exchange.actions.aggregates import do_aggregate
 from halfsky.web.exchange.models import (
     ChildAccess,
     Conflict,
