@@ -1,6 +1,9 @@
 from django.urls import path
 
-from halfsky.web.values import views_earlier_years, views_excel, views_rounds, views_tasks
+from halfsky.web.values.views import earlier_years as views_earlier_years
+from halfsky.web.values.views import excel as views_excel
+from halfsky.web.values.views import rounds as views_rounds
+from halfsky.web.values.views import tasks as views_tasks
 
 app_name = "data"
 urlpatterns = [

@@ -21,7 +21,7 @@ from halfsky.web.core.text import sentence
 from halfsky.web.core.text.files import excel_template_labels
 from halfsky.web.values import excel, queries
 from halfsky.web.values.actions.uploads import UploadRejected, do_apply_upload
-from halfsky.web.values.views_tasks import render_task
+from halfsky.web.values.views.tasks import render_task
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
