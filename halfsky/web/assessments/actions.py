@@ -57,11 +57,12 @@ from halfsky.web.assessments.models import (
 from halfsky.web.assessments.series import Row, Table, build_table
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
+from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
-from halfsky.web.values.actions.notify import notify, users_with
 from halfsky.web.values.models import Observation, Round, ValueFlag, ValueStatus
 
 RAISED_BY = frozenset(WarningKind.values)  # the engine's warning codes that raise a warning

@@ -24,12 +24,13 @@ from django.utils import timezone
 from halfsky.domain import workflow
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
+from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
-from halfsky.web.values.actions.notify import notify, users_with
 
 
 def plan_departments(plan: Plan) -> QuerySet[Department]:

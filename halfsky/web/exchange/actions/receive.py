@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_datetime
 from halfsky.domain import exchange
 from halfsky.web.audit.records import acting_user, record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.notifications import notify
 from halfsky.web.exchange.actions.access import require_admin
 from halfsky.web.exchange.actions.aggregates import do_aggregate
 from halfsky.web.exchange.models import (
@@ -38,9 +39,9 @@ from halfsky.web.exchange.models import (
 )
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import CONFLICT_WATCHERS
+from halfsky.web.orgs.queries import users_with
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
-from halfsky.web.values.actions.notify import notify, users_with
 from halfsky.web.values.actions.store import Change, store_values
 from halfsky.web.values.models import Observation, ValueStatus
 

@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may
+from halfsky.web.orgs.queries import users_with
 from halfsky.web.plans.models import Plan
-from halfsky.web.values.actions.notify import notify, users_with
 from halfsky.web.values.actions.store import Change, store_values
 from halfsky.web.values.models import Observation, Round, Task, ValueStatus
 from halfsky.web.values.scope import task_keys

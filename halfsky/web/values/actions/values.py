@@ -18,9 +18,10 @@ from halfsky.domain import workflow
 from halfsky.domain.validation import Finding, blocking, compute_rate
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
+from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
-from halfsky.web.values.actions.notify import notify, users_with
 from halfsky.web.values.actions.store import Audit, Change, store_values
 from halfsky.web.values.checks import check
 from halfsky.web.values.models import Observation, Task, TaskState, ValueStatus

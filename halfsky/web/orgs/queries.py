@@ -1,4 +1,4 @@
-"""Who is told: the active users of some roles (of one department)."""
+"""Who is who: the active users of some roles (of one department), e.g. to notify them."""
 
 from __future__ import annotations
 
@@ -7,10 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.roles import Role
-
-__all__ = ["notify", "users_with"]
 
 
 def users_with(roles: Iterable[Role], department: Any = None) -> list[Any]:
