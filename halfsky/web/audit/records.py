@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from halfsky.web.audit.models import AuditEvent
-
-
-def acting_user(actor: Any) -> Any:
-    """The user to store as the author of a change: None for the command line or a machine."""
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+from halfsky.web.core.users import acting_user
 
 
 def record(action: str, object_type: str, object_key: str, actor: Any = None, **details: Any) -> AuditEvent:

@@ -21,7 +21,8 @@ from halfsky.formats.plan_file import PlanFileError, plan_from_dict, plan_to_dic
 from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
 from halfsky.formats.plan_import.departments import match_department, new_department_code
 from halfsky.formats.plan_import.diff import plan_changes
-from halfsky.web.audit.records import acting_user, record
+from halfsky.web.audit.records import record
+from halfsky.web.core.users import acting_user
 from halfsky.web.imports.models import DraftIndicator, DraftStatus, DraftTarget, ImportDraft
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.plans.actions import PlanLoadError, do_load_plan

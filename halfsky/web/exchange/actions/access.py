@@ -11,8 +11,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.web.audit.records import acting_user, record
+from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.users import acting_user
 from halfsky.web.exchange.models import ChildAccess
 from halfsky.web.orgs.models import Area
 from halfsky.web.orgs.permissions import may

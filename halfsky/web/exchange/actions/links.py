@@ -8,8 +8,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.web.audit.records import acting_user, record
+from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.users import acting_user
 from halfsky.web.exchange.actions.access import require_admin
 from halfsky.web.exchange.models import ChildSource, ParentLink, PushRun, PushState
 from halfsky.web.orgs.models import Area

@@ -24,9 +24,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
-from halfsky.web.audit.records import acting_user, record
+from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.notifications import notify
+from halfsky.web.core.users import acting_user
 from halfsky.web.exchange.actions.access import require_admin
 from halfsky.web.exchange.actions.aggregates import do_aggregate
 from halfsky.web.exchange.models import (

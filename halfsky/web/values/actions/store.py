@@ -22,7 +22,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.web.audit.records import acting_user, record
+from halfsky.web.audit.records import record
+from halfsky.web.core.users import acting_user
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import Observation, ValueChange, ValueStatus
 
