@@ -42,8 +42,8 @@ def target_text(target: Target) -> str:
             parts.append(f"±{target.tolerance:g}")
     if target.groups:
         parts.append("/".join(target.groups))
-    if target.reference:
-        parts.append(f"≥ {target.reference}")
+    if target.relative_to:
+        parts.append(f"≥ {target.relative_to}")
     if target.year:
         parts.append(f"by {target.year}")
     parts.append(f"[{target.kind.value}]")

@@ -22,7 +22,7 @@ Rules, one per kind:
 - gap_narrows: ``|A - B|`` in the year judged is smaller than in the baseline
   year; both groups are needed in both years.
 - growth_slows: see ``_check_growth_slows``.
-- relative: the value is at least the reference indicator's value in the same
+- relative: the value is at least the value of the indicator compared with in the same
   year (the latest year at or before the year asked where both exist).
 - qualitative: the evaluators' rating.
 
@@ -47,7 +47,7 @@ from halfsky.domain.target_compare import (
     MISSING_BASELINE,
     MISSING_GROUPS,
     MISSING_POINTS,
-    MISSING_REFERENCE,
+    MISSING_RELATIVE,
     MISSING_SERIES,
     MISSING_VALUES,
     NEEDS_RATING,
@@ -79,7 +79,7 @@ __all__ = [
     "MISSING_BASELINE",
     "MISSING_GROUPS",
     "MISSING_POINTS",
-    "MISSING_REFERENCE",
+    "MISSING_RELATIVE",
     "MISSING_SERIES",
     "NEEDS_RATING",
     "NOT_MET",
@@ -135,7 +135,7 @@ def describe_target(target: Target) -> tuple[str, Params]:
     ``target.gap_narrows``, ``target.growth_slows``, ``target.full_coverage``,
     ``target.relative``, ``target.qualitative``. Parameters: ``unit`` always,
     ``year`` when the target has one, ``value`` and ``tolerance`` for the level
-    kinds, ``group_a``/``group_b`` for gaps, ``reference`` for relative
+    kinds, ``group_a``/``group_b`` for gaps, ``relative_to`` for relative
     targets, ``source`` (the plan's words) for qualitative targets.
     """
     validate_target(target)
@@ -159,8 +159,8 @@ def describe_target(target: Target) -> tuple[str, Params]:
         assert target.groups is not None  # checked by validate_target
         params["group_a"], params["group_b"] = target.groups
     elif kind is TargetKind.RELATIVE:
-        assert target.reference is not None
-        params["reference"] = target.reference
+        assert target.relative_to is not None
+        params["relative_to"] = target.relative_to
     elif kind is TargetKind.QUALITATIVE and target.source:
         params["source"] = target.source
     return f"target.{kind.value}", params
@@ -340,23 +340,23 @@ def _check_growth_slows(target: Target, evidence: Evidence, year: int | None) ->
 
 
 def _check_relative(target: Target, evidence: Evidence, year: int | None) -> TargetCheck:
-    """Params: value, year, reference (the indicator named), reference_value."""
+    """Params: value, year, relative_to (the indicator named), relative_value."""
     series = _clean(evidence.series, year)
     if not series:
         return _no_data(target, MISSING_SERIES, year)
-    reference = _clean(evidence.reference, year)
-    common = [y for y in series if y in reference]
+    compared = _clean(evidence.relative, year)
+    common = [y for y in series if y in compared]
     if not common:
-        return _no_data(target, MISSING_REFERENCE, year)
+        return _no_data(target, MISSING_RELATIVE, year)
     latest = common[-1]
-    assert target.reference is not None
+    assert target.relative_to is not None
     params: Params = {
         "value": series[latest],
         "year": latest,
-        "reference": target.reference,
-        "reference_value": reference[latest],
+        "relative_to": target.relative_to,
+        "relative_value": compared[latest],
     }
-    return _verdict(target, series[latest] >= reference[latest] - EPSILON, params)
+    return _verdict(target, series[latest] >= compared[latest] - EPSILON, params)
 
 
 def _check_qualitative(target: Target, evidence: Evidence, year: int | None) -> TargetCheck:

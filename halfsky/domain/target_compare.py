@@ -37,7 +37,7 @@ INVALID_TARGET_CODES = frozenset(
         "target.invalid.comparator",
         "target.invalid.tolerance",
         "target.invalid.missing_groups",
-        "target.invalid.missing_reference",
+        "target.invalid.missing_relative_to",
         "target.invalid.not_numeric",
     }
 )
@@ -47,10 +47,10 @@ INVALID_RATING = "evidence.invalid.rating"  # InvalidEvidence.code
 MISSING_SERIES = "series"  # no value at or before the year asked
 MISSING_BASELINE = "baseline"  # no value at (or, for increase/decrease, after) the baseline
 MISSING_GROUPS = "groups"  # a group of a gap target has no value in a year needed
-MISSING_REFERENCE = "reference"  # the reference indicator has no value in a year with a value
+MISSING_RELATIVE = "relative_to"  # the indicator compared with has no value in a year with one
 MISSING_POINTS = "points"  # fewer than three values for growth_slows
 MISSING_VALUES = frozenset(
-    {MISSING_SERIES, MISSING_BASELINE, MISSING_GROUPS, MISSING_REFERENCE, MISSING_POINTS}
+    {MISSING_SERIES, MISSING_BASELINE, MISSING_GROUPS, MISSING_RELATIVE, MISSING_POINTS}
 )
 
 Params = dict[str, float | int | str]
@@ -76,14 +76,14 @@ class Evidence:
     is the plan's baseline (2020); by default the first year of the series
     (for gap targets, the first year both groups have a value). ``groups``
     holds disaggregated series for ``gap_narrows`` (``{"urban": {...},
-    "rural": {...}}``), ``reference`` the other indicator's series for
+    "rural": {...}}``), ``relative`` the series of the indicator compared with, for
     ``relative``, ``rating`` the evaluators' rating for ``qualitative``.
     """
 
     series: Mapping[int, float] = field(default_factory=dict)
     baseline_year: int | None = None
     groups: Mapping[str, Mapping[int, float]] = field(default_factory=dict)
-    reference: Mapping[int, float] = field(default_factory=dict)
+    relative: Mapping[int, float] = field(default_factory=dict)
     rating: str | None = None
 
     def __post_init__(self) -> None:
@@ -122,8 +122,8 @@ def validate_target(target: Target) -> None:
         groups = target.groups
         if groups is None or len(groups) != 2 or groups[0] == groups[1] or not all(groups):
             raise InvalidTarget("target.invalid.missing_groups")
-    elif kind is TargetKind.RELATIVE and not target.reference:
-        raise InvalidTarget("target.invalid.missing_reference")
+    elif kind is TargetKind.RELATIVE and not target.relative_to:
+        raise InvalidTarget("target.invalid.missing_relative_to")
 
 
 def level(target: Target) -> tuple[Comparator, float, float]:

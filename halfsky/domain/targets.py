@@ -48,7 +48,7 @@ class Target:
     ``value`` and ``comparator`` are set for the numeric kinds (threshold,
     approximate, maintain) and for ``full_coverage`` (≥ 100). ``groups``
     names the two disaggregation values a ``gap_narrows`` target compares,
-    e.g. ``("urban", "rural")``; ``reference`` names the indicator a
+    e.g. ``("urban", "rural")``; ``relative_to`` names the indicator a
     ``relative`` target must not fall below. ``year`` is the year by which
     the target is due (the plan's end year unless the text says otherwise).
     ``source`` keeps the words of the plan the target was read from.
@@ -61,5 +61,5 @@ class Target:
     value: float | None = None
     tolerance: float | None = None
     groups: tuple[str, str] | None = None
-    reference: str | None = None
+    relative_to: str | None = None
     source: str = ""

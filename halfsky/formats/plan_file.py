@@ -155,8 +155,8 @@ def _target_to_dict(target: Target) -> dict[str, Any]:
         data["tolerance"] = _number(target.tolerance)
     if target.groups is not None:
         data["groups"] = list(target.groups)
-    if target.reference is not None:
-        data["reference"] = target.reference
+    if target.relative_to is not None:
+        data["relative_to"] = target.relative_to
     if target.unit:
         data["unit"] = target.unit
     if target.year is not None:

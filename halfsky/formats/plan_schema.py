@@ -286,13 +286,13 @@ class _Reader:
         codes = [indicator.code for indicator in indicators]
         for index, indicator in enumerate(indicators):
             for target_index, target in enumerate(indicator.targets):
-                if target.reference is not None and (
-                    target.reference not in codes or target.reference == indicator.code
+                if target.relative_to is not None and (
+                    target.relative_to not in codes or target.relative_to == indicator.code
                 ):
                     raise PlanFileError(
                         "plan_file.bad_target",
-                        f"indicators[{index}].targets[{target_index}].reference",
-                        {"reason": "unknown_reference", "reference": target.reference},
+                        f"indicators[{index}].targets[{target_index}].relative_to",
+                        {"reason": "unknown_relative_to", "relative_to": target.relative_to},
                     )
         check_exchange(indicators)
         return tuple(indicators)
@@ -306,7 +306,7 @@ class _Reader:
         value, tolerance = fields.number("value"), fields.number("tolerance")
         year = fields.optional_integer("year")
         groups = fields.texts("groups") if "groups" in fields.data else None
-        reference = fields.optional_text("reference")
+        relative_to = fields.optional_text("relative_to")
 
         def bad(key: str, reason: str) -> PlanFileError:
             return PlanFileError(
@@ -339,8 +339,9 @@ class _Reader:
                 raise bad("groups", "two_groups")
             if needs is not None and needs not in disaggregations:
                 raise bad("groups", "groups_not_disaggregated")
-        if (kind is TargetKind.RELATIVE) != (reference is not None):
-            raise bad("reference", "missing_reference" if reference is None else "unexpected_value")
+        if (kind is TargetKind.RELATIVE) != (relative_to is not None):
+            raise bad("relative_to",
+                      "missing_relative_to" if relative_to is None else "unexpected_value")
         if year is not None and not self.start_year <= year <= self.end_year:
             raise bad("year", "year_outside_period")
         return Target(
@@ -351,7 +352,7 @@ class _Reader:
             value=value,
             tolerance=tolerance,
             groups=(groups[0], groups[1]) if groups else None,
-            reference=reference,
+            relative_to=relative_to,
             source=fields.text("source"),
         )
 
@@ -380,7 +381,7 @@ _TARGET_OPTIONAL = (
     "unit",
     "year",
     "groups",
-    "reference",
+    "relative_to",
     "source",
 )
 _ORDER = frozenset({Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT})

@@ -41,7 +41,7 @@ ANXIETY = indicator(
     "H06", "妇女焦虑症抑郁症患病率", "%", Target(K.GROWTH_SLOWS, "%", 2025), per=100, polarity=LOWER
 )
 DELEGATES = indicator(
-    "D02", "党代会代表中女性比例", "%", Target(K.RELATIVE, "%", 2025, reference="D01"), per=100
+    "D02", "党代会代表中女性比例", "%", Target(K.RELATIVE, "%", 2025, relative_to="D01"), per=100
 )
 INSURANCE = indicator(
     "S03",

@@ -36,7 +36,7 @@ ANXIETY = Target(K.GROWTH_SLOWS, "%", 2025)
 # 城乡社区妇女议事会实现全覆盖
 COUNCILS = Target(K.FULL_COVERAGE, "%", 2025)
 # 党代会代表中的女性比例一般不少于本地区党员总数中的女性比例
-DELEGATES = Target(K.RELATIVE, "%", 2025, reference="party_members_female_share")
+DELEGATES = Target(K.RELATIVE, "%", 2025, relative_to="party_members_female_share")
 # 广泛深入开展男女平等基本国策宣传教育
 EQUALITY_EDUCATION = Target(K.QUALITATIVE, source="男女平等基本国策宣传教育进机关、进学校")
 
@@ -60,7 +60,7 @@ EQUALITY_EDUCATION = Target(K.QUALITATIVE, source="男女平等基本国策宣�
             Target(K.GAP_NARROWS, "1/10万", groups=("urban", "urban")),
             "target.invalid.missing_groups",
         ),
-        (Target(K.RELATIVE, "%"), "target.invalid.missing_reference"),
+        (Target(K.RELATIVE, "%"), "target.invalid.missing_relative_to"),
     ],
 )
 def test_invalid_targets(target: Target, code: str) -> None:
@@ -135,7 +135,7 @@ def test_meets_only_for_level_kinds() -> None:
         (
             DELEGATES,
             "target.relative",
-            {"reference": "party_members_female_share", "unit": "%", "year": 2025},
+            {"relative_to": "party_members_female_share", "unit": "%", "year": 2025},
         ),
         (
             EQUALITY_EDUCATION,

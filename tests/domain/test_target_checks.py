@@ -39,7 +39,7 @@ ANXIETY = Target(K.GROWTH_SLOWS, "%", 2025)
 # 城乡社区妇女议事会实现全覆盖
 COUNCILS = Target(K.FULL_COVERAGE, "%", 2025)
 # 党代会代表中的女性比例一般不少于本地区党员总数中的女性比例
-DELEGATES = Target(K.RELATIVE, "%", 2025, reference="party_members_female_share")
+DELEGATES = Target(K.RELATIVE, "%", 2025, relative_to="party_members_female_share")
 # 广泛深入开展男女平等基本国策宣传教育
 EQUALITY_EDUCATION = Target(K.QUALITATIVE, source="男女平等基本国策宣传教育进机关、进学校")
 
@@ -307,21 +307,21 @@ def test_full_coverage_with_its_own_value() -> None:
 
 
 @pytest.mark.parametrize(("delegates", "met"), [(28.4, True), (26.1, True), (25.0, False)])
-def test_relative_not_below_the_reference(delegates: float, met: bool) -> None:
-    result = check(DELEGATES, {2021: delegates}, reference={2020: 25.3, 2021: 26.1})
+def test_relative_not_below_the_indicator_compared_with(delegates: float, met: bool) -> None:
+    result = check(DELEGATES, {2021: delegates}, relative={2020: 25.3, 2021: 26.1})
     assert result.met is met
-    assert result.params["reference_value"] == 26.1
-    assert result.params["reference"] == "party_members_female_share"
+    assert result.params["relative_value"] == 26.1
+    assert result.params["relative_to"] == "party_members_female_share"
 
 
 def test_relative_uses_the_latest_year_with_both_values() -> None:
-    result = check(DELEGATES, {2021: 28.0, 2024: 20.0}, reference={2021: 26.1})
+    result = check(DELEGATES, {2021: 28.0, 2024: 20.0}, relative={2021: 26.1})
     assert (result.met, result.params["year"]) == (True, 2021)
 
 
 def test_relative_no_data() -> None:
-    assert check(DELEGATES, {2021: 28.0}).params["missing"] == "reference"
-    assert check(DELEGATES, {}, reference={2021: 26.1}).params["missing"] == "series"
+    assert check(DELEGATES, {2021: 28.0}).params["missing"] == "relative_to"
+    assert check(DELEGATES, {}, relative={2021: 26.1}).params["missing"] == "series"
 
 
 # --- qualitative --------------------------------------------------------------

@@ -169,7 +169,7 @@ def test_directional_and_coverage_targets(plan: Plan, name: str, kind: TargetKin
 
 def test_relative_and_coverage_details(plan: Plan) -> None:
     congress = indicator_named(plan, "县党代会代表中女性比例")
-    assert congress.targets[0].reference == indicator_named(plan, "女党员占党员总数比例").code
+    assert congress.targets[0].relative_to == indicator_named(plan, "女党员占党员总数比例").code
     assert congress.cadence is Cadence.ELECTION
     coverage = indicator_named(plan, "村（社区）“两委”班子中至少有1名女性成员的比例").targets[0]
     assert (coverage.comparator, coverage.value) == (Comparator.GE, 100)
@@ -301,8 +301,8 @@ def bad_cases(plan: Plan) -> list[tuple[str, Any, str, str, dict[str, Any]]]:
          f"indicators[{increase}].targets[0].comparator", {"reason": "unexpected_value"}),
         (f"indicators[{approximate}].targets[0].tolerance", DELETE, "plan_file.bad_target",
          f"indicators[{approximate}].targets[0].tolerance", {"reason": "missing_tolerance"}),
-        (f"indicators[{relative}].targets[0].reference", "X99", "plan_file.bad_target",
-         f"indicators[{relative}].targets[0].reference", {"reason": "unknown_reference"}),
+        (f"indicators[{relative}].targets[0].relative_to", "X99", "plan_file.bad_target",
+         f"indicators[{relative}].targets[0].relative_to", {"reason": "unknown_relative_to"}),
         (f"indicators[{no_sex}].targets", [{"kind": "gap_narrows", "groups": ["female", "male"]}],
          "plan_file.bad_target", f"indicators[{no_sex}].targets[0].groups",
          {"reason": "groups_not_disaggregated"}),

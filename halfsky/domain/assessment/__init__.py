@@ -12,7 +12,7 @@ Pure Python with NumPy/SciPy; no Django, no files. Usage::
 Methods: ``china`` (module ``china``), ``opensdg`` (``opensdg``), ``unsd``
 (``unsd``); small numbers in ``intervals``, volatility in ``volatility``,
 达标率 and Open SDG indicator scores in ``summary``; ``settings_from_targets``
-builds the settings from the plan's ``Target`` and ``Polarity``. ``reference`` holds a
+builds the settings from the plan's ``Target`` and ``Polarity``. ``relative_to`` holds a
 plain per-series implementation of the same rules, used by the tests and the
 benchmark to cross-check this one.
 """

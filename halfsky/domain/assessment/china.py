@@ -33,7 +33,7 @@ than the latest value, else ``no_data``):
   share of the baseline gap closed.
 - growth_slows: at least three points; ``met`` as in ``check_target``,
   ``moving_away`` when the rise accelerates, else ``at_risk``.
-- relative: ``met`` when the value is at least the reference's in the latest
+- relative: ``met`` when the value is at least the compared indicator's in the latest
   year both have; ``moving_away`` when the shortfall grew since the first such
   year, else ``at_risk``.
 - qualitative: the rating: met → ``met``; partly_met / not_met → ``at_risk``;

@@ -42,7 +42,7 @@ class Context:
     value: FloatArray  # (series, year)
     numerator: FloatArray
     denominator: FloatArray
-    other: FloatArray  # the partner's values (gap: the other group; relative: the reference)
+    other: FloatArray  # the partner's values (gap: the other group; relative: the indicator compared with)
     use: BoolArray  # the points: observed, from the baseline to the latest year
     base_col: IntArray
     latest_col: IntArray

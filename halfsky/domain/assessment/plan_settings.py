@@ -5,7 +5,7 @@ and polarity; ``settings_from_targets`` turns them into ``SeriesSettings``.
 The direction is the indicator's polarity; a neutral polarity takes the
 direction the target implies (≤ / < / decrease: lower is better, otherwise
 higher). Gap and relative targets need the caller to say which series is the
-other group / the reference (``partner``, an index into the same table).
+other group / the indicator compared with (``partner``, an index into the same table).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ class SeriesSettings:
     ``comparator`` and ``tolerance`` are resolved for the level kinds (full
     coverage: ≥ 100; approximate: ≈ ± tolerance, default 1). ``per`` is the
     scale of a rate (100 for %, 100000 for 1/10万). ``partner`` is the other
-    group's series (gap_narrows) or the reference series (relative).
+    group's series (gap_narrows) or the series of the indicator compared with (relative).
     """
 
     method: SmallArray

@@ -139,7 +139,7 @@ def target_words(target: Target, plan: Plan) -> Message:
 
     Parameters: ``quantity`` (value and unit, "12.5/10万"), ``tolerance``,
     ``year``, ``group_a``/``group_b`` (``group.<name>`` messages) and
-    ``reference`` (the other indicator's name).
+    ``relative_to`` (the other indicator's name).
     """
     code, raw = describe_target(target)
     params: dict[str, Param] = {}
@@ -152,10 +152,10 @@ def target_words(target: Target, plan: Plan) -> Message:
     for name in ("group_a", "group_b"):
         if name in raw:
             params[name] = Message(f"group.{raw[name]}")
-    if "reference" in raw:
-        reference = str(raw["reference"])
+    if "relative_to" in raw:
+        relative_to = str(raw["relative_to"])
         known = {i.code: i.name for i in plan.indicators}
-        params["reference"] = known.get(reference, reference)
+        params["relative_to"] = known.get(relative_to, relative_to)
     return Message(code, params)
 
 

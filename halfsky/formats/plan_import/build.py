@@ -241,11 +241,11 @@ class _Builder:
             draft.targets.append((target, item.span, item.change))
         for draft in list(mine.values()):
             for index, (target, span, change) in enumerate(draft.targets):
-                if target.kind is TargetKind.RELATIVE and target.reference:
-                    reference = self.reference(prefix, ref, target.reference)
-                    draft.targets[index] = (replace(target, reference=reference.code), span, change)
+                if target.kind is TargetKind.RELATIVE and target.relative_to:
+                    compared = self.compared_indicator(prefix, ref, target.relative_to)
+                    draft.targets[index] = (replace(target, relative_to=compared.code), span, change)
 
-    def reference(self, prefix: str, ref: GoalRef, name: str) -> _Draft:
+    def compared_indicator(self, prefix: str, ref: GoalRef, name: str) -> _Draft:
         for draft in self.drafts:
             if draft.name == name:
                 return draft

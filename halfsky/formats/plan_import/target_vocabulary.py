@@ -72,7 +72,7 @@ GROUPS = (
 )
 FULL_COVERAGE = re.compile(r"(?:实现|基本实现|达到)?全覆盖$|应登尽登$|应保尽保$|应检尽检$")
 AT_LEAST_ONE = re.compile(r"(?P<head>.+?)(?:中|里)?至少有\s*(?:1|１|一)\s*名(?P<who>[^，。；]+?)$")
-RELATIVE = re.compile(r"(?:一般)?不(?:少|低)于(?P<reference>[^0-9０-９，。；]+?(?:比例|比重|占比|水平))$")
+RELATIVE = re.compile(r"(?:一般)?不(?:少|低)于(?P<relative_to>[^0-9０-９，。；]+?(?:比例|比重|占比|水平))$")
 QUALITATIVE = re.compile(r"保持合理(?:比例|水平|区间)$|(?:达到|符合)国家(?:规定的?)?(?:标准|要求)$")
 NATIONAL_QUOTA = re.compile(r"^(?:确保|力争)?完成(?:国家|省|市|上级)下达的(?P<subject>.+?)指标$")
 FILLERS = re.compile(

@@ -308,7 +308,7 @@ class _Reader:
         if relative:
             phrase = _subject_phrase(text[: relative.start()])
             target = Target(kind=TargetKind.RELATIVE, unit=_unit_for(phrase), year=year,
-                            reference=relative.group("reference"))
+                            relative_to=relative.group("relative_to"))
             self.add(phrase, target, start, end)
             return True
         return self.movement(clause, state, year)

@@ -125,7 +125,7 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "target.gap_narrows": "gap between {group_a} and {group_b} narrows",
     "target.growth_slows": "rise slows",
     "target.full_coverage": "full coverage",
-    "target.relative": "not below {reference}",
+    "target.relative": "not below {relative_to}",
     "target.qualitative": "qualitative",
     "report.no_target": "—",
     # problems

@@ -113,7 +113,7 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
         position = result.target_position
         target = targets[position] if position is not None and position < len(targets) else None
         result.target_words = (  # type: ignore[attr-defined]
-            target_in_words(target.to_domain(), target.reference) if target else "")
+            target_in_words(target.to_domain(), target.relative_to) if target else "")
 
 
 def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:

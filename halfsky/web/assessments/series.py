@@ -10,12 +10,12 @@ Which series are judged, for every indicator of the plan and every target
   ``sex=female`` and townships;
 - a ``gap_narrows`` target ("城乡差距缩小") is judged once per area on the gap
   between its two groups (stored with breakdown ""), not per breakdown;
-- a ``relative`` target is judged against the reference indicator's series
+- a ``relative`` target is judged against the series of the indicator compared with
   of the same area and breakdown.
 
 Values read: approved observations (official and sample) up to the year
 assessed, with their numerator and denominator where the indicator is a
-rate. The other group of a gap and the reference series of a relative
+rate. The other group of a gap and the compared series of a relative
 target enter the table as helper rows (``Row.stored`` False) whose results
 are not kept. Building the table is one pass over the plan's series; the
 judgement itself (``assess``) is vectorised.
@@ -153,10 +153,10 @@ def build_table(plan: Plan, year: int) -> Table:
             if target is not None and target.kind is TargetKind.GAP_NARROWS and target.groups:
                 _add_gap(builder, indicator, pk, position, target, areas, region)
             elif target is not None and target.kind is TargetKind.RELATIVE:
-                reference = by_code.get(target.reference or "")
-                ref_pk = ids.get(reference.code, -1) if reference else -1
+                compared = by_code.get(target.relative_to or "")
+                ref_pk = ids.get(compared.code, -1) if compared else -1
                 for area, breakdown in series:
-                    partner = builder.helper((ref_pk, area, breakdown), reference)
+                    partner = builder.helper((ref_pk, area, breakdown), compared)
                     builder.add((pk, area, breakdown), indicator, position, target,
                                 partner=partner)
             else:

@@ -44,7 +44,7 @@ SPARKLINES = 8
 def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
     check(user, "orgs.use_site")
     indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")
-                 .prefetch_related("targets__reference").filter(plan=plan, code=code).first())
+                 .prefetch_related("targets__relative_to").filter(plan=plan, code=code).first())
     if indicator is None:
         raise Http404(code)
     check(user, "plans.view_indicator", indicator)
@@ -118,7 +118,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
     years = sorted({v["year"] for s in ordered for v in s["values"]})
     targets = [{"position": t.position, "kind": t.kind, "comparator": t.comparator,
                 "value": t.value, "year": t.year, "unit": t.unit,
-                "words": target_in_words(t.to_domain(), t.reference)}
+                "words": target_in_words(t.to_domain(), t.relative_to)}
                for t in indicator.targets.all()]
     reference = None
     if indicator.national_reference:

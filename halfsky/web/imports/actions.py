@@ -161,7 +161,7 @@ def _store_rows(draft: ImportDraft, result: PlanImport) -> None:
                 comparator=target.comparator.value if target.comparator else "",
                 value=target.value, tolerance=target.tolerance, unit=target.unit,
                 year=target.year, groups=list(target.groups or ()),
-                reference=target.reference or "", span_start=span.start, span_end=span.end,
+                relative_to=target.relative_to or "", span_start=span.start, span_end=span.end,
                 source=span.text,
             )
 
@@ -179,7 +179,7 @@ def do_update_target(target: DraftTarget, edit: TargetEdit, actor: Any = None) -
     if edit.kind != TargetKind.GAP_NARROWS:
         target.groups = []
     if edit.kind != TargetKind.RELATIVE:
-        target.reference = ""
+        target.relative_to = ""
     target.unit, target.year, target.edited = edit.unit, edit.year, True
     target.save()
     indicator.name, indicator.department = edit.name, edit.department
@@ -235,8 +235,8 @@ def _target_data(target: DraftTarget) -> dict[str, Any]:
         data["unit"] = target.unit
     if target.groups:
         data["groups"] = list(target.groups)
-    if target.reference:
-        data["reference"] = target.reference
+    if target.relative_to:
+        data["relative_to"] = target.relative_to
     data["source"] = target.source
     return data
 

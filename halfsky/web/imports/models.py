@@ -91,7 +91,7 @@ class DraftTarget(models.Model):
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     groups = models.JSONField(_("groups"), default=list, blank=True)
-    reference = models.CharField(_("reference indicator"), max_length=20, blank=True)
+    relative_to = models.CharField(_("indicator compared with"), max_length=20, blank=True)
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     source = models.TextField(_("source text"))

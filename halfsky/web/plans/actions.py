@@ -147,7 +147,7 @@ def _store_indicators(
                 comparator=target.comparator.value if target.comparator else "",
                 value=target.value, tolerance=target.tolerance, unit=target.unit,
                 year=target.year, groups=list(target.groups or ()),
-                reference=rows.get(target.reference or ""), source=target.source,
+                relative_to=rows.get(target.relative_to or ""), source=target.source,
             )
             for position, target in enumerate(indicator.targets)
         )

@@ -178,9 +178,9 @@ class Target(models.Model):
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     groups = models.JSONField(_("groups"), default=list, blank=True)
-    reference = models.ForeignKey(
-        Indicator, verbose_name=_("reference indicator"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="referencing_targets",
+    relative_to = models.ForeignKey(
+        Indicator, verbose_name=_("indicator compared with"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="relative_targets",
     )
     source = models.TextField(_("source text"), blank=True)
 
@@ -203,6 +203,6 @@ class Target(models.Model):
             value=self.value,
             tolerance=self.tolerance,
             groups=(groups[0], groups[1]) if len(groups) == 2 else None,
-            reference=self.reference.code if self.reference_id else None,
+            relative_to=self.relative_to.code if self.relative_to_id else None,
             source=self.source,
         )

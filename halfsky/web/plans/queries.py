@@ -49,7 +49,7 @@ def get_plan(code: str) -> models.Plan:
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:
     return models.Indicator.objects.select_related("lead", "goal__domain").prefetch_related(
-        "supporting", Prefetch("targets", queryset=models.Target.objects.select_related("reference"))
+        "supporting", Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
     )
 
 
@@ -74,7 +74,7 @@ class TargetView:
 
 
 def target_views(indicator: models.Indicator) -> list[TargetView]:
-    return [TargetView(target_in_words(t.to_domain(), t.reference), t) for t in indicator.targets.all()]
+    return [TargetView(target_in_words(t.to_domain(), t.relative_to), t) for t in indicator.targets.all()]
 
 
 def with_targets(indicators: list[models.Indicator]) -> list[models.Indicator]:

@@ -82,7 +82,7 @@ def entry_rows(task: Task, findings: list[Finding], only: int | None = None
     """The task's rows (or only the row of observation ``only``) with last years' values."""
     rows_wanted = task.observations.all() if only is None else task.observations.filter(pk=only)
     observations = list(rows_wanted.select_related("indicator", "area").prefetch_related(
-        "indicator__targets__reference").order_by("indicator__position", "area__code",
+        "indicator__targets__relative_to").order_by("indicator__position", "area__code",
                                                    "breakdown"))
     year = task.round.year
     years = list(range(year - HISTORY_YEARS, year))

@@ -1,4 +1,4 @@
-"""``judge``: run series through the engine, checking the reference agrees."""
+"""``judge``: run series through the engine, checking the per-series implementation agrees."""
 
 from __future__ import annotations
 

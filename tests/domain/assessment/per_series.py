@@ -66,7 +66,7 @@ def _target(s: OneSeries) -> Target:
     return Target(kind, comparator=comparator, value=s.goal if math.isfinite(s.goal) else None,
                   tolerance=s.tolerance if math.isfinite(s.tolerance) else None,
                   groups=("a", "b") if kind is TargetKind.GAP_NARROWS
-                  else None, reference="r" if kind is TargetKind.RELATIVE else None)
+                  else None, relative_to="r" if kind is TargetKind.RELATIVE else None)
 
 
 def _meets(s: OneSeries, value: float) -> bool:
@@ -212,7 +212,7 @@ def _other_kinds(s: OneSeries, kind: TargetKind, values: dict[int, float],
         rated = check_target(_target(s), Evidence(rating=s.rating))
         return "no_data" if rated.met is None else "met" if rated.met else "at_risk"
     if kind is TargetKind.RELATIVE:
-        evidence = Evidence(series=values, reference=s.other)
+        evidence = Evidence(series=values, relative=s.other)
     check = check_target(_target(s), evidence)
     if check.met is None:
         return "no_data"

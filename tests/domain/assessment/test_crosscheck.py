@@ -1,4 +1,4 @@
-"""The vectorized engine agrees with the plain per-series reference on random tables."""
+"""The vectorized engine agrees with the plain per-series implementation on random tables."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def same(a: float, b: float) -> bool:
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_engine_matches_the_reference(seed: int) -> None:
+def test_engine_matches_the_per_series_implementation(seed: int) -> None:
     rng = random.Random(seed)
     series = random_series(rng, 250)
     observations, settings = table_from_series(series)

@@ -120,9 +120,9 @@ def assess_plan(plan: Plan, series: Iterable[IndicatorData] | Mapping[str, Indic
                 other = add(second.values if second else {}, indicator, None)
                 row = add(first.values if first else {}, indicator, target, partner=other)
             elif target is not None and target.kind is TargetKind.RELATIVE:
-                reference = data.get(target.reference or "")
-                carrier = by_code.get(target.reference or "", indicator)
-                other = add(reference.values if reference else {}, carrier, None)
+                compared = data.get(target.relative_to or "")
+                carrier = by_code.get(target.relative_to or "", indicator)
+                other = add(compared.values if compared else {}, carrier, None)
                 row = add(totals, indicator, target, partner=other)
             elif target is not None and target.kind is TargetKind.QUALITATIVE:
                 row = add({}, indicator, target, rating=ratings.get(indicator.code))

@@ -93,7 +93,7 @@ def test_generated_indicators_are_unassigned_and_coded(imported: PlanImport) -> 
     assert len(set(codes)) == len(codes)
     assert all(re.fullmatch(r"[A-Z]\d{2}", code) for code in codes)
     relative = next(t for i in plan.indicators for t in i.targets if t.kind is TargetKind.RELATIVE)
-    assert plan.indicator(relative.reference or "").name == "本地区党员总数中的女性比例"
+    assert plan.indicator(relative.relative_to or "").name == "本地区党员总数中的女性比例"
 
 
 def test_the_plan_file_round_trips(imported: PlanImport) -> None:

@@ -80,11 +80,11 @@ def test_directional_and_other_kinds(text: str, indicator: str, kind: TargetKind
     assert found[0].target.value is None or kind is TargetKind.FULL_COVERAGE
 
 
-def test_gap_groups_and_relative_reference() -> None:
+def test_gap_groups_and_the_indicator_a_relative_target_is_compared_with() -> None:
     (gap,) = read_targets("男女两性平均受教育年限差距逐步缩小。")
     assert gap.target.groups == ("female", "male")
     (relative,) = read_targets("社区居委会成员中女性比例不低于本社区居民中的女性比例。")
-    assert relative.target.reference == "本社区居民中的女性比例"
+    assert relative.target.relative_to == "本社区居民中的女性比例"
     assert relative.target.unit == "%"
 
 

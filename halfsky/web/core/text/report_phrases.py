@@ -183,7 +183,7 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "target.full_coverage": pgettext_lazy("target.full_coverage", "full coverage"),
     # xgettext:no-python-format no-python-brace-format
-    "target.relative": pgettext_lazy("target.relative", "not below {reference}"),
+    "target.relative": pgettext_lazy("target.relative", "not below {relative_to}"),
     # xgettext:no-python-format no-python-brace-format
     "target.qualitative": pgettext_lazy("target.qualitative", "qualitative"),
     # xgettext:no-python-format no-python-brace-format

@@ -33,7 +33,7 @@ TARGET_SENTENCES = {
     "target.gap_narrows": gettext_lazy("gap between %(group_a)s and %(group_b)s narrows"),
     "target.growth_slows": gettext_lazy("upward trend slows"),
     "target.full_coverage": gettext_lazy("full coverage"),
-    "target.relative": gettext_lazy("not below %(reference)s"),
+    "target.relative": gettext_lazy("not below %(relative_to)s"),
     "target.qualitative": gettext_lazy("qualitative, rated by the evaluators"),
 }
 
@@ -63,10 +63,10 @@ def quantity(value: float | None, unit: str) -> str:
     return f"{number(value)}{unit}"
 
 
-def target_in_words(target: Target, reference: Any = None) -> str:
+def target_in_words(target: Target, relative_to: Any = None) -> str:
     """'2025年达到78.1岁以上' / 'at least 78.1岁 by 2025'.
 
-    ``reference`` is the indicator a relative target refers to (shown by name).
+    ``relative_to`` is the indicator a relative target is compared with (shown by name).
     """
     code, params = describe_target(target)
     values = {
@@ -75,7 +75,8 @@ def target_in_words(target: Target, reference: Any = None) -> str:
         "tolerance": number(float(params["tolerance"])) if "tolerance" in params else "",
         "group_a": str(GROUP_NAMES.get(str(params.get("group_a")), params.get("group_a", ""))),
         "group_b": str(GROUP_NAMES.get(str(params.get("group_b")), params.get("group_b", ""))),
-        "reference": str(reference) if reference is not None else str(params.get("reference", "")),
+        "relative_to": (str(relative_to) if relative_to is not None
+                        else str(params.get("relative_to", ""))),
     }
     text = str(TARGET_SENTENCES[code]) % values
     if "year" not in params or code == "target.qualitative":

@@ -38,8 +38,8 @@ def test_target_in_words(target: Target, chinese: str, english: str) -> None:
         assert target_in_words(target) == english
 
 
-def test_relative_target_names_the_reference_indicator() -> None:
-    target = Target(TargetKind.RELATIVE, "%", 2025, reference="D01")
+def test_relative_target_names_the_indicator_compared_with() -> None:
+    target = Target(TargetKind.RELATIVE, "%", 2025, relative_to="D01")
     with translation.override("zh-hans"):
         assert target_in_words(target, "女党员占党员总数比例") == "不低于女党员占党员总数比例（至2025年）"
 
