@@ -29,7 +29,7 @@ def collect_static_files(verbosity: int = 0) -> None:
 
     storages = {**settings.STORAGES,
                 "staticfiles": {"BACKEND": settings.MANIFEST_STATIC_STORAGE}}
-    with override_settings(STORAGES=storages):
+    with override_settings(STORAGES=storages, STATIC_ROOT=settings.STATIC_COLLECT_DIR):
         call_command("collectstatic", interactive=False, verbosity=verbosity)
 
 

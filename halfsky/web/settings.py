@@ -141,9 +141,10 @@ STATIC_URL = "/static/"
 # come straight from the app directories. `halfsky serve` collects them into STATIC_ROOT
 # (compressed, with content hashes in their names so browsers may cache them for ever) and
 # starts the server with HALFSKY_STATIC_COLLECTED=1, which serves those copies.
-STATIC_ROOT = Path(env("HALFSKY_STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_COLLECTED = env_bool("HALFSKY_STATIC_COLLECTED", False)
+STATIC_COLLECT_DIR = Path(env("HALFSKY_STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT = STATIC_COLLECT_DIR if STATIC_COLLECTED or env("HALFSKY_STATIC_ROOT") else None
 MANIFEST_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

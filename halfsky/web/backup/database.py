@@ -12,6 +12,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from halfsky.web.backup.fingerprint import Fingerprints, fingerprints
 SQLITE_DUMP = "database/halfsky.sqlite3"
 POSTGRESQL_DUMP = "database/halfsky.pgdump"
 # Tables that `migrate` fills by itself: an instance with rows only there is still empty.
+LOCK_WAIT_SECONDS = 120.0
 BOOKKEEPING_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
 
 
@@ -66,13 +69,25 @@ def postgresql_connection() -> Any:
                            port=settings["PORT"] or None)
 
 
+def give_up_after(seconds: float) -> Callable[[int, int, int], None]:
+    """A progress callback for SQLite's backup, which otherwise waits for ever on a lock."""
+    deadline = time.monotonic() + seconds
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if time.monotonic() > deadline:
+            raise BackupError("backup.locked", f"The database stayed locked for {seconds:.0f} s "
+                              "(a long write, or a transaction left open): try again later.")
+
+    return progress
+
+
 def dump_database(target: Path) -> Fingerprints:
     """Write the database to ``target`` and return the fingerprints of what was written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if engine() == "sqlite":
         connection.ensure_connection()
         with closing(sqlite3.connect(target)) as copy:
-            connection.connection.backup(copy)
+            connection.connection.backup(copy, pages=256, progress=give_up_after(LOCK_WAIT_SECONDS))
             return fingerprints(copy, "sqlite")
     from psycopg import IsolationLevel
 
@@ -89,6 +104,8 @@ def dump_database(target: Path) -> Fingerprints:
 
 def tables_with_data() -> list[str]:
     """The tables of the configured database that hold rows (bookkeeping aside)."""
+    if engine() == "sqlite":  # a new instance: its database file is made here
+        Path(connection.settings_dict["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     with connection.cursor() as cursor:
         names = connection.introspection.table_names(cursor)
         full = []
