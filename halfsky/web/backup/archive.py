@@ -178,5 +178,6 @@ def restore_backup(archive: Path) -> RestoreSummary:
 
 
 def latest_backup(directory: Path) -> Path | None:
-    archives = sorted(directory.glob(f"{ARCHIVE_PREFIX}*{ARCHIVE_SUFFIX}"))
-    return archives[-1] if archives else None
+    """The newest archive in ``directory`` or below (daily/, monthly/), by its time stamp."""
+    archives = directory.rglob(f"{ARCHIVE_PREFIX}*{ARCHIVE_SUFFIX}") if directory.is_dir() else []
+    return max(archives, key=lambda path: path.name, default=None)
