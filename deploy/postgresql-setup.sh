@@ -10,7 +10,7 @@ if [ -z "${PGPASSWORD:-}" ]; then
 fi
 [ -n "$PGPASSWORD" ] || { echo "postgresql-setup: an empty password is refused" >&2; exit 2; }
 cd /
-env -u PGPASSWORD runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 \
+env -u PGPASSWORD -u PGHOST -u PGUSER -u PGDATABASE runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 \
   -v role="$role" -v database="$database" -v password="$PGPASSWORD" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN', :'role')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
