@@ -162,7 +162,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
-        "log": {"class": "logging.FileHandler", "filename": HALFSKY_LOG_FILE, "formatter": "plain"}
+        "log": {"class": "logging.FileHandler", "filename": HALFSKY_LOG_FILE,
+                "formatter": "plain", "delay": True}
         if HALFSKY_LOG_FILE else {"class": "logging.StreamHandler", "formatter": "plain"},
     },
     "root": {"handlers": ["log"], "level": "WARNING"},
