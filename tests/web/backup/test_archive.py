@@ -117,6 +117,27 @@ def test_the_demo_restored_into_an_empty_instance_has_every_table_and_file(
     assert (new / "plans" / "county.yaml").read_text(encoding="utf-8") == PLAN_FILE
 
 
+def test_an_archive_of_an_older_version_is_migrated_forward(demo_backup: DemoBackup,
+                                                            tmp_path: Path) -> None:
+    with new_instance(tmp_path / "old") as old:
+        # An instance as it was before API tokens existed, and its backup.
+        for command in (["restore", str(demo_backup.archive)],
+                        ["manage", "migrate", "tokens", "zero", "-v", "0"],
+                        ["backup", str(tmp_path / "old-backups")]):
+            result = run_cli(*command, environment=old)
+            assert result.returncode == 0, result.stderr
+        (archive,) = (tmp_path / "old-backups").glob("halfsky-backup-*.tar.gz")
+        with new_instance(tmp_path / "new") as new:
+            result = run_cli("restore", str(archive), environment=new)
+            assert result.returncode == 0, result.stderr
+            restored = instance_fingerprints(new)
+    assert "the database was migrated to this version" in result.stdout
+    expected = demo_backup.fingerprints
+    assert restored.keys() == expected.keys()  # tokens_apitoken is back
+    assert [t for t in expected
+            if t != "django_migrations" and restored[t] != expected[t]] == []
+
+
 def test_a_truncated_archive_is_refused_with_a_message(demo_backup: DemoBackup,
                                                        tmp_path: Path) -> None:
     archive = demo_backup.archive
