@@ -7,7 +7,7 @@ PORT   ?= 8000
 VENDOR := halfsky/web/static/vendor
 export DJANGO_SETTINGS_MODULE := halfsky.web.settings
 
-.PHONY: demo test serve lint typecheck imports messages requirements assets deps dev-deps migrate clean
+.PHONY: demo test serve bundle lint typecheck imports messages requirements assets deps dev-deps migrate clean
 
 demo: deps assets migrate  ## set up (venv, dependencies, database, demo data, accounts) and serve
 	$(BIN)/halfsky demo
@@ -24,6 +24,26 @@ test: dev-deps assets  ## install what the tests need and run the whole suite
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The offline bundle: pinned wheels, HalfSky's own wheel (with the front-end assets), deploy/
+# and the install script. BUNDLE_PIP_ARGS targets another machine, e.g.
+# BUNDLE_PIP_ARGS="--python-version 3.12 --platform manylinux_2_28_x86_64 --only-binary=:all:"
+BUNDLE_PIP_ARGS ?=
+BUNDLE := dist/halfsky-bundle
+bundle: deps assets  ## build dist/halfsky-bundle.tar.gz, installable without internet
+	rm -rf $(BUNDLE) $(BUNDLE).tar.gz build
+	mkdir -p $(BUNDLE)/wheels
+	$(BIN)/pip download --quiet --no-deps $(BUNDLE_PIP_ARGS) -d $(BUNDLE)/wheels \
+	  $$(grep -E '^[A-Za-z0-9_.-]+==' requirements.txt)
+	$(BIN)/pip wheel --quiet --no-deps -w $(BUNDLE)/wheels .
+	rm -rf build
+	cp -r deploy README.md requirements.txt $(BUNDLE)/
+	cp deploy/install-offline.sh $(BUNDLE)/install.sh
+	{ echo "HalfSky bundle made $$(date -u +%Y-%m-%dT%H:%MZ)"; \
+	  $(BIN)/python -c 'import sys,platform; print("python", sys.version.split()[0], platform.machine())'; \
+	  echo "pip arguments: $(BUNDLE_PIP_ARGS)"; } > $(BUNDLE)/bundle-info.txt
+	tar -C dist -czf $(BUNDLE).tar.gz halfsky-bundle
+	@echo "offline bundle: $(BUNDLE).tar.gz"
 
 lint:
 	$(BIN)/ruff check .

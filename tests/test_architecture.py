@@ -83,8 +83,9 @@ def _says_why(lines: list[str], node: ast.Import | ast.ImportFrom) -> bool:
     if "#" in lines[node.lineno - 1]:
         return True
     above = node.lineno - 2
-    while above >= 0 and lines[above].strip().startswith(("from ", "import ", ")")) or (
-            above >= 0 and lines[above].startswith(" ") and lines[above].strip().endswith(",")):
+    while above >= 0 and (not lines[above].strip()
+                          or lines[above].strip().startswith(("from ", "import ", ")"))
+                          or lines[above].strip().endswith(",")):
         above -= 1
     return above >= 0 and lines[above].strip().startswith("#")
 
@@ -112,8 +113,8 @@ def test_imports_inside_functions_say_why() -> None:
 def test_the_reason_check_finds_an_import_without_a_comment(tmp_path: Path) -> None:
     module = tmp_path / "late.py"
     module.write_text("def f():\n    import os\n\n    # Django is set up by now\n"
-                      "    import django\n    from django import db\n    import sys  # why\n\n"
-                      "    import json\n", encoding="utf-8")
+                      "    import django\n    from django import db\n    import sys  # why\n"
+                      "    db.close()\n    import json\n", encoding="utf-8")
     assert function_imports_without_reason(module, tmp_path) == ["late.py:2", "late.py:9"]
 
 

@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from halfsky.cli.assess import add_parser as add_assess_parser
+from halfsky.cli.backup import add_parsers as add_backup_parsers
+from halfsky.cli.check import add_parser as add_check_parser
 from halfsky.cli.exchange import add_parser as add_exchange_parser
 from halfsky.cli.messages import plan_file_message
 from halfsky.cli.plan_import import add_import_parser
+from halfsky.cli.serve import add_parser as add_serve_parser
 from halfsky.cli.setup import fail as _fail
 from halfsky.cli.setup import setup_django as _setup_django
 from halfsky.cli.worker import add_parser as add_worker_parser
@@ -194,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_assess_parser(commands)
     add_exchange_parser(commands)
     add_worker_parser(commands)
+    add_serve_parser(commands)
+    add_check_parser(commands)
+    add_backup_parsers(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command (migrate, runserver…)")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)

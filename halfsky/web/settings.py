@@ -237,12 +237,59 @@ TASKS = {
 }
 
 STATIC_URL = "/static/"
-# Static files are served by WhiteNoise from the app directories; set
-# HALFSKY_STATIC_ROOT and run `halfsky manage collectstatic` to serve collected copies.
-STATIC_ROOT = env("HALFSKY_STATIC_ROOT") or None
+# Static files are served by WhiteNoise. Without collected files (development, tests) they
+# come straight from the app directories. `halfsky serve` collects them into STATIC_ROOT
+# (compressed, with content hashes in their names so browsers may cache them for ever) and
+# starts the server with HALFSKY_STATIC_COLLECTED=1, which serves those copies.
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_COLLECTED = env_bool("HALFSKY_STATIC_COLLECTED", False)
+STATIC_COLLECT_DIR = Path(env("HALFSKY_STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT = STATIC_COLLECT_DIR if STATIC_COLLECTED or env("HALFSKY_STATIC_ROOT") else None
+MANIFEST_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE if STATIC_COLLECTED
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
+
+# Serving (`halfsky serve`): gunicorn's address, worker processes and log file.
+HALFSKY_BIND = env("HALFSKY_BIND", "127.0.0.1:8000")
+HALFSKY_WORKERS = int(env("HALFSKY_WORKERS", str(min(2 * (os.cpu_count() or 1) + 1, 8))))
+HALFSKY_LOG_FILE = env("HALFSKY_LOG_FILE")  # empty: the log goes to standard output
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "log": {"class": "logging.FileHandler", "filename": HALFSKY_LOG_FILE,
+                "formatter": "plain", "delay": True}
+        if HALFSKY_LOG_FILE else {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["log"], "level": "WARNING"},
+    "loggers": {"halfsky": {"level": "INFO"}},
+}
+
+# Behind a reverse proxy that terminates HTTPS (nginx, see deploy/): trust its
+# X-Forwarded-Proto header, send cookies over HTTPS only, redirect plain HTTP and tell
+# browsers to use HTTPS only (HSTS) for HALFSKY_HSTS_SECONDS.
+BEHIND_PROXY = env_bool("HALFSKY_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(env("HALFSKY_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other intranet hosts may still be plain HTTP
+    SECURE_HSTS_PRELOAD = False
+    # Lockouts count the browser's address as the proxy reports it, not the proxy's own.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = 1
+    # Subdomains and the browsers' preload list are for public domains, not an intranet.
+    SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+
+# Backups (`halfsky backup`, `halfsky check`): where archives go, how old the latest may be;
+# the plan files kept by this instance (its own plan YAML) are backed up with it.
+BACKUP_DIR = Path(env("HALFSKY_BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_MAX_AGE_HOURS = float(env("HALFSKY_BACKUP_MAX_AGE_HOURS", "26"))
+PLAN_FILES_DIR = Path(env("HALFSKY_PLAN_DIR", str(VAR_DIR / "plans")))
