@@ -37,6 +37,13 @@ def write_backup(directory: Path, hours_old: float) -> None:
     os.utime(archive, (then, then))
 
 
+@pytest.fixture(autouse=True)
+def _no_browser_test_leftovers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser tests' live server sets DJANGO_ALLOW_ASYNC_UNSAFE for the process;
+    a real server never has it (Django's check would rightly report it)."""
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+
+
 @pytest.fixture
 def libreoffice(monkeypatch: pytest.MonkeyPatch) -> Any:
     def installed(present: bool) -> None:
