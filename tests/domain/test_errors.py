@@ -8,7 +8,6 @@ from halfsky.domain.aggregation import AggregationError
 from halfsky.domain.assessment.table import InvalidSeriesTable
 from halfsky.domain.errors import CodedError
 from halfsky.domain.target_compare import InvalidEvidence, InvalidTarget
-from halfsky.formats.plan_document import PlanDocumentError
 from halfsky.formats.plan_fields import PlanFileError
 from halfsky.formats.reference_csv import ReferenceFileError
 from halfsky.formats.reports.charts import ChartFontError
@@ -30,7 +29,6 @@ def test_params_come_as_a_mapping_or_as_keywords() -> None:
     InvalidSeriesTable("observations.duplicate", 4),
     InvalidTarget("target.invalid.value"),
     InvalidEvidence("evidence.invalid.range"),
-    PlanDocumentError("plan_document.no_domains", pages=2),
     PlanFileError("plan_file.unknown_department", "indicators[0].lead", {"code": "D9"}),
     ReferenceFileError("reference.bad_year", 7),
     SeriesFileError("series.bad_value", 3, column="value"),
