@@ -10,6 +10,7 @@ table has an indicator column, a baseline (2020年基期值) and a target value
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from halfsky.formats.plan_import.departments import split_departments
@@ -91,14 +92,22 @@ def responsibility_rows(table: Table) -> list[ResponsibilityRow]:
     return []
 
 
-def _responsibility(table: Table, position: int, goal: int, lead: int, support: int | None,
-                    number: int | None, domain_column: int | None) -> list[ResponsibilityRow]:
-    rows, domain = [], ""
+def _body_rows(table: Table, position: int) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """The rows below the header at ``position`` with the domain each falls under (a row
+    that names a domain, such as "妇女与健康", is a section line, not a row)."""
+    domain = ""
     for index, row in enumerate(table.rows[position + 1 :], start=position + 1):
         section = _is_section(row)
         if section:
             domain = section
             continue
+        yield index, row, domain
+
+
+def _responsibility(table: Table, position: int, goal: int, lead: int, support: int | None,
+                    number: int | None, domain_column: int | None) -> list[ResponsibilityRow]:
+    rows = []
+    for index, row, domain in _body_rows(table, position):
         words = _cell(row, goal)
         if not words:
             continue
@@ -135,12 +144,8 @@ def _indicators(table: Table, position: int, name: int, baseline: int, target: i
                 attribute: int | None, unit: int | None) -> list[IndicatorRow]:
     header = table.rows[position]
     years = [_YEAR.search(_cell(header, i)) for i in (baseline, target)]
-    rows, domain = [], ""
-    for index, row in enumerate(table.rows[position + 1 :], start=position + 1):
-        section = _is_section(row)
-        if section:
-            domain = section
-            continue
+    rows = []
+    for index, row, domain in _body_rows(table, position):
         words = re.sub(r"^\s*\d{1,3}\s*[.、．]?\s*", "", _cell(row, name))
         if not words or not _cell(row, target):
             continue

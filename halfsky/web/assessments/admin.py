@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
 from halfsky.web.assessments.models import AssessmentResult, IndicatorMethod, Warning, WarningStep
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
+from halfsky.web.core.admin import ReadOnlyAdmin
 
 
 @admin.register(AssessmentResult)

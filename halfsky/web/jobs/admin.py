@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
+from halfsky.web.core.admin import ReadOnlyAdmin
 from halfsky.web.jobs.models import Job
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ReadOnlyAdmin):
     list_display = ("pk", "kind", "target_model", "target_pk", "state", "progress", "step",
                     "error_code", "created_by", "created_at", "finished_at")
     list_filter = ("kind", "state")
     search_fields = ("target_pk", "error_code")
 
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False

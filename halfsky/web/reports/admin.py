@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from halfsky.web.assessments.admin import ReadOnlyAdmin
+from halfsky.web.core.admin import ReadOnlyAdmin
 from halfsky.web.reports.models import EvaluationItem, EvaluationRound, Evidence, Report
 
 
