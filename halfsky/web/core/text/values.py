@@ -45,6 +45,10 @@ WORKFLOW_REFUSALS = {
     "review.bad_decision": _("Unknown decision."),
     "review.comment_required": _("A returned value needs a comment."),
     "round.not_allowed": _("Only the coordinator opens and closes rounds."),
+    "round.closed": _("The %(year)s round is closed: values can no longer be entered, submitted "
+                      "or confirmed. Ask the coordinator to reopen it for a late change."),
+    "round.not_closed": _("The %(year)s round is open."),
+    "round.reason_required": _("Say why the round is reopened (e.g. which late change)."),
     "round.exists": _("The round for %(year)s is open already."),
     "round.year_outside_plan": _("%(year)s is outside the plan period %(start)s–%(end)s."),
     "history.applied_already": _("This file has been imported already."),
@@ -55,6 +59,8 @@ WORKFLOW_REFUSALS = {
 
 ROUND_NOTIFICATIONS = {
     "round.opened": _("The %(year)s reporting round is open; deadline %(deadline)s."),
+    "round.closed_notice": _("The %(year)s reporting round is closed."),
+    "round.reopened": _("The %(year)s reporting round was reopened: %(reason)s"),
     "task.submitted": _("%(department)s submitted its %(year)s values: please confirm."),
     "task.confirmed": _("%(department)s confirmed its %(year)s values: please review."),
     "task.returned": _("Values of %(department)s for %(year)s were returned with comments."),

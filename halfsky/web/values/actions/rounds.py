@@ -74,9 +74,42 @@ def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor
 
 @transaction.atomic
 def do_close_round(round_: Round, actor: Any) -> Round:
+    """Close the round (after its deadline): the departments enter, submit and confirm no
+    more; the statistics bureau finishes its review. A late change needs the round reopened
+    with a reason (``do_reopen_round``)."""
     if not may(actor, "data.open_round"):
         raise ActionError("round.not_allowed")
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.closed_at is not None:
+        raise ActionError("round.closed", year=round_.year)
     round_.closed_at = timezone.now()
     round_.save(update_fields=["closed_at"])
     record("round.close", "round", f"{round_.plan.code}/{round_.year}", actor)
+    _tell_departments(round_, "round.closed_notice", reason="")
     return round_
+
+
+@transaction.atomic
+def do_reopen_round(round_: Round, reason: str, actor: Any) -> Round:
+    """Open a closed round again for late changes; the reason is recorded and told."""
+    if not may(actor, "data.open_round"):
+        raise ActionError("round.not_allowed")
+    reason = reason.strip()
+    if not reason:
+        raise ActionError("round.reason_required")
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.closed_at is None:
+        raise ActionError("round.not_closed", year=round_.year)
+    round_.closed_at = None
+    round_.save(update_fields=["closed_at"])
+    record("round.reopen", "round", f"{round_.plan.code}/{round_.year}", actor,
+           reason=reason[:500])
+    _tell_departments(round_, "round.reopened", reason=reason[:200])
+    return round_
+
+
+def _tell_departments(round_: Round, code: str, reason: str) -> None:
+    for task in round_.tasks.select_related("department"):
+        notify(users_with(DEPARTMENT_ROLES, task.department), code,
+               reverse("data:task", args=[round_.year, task.department.code]),
+               year=round_.year, reason=reason)

@@ -50,13 +50,21 @@ class SaveResult:
     findings: list[Finding]
 
 
+# The departments' own steps, which end when the coordinator closes the round.
+DEPARTMENT_STEPS = {("value", "edit"), ("task", "submit"), ("task", "confirm")}
+
+
 def require_step(actor: Any, subject: str, transition: str, task: Task | None = None) -> None:
     """Refuse unless the actor's role takes ``transition`` of the workflow table
-    (on ``task``'s department, for a department's role)."""
+    (on ``task``'s department, for a department's role) and, for a department's own
+    step, the round is still open."""
     if not may_take(actor, subject, transition):
         raise ActionError("workflow.not_allowed")
     if task is not None and not may_take(actor, subject, transition, task):
         raise ActionError("workflow.other_department")
+    if (task is not None and (subject, transition) in DEPARTMENT_STEPS
+            and task.round.closed_at is not None):
+        raise ActionError("round.closed", year=task.round.year)
 
 
 def _task_link(task: Task) -> str:

@@ -17,7 +17,7 @@ from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
 from halfsky.web.plans.queries import current_plan
 from halfsky.web.values import queries
-from halfsky.web.values.actions.rounds import do_open_round
+from halfsky.web.values.actions.rounds import do_close_round, do_open_round, do_reopen_round
 from halfsky.web.values.forms import OpenRoundForm
 from halfsky.web.values.models import Round, TaskState
 
@@ -64,7 +64,38 @@ def round_board(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "values/board.html", {
         "plan": round_.plan, "round": round_, "rows": rows, "late": late,
         "counts": queries.state_counts(rows),
+        "may_close": may(request.user, "data.open_round"),
     })
+
+
+@require_POST
+@login_required
+@permission_required("data.open_round")
+def close_round(request: HttpRequest, year: int) -> HttpResponse:
+    """The coordinator closes the round: the departments' entry ends."""
+    try:
+        do_close_round(queries.get_round(year), request.user)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, sentence("round.closed_notice", {"year": year}))
+    return redirect("data:board", year=year)
+
+
+@require_POST
+@login_required
+@permission_required("data.open_round")
+def reopen_round(request: HttpRequest, year: int) -> HttpResponse:
+    """The coordinator reopens a closed round for a late change, saying why."""
+    try:
+        do_reopen_round(queries.get_round(year), request.POST.get("reason", "")[:500],
+                        request.user)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, sentence("round.reopened", {
+            "year": year, "reason": request.POST.get("reason", "").strip()[:200]}))
+    return redirect("data:board", year=year)
 
 
 @login_required
