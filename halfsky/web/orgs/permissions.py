@@ -158,7 +158,7 @@ TABLE: dict[str, tuple[rules.Predicate, str]] = {
     "plans.view_indicator": (has_role & may_see_item, "open an indicator's values"),
     "data.view_task": (has_role & may_see_item, "open a department's task of a round"),
     "data.open_round": (coordinating, "open a reporting round"),
-    "data.import_history": (coordinating, "import the values of earlier years"),
+    "data.import_earlier_years": (coordinating, "import the values of earlier years"),
     "imports.import_plan": (coordinating, "import a plan from its published text"),
     "assessments.recompute": (overseer, "recompute the assessment of a year"),
     "assessments.view_warning": (has_role & may_see_item, "open a warning"),

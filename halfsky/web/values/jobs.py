@@ -8,19 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.jobs.kinds import Kind, Progress, register
 from halfsky.web.jobs.models import Job
 from halfsky.web.values.actions.earlier_years import do_apply_history
-from halfsky.web.values.models import HistoryImport
+from halfsky.web.values.models import EarlierYearsImport
 
 
 def _apply_history(job: Job, report_progress: Progress) -> str:
-    report_progress(10, "history.step.apply")
-    do_apply_history(HistoryImport.objects.get(pk=job.target_pk), job.created_by)
-    return reverse("data:history")
+    report_progress(10, "earlier_years.step.apply")
+    do_apply_history(EarlierYearsImport.objects.get(pk=job.target_pk), job.created_by)
+    return reverse("data:earlier_years")
 
 
-register("history.apply", Kind(
+register("earlier_years.apply", Kind(
     run=_apply_history,
     title=_("Importing the values of earlier years…"),
     done=_("Values of earlier years imported in %(seconds).1f s; the assessments of "
            "the years concerned are being recomputed in the background."),
-    target_url=lambda job: reverse("data:history_preview", args=[job.target_pk]),
+    target_url=lambda job: reverse("data:earlier_years_preview", args=[job.target_pk]),
 ))

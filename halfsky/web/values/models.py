@@ -224,10 +224,10 @@ class ValidationRule(models.Model):
         return changed
 
 
-class HistoryImport(models.Model):
+class EarlierYearsImport(models.Model):
     """An uploaded file of earlier years' values, kept until it is applied or dropped."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="history_imports")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="earlier_years_imports")
     filename = models.CharField(_("file"), max_length=200)
     content = models.BinaryField()
     sha256 = models.CharField(max_length=64)
@@ -239,8 +239,8 @@ class HistoryImport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("history import")
-        verbose_name_plural = _("history imports")
+        verbose_name = _("import of earlier years")
+        verbose_name_plural = _("imports of earlier years")
 
     def __str__(self) -> str:
         return self.filename

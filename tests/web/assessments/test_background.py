@@ -70,16 +70,16 @@ def test_the_history_import_runs_as_a_job_whose_page_says_the_reassessment_follo
         queued_only: None, login: Any, django_capture_on_commit_callbacks: Any) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from halfsky.web.values.models import HistoryImport
+    from halfsky.web.values.models import EarlierYearsImport
 
     coordinator = login("coordinator")
     csv = ("indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
            "H01,141028,2020,,77.3,,,统计年鉴2021,\n").encode()
-    coordinator.post("/rounds/history/", {"file": SimpleUploadedFile("h.csv", csv)})
-    staged = HistoryImport.objects.latest("pk")
+    coordinator.post("/rounds/earlier-years/", {"file": SimpleUploadedFile("h.csv", csv)})
+    staged = EarlierYearsImport.objects.latest("pk")
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator.post(f"/rounds/history/{staged.pk}/apply/")
-    [apply] = Job.objects.filter(kind="history.apply")  # the import itself is a job
+        response = coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    [apply] = Job.objects.filter(kind="earlier_years.apply")  # the import itself is a job
     assert apply.state == "queued" and response.url == f"/jobs/{apply.pk}/"
     with django_capture_on_commit_callbacks(execute=True):
         runner.run(apply.pk)  # what a worker does

@@ -40,7 +40,7 @@ def test_the_page_explains_and_links(login: Any) -> None:
     page = response.content.decode()
     for url in URLS.values():
         assert f'href="{url}"' in page
-    assert "SDMX" in page and "/rounds/history/" in page
+    assert "SDMX" in page and "/rounds/earlier-years/" in page
     assert 'aria-current="page"' in page
 
 

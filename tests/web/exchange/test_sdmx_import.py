@@ -99,7 +99,7 @@ def test_importing_the_same_file_again_changes_nothing(login: Any) -> None:
 
 
 def _upload(client: Any, name: str, content: bytes) -> str:
-    response = client.post("/rounds/history/", {"file": SimpleUploadedFile(name, content)})
+    response = client.post("/rounds/earlier-years/", {"file": SimpleUploadedFile(name, content)})
     assert response.status_code == 302
     preview = client.get(response["Location"])
     assert preview.status_code == 200
@@ -165,5 +165,5 @@ def test_a_wrong_indicator_code(login: Any) -> None:
 
 
 def test_the_history_page_says_sdmx_is_accepted(login: Any) -> None:
-    page = login("coordinator").get("/rounds/history/").content.decode()
+    page = login("coordinator").get("/rounds/earlier-years/").content.decode()
     assert "SDMX-CSV 2.0" in page and ".json" in page

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from halfsky.web.values.models import HistoryImport, Observation
+from halfsky.web.values.models import EarlierYearsImport, Observation
 
 HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
 
 
 def upload(client, text: str, name: str = "history.csv", encoding: str = "utf-8"):
-    return client.post("/rounds/history/",
+    return client.post("/rounds/earlier-years/",
                        {"file": SimpleUploadedFile(name, text.encode(encoding))})
 
 
@@ -32,8 +32,8 @@ def test_preview_then_import_replaces_sample_values(coordinator) -> None:
     preview = coordinator.get(response.url).content.decode()
     assert "替换示例数据" in preview and "导入全部数值" in preview
     assert value("H01", 2020).is_sample  # nothing imported yet
-    staged = HistoryImport.objects.get()
-    assert coordinator.post(f"/rounds/history/{staged.pk}/apply/").status_code == 302
+    staged = EarlierYearsImport.objects.get()
+    assert coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/").status_code == 302
     imported = value("H01", 2020)
     assert (imported.value, imported.is_sample, imported.status) == (77.3, False, "approved")
     assert imported.source == "统计年鉴2021"
@@ -47,8 +47,8 @@ def test_one_bad_row_stops_the_whole_import(coordinator) -> None:
     page = coordinator.get(response.url).content.decode()
     assert "规划中没有指标“Z99”" in page
     assert "导入全部数值" not in page
-    staged = HistoryImport.objects.get()
-    coordinator.post(f"/rounds/history/{staged.pk}/apply/")
+    staged = EarlierYearsImport.objects.get()
+    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
     assert value("H01", 2020).is_sample
 
 
@@ -84,6 +84,6 @@ def test_a_gb18030_csv_from_chinese_excel_is_read(coordinator) -> None:
 
 def test_only_the_coordinator_imports_history(login) -> None:
     reporter = login("health_reporter")
-    assert reporter.get("/rounds/history/").status_code == 403
+    assert reporter.get("/rounds/earlier-years/").status_code == 403
     assert upload(reporter, HEADER + "H01,141028,2020,,77.3,,,,\n").status_code == 403
-    assert not HistoryImport.objects.exists()
+    assert not EarlierYearsImport.objects.exists()

@@ -42,7 +42,7 @@ JOB_MESSAGES = {
     "assessment.step.recompute": _("Reassessing the years with new values"),
     "exchange.step.push": _("Sending the approved values to the parent instance"),
     "exchange.step.pull": _("Fetching and storing the child instance's values"),
-    "history.step.apply": _("Checking every row again and storing the values"),
+    "earlier_years.step.apply": _("Checking every row again and storing the values"),
 }
 
 # The security events of the audit trail (halfsky.web.security), for the search page.

@@ -14,27 +14,27 @@ from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.actions.store import Audit, Change, store_values
 from halfsky.web.values.earlier_years import HistoryPreview, preview
-from halfsky.web.values.models import HistoryImport, Observation, ValueStatus
+from halfsky.web.values.models import EarlierYearsImport, Observation, ValueStatus
 
 IMPORTED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "is_sample",
                    "status")
 
 
 def _require_importer(actor: Any) -> None:
-    if not may(actor, "data.import_history"):
+    if not may(actor, "data.import_earlier_years"):
         raise ActionError("workflow.not_allowed")
 
 
 @transaction.atomic
-def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any) -> HistoryImport:
+def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any) -> EarlierYearsImport:
     """Keep an uploaded history file for its preview (nothing is imported yet)."""
     _require_importer(actor)
-    return HistoryImport.objects.create(plan=plan, filename=filename[:200], content=content,
+    return EarlierYearsImport.objects.create(plan=plan, filename=filename[:200], content=content,
                                         sha256=hashlib.sha256(content).hexdigest(),
                                         created_by=actor)
 
 
-def check_staged(staged: HistoryImport) -> HistoryPreview:
+def check_staged(staged: EarlierYearsImport) -> HistoryPreview:
     parsed = read_history(bytes(staged.content), staged.filename)
     if parsed.problems:
         return HistoryPreview(problems=list(parsed.problems))
@@ -42,10 +42,10 @@ def check_staged(staged: HistoryImport) -> HistoryPreview:
 
 
 @transaction.atomic
-def do_apply_history(staged: HistoryImport, actor: Any) -> int:
+def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     """Apply a staged file: every row is checked again; one problem and nothing is stored."""
     _require_importer(actor)
-    staged = HistoryImport.objects.select_for_update().get(pk=staged.pk)
+    staged = EarlierYearsImport.objects.select_for_update().get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
     result = check_staged(staged)
@@ -58,7 +58,7 @@ def do_apply_history(staged: HistoryImport, actor: Any) -> int:
     return len(result.changes)
 
 
-def _store(result: HistoryPreview, staged: HistoryImport, actor: Any) -> None:
+def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> None:
     """Write the changes in bulk (``store_values``): new rows created, sample rows replaced,
     a history step each; the years from the earliest one on are reassessed."""
     existing = {

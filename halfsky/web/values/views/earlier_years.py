@@ -15,14 +15,14 @@ from halfsky.web.core.text import sentence
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.queries import current_plan
 from halfsky.web.values.actions.earlier_years import check_staged, do_stage_history
-from halfsky.web.values.models import HistoryImport
+from halfsky.web.values.models import EarlierYearsImport
 
 MAX_BYTES = 20_000_000
 
 
 @login_required
-@permission_required("data.import_history")
-def history_upload(request: HttpRequest) -> HttpResponse:
+@permission_required("data.import_earlier_years")
+def earlier_years_upload(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
     problems: list[tuple[str, str]] = []
     if request.method == "POST":
@@ -34,19 +34,19 @@ def history_upload(request: HttpRequest) -> HttpResponse:
         else:
             staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
                                       request.user)
-            return redirect("data:history_preview", pk=staged.pk)
-    return render(request, "values/history_upload.html", {
+            return redirect("data:earlier_years_preview", pk=staged.pk)
+    return render(request, "values/earlier_years_upload.html", {
         "plan": plan, "problems": problems,
-        "imports": HistoryImport.objects.filter(plan=plan).defer("content")[:20],
+        "imports": EarlierYearsImport.objects.filter(plan=plan).defer("content")[:20],
     }, status=400 if problems else 200)
 
 
 @login_required
-@permission_required("data.import_history")
-def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    staged = get_object_or_404(HistoryImport, pk=pk)
+@permission_required("data.import_earlier_years")
+def earlier_years_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    staged = get_object_or_404(EarlierYearsImport, pk=pk)
     result = check_staged(staged)
-    return render(request, "values/history_preview.html", {
+    return render(request, "values/earlier_years_preview.html", {
         "staged": staged, "result": result,
         "problems": [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
                      for p in result.problems],
@@ -55,22 +55,22 @@ def history_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required("data.import_history")
-def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    staged = get_object_or_404(HistoryImport, pk=pk)
+@permission_required("data.import_earlier_years")
+def earlier_years_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    staged = get_object_or_404(EarlierYearsImport, pk=pk)
     try:  # a background job (a large file takes a while): its page shows the progress
-        job = job_runner.submit("history.apply", staged, request.user)
+        job = job_runner.submit("earlier_years.apply", staged, request.user)
     except ActionError as error:  # job.running: it is being imported already
         messages.error(request, sentence(error.code, error.params))
-        return redirect("data:history_preview", pk=pk)
+        return redirect("data:earlier_years_preview", pk=pk)
     if job.is_active:
         return redirect("jobs:detail", pk=job.pk)
     if job.error_code:  # run at once (HALFSKY_JOBS_INLINE)
         messages.error(request, sentence(job.error_code, job.error_params))
-        return redirect("data:history_preview", pk=pk)
+        return redirect("data:earlier_years_preview", pk=pk)
     staged.refresh_from_db()
     count = staged.applied_count
     messages.success(request, ngettext("%(count)s value was imported.",
                                        "%(count)s values were imported.", count)
                      % {"count": count})
-    return redirect("data:history")
+    return redirect("data:earlier_years")
