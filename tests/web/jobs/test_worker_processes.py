@@ -99,7 +99,8 @@ class Site:
         return process
 
     def start_server(self) -> None:
-        self._start("server", ["manage", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
+        # The production server (gunicorn), as a real instance runs it.
+        self._start("server", ["serve", "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
                     self.env)
 
         def answers() -> bool:
