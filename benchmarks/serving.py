@@ -58,6 +58,12 @@ def demo_instance() -> Iterator[dict[str, str]]:
             subprocess.run([*HALFSKY, "manage", "migrate", "--noinput", "-v", "0"], env=env,
                            check=True)
             subprocess.run([*HALFSKY, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+            # The demo accounts must change their known password at first login; the
+            # benchmark's users stand for people who have, so the overview is what is timed.
+            subprocess.run([*HALFSKY, "manage", "shell", "-c",
+                            "from halfsky.web.orgs.models import Profile; "
+                            "Profile.objects.update(must_change_password=False)"],
+                           env=env, check=True, stdout=subprocess.DEVNULL)
             yield env
         finally:
             if database:
@@ -102,7 +108,7 @@ class Client:
         began = time.perf_counter()
         response = self.opener.open(f"{self.base}/", timeout=120)
         response.read()
-        assert response.status == 200
+        assert response.status == 200 and response.geturl() == f"{self.base}/", response.geturl()
         return (time.perf_counter() - began) * 1000
 
 
