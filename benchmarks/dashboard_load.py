@@ -111,7 +111,8 @@ class Client:
         response = self.opener.open(f"{self.base}{path}", timeout=60)
         response.read()
         waited = (time.perf_counter() - began) * 1000
-        assert response.status == 200, (path, response.status)
+        assert response.status == 200 and response.geturl() == f"{self.base}{path}", (
+            path, response.status, response.geturl())
         timing = response.headers.get("Server-Timing", "")
         match = re.search(r"dur=([0-9.]+)", timing)
         return (float(match.group(1)) if match else float("nan")), waited
@@ -145,6 +146,12 @@ def main() -> int:
                        env=env, check=True)
         subprocess.run([str(BIN / "halfsky"), "demo"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
+    # The demo accounts must change their known password at first login; the benchmark's
+    # users stand for people who have, so the pages themselves are what is timed.
+    subprocess.run([str(BIN / "halfsky"), "manage", "shell", "-c",
+                    "from halfsky.web.orgs.models import Profile; "
+                    "Profile.objects.update(must_change_password=False)"],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
     port = free_port()
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--workers",
                                str(args.workers)], env=env, stdout=subprocess.PIPE, text=True,
