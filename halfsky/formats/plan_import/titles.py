@@ -80,12 +80,15 @@ def region_in(words: str) -> tuple[str, str] | None:
     """(name, code) of the most specific unit the words name, consistent with its parents."""
     found: list[tuple[int, str, str]] = []  # (position, name, code)
     taken = [False] * len(words)
+    codes_of: dict[str, list[str]] = {}  # a name several units share (南山区) keeps them all
     for name, code in _names():
+        codes_of.setdefault(name, []).append(code)
+    for name, same_name in codes_of.items():
         start = words.find(name)
         while start >= 0 and any(taken[start : start + len(name)]):
             start = words.find(name, start + 1)
         if start >= 0:
-            found.append((start, name, code))
+            found.extend((start, name, code) for code in same_name)
             for index in range(start, start + len(name)):
                 taken[index] = True
     if not found:

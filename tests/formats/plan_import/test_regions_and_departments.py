@@ -6,7 +6,7 @@ import pytest
 
 from halfsky.formats.plan_import.clutter import remove_clutter
 from halfsky.formats.plan_import.departments import department_key, match_department
-from halfsky.formats.plan_import.titles import find_period, region_of, regions
+from halfsky.formats.plan_import.titles import find_period, region_in, region_of, regions
 
 
 def test_the_list_covers_every_province_and_prefecture_and_shanxi_counties() -> None:
@@ -76,3 +76,20 @@ def test_clutter_lines_are_blanked_and_listed_with_their_line() -> None:
         (1, "furniture"), (2, "furniture"), (4, "page_number"), (5, "furniture")]
     joined, hyphens = remove_clutter("the develop-\nment goals")
     assert joined.split("\n")[0] == "the development goals" and hyphens[0].reason == "hyphen"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("深圳市南山区妇女发展规划（2021—2025年）", ("南山区", "440305")),
+    ("鹤岗市南山区妇女发展规划（2021—2025年）", ("南山区", "230404")),
+    ("湖南省浏阳市儿童发展规划（2021—2030年）", ("浏阳市", "430181")),
+])
+def test_any_county_of_the_country_is_recognised_and_a_shared_name_by_its_city(
+        title: str, expected: tuple[str, str]) -> None:
+    assert region_in(title) == expected
+
+
+def test_the_shipped_list_has_every_level() -> None:
+    levels = [level for _, level in regions().values()]
+    assert levels.count("province") == 34
+    assert levels.count("city") >= 330
+    assert levels.count("county") >= 2800
