@@ -98,9 +98,13 @@ def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
     """Judge every series of ``plan`` as of ``year``; replace the year's results.
 
     Reassessments of one plan take turns (the plan's row is locked): a report
-    reassessing its stale year and the background job never write one year twice."""
+    reassessing its stale year and the background job never write one year twice. The
+    lock is PostgreSQL's FOR NO KEY UPDATE: it does not wait for the writers that only
+    refer to the plan (a delivery noting a pending year), which would deadlock with
+    them."""
     started = time.perf_counter()
-    list(Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True))
+    list(Plan.objects.select_for_update(no_key=True).filter(pk=plan.pk)
+         .values_list("pk", flat=True))
     table = build_table(plan, year)
     result = assess(table.observations, table.settings, as_of=year)
     columns = {name: getattr(result, name).tolist() for name in FLOATS + YEARS}

@@ -86,7 +86,7 @@ def do_submit_year_report(report: DepartmentYearReport, actor: Any) -> Departmen
     """The department head submits the report; the coordinator is notified."""
     if not may_take(actor, "year_report", "submit", report.department):
         raise ActionError("year_report.forbidden")
-    report = DepartmentYearReport.objects.select_for_update().select_related(
+    report = DepartmentYearReport.objects.select_for_update(of=("self",)).select_related(
         "department").get(pk=report.pk)
     if refusal := workflow.YEAR_REPORT.refusal("submit", report.state):
         raise ActionError(refusal, state=report.state)
@@ -112,7 +112,7 @@ def do_return_year_report(report: DepartmentYearReport, comment: str, actor: Any
         raise ActionError("year_report.forbidden")
     if not comment.strip():
         raise ActionError("year_report.comment_required")
-    report = DepartmentYearReport.objects.select_for_update().select_related(
+    report = DepartmentYearReport.objects.select_for_update(of=("self",)).select_related(
         "department").get(pk=report.pk)
     if refusal := workflow.YEAR_REPORT.refusal("return", report.state):
         raise ActionError(refusal, state=report.state)

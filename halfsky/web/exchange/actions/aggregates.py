@@ -115,7 +115,7 @@ def _region_value(stored: AggregateValue, is_sample: bool) -> Change | None:
     """The aggregate as the region's value, unless a person's value is there (None)."""
     if stored.value is None:
         return None
-    observation = Observation.objects.select_for_update().filter(
+    observation = Observation.objects.select_for_update(of=("self",)).filter(
         indicator=stored.indicator, area=stored.area, year=stored.year,
         breakdown=stored.breakdown).first()
     numbers = {"value": stored.value, "numerator": stored.numerator,

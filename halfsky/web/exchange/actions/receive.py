@@ -128,7 +128,8 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
     indicator_ids = {indicator.pk for indicator, _ in mapped}
     years = {value.year for _, value in mapped}
     stored = {(o.indicator_id, o.year, o.breakdown): o for o in Observation.objects
-              .select_for_update().filter(area=area, indicator__in=indicator_ids, year__in=years)}
+              .select_for_update(of=("self",)).order_by()
+              .filter(area=area, indicator__in=indicator_ids, year__in=years)}
     history = {(r["indicator"], r["year"], r["breakdown"]): r for r in ReceivedValue.objects
                .filter(area=area, indicator__in=indicator_ids, year__in=years)
                .values("indicator", "year", "breakdown")
@@ -235,7 +236,7 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
 def do_resolve_conflict(conflict: Conflict, take: bool, comment: str, actor: Any) -> Conflict:
     """Keep the stored value or take the received one; either way the choice is recorded."""
     require_admin(actor)
-    conflict = Conflict.objects.select_for_update().select_related(
+    conflict = Conflict.objects.select_for_update(of=("self",)).select_related(
         "received__indicator__plan", "observation").get(pk=conflict.pk)
     if conflict.state != ConflictState.OPEN:
         raise ActionError("exchange.conflict_closed", state=conflict.state)
