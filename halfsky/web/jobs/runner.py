@@ -43,11 +43,9 @@ from halfsky.web.jobs.actions import (
     do_recover,
     target_of,
 )
-from halfsky.web.jobs.execution import HOST, run, running_here, this_process
+from halfsky.web.jobs.execution import HOST, running_here, this_process
 from halfsky.web.jobs.models import ACTIVE_STATES, Job, JobState, Worker
 from halfsky.web.jobs.tasks import run_job
-
-__all__ = ["HOST", "run", "running_here", "this_process"]  # what the worker and the pages use
 
 logger = logging.getLogger(__name__)
 

@@ -27,8 +27,9 @@ from django.core.management import call_command
 from django.db import DatabaseError, connections
 
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
+from halfsky.web.jobs.execution import running_here, this_process
 from halfsky.web.jobs.kinds import WORKER_START
-from halfsky.web.jobs.runner import recover_lost, running_here, this_process
+from halfsky.web.jobs.runner import recover_lost
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import pytest
 
 from halfsky.web.assessments import background
 from halfsky.web.assessments.models import AssessmentResult, PendingRecompute
-from halfsky.web.jobs import runner
+from halfsky.web.jobs import execution, runner
 from halfsky.web.jobs.models import Job
 from halfsky.web.plans.models import Plan
 
@@ -41,7 +41,7 @@ def test_years_wait_for_one_job_that_reassesses_each_once(
     real = background.do_recompute
     monkeypatch.setattr(background, "do_recompute",
                         lambda p, year, actor=None: recomputed.append(year) or real(p, year))
-    runner.run(job.pk)
+    execution.run(job.pk)
     job.refresh_from_db()
     assert job.state == "done" and job.progress == 100
     assert recomputed == [2023, 2024]  # each year once
@@ -60,7 +60,7 @@ def test_a_failed_year_stays_pending(queued_only: None, django_capture_on_commit
 
     monkeypatch.setattr(background, "do_recompute", broken)
     job = Job.objects.get(kind=background.KIND)
-    runner.run(job.pk)
+    execution.run(job.pk)
     job.refresh_from_db()
     assert job.state == "failed" and job.error_code == "job.failed"
     assert sorted(PendingRecompute.objects.values_list("year", flat=True)) == [2022, 2023]
@@ -82,7 +82,7 @@ def test_the_history_import_runs_as_a_job_whose_page_says_the_reassessment_follo
     [apply] = Job.objects.filter(kind="earlier_years.apply")  # the import itself is a job
     assert apply.state == "queued" and response.url == f"/jobs/{apply.pk}/"
     with django_capture_on_commit_callbacks(execute=True):
-        runner.run(apply.pk)  # what a worker does
+        execution.run(apply.pk)  # what a worker does
     text = coordinator.get(response.url).content.decode()
     assert 'data-job-state="done"' in text and "已导入" in text
     assert "正在后台重新计算" in text

@@ -17,7 +17,7 @@ def zh(text: Any) -> str:
 def test_a_push_is_a_job_whose_page_says_why_it_failed(login: Any, settings: Any) -> None:
     from halfsky.web.core.text.system import JOB_MESSAGES as MESSAGES
     from halfsky.web.exchange.models import PushRun
-    from halfsky.web.jobs import runner
+    from halfsky.web.jobs import execution
     from halfsky.web.jobs.models import Job
 
     settings.HALFSKY_JOBS_INLINE = False  # queued for a worker
@@ -31,7 +31,7 @@ def test_a_push_is_a_job_whose_page_says_why_it_failed(login: Any, settings: Any
     again = coordinator.post("/exchange/", {"action": "push"}, follow=True).content.decode()
     assert zh(MESSAGES["job.running"]) in again
     assert Job.objects.filter(kind="exchange.push").count() == 1  # one at a time
-    runner.run(job.pk)  # what a worker does
+    execution.run(job.pk)  # what a worker does
     page = coordinator.get(response.url).content.decode()
     assert 'data-job-state="failed"' in page and 'data-error="exchange.unreachable"' in page
     assert "无法连接" in page  # the exchange's own words for it
@@ -45,7 +45,7 @@ def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
     from halfsky.web.exchange import sync
     from halfsky.web.exchange.models import PushRun
     from halfsky.web.exchange.wire import Reply
-    from halfsky.web.jobs import execution, runner
+    from halfsky.web.jobs import execution
     from halfsky.web.jobs.models import Job
 
     settings.HALFSKY_JOBS_INLINE = False
@@ -63,7 +63,7 @@ def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
                         or record_progress(job, percent, step))
     coordinator.post("/exchange/", {"action": "push"})
     job = Job.objects.get(kind="exchange.push")
-    runner.run(job.pk)
+    execution.run(job.pk)
     job.refresh_from_db()
     assert (job.state, job.progress, job.result_url) == ("done", 100, "/exchange/")
     run = PushRun.objects.get()

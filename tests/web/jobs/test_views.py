@@ -63,8 +63,8 @@ def test_a_lost_job_on_its_last_attempt_is_shown_as_failed_and_the_report_can_be
         age: timedelta) -> None:
     from halfsky.web.core.text.system import JOB_MESSAGES as MESSAGES
     from halfsky.web.jobs import kinds
+    from halfsky.web.jobs.execution import this_process
     from halfsky.web.jobs.models import Job
-    from halfsky.web.jobs.runner import this_process
 
     job = running_job(report, runner=runner or this_process(), age=age, attempts=2)
     client = login("coordinator")

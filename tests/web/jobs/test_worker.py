@@ -12,7 +12,7 @@ import pytest
 @pytest.fixture
 def dead_worker() -> str:
     """The name ("host:pid") of a worker process of this machine that has ended."""
-    from halfsky.web.jobs.runner import HOST
+    from halfsky.web.jobs.execution import HOST
 
     process = subprocess.Popen(["true"])
     process.wait()
