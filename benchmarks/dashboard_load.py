@@ -20,24 +20,21 @@ server.
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
+
+from load_clients import USERS, LoggedInClient, free_port, mark_passwords_changed, percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-USERS = ["coordinator", "statistics", "health_reporter", "leader", "viewer"]
 HEALTH = ["H01", "H03", "H04", "H05"]
 ALL = HEALTH + ["E03", "E08", "S01", "F01"]
 
@@ -85,42 +82,12 @@ def serve(port: int, workers: int) -> None:
     server.serve_forever()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Client:
-    def __init__(self, base: str, username: str) -> None:
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        page = self.opener.open(f"{base}/login/", timeout=30).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token, "no CSRF token on the login page"
-        data = urllib.parse.urlencode({"username": username, "password": "halfsky-demo",
-                                       "csrfmiddlewaretoken": token.group(1)}).encode()
-        request = urllib.request.Request(f"{base}/login/", data=data,
-                                         headers={"Referer": f"{base}/login/"})
-        landed = self.opener.open(request, timeout=30)
-        assert "/login/" not in landed.geturl(), f"{username} could not log in"
-
+class Client(LoggedInClient):
     def get(self, path: str) -> tuple[float, float]:
-        began = time.perf_counter()
-        response = self.opener.open(f"{self.base}{path}", timeout=60)
-        response.read()
-        waited = (time.perf_counter() - began) * 1000
-        assert response.status == 200 and response.geturl() == f"{self.base}{path}", (
-            path, response.status, response.geturl())
-        timing = response.headers.get("Server-Timing", "")
-        match = re.search(r"dur=([0-9.]+)", timing)
+        """(server time from Server-Timing, client wait) in ms."""
+        response, waited = self.fetch(path)
+        match = re.search(r"dur=([0-9.]+)", response.headers.get("Server-Timing", ""))
         return (float(match.group(1)) if match else float("nan")), waited
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> int:
@@ -146,12 +113,7 @@ def main() -> int:
                        env=env, check=True)
         subprocess.run([str(BIN / "halfsky"), "demo"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
-    # The demo accounts must change their known password at first login; the benchmark's
-    # users stand for people who have, so the pages themselves are what is timed.
-    subprocess.run([str(BIN / "halfsky"), "manage", "shell", "-c",
-                    "from halfsky.web.orgs.models import Profile; "
-                    "Profile.objects.update(must_change_password=False)"],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    mark_passwords_changed([str(BIN / "halfsky")], env)
     port = free_port()
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--workers",
                                str(args.workers)], env=env, stdout=subprocess.PIPE, text=True,
@@ -160,7 +122,7 @@ def main() -> int:
         assert server.stdout is not None and server.stdout.readline().strip() == "ready"
         base = f"http://127.0.0.1:{port}"
         plan = "jixian-women-2021-2025"
-        clients = [Client(base, USERS[i % len(USERS)]) for i in range(args.clients)]
+        clients = [Client(base, USERS[i % len(USERS)], timeout=60) for i in range(args.clients)]
         results: dict[str, list[tuple[float, float]]] = {"overview": [], "indicator": [],
                                                          "series": []}
         lock = threading.Lock()

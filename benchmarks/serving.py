@@ -14,9 +14,7 @@ client waited, per server. Loopback only; a bounded number of requests.
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import os
-import re
 import signal
 import socket
 import statistics
@@ -25,22 +23,21 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from load_clients import (
+    USERS,
+    LoggedInClient,
+    free_port,
+    mark_passwords_changed,
+    percentile,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 HALFSKY = [sys.executable, "-m", "halfsky.cli"]
-USERS = ["coordinator", "statistics", "health_reporter", "leader", "viewer"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -58,12 +55,7 @@ def demo_instance() -> Iterator[dict[str, str]]:
             subprocess.run([*HALFSKY, "manage", "migrate", "--noinput", "-v", "0"], env=env,
                            check=True)
             subprocess.run([*HALFSKY, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
-            # The demo accounts must change their known password at first login; the
-            # benchmark's users stand for people who have, so the overview is what is timed.
-            subprocess.run([*HALFSKY, "manage", "shell", "-c",
-                            "from halfsky.web.orgs.models import Profile; "
-                            "Profile.objects.update(must_change_password=False)"],
-                           env=env, check=True, stdout=subprocess.DEVNULL)
+            mark_passwords_changed(HALFSKY, env)
             yield env
         finally:
             if database:
@@ -90,39 +82,17 @@ def running(command: list[str], port: int, env: dict[str, str]) -> Iterator[None
         server.wait(timeout=60)
 
 
-class Client:
-    def __init__(self, base: str, username: str) -> None:
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        page = self.opener.open(f"{base}/login/", timeout=60).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token, "no CSRF token on the login page"
-        data = urllib.parse.urlencode({"username": username, "password": "halfsky-demo",
-                                       "csrfmiddlewaretoken": token.group(1)}).encode()
-        landed = self.opener.open(urllib.request.Request(
-            f"{base}/login/", data=data, headers={"Referer": f"{base}/login/"}), timeout=60)
-        assert "/login/" not in landed.geturl(), f"{username} could not log in"
-
-    def overview_ms(self) -> float:
-        began = time.perf_counter()
-        response = self.opener.open(f"{self.base}/", timeout=120)
-        response.read()
-        assert response.status == 200 and response.geturl() == f"{self.base}/", response.geturl()
-        return (time.perf_counter() - began) * 1000
-
-
 def measure(base: str, clients: int, requests: int) -> tuple[float, list[float]]:
-    logged_in = [Client(base, USERS[i % len(USERS)]) for i in range(clients)]
+    logged_in = [LoggedInClient(base, USERS[i % len(USERS)], timeout=120) for i in range(clients)]
     for client in logged_in[:3]:
-        client.overview_ms()  # warm up
+        client.fetch("/")[1]  # warm up
     times: list[float] = []
     lock = threading.Lock()
     start = threading.Barrier(clients)
 
-    def run(client: Client) -> None:
+    def run(client: LoggedInClient) -> None:
         start.wait()
-        mine = [client.overview_ms() for _ in range(requests)]
+        mine = [client.fetch("/")[1] for _ in range(requests)]
         with lock:
             times.extend(mine)
 
@@ -133,11 +103,6 @@ def measure(base: str, clients: int, requests: int) -> tuple[float, list[float]]
     for thread in threads:
         thread.join()
     return time.perf_counter() - began, times
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> int:
