@@ -34,6 +34,7 @@ PLAN_FILE_MESSAGES = {
     "plan_file.unknown_goal": "no such goal in the plan file",
     "plan_file.bad_mapping": "the mapping to the parent plan's indicator is not valid",
     "plan_file.bad_aggregation": "the aggregation rule does not fit the indicator",
+    "plan_file.bad_series_link": "same_as must name an indicator of another plan",
 }
 
 

@@ -172,6 +172,19 @@ class IndicatorMapping:
 
 
 @dataclass(frozen=True)
+class SeriesLink:
+    """This indicator is the same series as another plan's indicator (``same_as``).
+
+    The values are stored once, under the indicator linked to, and appear in
+    both plans, each judged against its own plan's targets: 孕产妇死亡率 of the
+    children's plan is the women's plan's 孕产妇死亡率; 2026–2030's is 2021–2025's.
+    """
+
+    plan: str  # code of another plan of this instance
+    indicator: str  # that plan's indicator code
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A monitoring indicator (监测指标) derived from a goal."""
 
@@ -191,6 +204,7 @@ class Indicator:
     targets: tuple[Target, ...] = ()
     national_reference: str = ""  # indicator name in the national reference series
     maps_to: IndicatorMapping | None = None
+    same_as: SeriesLink | None = None
     aggregation: Aggregation | None = None  # None: derived, see ``aggregation_rule``
     aggregation_weight: str = ""  # weighted_mean: an indicator code or a POPULATION_WEIGHTS entry
 

@@ -167,7 +167,7 @@ def _target_to_dict(target: Target) -> dict[str, Any]:
 
 
 def _indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
-    # maps_to, aggregation and aggregation_weight are written only when given,
+    # maps_to, same_as, aggregation and aggregation_weight are written only when given,
     # so that a plan without them is written as before.
     exchange: dict[str, Any] = {}
     if indicator.aggregation is not None:
@@ -181,6 +181,8 @@ def _indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
             "indicator": indicator.maps_to.indicator,
             "factor": _number(indicator.maps_to.factor),
         }
+    if indicator.same_as is not None:
+        mapping["same_as"] = {"plan": indicator.same_as.plan, "indicator": indicator.same_as.indicator}
     return {
         "code": indicator.code,
         "name": indicator.name,
@@ -254,7 +256,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 # YAML layout: block style, except one-line entries for these lists and mappings.
 _FLOW_LISTS = frozenset({"departments", "areas", "targets"})
-_FLOW_MAPPINGS = frozenset({"maps_to"})
+_FLOW_MAPPINGS = frozenset({"maps_to", "same_as"})
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_UNSAFE = re.compile(r"""[:#,\[\]{}&*!|>'"%@`\\]|^[-?\s]|\s$""")

@@ -1,4 +1,11 @@
-"""The plan file's exchange keys of an indicator: ``maps_to`` and ``aggregation``.
+"""The plan file's keys that tie an indicator to other plans: ``maps_to``,
+``same_as`` and ``aggregation``.
+
+``same_as`` declares the indicator the same series as another plan's
+indicator of this instance (``{plan: jixian-women-2021-2025, indicator: H03}``):
+problems raise ``plan_file.bad_series_link`` with reason ``same_plan`` (a link
+to the plan itself). Whether the other plan and indicator exist is checked when
+the plan is loaded, since a plan file does not know the instance.
 
 ``maps_to`` maps an indicator to its parent plan's indicator
 (``{plan: china-women-2021-2030, indicator: 孕产妇死亡率, factor: 1}``);
@@ -22,7 +29,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from halfsky.domain.plan import POPULATION_WEIGHTS, Aggregation, Indicator, IndicatorMapping
+from halfsky.domain.plan import (
+    POPULATION_WEIGHTS,
+    Aggregation,
+    Indicator,
+    IndicatorMapping,
+    SeriesLink,
+)
 from halfsky.domain.units import is_proportion
 from halfsky.formats.plan_fields import Fields, PlanFileError
 
@@ -53,6 +66,19 @@ def read_mapping(fields: Fields, parents: Sequence[str]) -> IndicatorMapping | N
         indicator=mapping.text("indicator", required=True),
         factor=1.0 if factor is None else factor,
     )
+
+
+def read_series_link(fields: Fields, plan_code: str) -> SeriesLink | None:
+    """The indicator's ``same_as``: another plan's indicator holding the same series."""
+    if fields.data.get("same_as") is None:
+        return None
+    link = Fields(fields.data["same_as"], fields.at("same_as"), ("plan", "indicator"), ())
+    plan = link.text("plan", required=True)
+    if plan == plan_code:
+        raise PlanFileError(
+            "plan_file.bad_series_link", link.at("plan"), {"reason": "same_plan", "plan": plan}
+        )
+    return SeriesLink(plan=plan, indicator=link.text("indicator", required=True))
 
 
 def read_aggregation(fields: Fields) -> tuple[Aggregation | None, str]:

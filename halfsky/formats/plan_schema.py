@@ -26,7 +26,12 @@ from halfsky.domain.plan import (
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
 from halfsky.formats.plan_fields import Fields, PlanFileError
-from halfsky.formats.plan_mapping import check_exchange, read_aggregation, read_mapping
+from halfsky.formats.plan_mapping import (
+    check_exchange,
+    read_aggregation,
+    read_mapping,
+    read_series_link,
+)
 
 FORMAT_VERSION = 1
 
@@ -40,6 +45,7 @@ class _Reader:
         self.start_year = 0
         self.end_year = 0
         self.parents: tuple[str, ...] = ()
+        self.code = ""
 
     def responsibility(self, fields: Fields) -> Responsibility:
         lead = fields.optional_text("lead")
@@ -87,6 +93,7 @@ class _Reader:
                 {"start_year": self.start_year, "end_year": self.end_year},
             )
         self.parents = head.texts("parents")
+        self.code = head.text("code", required=True)
         departments = self.read_departments(top)
         areas = self.read_areas(top)
         region = head.text("region", required=True)
@@ -95,7 +102,7 @@ class _Reader:
         domains = self.read_domains(top)
         indicators = self.read_indicators(top)
         return Plan(
-            code=head.text("code", required=True),
+            code=self.code,
             title=head.text("title", required=True),
             region=region,
             start_year=self.start_year,
@@ -279,6 +286,7 @@ class _Reader:
                     ),
                     national_reference=fields.text("national_reference"),
                     maps_to=read_mapping(fields, self.parents),
+                    same_as=read_series_link(fields, self.code),
                     aggregation=aggregation,
                     aggregation_weight=aggregation_weight,
                 )
@@ -372,6 +380,7 @@ _INDICATOR_OPTIONAL = (
     "cadence",
     "national_reference",
     "maps_to",
+    "same_as",
     "targets",
 )
 _TARGET_OPTIONAL = (

@@ -133,6 +133,7 @@ def _store_indicators(
                 "statistical_period": indicator.statistical_period.value,
                 "cadence": indicator.cadence.value,
                 "national_reference": indicator.national_reference,
+                "same_as": _series_root(stored, indicator),
                 "position": position,
             },
         )
@@ -151,6 +152,27 @@ def _store_indicators(
             )
             for position, target in enumerate(indicator.targets)
         )
+
+
+def _series_root(stored: models.Plan, indicator: domain.Indicator) -> models.Indicator | None:
+    """The indicator of another plan holding the values ``indicator`` shares (``same_as``),
+    followed to the plan that stores them; None without a link."""
+    link = indicator.same_as
+    if link is None:
+        return None
+    other = (models.Indicator.objects.select_related("same_as", "plan")
+             .filter(plan__code=link.plan, code=link.indicator).first())
+    if other is None or other.plan_id == stored.pk:
+        raise PlanLoadError("plan_load.unknown_series_link", indicator=indicator.code,
+                            plan=link.plan, linked=link.indicator)
+    if other.unit != indicator.unit:
+        raise PlanLoadError("plan_load.series_link_unit", indicator=indicator.code,
+                            unit=indicator.unit, linked_unit=other.unit)
+    root = other.same_as or other
+    own = stored.indicators.filter(code=indicator.code).first()
+    if own is not None and own.same_as_id != root.pk and own.observations.exists():
+        raise PlanLoadError("plan_load.series_link_has_values", indicator=indicator.code)
+    return root
 
 
 def _counts(stored: models.Plan) -> dict[str, int]:

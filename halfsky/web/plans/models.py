@@ -149,6 +149,11 @@ class Indicator(models.Model):
     statistical_period = models.CharField(_("statistical period"), max_length=20)
     cadence = models.CharField(_("cadence"), max_length=20)
     national_reference = models.CharField(_("national reference series"), max_length=200, blank=True)
+    same_as = models.ForeignKey(
+        "self", verbose_name=_("same series as"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="series_links",
+        help_text=_("Another plan's indicator whose values this indicator shares."),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = IndicatorQuerySet.as_manager()
@@ -164,6 +169,11 @@ class Indicator(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:indicator", args=[self.plan.code, self.code])
+
+    @property
+    def series_id(self) -> int:
+        """The id of the indicator under which this indicator's values are stored."""
+        return self.same_as_id or self.pk
 
 
 class Target(models.Model):

@@ -73,6 +73,15 @@ PLAN_IMPORT_SENTENCES = {
     "plan_load.indicator_has_values": _(
         "The plan cannot be published under this code: it would remove indicators that "
         "already have values (%(codes)s). Choose another plan code."),
+    "plan_load.unknown_series_link": _(
+        "Indicator %(indicator)s is declared the same series as %(linked)s of plan %(plan)s, "
+        "but this instance has no such plan or indicator. Load that plan first."),
+    "plan_load.series_link_unit": _(
+        "Indicator %(indicator)s (%(unit)s) cannot share the series of an indicator measured "
+        "in %(linked_unit)s."),
+    "plan_load.series_link_has_values": _(
+        "Indicator %(indicator)s already has values of its own; it cannot now share another "
+        "plan's series."),
     "plan_import.unknown": _("The document cannot be imported (%(code)s)."),
 }
 
