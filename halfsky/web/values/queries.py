@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,10 +78,10 @@ class EntryRow:
         return any(severity == Severity.WARNING for severity, _ in self.findings)
 
 
-def entry_rows(task: Task, findings: list[Finding], only: int | None = None
+def entry_rows(task: Task, findings: list[Finding], only: Collection[int] | None = None
                ) -> tuple[list[int], list[EntryRow]]:
-    """The task's rows (or only the row of observation ``only``) with last years' values."""
-    rows_wanted = task.observations.all() if only is None else task.observations.filter(pk=only)
+    """The task's rows (or only the rows of the observations ``only``) with last years' values."""
+    rows_wanted = task.observations.all() if only is None else task.observations.filter(pk__in=only)
     observations = list(rows_wanted.select_related("indicator", "area").prefetch_related(
         "indicator__targets__relative_to").order_by("indicator__position", "area__code",
                                                    "breakdown"))

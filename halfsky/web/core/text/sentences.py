@@ -21,7 +21,12 @@ from halfsky.web.core.text.files import FILE_PROBLEMS
 from halfsky.web.core.text.plans import PLAN_IMPORT_SENTENCES
 from halfsky.web.core.text.reports import REPORT_SENTENCES
 from halfsky.web.core.text.system import API_REFUSALS, JOB_MESSAGES
-from halfsky.web.core.text.values import ROUND_NOTIFICATIONS, VALUE_CHECKS, WORKFLOW_REFUSALS
+from halfsky.web.core.text.values import (
+    FIELD_NAMES,
+    ROUND_NOTIFICATIONS,
+    VALUE_CHECKS,
+    WORKFLOW_REFUSALS,
+)
 
 SUBJECT_TABLES: tuple[Mapping[str, Any], ...] = (
     VALUE_CHECKS, WORKFLOW_REFUSALS, ROUND_NOTIFICATIONS, WARNING_SENTENCES,
@@ -53,9 +58,13 @@ def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
 
 def readable(params: Mapping[str, Any]) -> dict[str, Any]:
     """Parameters as a sentence shows them: file sizes (``size``, ``limit`` in bytes) as
-    "10.0 MB" — with ``limit_mb``, the limit in whole megabytes — and ``count`` a number
-    (it chooses between singular and plural)."""
+    "10.0 MB" — with ``limit_mb``, the limit in whole megabytes —, ``count`` a number
+    (it chooses between singular and plural) and a form field (``missing``, ``field``) by
+    the form's own word for it (分母)."""
     values = dict(params)
+    for key in ("missing", "field"):
+        if isinstance(values.get(key), str) and values[key] in FIELD_NAMES:
+            values[key] = FIELD_NAMES[values[key]]
     if isinstance(values.get("limit"), int):
         values.setdefault("limit_mb", values["limit"] // 1_000_000)
     for key in ("size", "limit"):

@@ -10,13 +10,25 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+# The entry form's fields as its labels name them, for messages that name a field
+# (``missing``, ``field``): "缺少：分母", never "denominator".
+FIELD_NAMES = {
+    "value": _("Value"),
+    "numerator": _("Numerator"),
+    "denominator": _("Denominator"),
+    "flag": _("Flag"),
+    "note": _("Note"),
+    "source": _("Source"),
+    "explanation": _("Explanation"),
+}
+
 VALUE_CHECKS = {
     "value.missing": _("A value is required (or mark it “not applicable”)."),
     "value.not_integer": _("This indicator counts people or things: enter a whole number."),
     "value.below_minimum": _("The value %(value)s is below the smallest allowed, %(minimum)s."),
     "value.above_maximum": _("The value %(value)s is above the largest allowed, %(maximum)s."),
     "value.numerator_above_denominator": _("The numerator is larger than the denominator."),
-    "value.negative_count": _("A count cannot be negative."),
+    "value.negative_count": _("A count cannot be negative (%(field)s)."),
     "value.denominator_zero": _("The denominator is zero."),
     "value.rate_mismatch": _("The value does not match numerator ÷ denominator (%(expected)s)."),
     "value.groups_do_not_add_up": _("The groups add up to %(sum)s, but the total is %(total)s."),

@@ -80,13 +80,24 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
             context["saved"] = True
             context["findings"] = [(f.severity.value, sentence(f.code, f.params))
                                    for f in result.findings]
-    years, rows = queries.entry_rows(observation.task, [], only=observation.pk)
-    row = rows[0]
+    task = observation.task
+    findings = task_findings(task)
+    years, rows = queries.entry_rows(task, findings, only=_rows_of_same_value(observation))
+    row = next(r for r in rows if r.observation.pk == observation.pk)
     row.findings = context.pop("findings", row.findings)
     posted = request.POST if status in {409, 422} else None
-    return render(request, "values/_entry_row.html", {
+    return render(request, "values/_entry_row_reply.html", {
         "row": row, "years": years, "posted": posted, **context,
+        "siblings": [r for r in rows if r is not row], "problem_count": len(blocking(findings)),
         "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES]}, status=status)
+
+
+def _rows_of_same_value(observation: Observation) -> set[int]:
+    """The saved row and the task's rows of the same indicator and area (its total and
+    groups): their sum checks change with it, so they are sent back too."""
+    return set(observation.task.observations.filter(
+        indicator_id=observation.indicator_id, area_id=observation.area_id,
+    ).values_list("pk", flat=True)) | {observation.pk}
 
 
 def _act(request: HttpRequest, year: int, department: str, action: Any, done: str) -> HttpResponse:
