@@ -134,7 +134,7 @@ def main() -> int:
             start.wait()
             for n in range(args.rounds):
                 code = codes[(i + n) % len(codes)]
-                got = {"overview": client.get("/"),
+                got = {"overview": client.get(f"/plans/{plan}/dashboard/"),
                        "indicator": client.get(f"/plans/{plan}/indicators/{code}/"),
                        "series": client.get(f"/api/indicators/{code}/series?plan={plan}")}
                 with lock:

@@ -115,7 +115,8 @@ form = urllib.parse.urlencode({"username": "administrator", "password": "smoke-A
 request = urllib.request.Request(f"{base}/login/", data=form, headers={"Referer": f"{base}/login/"})
 page = opener.open(request, timeout=60)
 body = page.read().decode()
-assert page.url.rstrip("/") == base, f"login did not lead to the overview: {page.url}"
+assert page.url == f"{base}/plans/jixian-women-2021-2025/dashboard/", (
+    f"login did not lead to the current plan's overview: {page.url}")
 assert "administrator" in body and "/logout/" in body, "the overview does not show the user"
 plan = opener.open(f"{base}/plans/jixian-women-2021-2025/", timeout=60)
 assert plan.status == 200 and "吉县" in plan.read().decode(), "the plan page does not show the plan"

@@ -84,10 +84,11 @@ def main() -> None:
             page.get_by_label("用户名").fill("coordinator")
             page.get_by_label("密码").fill("halfsky-demo")
             page.get_by_role("button", name="登录").click()
-            for name, path in (("exchange", "/exchange/?year=2024"),
-                               ("exchange-compare", "/exchange/compare/?indicator=H02&year=2024"),
-                               ("exchange-conflicts", "/exchange/conflicts/"),
-                               ("exchange-mapping", "/exchange/mapping/")):
+            exchange = "/plans/linfen-sample-women-2021-2025/exchange"  # the city's plan
+            for name, path in (("exchange", f"{exchange}/?year=2024"),
+                               ("exchange-compare", f"{exchange}/compare/?indicator=H02&year=2024"),
+                               ("exchange-conflicts", f"{exchange}/conflicts/"),
+                               ("exchange-mapping", f"{exchange}/mapping/")):
                 page.goto("http://127.0.0.1:8765" + path)
                 page.wait_for_timeout(500)
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)

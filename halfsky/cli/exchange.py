@@ -32,7 +32,7 @@ def add_parser(commands: Any) -> None:
     exchange.set_defaults(func=cmd_exchange)
 
     def plan_option(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--plan", metavar="CODE", help="the plan (default: the newest)")
+        parser.add_argument("--plan", metavar="CODE", help="the plan's code (needed when the instance has several plans)")
 
     def token_option(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--token-file", metavar="FILE", help="read the token from FILE "

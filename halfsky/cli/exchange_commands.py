@@ -21,7 +21,7 @@ from halfsky.web.exchange.sync import (
     push_to_parent,
 )
 from halfsky.web.orgs.models import Area
-from halfsky.web.plans.queries import find_plan
+from halfsky.web.plans.queries import plan_for_command
 
 
 def _fail(error: Any) -> int:
@@ -37,7 +37,11 @@ def _token(args: argparse.Namespace) -> str:
 
 
 def _plan(code: str | None) -> Any:
-    return find_plan(code)
+    """The plan ``--plan`` names (the only plan when the instance has one); else the reason."""
+    plan, problem = plan_for_command(code)
+    if plan is None:
+        print(f"halfsky: {problem}", file=sys.stderr)
+    return plan
 
 
 def _area(code: str) -> Any:
@@ -57,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
 
 def issue_token(args: argparse.Namespace) -> int:
     plan, area = _plan(args.plan), _area(args.area)
-    if plan is None or area is None:
-        print(f"halfsky: no plan, or no area {args.area}", file=sys.stderr)
+    if plan is None:
+        return 2
+    if area is None:
+        print(f"halfsky: no area {args.area}", file=sys.stderr)
         return 2
     access, key = do_issue_child_token(plan.region, area, args.name or area.name, None)
     print(key)
@@ -86,7 +92,7 @@ def set_source(args: argparse.Namespace) -> int:
 def push(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
     if plan is None:
-        raise ActionError("exchange.no_plan")
+        return 2
     run = push_to_parent(plan, None, years=set(args.year) if args.year else None,
                          batch_size=args.batch_size)
     print(f"pushed {run.sent}/{run.batches} batches ({run.values} values): {_counts(run.counts)}")
@@ -108,7 +114,6 @@ def pull(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     plan = _plan(args.plan)
     if plan is None:
-        print("halfsky: no plan loaded", file=sys.stderr)
         return 2
     year = args.year[0] if args.year else plan.end_year - 1
     link = ParentLink.objects.first()
@@ -122,7 +127,7 @@ def status(args: argparse.Namespace) -> int:
         sent = f"{row.values} values" if row.has_sent else "not sent"
         print(f"  {row.area.code} {row.area.name}: {year} {sent}; tokens {len(row.tokens)}; "
               f"conflicts {row.conflicts}")
-    print(f"open conflicts: {open_conflict_count()}")
+    print(f"open conflicts: {open_conflict_count(plan)}")
     return 0
 
 

@@ -98,22 +98,22 @@ def cmd_plan_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stored_plan_document(code: str | None) -> dict[str, Any] | None:
+def _stored_plan_document(code: str | None) -> tuple[dict[str, Any] | None, str]:
     _setup_django()
     # Django's models and commands exist once Django is set up (files-only commands skip it).
-    from halfsky.web.plans.queries import find_plan
+    from halfsky.web.plans.queries import plan_for_command
 
-    stored = find_plan(code)
-    return stored.document if stored is not None else None
+    stored, problem = plan_for_command(code)
+    return (stored.document if stored is not None else None), problem
 
 
 def cmd_plan_show(args: argparse.Namespace) -> int:
     if args.plan:
         plan = load_plan(args.plan)
     else:
-        document = _stored_plan_document(None)
+        document, problem = _stored_plan_document(args.code)
         if document is None:
-            return _fail("no plan in the database; run 'halfsky plan load PLAN' or name a plan")
+            return _fail(problem)
         plan = plan_from_dict(document)
     if args.json:
         json.dump(plan_to_dict(plan), sys.stdout, ensure_ascii=False, indent=2)
@@ -174,7 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(func=cmd_plan_load)
     show = plan_commands.add_parser("show", help="print a plan (no server needed)")
     show.add_argument("plan", metavar="PLAN", nargs="?",
-                      help="a plan file or shipped plan name; default: the plan in the database")
+                      help="a plan file or shipped plan name; default: the stored plan --plan names")
+    show.add_argument("--plan", dest="code", metavar="CODE",
+                      help="the stored plan's code (needed when the database holds several plans)")
     show.add_argument("--json", action="store_true", help="print the plan file's JSON form")
     show.set_defaults(func=cmd_plan_show)
     listing = plan_commands.add_parser("list", help="list the shipped plans")

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "halfsky.web.security.middleware.SecurityGateMiddleware",
     "halfsky.web.security.middleware.DownloadAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "halfsky.web.middleware.RememberPlanMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from halfsky.web.values.models import Observation
 
 PLAN = "jixian-women-2021-2025"
-PAGES = ["/", "/dashboard/townships/", "/dashboard/gender-gap/",
+PAGES = ["/", f"/plans/{PLAN}/dashboard/townships/", f"/plans/{PLAN}/dashboard/gender-gap/",
          f"/plans/{PLAN}/indicators/H03/", f"/plans/{PLAN}/health/", "/departments/health/"]
 
 # Non-transparent pixels of every chart's canvas (0 for a blank chart).

@@ -8,8 +8,8 @@ from typing import Any
 from playwright.sync_api import expect
 
 PLAN = "jixian-women-2021-2025"
-PAGES = ["/", "/dashboard/townships/", f"/plans/{PLAN}/indicators/H03/", "/rounds/",
-         "/exchange/", "/exchange/compare/", "/api/docs", "/security/audit/",
+PAGES = ["/", f"/plans/{PLAN}/dashboard/townships/", f"/plans/{PLAN}/indicators/H03/", "/rounds/",
+         f"/plans/{PLAN}/exchange/", f"/plans/{PLAN}/exchange/compare/", "/api/docs", "/security/audit/",
          "/security/lockouts/", "/security/password/", "/admin/", "/admin/auth/user/"]
 
 

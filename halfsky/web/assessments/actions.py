@@ -226,7 +226,7 @@ def _update_warnings(plan: Plan, year: int, found: dict[tuple[int, int, str], li
 
 
 def _link(warning: Warning) -> str:
-    return reverse("assessments:warning", args=[warning.pk])
+    return reverse("assessments:warning", args=[warning.plan.code, warning.pk])
 
 
 def _notify_raised(plan: Plan, year: int, created: list[Warning]) -> None:
@@ -238,7 +238,7 @@ def _notify_raised(plan: Plan, year: int, created: list[Warning]) -> None:
     departments = Department.objects.in_bulk(list(counts))
     for pk, count in counts.items():
         notify(users_with(DEPARTMENT_ROLES, departments[pk]),
-               "warning.raised", reverse("assessments:warnings"), count=count, year=year)
+               "warning.raised", reverse("assessments:warnings", args=[plan.code]), count=count, year=year)
 
 
 def _locked(warning: Warning) -> Warning:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.assessments import background
 from halfsky.web.jobs.kinds import Kind, Progress, register
 from halfsky.web.jobs.models import Job
+from halfsky.web.plans.models import Plan
 
 
 def _recompute(job: Job, report_progress: Progress) -> str:
@@ -18,6 +19,7 @@ register(background.KIND, Kind(
     run=_recompute,
     title=_("Reassessing the plan…"),
     done=_("Plan reassessed in %(seconds).1f s."),
-    target_url=lambda job: reverse("assessments:index"),
+    target_url=lambda job: reverse("assessments:index",
+                                   args=[Plan.objects.get(pk=job.target_pk).code]),
     follow_up=lambda job: background.follow_up(job.target_pk),
 ))

@@ -194,24 +194,24 @@ def warnings_for(user: Any, plan: Plan | None = None, state: str = "",
     return rows
 
 
-def state_counts(user: Any) -> dict[str, int]:
-    counts = Warning.objects.restrict(user).aggregate(
+def state_counts(user: Any, plan: Plan) -> dict[str, int]:
+    counts = Warning.objects.restrict(user).filter(plan=plan).aggregate(
         **{state.value: Count("id", filter=Q(state=state.value)) for state in WarningState})
     return {key: value or 0 for key, value in counts.items()}
 
 
-def banner(user: Any) -> dict[str, Any]:
-    """What the home page says about warnings: the department's to answer, the
+def banner(user: Any, plan: Plan) -> dict[str, Any]:
+    """What the plan's overview says about its warnings: the department's to answer, the
     coordinator's to review."""
     if not may(user, "orgs.use_site"):
         return {}
     if is_department_bound(user):
-        rows = Warning.objects.restrict(user).filter(state__in=AWAITING_DEPARTMENT)
-        return {"to_answer": rows.count(),
+        rows = Warning.objects.restrict(user).filter(plan=plan, state__in=AWAITING_DEPARTMENT)
+        return {"plan": plan, "to_answer": rows.count(),
                 "sent_back": rows.filter(state=WarningState.SENT_BACK).count()}
     if may(user, "assessments.review_warnings"):
-        return {"to_review": Warning.objects.filter(state=WarningState.ANSWERED).count(),
-                "awaiting_departments": Warning.objects.filter(
-                    state__in=AWAITING_DEPARTMENT).count()}
+        rows = Warning.objects.filter(plan=plan)
+        return {"plan": plan, "to_review": rows.filter(state=WarningState.ANSWERED).count(),
+                "awaiting_departments": rows.filter(state__in=AWAITING_DEPARTMENT).count()}
     return {}
 

@@ -1,3 +1,5 @@
+"""A plan's assessment and warnings (/plans/<plan>/assessments/…)."""
+
 from django.urls import path
 
 from halfsky.web.assessments import views
@@ -9,6 +11,6 @@ urlpatterns = [
     path("warnings/<int:pk>/", views.warning_detail, name="warning"),
     path("warnings/<int:pk>/answer/", views.answer_warning, name="answer"),
     path("warnings/<int:pk>/decide/", views.decide_warning, name="decide"),
-    path("<slug:plan>/<int:year>/", views.plan_year, name="plan"),
-    path("<slug:plan>/<int:year>/recompute/", views.recompute, name="recompute"),
+    path("<int:year>/", views.plan_year, name="plan"),
+    path("<int:year>/recompute/", views.recompute, name="recompute"),
 ]

@@ -42,12 +42,11 @@ STATE_FILTERS = ("awaiting", *(state.value for state in WarningState))
 
 @login_required
 @permission_required("orgs.use_site")
-def index(request: HttpRequest) -> HttpResponse:
-    plan = plan_queries.find_plan()
-    if plan is None:
-        return render(request, "plans/no_plan.html")
-    years = queries.assessed_years(plan)
-    return redirect("assessments:plan", plan=plan.code, year=years[-1] if years else plan.end_year)
+def index(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = plan_queries.get_plan(plan)
+    years = queries.assessed_years(stored)
+    return redirect("assessments:plan", plan=stored.code,
+                    year=years[-1] if years else stored.end_year)
 
 
 @login_required
@@ -80,30 +79,33 @@ def recompute(request: HttpRequest, plan: str, year: int) -> HttpResponse:
 
 @login_required
 @permission_required("orgs.use_site")
-def warning_list(request: HttpRequest) -> HttpResponse:
+def warning_list(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = plan_queries.get_plan(plan)
     department_only = is_department_bound(request.user)
     state = request.GET.get("state", "")
     state = state if state in STATE_FILTERS else ""
     first = ([WarningState.OPEN, WarningState.SENT_BACK] if department_only
              else [WarningState.ANSWERED])
-    rows = queries.warnings_for(request.user, state=state).annotate(
+    rows = queries.warnings_for(request.user, plan=stored, state=state).annotate(
         urgency=Case(*(When(state=s, then=Value(0)) for s in first), default=Value(1),
                      output_field=IntegerField()),
     ).order_by("urgency", "-year", "indicator__position", "area__code", "kind")
-    counts = queries.state_counts(request.user)
+    counts = queries.state_counts(request.user, stored)
     tabs = [("", _("All"), sum(counts.values())),
             ("awaiting", _("Open or sent back"),
              counts[WarningState.OPEN] + counts[WarningState.SENT_BACK])]
     tabs += [(s.value, s.label, counts[s.value]) for s in WarningState]
     return render(request, "assessments/warning_list.html", {
-        "warnings": rows, "state": state, "tabs": tabs,
+        "plan": stored, "warnings": rows, "state": state, "tabs": tabs,
         "department": department_of(request.user) if department_only else None,
     })
 
 
-def _visible_warning(request: HttpRequest, pk: int) -> Warning:
+def _visible_warning(request: HttpRequest, plan: str, pk: int) -> Warning:
+    """A warning of this plan the user may read; 404 under another plan's address."""
     warning = get_object_or_404(Warning.objects.select_related(
-        "indicator__plan", "indicator__lead", "area", "department", "plan"), pk=pk)
+        "indicator__plan", "indicator__lead", "area", "department", "plan"), pk=pk,
+        plan__code=plan)
     check(request.user, "assessments.view_warning", warning)
     return warning
 
@@ -116,7 +118,7 @@ def _detail(request: HttpRequest, warning: Warning, answer_form: AnswerForm | No
         breakdown=""))
     queries.attach_target_words(results, warning.indicator)
     return render(request, "assessments/warning_detail.html", {
-        "warning": warning, "steps": warning.steps.select_related("actor"),
+        "plan": warning.plan, "warning": warning, "steps": warning.steps.select_related("actor"),
         "results": results, "moves": warning_moves,
         "answer_form": answer_form or AnswerForm(initial={
             "cause_analysis": warning.cause_analysis,
@@ -127,15 +129,15 @@ def _detail(request: HttpRequest, warning: Warning, answer_form: AnswerForm | No
 
 @login_required
 @permission_required("orgs.use_site")
-def warning_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _visible_warning(request, pk))
+def warning_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    return _detail(request, _visible_warning(request, plan, pk))
 
 
 @require_POST
 @login_required
 @permission_required("orgs.use_site")
-def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
-    warning = _visible_warning(request, pk)
+def answer_warning(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    warning = _visible_warning(request, plan, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _detail(request, warning, answer_form=form, status=400)
@@ -148,14 +150,14 @@ def answer_warning(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Answer sent to the coordinator."))
-    return redirect("assessments:warning", pk=pk)
+    return redirect("assessments:warning", plan=plan, pk=pk)
 
 
 @require_POST
 @login_required
 @permission_required("orgs.use_site")
-def decide_warning(request: HttpRequest, pk: int) -> HttpResponse:
-    warning = _visible_warning(request, pk)
+def decide_warning(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    warning = _visible_warning(request, plan, pk)
     form = DecisionForm(request.POST)
     decision = request.POST.get("decision")
     if not form.is_valid() or decision not in {"accept", "send_back"}:
@@ -173,4 +175,4 @@ def decide_warning(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Answer accepted.") if decision == "accept"
                          else _("Answer sent back to the department."))
-    return redirect("assessments:warning", pk=pk)
+    return redirect("assessments:warning", plan=plan, pk=pk)

@@ -221,7 +221,7 @@ def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
     by_department = list(rows.values("department__code", "department__name")
                          .annotate(n=Count("id")).order_by("-n", "department__name"))
     return {
-        "year": year, "url": reverse("assessments:warnings"),
+        "year": year, "url": reverse("assessments:warnings", args=[plan.code]),
         "by_kind": [{"code": k.value, "label": str(k.label), "count": by_kind.get(k.value, 0)}
                     for k in WarningKind],
         "by_department": [{"code": r["department__code"], "name": r["department__name"] or "—",

@@ -1,3 +1,5 @@
+"""The dashboards of a plan (/plans/<plan>/dashboard/…)."""
+
 from django.urls import path
 
 from halfsky.web.dashboards import views
@@ -7,6 +9,6 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("townships/", views.townships, name="townships"),
     path("gender-gap/", views.gender_gap, name="gender_gap"),
-    path("<slug:plan>/indicators/<str:code>.csv", views.download_csv, name="csv"),
-    path("<slug:plan>/indicators/<str:code>.xlsx", views.download_xlsx, name="xlsx"),
+    path("indicators/<str:code>.csv", views.download_csv, name="csv"),
+    path("indicators/<str:code>.xlsx", views.download_xlsx, name="xlsx"),
 ]

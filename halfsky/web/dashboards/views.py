@@ -14,38 +14,35 @@ from openpyxl import Workbook
 
 from halfsky.web.core.access import permission_required
 from halfsky.web.dashboards import queries
-from halfsky.web.plans.models import Plan
-from halfsky.web.plans.queries import current_plan
+from halfsky.web.plans.queries import get_plan
 
 
 @login_required
 @permission_required("orgs.use_site")
-def overview(request: HttpRequest) -> HttpResponse:
-    plan = Plan.objects.select_related("region").first()
-    if plan is None:
-        return render(request, "plans/no_plan.html")
+def overview(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
     return render(request, "dashboards/overview.html",
-                  {"plan": plan, "data": queries.overview(plan, request.user)})
+                  {"plan": stored, "data": queries.overview(stored, request.user)})
 
 
 @login_required
 @permission_required("orgs.use_site")
-def townships(request: HttpRequest) -> HttpResponse:
-    plan = current_plan()
+def townships(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
     return render(request, "dashboards/townships.html",
-                  {"plan": plan, "data": queries.townships(plan, request.user)})
+                  {"plan": stored, "data": queries.townships(stored, request.user)})
 
 
 @login_required
 @permission_required("orgs.use_site")
-def gender_gap(request: HttpRequest) -> HttpResponse:
-    plan = current_plan()
+def gender_gap(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
     return render(request, "dashboards/gender_gap.html",
-                  {"plan": plan, "data": queries.gender_gap(plan, request.user)})
+                  {"plan": stored, "data": queries.gender_gap(stored, request.user)})
 
 
 def _download(request: HttpRequest, plan: str, code: str) -> tuple[dict[str, Any], str]:
-    stored = current_plan(plan)
+    stored = get_plan(plan)
     data = queries.indicator_series(queries.visible_indicator(request.user, stored, code))
     return data, f"halfsky-{stored.code}-{code}"
 

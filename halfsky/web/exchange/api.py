@@ -96,14 +96,18 @@ def deliver(request: HttpRequest, payload: DeliveryIn) -> dict[str, Any]:
 @router.get("/exchange/values", response={200: ValuesOut, **ERROR_RESPONSES})
 def read_values(request: HttpRequest, year: list[int] = Query(None),  # noqa: B008
                 plan: str | None = None) -> dict[str, Any]:
-    """This instance's approved values of mapped indicators, for the parent to pull."""
+    """This instance's approved values of mapped indicators, for the parent to pull:
+    of the plan ``plan`` names, else of every plan (a value the plans share once)."""
     user = caller(request)
     if not may(user, "exchange.view_exchange"):
         raise ActionError("exchange.not_allowed")
-    plans = Plan.objects.select_related("region")
-    stored = plans.filter(code=plan).first() if plan else plans.first()
-    if stored is None:
+    plans = list(Plan.objects.select_related("region").filter(**({"code": plan} if plan else {})))
+    if not plans:
         raise ActionError("exchange.no_plan")
-    values = outgoing_values(stored, set(year) if year else None)
-    return {"instance": stored.code, "area": stored.region.code,
-            "values": [to_json(v) for v in values]}
+    values: dict[tuple[str, str, str, int, str], Any] = {}
+    for stored in plans:
+        for value in outgoing_values(stored, set(year) if year else None):
+            key = (value.plan, value.indicator, value.area, value.year, value.breakdown)
+            values.setdefault(key, value)
+    return {"instance": ",".join(p.code for p in plans)[:200], "area": plans[0].region.code,
+            "values": [to_json(v) for v in values.values()]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 
 from halfsky.web.exchange.models import (
     AggregateValue,
@@ -95,15 +95,21 @@ def chart_data(table: CompareTable, year: int) -> dict[str, Any]:
             "year": year}
 
 
-def open_conflict_count() -> int:
-    return Conflict.objects.filter(state=ConflictState.OPEN).count()
+def _conflicts(plan: Plan | None) -> QuerySet[Conflict]:
+    """Conflicts over the values of a plan's indicators (of every plan when None)."""
+    rows = Conflict.objects.all()
+    return rows if plan is None else rows.filter(observation__indicator__plan=plan)
 
 
-def open_conflicts() -> list[Conflict]:
-    return list(Conflict.objects.filter(state=ConflictState.OPEN).select_related(
+def open_conflict_count(plan: Plan | None = None) -> int:
+    return _conflicts(plan).filter(state=ConflictState.OPEN).count()
+
+
+def open_conflicts(plan: Plan | None = None) -> list[Conflict]:
+    return list(_conflicts(plan).filter(state=ConflictState.OPEN).select_related(
         "received__indicator", "received__area", "received__delivery", "observation"))
 
 
-def recent_conflicts(limit: int = 20) -> list[Conflict]:
-    return list(Conflict.objects.exclude(state=ConflictState.OPEN).select_related(
+def recent_conflicts(plan: Plan | None = None, limit: int = 20) -> list[Conflict]:
+    return list(_conflicts(plan).exclude(state=ConflictState.OPEN).select_related(
         "received__indicator", "received__area", "resolved_by")[:limit])

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from halfsky.formats.sdmx import SdmxError
-from halfsky.web.core.access import deny, permission_required
+from halfsky.web.core.access import permission_required
 from halfsky.web.exchange import sdmx_export
 from halfsky.web.exchange.sdmx_export import Export
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import get_plan
 from halfsky.web.values.models import Observation, ValueStatus
 
 FORMATS: dict[str, tuple[str, str, Callable[[Export], str | bytes]]] = {
@@ -35,13 +36,6 @@ def _page(request: HttpRequest, plan: Plan, years: list[int], **extra: object) -
         "query": f"?{query}" if query else "",
         **extra,
     }, status=409 if "error" in extra else 200)
-
-
-def _plan() -> Plan:
-    plan = Plan.objects.select_related("region").first()
-    if plan is None:
-        deny("no plan")
-    return plan
 
 
 def _years(request: HttpRequest) -> list[int]:
@@ -61,19 +55,22 @@ def _problem(error: SdmxError) -> str:
 @require_GET
 @login_required
 @permission_required("exchange.view_exchange")
-def sdmx_page(request: HttpRequest) -> HttpResponse:
-    plan = _plan()
+def sdmx_page(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
     years = _years(request)
-    approved = Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
-    return _page(request, plan, years,
+    approved = Observation.objects.filter(indicator__plan=stored, status=ValueStatus.APPROVED)
+    return _page(request, stored, years,
                  count=(approved.filter(year__in=years) if years else approved).count())
 
 
 @require_GET
 @login_required
 @permission_required("exchange.view_exchange")
-def sdmx_download(request: HttpRequest, kind: str) -> HttpResponse:
-    plan = _plan()
+def sdmx_download(request: HttpRequest, plan: str, kind: str) -> HttpResponse:
+    return _download(request, get_plan(plan), kind)
+
+
+def _download(request: HttpRequest, plan: Plan, kind: str) -> HttpResponse:
     years = _years(request)
     content_type, extension, write = FORMATS[kind]
     try:

@@ -30,14 +30,8 @@ from halfsky.web.exchange.models import ChildAccess, Conflict, ParentLink, PushR
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import get_plan
 from halfsky.web.values.models import Observation
-
-
-def _plan() -> Plan:
-    plan = Plan.objects.select_related("region").first()
-    if plan is None:
-        deny("no plan")
-    return plan
 
 
 def _year(request: HttpRequest, plan: Plan) -> int:
@@ -56,8 +50,13 @@ def _counts_text(counts: dict[str, int]) -> str:
 
 @login_required
 @permission_required("exchange.view_exchange")
-def index(request: HttpRequest) -> HttpResponse:
-    plan = _plan()
+def index(request: HttpRequest, plan: str) -> HttpResponse:
+    return _index(request, get_plan(plan))
+
+
+def _index(request: HttpRequest, plan: Plan) -> HttpResponse:
+    """The plan's children and their deliveries; the tokens and the parent link on it are
+    the instance's (one county, whatever its plans)."""
     year = _year(request, plan)
     children = Area.objects.filter(parent=plan.region).order_by("code")
     new_key = request.session.pop("exchange_new_key", None)
@@ -76,19 +75,19 @@ def index(request: HttpRequest) -> HttpResponse:
                         issue_form.cleaned_data["name"], request.user)
                     # shown once, on the page the redirect leads to: a reload issues nothing
                     request.session["exchange_new_key"] = key
-                    return redirect("exchange:index")
+                    return redirect("exchange:index", plan=plan.code)
             elif action == "revoke":
                 access = get_object_or_404(ChildAccess, pk=request.POST.get("token"))
                 do_revoke_child_token(access, request.user)
                 messages.success(request, _("Token revoked."))
-                return redirect("exchange:index")
+                return redirect("exchange:index", plan=plan.code)
             elif action == "parent":
                 link_form = LinkForm(request.POST)
                 if link_form.is_valid():
                     do_set_parent_link(link_form.cleaned_data["url"],
                                        link_form.cleaned_data["token"], request.user)
                     messages.success(request, _("Parent instance saved."))
-                    return redirect("exchange:index")
+                    return redirect("exchange:index", plan=plan.code)
             elif action == "push":  # a background job: its page shows the progress
                 require_admin(request.user)
                 job = job_runner.submit("exchange.push", plan, request.user)
@@ -102,7 +101,7 @@ def index(request: HttpRequest) -> HttpResponse:
                         "values": counted("value", run.values),
                         "batches": counted("batch", run.batches),
                         "counts": _counts_text(run.counts)})
-                return redirect("exchange:index")
+                return redirect("exchange:index", plan=plan.code)
             elif action == "source":
                 area = get_object_or_404(children, pk=request.POST.get("area"))
                 source_form = LinkForm(request.POST)
@@ -111,7 +110,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 do_set_child_source(area, source_form.cleaned_data["url"],
                                     source_form.cleaned_data["token"], request.user)
                 messages.success(request, _("Address saved."))
-                return redirect("exchange:index")
+                return redirect("exchange:index", plan=plan.code)
             elif action == "pull":
                 area = get_object_or_404(children, pk=request.POST.get("area"))
                 require_admin(request.user)
@@ -123,7 +122,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.success(request, _("Pulled the values of %(area)s.") % {
                         "area": area.name})
-                return redirect("exchange:index")
+                return redirect("exchange:index", plan=plan.code)
             else:
                 deny("exchange")
         except ActionError as error:  # job.running: a push or pull of it is under way
@@ -135,14 +134,18 @@ def index(request: HttpRequest) -> HttpResponse:
         "issue_form": issue_form, "new_key": new_key, "link": link, "link_form": link_form,
         "runs": [(run, _counts_text(run.counts),
                   sentence(run.error, run.error_params) if run.error else "")
-                 for run in PushRun.objects.all()[:10]], "conflict_count": queries.open_conflict_count()},
+                 for run in PushRun.objects.all()[:10]], "conflict_count": queries.open_conflict_count(plan)},
         status=400 if request.method == "POST" and new_key is None else 200)
 
 
 @login_required
 @permission_required("exchange.view_exchange")
-def compare(request: HttpRequest) -> HttpResponse:
-    plan = _plan()
+def compare(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
+    return _compare(request, stored)
+
+
+def _compare(request: HttpRequest, plan: Plan) -> HttpResponse:
     indicators = list(plan.indicators.order_by("position"))
     if not indicators:
         deny("no indicators")
@@ -158,21 +161,22 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("exchange.view_exchange")
-def conflicts(request: HttpRequest) -> HttpResponse:
+def conflicts(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
     return render(request, "exchange/conflicts.html", {
-        "open": queries.open_conflicts(), "settled": queries.recent_conflicts(),
-        "form": ResolveForm()})
+        "plan": stored, "open": queries.open_conflicts(stored),
+        "settled": queries.recent_conflicts(stored), "form": ResolveForm()})
 
 
 @require_POST
 @login_required
 @permission_required("exchange.manage_exchange")
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    conflict = get_object_or_404(Conflict, pk=pk)
+def resolve(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    conflict = get_object_or_404(Conflict, pk=pk, observation__indicator__plan__code=plan)
     form = ResolveForm(request.POST)
     if not form.is_valid():
         messages.error(request, sentence("exchange.comment_required"))
-        return redirect("exchange:conflicts")
+        return redirect("exchange:conflicts", plan=plan)
     try:
         do_resolve_conflict(conflict, form.cleaned_data["decision"] == "take",
                             form.cleaned_data["comment"], request.user)
@@ -183,13 +187,16 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Decided: %(indicator)s %(area)s %(year)s is now %(value)s.") % {
             "indicator": observation.indicator.name, "area": observation.area.name,
             "year": observation.year, "value": observation.value})
-    return redirect("exchange:conflicts")
+    return redirect("exchange:conflicts", plan=plan)
 
 
 @login_required
 @permission_required("exchange.view_exchange")
-def mapping(request: HttpRequest) -> HttpResponse:
-    plan = _plan()
+def mapping(request: HttpRequest, plan: str) -> HttpResponse:
+    return _mapping(request, get_plan(plan))
+
+
+def _mapping(request: HttpRequest, plan: Plan) -> HttpResponse:
     if request.method == "POST":
         check(request.user, "exchange.manage_exchange")
         form = MappingForm(request.POST)
@@ -203,7 +210,7 @@ def mapping(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Mapping of %(indicator)s saved.") % {
                     "indicator": data["indicator"]})
-                return redirect("exchange:mapping")
+                return redirect("exchange:mapping", plan=plan.code)
         else:
             messages.error(request, _("Enter the factor as a number."))
     rows = mapping_rows(plan)

@@ -76,6 +76,9 @@ class Profile(models.Model):
     # is changed by its user at the next login.
     must_change_password = models.BooleanField(_("must change password"), default=False)
     password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True)
+    # The plan the user works in when the address names none (the top bar's chooser): a
+    # plan's code, not a key, so that the organisation knows nothing of plans.
+    current_plan_code = models.SlugField(_("current plan"), max_length=80, blank=True)
 
     class Meta:
         verbose_name = _("profile")

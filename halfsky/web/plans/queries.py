@@ -25,26 +25,33 @@ def domain_plan(plan: models.Plan) -> domain.Plan:
     return _parsed_plan(plan.pk, plan.loaded_at.isoformat())
 
 
-def find_plan(code: str | None = None) -> models.Plan | None:
-    """The plan chooser's one lookup: the plan of that code, or the instance's plan when
-    none is named (until plans are chosen per user); None when there is none."""
-    plans = models.Plan.objects.select_related("region")
-    return plans.filter(code=code).first() if code else plans.first()
-
-
-def current_plan(code: str | None = None) -> models.Plan:
-    """``find_plan``, or 404 when there is no such plan."""
-    plan = find_plan(code)
-    if plan is None:
-        raise Http404(code or "no plan")
-    return plan
+def find_plan(code: str) -> models.Plan | None:
+    """The plan of that code, or None. Every page and command names its plan; the user's
+    current plan (when no code is at hand) is ``plans.choice.chosen_plan``."""
+    return models.Plan.objects.select_related("region").filter(code=code).first()
 
 
 def get_plan(code: str) -> models.Plan:
-    plan = models.Plan.objects.select_related("region").filter(code=code).first()
+    """The plan of that code; 404 when there is none (the API answers its error shape)."""
+    plan = find_plan(code)
     if plan is None:
         raise Http404(code)
     return plan
+
+
+def plan_for_command(code: str | None) -> tuple[models.Plan | None, str]:
+    """The plan a command names with ``--plan CODE``; without one, the instance's only plan.
+    (None, why) when there is no such plan, no plan, or several plans and no code."""
+    if code:
+        plan = find_plan(code)
+        return plan, "" if plan is not None else f"no plan {code}"
+    plans = list(models.Plan.objects.select_related("region")[:2])
+    if not plans:
+        return None, "no plan in the database; run 'halfsky plan load PLAN'"
+    if len(plans) > 1:
+        codes = ", ".join(models.Plan.objects.values_list("code", flat=True))
+        return None, f"this instance has several plans ({codes}); name one with --plan CODE"
+    return plans[0], ""
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:

@@ -12,14 +12,19 @@ from halfsky.web.reports.models import Report
 
 
 def _generate_report(job: Job, report_progress: Progress) -> str:
-    report = Report.objects.get(pk=job.target_pk)
+    report = Report.objects.select_related("plan").get(pk=job.target_pk)
     report_actions.do_generate_report(report, job.created_by, progress=report_progress)
-    return reverse("reports:report", args=[report.pk])
+    return _report_url(job)
+
+
+def _report_url(job: Job) -> str:
+    report = Report.objects.select_related("plan").get(pk=job.target_pk)
+    return reverse("reports:report", args=[report.plan.code, report.pk])
 
 
 register("report.generate", Kind(
     run=_generate_report,
     title=_("Generating the report…"),
     done=_("Report generated in %(seconds).1f s."),
-    target_url=lambda job: reverse("reports:report", args=[job.target_pk]),
+    target_url=_report_url,
 ))

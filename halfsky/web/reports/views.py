@@ -26,7 +26,7 @@ from halfsky.web.jobs.models import JobState
 from halfsky.web.jobs.queries import done_text
 from halfsky.web.jobs.views import progress_context
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may, moves
-from halfsky.web.plans.queries import find_plan
+from halfsky.web.plans.queries import get_plan
 from halfsky.web.reports import actions
 from halfsky.web.reports import inputs as report_inputs
 from halfsky.web.reports.forms import (
@@ -49,10 +49,11 @@ CONTENT_TYPES = {
 
 @login_required
 @permission_required("orgs.use_site")
-def index(request: HttpRequest) -> HttpResponse:
-    plan = find_plan()
-    if plan is None:
-        return render(request, "plans/no_plan.html")
+def index(request: HttpRequest, plan: str) -> HttpResponse:
+    return _index(request, get_plan(plan))
+
+
+def _index(request: HttpRequest, plan: Any) -> HttpResponse:
     rounds = list(EvaluationRound.objects.filter(plan=plan))
     if is_department_bound(request.user):
         return render(request, "reports/index.html", {"plan": plan, "rounds": rounds,
@@ -69,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     messages.error(request, sentence(error.code, error.params))
                 else:
                     messages.success(request, _("Evaluation opened."))
-                    return redirect("reports:round", pk=round_.pk)
+                    return redirect("reports:round", plan=plan.code, pk=round_.pk)
         else:
             form = NewReportForm(request.POST)
             if form.is_valid():
@@ -79,8 +80,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 except ActionError as error:
                     messages.error(request, sentence(error.code, error.params))
                 else:
-                    return redirect("reports:report", pk=report.pk)
-        return redirect("reports:index")
+                    return redirect("reports:report", plan=plan.code, pk=report.pk)
+        return redirect("reports:index", plan=plan.code)
     return render(request, "reports/index.html", {
         "plan": plan, "rounds": rounds, "reports": Report.objects.filter(plan=plan),
         "evaluation_form": OpenEvaluationForm(),
@@ -89,8 +90,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("reports.read_reports")
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk)
+def report_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk,
+                               plan__code=plan)
     fields = actions.text_fields(report.kind)
     if request.method == "POST":
         check(request.user, "reports.write_report")
@@ -102,7 +104,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, sentence(error.code, error.params))
             else:
                 messages.success(request, _("Sections saved."))
-        return redirect("reports:report", pk=report.pk)
+        return redirect("reports:report", plan=plan, pk=report.pk)
     changed = None
     if report.inputs:
         changed = report_inputs.changes(
@@ -111,7 +113,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     steps = [(step, workflow.REPORT.transition(step).targets[0]) for step in report_moves
              if step in actions.STEPS]
     return render(request, "reports/report.html", {
-        "report": report, "form": TextsForm(fields, initial=report.texts), "moves": report_moves,
+        "plan": report.plan, "report": report, "form": TextsForm(fields, initial=report.texts), "moves": report_moves,
         "steps": steps, "changed": changed,
         **_generation(request, report, "generate" in report_moves)})
 
@@ -134,30 +136,30 @@ def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[s
 @require_POST
 @login_required
 @permission_required("reports.generate_report")
-def generate(request: HttpRequest, pk: int) -> HttpResponse:
+def generate(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     """Start generating in the background; the report page shows its progress.
     Refused while the report is being generated already."""
-    report = get_object_or_404(Report, pk=pk)
+    report = get_object_or_404(Report, pk=pk, plan__code=plan)
     try:
         job = job_runner.submit(GENERATE, report, request.user)
     except ActionError as error:
         messages.error(request, _("The report is being generated already; wait until it "
                                   "has finished.") if error.code == "job.running"
                        else sentence(error.code, error.params))
-        return redirect("reports:report", pk=pk)
+        return redirect("reports:report", plan=plan, pk=pk)
     if job.state == JobState.DONE:  # ran inline (HALFSKY_JOBS_INLINE)
         messages.success(request, done_text(job))
         report.refresh_from_db()
         if report.pdf_problem:
             messages.warning(request, sentence(report.pdf_problem))
-    return redirect("reports:report", pk=pk)
+    return redirect("reports:report", plan=plan, pk=pk)
 
 
 @require_POST
 @login_required
 @permission_required("orgs.use_site")
-def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    report = get_object_or_404(Report, pk=pk)
+def transition(request: HttpRequest, plan: str, pk: int, step: str) -> HttpResponse:
+    report = get_object_or_404(Report, pk=pk, plan__code=plan)
     do = {"review": actions.do_review_report, "approve": actions.do_approve_report,
           "publish": actions.do_publish_report}.get(step)
     if do is None:
@@ -170,13 +172,13 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, _("Report state changed."))
-    return redirect("reports:report", pk=pk)
+    return redirect("reports:report", plan=plan, pk=pk)
 
 
 @login_required
 @permission_required("reports.read_reports")
-def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    report = get_object_or_404(Report, pk=pk)
+def download(request: HttpRequest, plan: str, pk: int, fmt: str) -> FileResponse:
+    report = get_object_or_404(Report.objects.select_related("plan"), pk=pk, plan__code=plan)
     if fmt not in CONTENT_TYPES or not getattr(report, fmt):
         raise Http404(fmt)
     name = f"{report.plan.code}-{report.kind}-{report.year}.{fmt}"
@@ -195,8 +197,9 @@ def _items_for(request: HttpRequest, round_: EvaluationRound) -> Any:
 
 @login_required
 @permission_required("orgs.use_site")
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk)
+def round_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk,
+                               plan__code=plan)
     items = _items_for(request, round_)
     report = Report.objects.filter(plan=round_.plan, kind=round_.kind, year=round_.year).first()
     if request.method == "POST":
@@ -206,18 +209,19 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                               request.user)
         except ActionError as error:
             messages.error(request, sentence(error.code, error.params))
-            return redirect("reports:round", pk=pk)
-        return redirect("reports:report", pk=report.pk)
+            return redirect("reports:round", plan=plan, pk=pk)
+        return redirect("reports:report", plan=plan, pk=report.pk)
     return render(request, "reports/round.html", {
-        "round": round_, "goals": [i for i in items if i.goal_id],
+        "plan": round_.plan, "round": round_, "goals": [i for i in items if i.goal_id],
         "measures": [i for i in items if i.measure_id], "report": report})
 
 
 @login_required
 @permission_required("orgs.use_site")
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def item_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     item = get_object_or_404(EvaluationItem.objects.select_related(
-        "round__plan", "goal__domain", "measure__domain", "department"), pk=pk)
+        "round__plan", "goal__domain", "measure__domain", "department"), pk=pk,
+        round__plan__code=plan)
     check(request.user, "reports.view_evaluation_item", item)
     item_moves = moves(request.user, workflow.EVALUATION_ITEM, workflow.evaluation_item_state(
         item.text, item.self_rating, item.review_rating), item)
@@ -234,34 +238,35 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     actions.do_write_item(item, form.cleaned_data["text"],
                                           form.cleaned_data["self_rating"], request.user)
                     messages.success(request, _("Self-evaluation saved."))
-                    return redirect("reports:item", pk=pk)
+                    return redirect("reports:item", plan=plan, pk=pk)
             elif what == "evidence" and "write" in item_moves:
                 upload = EvidenceForm(request.POST, request.FILES)
                 if upload.is_valid():
                     file = upload.cleaned_data["file"]
                     actions.do_add_evidence(item, file.name, file.read(), request.user)
                     messages.success(request, _("File attached."))
-                    return redirect("reports:item", pk=pk)
+                    return redirect("reports:item", plan=plan, pk=pk)
             elif what == "review" and "rate" in item_moves:
                 review = ReviewForm(item.is_goal, request.POST)
                 if review.is_valid():
                     actions.do_review_item(item, review.cleaned_data["rating"],
                                            review.cleaned_data["comment"], request.user)
                     messages.success(request, _("Rating saved."))
-                    return redirect("reports:item", pk=pk)
+                    return redirect("reports:item", plan=plan, pk=pk)
             else:
                 deny("evaluation")
         except ActionError as error:
             messages.error(request, sentence(error.code, error.params))
     return render(request, "reports/item.html", {
-        "item": item, "form": form, "upload": upload, "review": review,
+        "plan": item.round.plan, "item": item, "form": form, "upload": upload, "review": review,
         "moves": item_moves,
         "evidence": item.evidence.all()}, status=400 if request.method == "POST" else 200)
 
 
 @login_required
 @permission_required("orgs.use_site")
-def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = get_object_or_404(Evidence.objects.select_related("item__round"), pk=pk)
+def evidence_file(request: HttpRequest, plan: str, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("item__round"), pk=pk,
+                                 item__round__plan__code=plan)
     check(request.user, "reports.view_evaluation_item", evidence.item)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)

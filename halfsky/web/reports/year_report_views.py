@@ -29,7 +29,7 @@ from halfsky.web.core.text import sentence
 from halfsky.web.core.text.reports import YEAR_REPORT_STATE
 from halfsky.web.orgs.permissions import department_of, is_department_bound, moves
 from halfsky.web.plans.models import Plan
-from halfsky.web.plans.queries import current_plan
+from halfsky.web.plans.queries import get_plan
 from halfsky.web.reports import year_reports as actions
 from halfsky.web.reports.forms import ReturnYearReportForm, YearReportForm
 from halfsky.web.reports.models import DepartmentYearReport, YearReportState
@@ -49,36 +49,36 @@ def default_year(plan: Plan) -> int:
 
 @login_required
 @permission_required("orgs.use_site")
-def year_index(request: HttpRequest) -> HttpResponse:
-    plan = current_plan()
-    year = default_year(plan)
+def year_index(request: HttpRequest, plan: str) -> HttpResponse:
+    stored = get_plan(plan)
+    year = default_year(stored)
     department = department_of(request.user)
     if is_department_bound(request.user) and department is not None:
-        return redirect("reports:year_report", year=year, department=department.code)
+        return redirect("reports:year_report", plan=plan, year=year, department=department.code)
     check(request.user, "reports.read_year_report")
-    return redirect("reports:year_reports", year=year)
+    return redirect("reports:year_reports", plan=plan, year=year)
 
 
 @login_required
 @permission_required("orgs.use_site")
-def year_list(request: HttpRequest, year: int) -> HttpResponse:
-    plan = current_plan()
-    year = _year(plan, year)
+def year_list(request: HttpRequest, plan: str, year: int) -> HttpResponse:
+    stored = get_plan(plan)
+    year = _year(stored, year)
     department = department_of(request.user)
     if is_department_bound(request.user) and department is not None:
-        return redirect("reports:year_report", year=year, department=department.code)
+        return redirect("reports:year_report", plan=plan, year=year, department=department.code)
     check(request.user, "reports.read_year_report")
     filed = {r.department_id: r for r in DepartmentYearReport.objects.filter(
-        plan=plan, year=year).select_related("submitted_by")}
+        plan=stored, year=year).select_related("submitted_by")}
     rows = []
-    for each in actions.plan_departments(plan).order_by("name"):
+    for each in actions.plan_departments(stored).order_by("name"):
         report = filed.get(each.pk)
         state = report.state if report else ""
         rows.append({"department": each, "report": report, "state": state or "none",
                      "state_label": YEAR_REPORT_STATE[state]})
     submitted = sum(1 for row in rows if row["state"] == YearReportState.SUBMITTED)
     return render(request, "reports/year_list.html", {
-        "plan": plan, "year": year, "years": actions.plan_years(plan), "rows": rows,
+        "plan": stored, "year": year, "years": actions.plan_years(stored), "rows": rows,
         "submitted": submitted, "total": len(rows),
         "sample": any(r.is_sample for r in filed.values())})
 
@@ -122,8 +122,11 @@ def _initial(report: DepartmentYearReport | None) -> dict[str, str]:
 
 @login_required
 @permission_required("orgs.use_site")
-def year_report(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    plan = current_plan()
+def year_report(request: HttpRequest, plan: str, year: int, department: str) -> HttpResponse:
+    return _year_report(request, get_plan(plan), year, department)
+
+
+def _year_report(request: HttpRequest, plan: Plan, year: int, department: str) -> HttpResponse:
     year = _year(plan, year)
     unit = get_object_or_404(actions.plan_departments(plan), code=department)
     check(request.user, "reports.read_year_report", unit)
@@ -138,7 +141,8 @@ def year_report(request: HttpRequest, year: int, department: str) -> HttpRespons
             messages.error(request, sentence(error.code, error.params))
             done, status = False, 400
         if done:
-            return redirect("reports:year_report", year=year, department=unit.code)
+            return redirect("reports:year_report", plan=plan.code, year=year,
+                            department=unit.code)
         status = 400
         report = DepartmentYearReport.objects.filter(pk=getattr(report, "pk", None)).first()
     state = report.state if report else ""

@@ -50,7 +50,8 @@ def plan_years(plan: Plan) -> range:
 
 
 def _link(report: DepartmentYearReport) -> str:
-    return reverse("reports:year_report", args=[report.year, report.department.code])
+    return reverse("reports:year_report", args=[report.plan.code, report.year,
+                                                 report.department.code])
 
 
 def _check_year(plan: Plan, year: int) -> None:

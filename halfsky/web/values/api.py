@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
@@ -20,7 +20,7 @@ from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import may
-from halfsky.web.plans.queries import current_plan
+from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_open_round
 from halfsky.web.values.actions.values import (
@@ -221,9 +221,9 @@ def visible_value(user: Any, pk: int) -> Observation:
 
 @router.get("/rounds", response=list[RoundOut], summary="List the reporting rounds")
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    """The current plan's rounds, newest first, each with the tasks the caller may open."""
+    """The reporting rounds, newest first, each with the tasks the caller may open."""
     user = caller(request)
-    rounds = Round.objects.filter(plan=current_plan()).select_related("plan")
+    rounds = Round.objects.select_related("plan")
     return [round_out(round_, user) for round_ in rounds]
 
 
@@ -238,7 +238,10 @@ def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]
     if not form.is_valid():
         raise invalid([{"loc": ["body", "payload", field], "msg": str(message), "type": "form"}
                        for field, messages in form.errors.items() for message in messages])
-    round_ = do_open_round(current_plan(), form.cleaned_data["year"],
+    plan = chosen_plan(user)
+    if plan is None:
+        raise Http404("no plan")
+    round_ = do_open_round(plan, form.cleaned_data["year"],
                            form.cleaned_data["deadline"], user,
                            form.cleaned_data["election_year"])
     return Status(201, round_out(round_, user))

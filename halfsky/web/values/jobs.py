@@ -13,8 +13,14 @@ from halfsky.web.values.models import EarlierYearsImport
 
 def _apply_history(job: Job, report_progress: Progress) -> str:
     report_progress(10, "earlier_years.step.apply")
-    do_apply_history(EarlierYearsImport.objects.get(pk=job.target_pk), job.created_by)
-    return reverse("data:earlier_years")
+    staged = EarlierYearsImport.objects.select_related("plan").get(pk=job.target_pk)
+    do_apply_history(staged, job.created_by)
+    return reverse("earlier_years:upload", args=[staged.plan.code])
+
+
+def _preview_url(job: Job) -> str:
+    staged = EarlierYearsImport.objects.select_related("plan").get(pk=job.target_pk)
+    return reverse("earlier_years:preview", args=[staged.plan.code, staged.pk])
 
 
 register("earlier_years.apply", Kind(
@@ -22,5 +28,5 @@ register("earlier_years.apply", Kind(
     title=_("Importing the values of earlier years…"),
     done=_("Values of earlier years imported in %(seconds).1f s; the assessments of "
            "the years concerned are being recomputed in the background."),
-    target_url=lambda job: reverse("data:earlier_years_preview", args=[job.target_pk]),
+    target_url=_preview_url,
 ))

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from halfsky.web.values.views import earlier_years as views_earlier_years
 from halfsky.web.values.views import excel as views_excel
 from halfsky.web.values.views import rounds as views_rounds
 from halfsky.web.values.views import tasks as views_tasks
@@ -10,9 +9,6 @@ urlpatterns = [
     path("", views_rounds.round_list, name="rounds"),
     path("notifications/", views_rounds.notification_list, name="notifications"),
     path("notifications/read/", views_rounds.notifications_read, name="notifications_read"),
-    path("earlier-years/", views_earlier_years.earlier_years_upload, name="earlier_years"),
-    path("earlier-years/<int:pk>/", views_earlier_years.earlier_years_preview, name="earlier_years_preview"),
-    path("earlier-years/<int:pk>/apply/", views_earlier_years.earlier_years_apply, name="earlier_years_apply"),
     path("values/<int:pk>/", views_tasks.value_history, name="value"),
     path("values/<int:pk>/save/", views_tasks.save_value, name="save_value"),
     path("<int:year>/", views_rounds.round_board, name="board"),

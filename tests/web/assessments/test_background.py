@@ -75,10 +75,10 @@ def test_the_history_import_runs_as_a_job_whose_page_says_the_reassessment_follo
     coordinator = login("coordinator")
     csv = ("indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
            "H01,141028,2020,,77.3,,,统计年鉴2021,\n").encode()
-    coordinator.post("/rounds/earlier-years/", {"file": SimpleUploadedFile("h.csv", csv)})
+    coordinator.post("/plans/jixian-women-2021-2025/earlier-years/", {"file": SimpleUploadedFile("h.csv", csv)})
     staged = EarlierYearsImport.objects.latest("pk")
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+        response = coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/apply/")
     [apply] = Job.objects.filter(kind="earlier_years.apply")  # the import itself is a job
     assert apply.state == "queued" and response.url == f"/jobs/{apply.pk}/"
     with django_capture_on_commit_callbacks(execute=True):

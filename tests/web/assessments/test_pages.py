@@ -12,7 +12,7 @@ from halfsky.web.assessments.queries import combined_status
 
 from .conftest import PLAN, YEAR
 
-PAGE = f"/assessments/{PLAN}/{YEAR}/"
+PAGE = f"/plans/{PLAN}/assessments/{YEAR}/"
 LABELS = ["已达标", "预计可达标", "预计达标困难", "逆向变化", "证据不足", "无数据"]
 
 
@@ -26,7 +26,7 @@ def indicator_statuses(plan) -> dict[str, str]:
 
 
 def test_menu_leads_to_the_latest_year(login) -> None:
-    response = login("viewer").get("/assessments/")
+    response = login("viewer").get("/plans/jixian-women-2021-2025/assessments/")
     assert response.status_code == 302 and response["Location"] == PAGE
 
 
@@ -103,5 +103,5 @@ def test_recompute_button_is_for_the_coordinator_and_statistics(login) -> None:
 
 def test_a_year_outside_the_plan_is_not_found_and_an_unassessed_year_says_so(login) -> None:
     client = login("viewer")
-    assert client.get(f"/assessments/{PLAN}/1999/").status_code == 404
-    assert "尚无评估结果" in client.get(f"/assessments/{PLAN}/2021/").content.decode()
+    assert client.get(f"/plans/{PLAN}/assessments/1999/").status_code == 404
+    assert "尚无评估结果" in client.get(f"/plans/{PLAN}/assessments/2021/").content.decode()

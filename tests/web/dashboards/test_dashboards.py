@@ -21,7 +21,7 @@ def stored(code: str) -> dict[tuple[str, str, int], float]:
 
 
 def test_series_holds_the_stored_values_and_the_assessment(login) -> None:
-    data = login("coordinator").get("/api/indicators/H03/series").json()
+    data = login("coordinator").get("/api/indicators/H03/series?plan=jixian-women-2021-2025").json()
     got = {(s["area"], s["breakdown"], v["year"]): v["value"]
            for s in data["series"] for v in s["values"]}
     assert got == stored("H03")
@@ -40,23 +40,23 @@ def test_series_holds_the_stored_values_and_the_assessment(login) -> None:
 def test_township_series_are_in_the_chart(login) -> None:
     code = Observation.objects.filter(area__level="township").values_list(
         "indicator__code", flat=True).first()
-    data = login("coordinator").get(f"/api/indicators/{code}/series").json()
+    data = login("coordinator").get(f"/api/indicators/{code}/series?plan=jixian-women-2021-2025").json()
     assert any(s["kind"] == "township" for s in data["series"])
 
 
 def test_department_users_read_only_their_indicators(login) -> None:
     client = login("health_reporter")
-    assert client.get("/api/indicators/H03/series").status_code == 200
-    refused = client.get("/api/indicators/E03/series")
+    assert client.get("/api/indicators/H03/series?plan=jixian-women-2021-2025").status_code == 200
+    refused = client.get("/api/indicators/E03/series?plan=jixian-women-2021-2025")
     assert refused.status_code == 403 and refused.json()["code"] == "api.forbidden"
-    assert client.get(f"/dashboard/{PLAN}/indicators/E03.csv").status_code == 403
-    assert client.get(f"/dashboard/{PLAN}/indicators/E03.xlsx").status_code == 403
-    assert login("stranger").get("/api/indicators/H03/series").status_code == 403
-    assert login("coordinator").get("/api/indicators/NOPE/series").status_code == 404
+    assert client.get(f"/plans/{PLAN}/dashboard/indicators/E03.csv").status_code == 403
+    assert client.get(f"/plans/{PLAN}/dashboard/indicators/E03.xlsx").status_code == 403
+    assert login("stranger").get("/api/indicators/H03/series?plan=jixian-women-2021-2025").status_code == 403
+    assert login("coordinator").get("/api/indicators/NOPE/series?plan=jixian-women-2021-2025").status_code == 404
 
 
 def test_csv_download_equals_the_stored_values(login) -> None:
-    response = login("coordinator").get(f"/dashboard/{PLAN}/indicators/H03.csv")
+    response = login("coordinator").get(f"/plans/{PLAN}/dashboard/indicators/H03.csv")
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     got = {(r["area"], r["breakdown"], int(r["year"])): float(r["value"]) for r in rows}
@@ -65,7 +65,7 @@ def test_csv_download_equals_the_stored_values(login) -> None:
 
 
 def test_xlsx_download_equals_the_stored_values(login) -> None:
-    response = login("coordinator").get(f"/dashboard/{PLAN}/indicators/H03.xlsx")
+    response = login("coordinator").get(f"/plans/{PLAN}/dashboard/indicators/H03.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[6] is not None]
@@ -74,7 +74,7 @@ def test_xlsx_download_equals_the_stored_values(login) -> None:
 
 
 @pytest.mark.parametrize("username", ["coordinator", "health_reporter", "leader", "viewer"])
-@pytest.mark.parametrize("url", ["/", "/dashboard/townships/", "/dashboard/gender-gap/",
+@pytest.mark.parametrize("url", [f"/plans/{PLAN}/dashboard/", f"/plans/{PLAN}/dashboard/townships/", f"/plans/{PLAN}/dashboard/gender-gap/",
                                  f"/plans/{PLAN}/indicators/H03/"])
 def test_pages_open_for_each_role(login, username: str, url: str) -> None:
     page = login(username).get(url)
@@ -83,8 +83,8 @@ def test_pages_open_for_each_role(login, username: str, url: str) -> None:
 
 
 def test_overview_counts_follow_the_role(login) -> None:
-    everything = login("coordinator").get("/api/dashboard/overview").json()
-    own = login("health_reporter").get("/api/dashboard/overview").json()
+    everything = login("coordinator").get("/api/dashboard/overview?plan=jixian-women-2021-2025").json()
+    own = login("health_reporter").get("/api/dashboard/overview?plan=jixian-women-2021-2025").json()
     assert len(everything["domains"]) == 8
     assert sum(d["count"] for d in own["warnings"]["by_department"]) <= sum(
         d["count"] for d in everything["warnings"]["by_department"])
@@ -94,7 +94,7 @@ def test_overview_counts_follow_the_role(login) -> None:
 
 
 def test_gender_gap_is_female_minus_male(login) -> None:
-    data = login("coordinator").get("/api/dashboard/gender-gap").json()
+    data = login("coordinator").get("/api/dashboard/gender-gap?plan=jixian-women-2021-2025").json()
     assert data["indicators"]
     for item in data["indicators"]:
         values = {(o.breakdown, o.year): o.value for o in Observation.objects.filter(
@@ -102,18 +102,18 @@ def test_gender_gap_is_female_minus_male(login) -> None:
         for point in item["values"]:
             assert point["female"] == values[("sex=female", point["year"])]
             assert point["gap"] == pytest.approx(point["female"] - point["male"])
-    assert login("stranger").get("/dashboard/gender-gap/").status_code == 403
+    assert login("stranger").get(f"/plans/{PLAN}/dashboard/gender-gap/").status_code == 403
 
 
 def test_township_comparison_holds_the_latest_township_values(login) -> None:
-    data = login("coordinator").get("/api/dashboard/townships").json()
+    data = login("coordinator").get("/api/dashboard/townships?plan=jixian-women-2021-2025").json()
     assert data["indicators"]
     for item in data["indicators"]:
         for bar in item["bars"]:
             assert bar["value"] == Observation.objects.get(
                 indicator__code=item["code"], area__code=bar["area"], year=item["year"],
                 breakdown="").value
-    own = login("health_reporter").get("/api/dashboard/townships").json()
+    own = login("health_reporter").get("/api/dashboard/townships?plan=jixian-women-2021-2025").json()
     assert {i["code"] for i in own["indicators"]} <= {i["code"] for i in data["indicators"]}
     from django.contrib.auth import get_user_model
 

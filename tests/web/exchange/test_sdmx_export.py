@@ -16,8 +16,8 @@ from halfsky.web.values.models import Observation, ValueChange, ValueFlag, Value
 
 sdmx = pytest.importorskip("sdmx")
 
-URLS = {"csv": "/exchange/sdmx/data.csv", "json": "/exchange/sdmx/data.json",
-        "structure": "/exchange/sdmx/structure.xml"}  # fmt: skip
+URLS = {"csv": "/plans/jixian-women-2021-2025/exchange/sdmx/data.csv", "json": "/plans/jixian-women-2021-2025/exchange/sdmx/data.json",
+        "structure": "/plans/jixian-women-2021-2025/exchange/sdmx/structure.xml"}  # fmt: skip
 
 
 def plan() -> Plan:
@@ -35,12 +35,12 @@ def csv_rows(body: bytes) -> list[dict[str, str]]:
 
 
 def test_the_page_explains_and_links(login: Any) -> None:
-    response = login("coordinator").get("/exchange/sdmx/")
+    response = login("coordinator").get("/plans/jixian-women-2021-2025/exchange/sdmx/")
     assert response.status_code == 200
     page = response.content.decode()
     for url in URLS.values():
         assert f'href="{url}"' in page
-    assert "SDMX" in page and "/rounds/earlier-years/" in page
+    assert "SDMX" in page and "/plans/jixian-women-2021-2025/earlier-years/" in page
     assert 'aria-current="page"' in page
 
 
@@ -123,7 +123,7 @@ def test_sdmx1_reads_the_structure_and_the_csv(login: Any) -> None:
                                       "stranger"])  # fmt: skip
 def test_department_users_and_users_without_role_get_403(login: Any, username: str) -> None:
     client = login(username)
-    assert client.get("/exchange/sdmx/").status_code == 403
+    assert client.get("/plans/jixian-women-2021-2025/exchange/sdmx/").status_code == 403
     for url in URLS.values():
         assert client.get(url).status_code == 403
 

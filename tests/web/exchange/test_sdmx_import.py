@@ -24,7 +24,7 @@ from halfsky.web.values.actions.earlier_years import (
 )
 from halfsky.web.values.models import Observation, ValueStatus
 
-URLS = {"csv": "/exchange/sdmx/data.csv", "json": "/exchange/sdmx/data.json"}
+URLS = {"csv": "/plans/jixian-women-2021-2025/exchange/sdmx/data.csv", "json": "/plans/jixian-women-2021-2025/exchange/sdmx/data.json"}
 FIELDS = ("value", "numerator", "denominator", "flag", "source", "note")
 HARD_NOTES = ('县妇幼保健院，"复核"后上报', "第一行\n第二行", "a,b;c=d", "示例数据？不，备注")
 
@@ -99,7 +99,7 @@ def test_importing_the_same_file_again_changes_nothing(login: Any) -> None:
 
 
 def _upload(client: Any, name: str, content: bytes) -> str:
-    response = client.post("/rounds/earlier-years/", {"file": SimpleUploadedFile(name, content)})
+    response = client.post("/plans/jixian-women-2021-2025/earlier-years/", {"file": SimpleUploadedFile(name, content)})
     assert response.status_code == 302
     preview = client.get(response["Location"])
     assert preview.status_code == 200
@@ -165,5 +165,5 @@ def test_a_wrong_indicator_code(login: Any) -> None:
 
 
 def test_the_history_page_says_sdmx_is_accepted(login: Any) -> None:
-    page = login("coordinator").get("/rounds/earlier-years/").content.decode()
+    page = login("coordinator").get("/plans/jixian-women-2021-2025/earlier-years/").content.decode()
     assert "SDMX-CSV 2.0" in page and ".json" in page

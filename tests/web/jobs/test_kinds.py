@@ -22,13 +22,13 @@ def test_a_push_is_a_job_whose_page_says_why_it_failed(login: Any, settings: Any
 
     settings.HALFSKY_JOBS_INLINE = False  # queued for a worker
     coordinator = login("coordinator")
-    coordinator.post("/exchange/", {"action": "parent", "url": "http://127.0.0.1:9",
+    coordinator.post("/plans/jixian-women-2021-2025/exchange/", {"action": "parent", "url": "http://127.0.0.1:9",
                                     "token": "hsx_test"})
-    response = coordinator.post("/exchange/", {"action": "push"})
+    response = coordinator.post("/plans/jixian-women-2021-2025/exchange/", {"action": "push"})
     job = Job.objects.get(kind="exchange.push")
     assert response.url == f"/jobs/{job.pk}/" and job.state == "queued" and job.task_id
     assert not PushRun.objects.exists()  # nothing sent in the request
-    again = coordinator.post("/exchange/", {"action": "push"}, follow=True).content.decode()
+    again = coordinator.post("/plans/jixian-women-2021-2025/exchange/", {"action": "push"}, follow=True).content.decode()
     assert zh(MESSAGES["job.running"]) in again
     assert Job.objects.filter(kind="exchange.push").count() == 1  # one at a time
     execution.run(job.pk)  # what a worker does
@@ -50,7 +50,7 @@ def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
 
     settings.HALFSKY_JOBS_INLINE = False
     coordinator = login("coordinator")
-    coordinator.post("/exchange/", {"action": "parent", "url": "http://city.example",
+    coordinator.post("/plans/jixian-women-2021-2025/exchange/", {"action": "parent", "url": "http://city.example",
                                     "token": "hsx_test"})
     steps: list[tuple[int, str]] = []
     def parent(method: str, url: str, token: str, body: Any) -> Reply:
@@ -61,11 +61,11 @@ def test_a_push_that_arrives_is_done_and_its_page_leads_back_to_the_exchange(
     monkeypatch.setattr(execution, "do_progress",
                         lambda job, percent, step: steps.append((percent, step))
                         or record_progress(job, percent, step))
-    coordinator.post("/exchange/", {"action": "push"})
+    coordinator.post("/plans/jixian-women-2021-2025/exchange/", {"action": "push"})
     job = Job.objects.get(kind="exchange.push")
     execution.run(job.pk)
     job.refresh_from_db()
-    assert (job.state, job.progress, job.result_url) == ("done", 100, "/exchange/")
+    assert (job.state, job.progress, job.result_url) == ("done", 100, "/plans/jixian-women-2021-2025/exchange/")
     run = PushRun.objects.get()
     assert run.state == "done" and run.sent == run.batches > 0
     assert {step for _percent, step in steps} == {"exchange.step.push"}

@@ -33,13 +33,13 @@ def test_generating_runs_a_job_through_each_step_to_100_percent_and_stores_the_f
 
     monkeypatch.setattr(execution, "do_progress", spy)
     client = login("coordinator")
-    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    response = client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]), follow=True)
     page = response.content.decode()
-    assert response.redirect_chain[-1][0] == reverse("reports:report", args=[report.pk])
+    assert response.redirect_chain[-1][0] == reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
     assert "报告已生成" in page  # "Report generated in … s."
     job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
     assert (job.state, job.progress, job.error_code) == ("done", 100, "")
-    assert job.result_url == reverse("reports:report", args=[report.pk])
+    assert job.result_url == reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
     assert job.created_by.username == "coordinator" and job.finished_at >= job.started_at
     assert [step for _percent, step in seen] == [
         "report.step.values", "report.step.word", "report.step.compendium", "report.step.pdf",
@@ -50,7 +50,7 @@ def test_generating_runs_a_job_through_each_step_to_100_percent_and_stores_the_f
     assert report.docx and report.docx.read()[:4] == b"PK\x03\x04" and report.xlsx
     assert report.generated_by.username == "coordinator"
     assert report.pdf_problem == "pdf.soffice_missing" and "data-pdf-problem" in page
-    docx_link = reverse("reports:download", args=[report.pk, "docx"])
+    docx_link = reverse("reports:download", args=["jixian-women-2021-2025", report.pk, "docx"])
     assert f'href="{docx_link}"' in page
     assert list(AuditEvent.objects.filter(object_type="job", object_key=str(job.pk))
                 .order_by("pk").values_list("action", flat=True)) == [
@@ -82,7 +82,7 @@ def test_a_failing_generation_shows_why_and_leaves_the_report_as_it_was(
 
     monkeypatch.setattr(actions, "render_compendium_xlsx", broken)  # after the Word file
     client = login("coordinator")
-    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    response = client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]), follow=True)
     job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
     assert job.state == "failed" and job.error_code == code
     report.refresh_from_db()
@@ -103,14 +103,14 @@ def test_the_report_page_shows_the_running_generation_with_its_progress(
     from halfsky.web.jobs.kinds import KINDS
 
     job = running_job(report)
-    page = login("coordinator").get(reverse("reports:report", args=[report.pk])).content.decode()
+    page = login("coordinator").get(reverse("reports:report", args=["jixian-women-2021-2025", report.pk])).content.decode()
     assert zh(KINDS["report.generate"].title) in page  # 正在生成报告…
     assert f'data-job="{job.pk}" data-job-state="running"' in page
     assert '<progress max="100" value="40"' in page and zh(JOB_MESSAGES["report.step.pdf"]) in page
     assert f'hx-get="{reverse("jobs:progress", args=[job.pk])}" hx-trigger="every 1s"' in page
     assert "data-generate" not in page  # no second start while it runs
     # a reader sees that it runs, without following a job that is not theirs
-    page = login("viewer").get(reverse("reports:report", args=[report.pk])).content.decode()
+    page = login("viewer").get(reverse("reports:report", args=["jixian-women-2021-2025", report.pk])).content.decode()
     assert 'data-job-state="running"' in page and "hx-get" not in page
 
 
@@ -121,7 +121,7 @@ def test_a_second_generation_while_one_runs_is_refused_with_a_clear_message(
     from halfsky.web.jobs.models import Job
 
     running_job(report)
-    response = login("coordinator").post(reverse("reports:generate", args=[report.pk]),
+    response = login("coordinator").post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]),
                                          follow=True)
     page = response.content.decode()
     with translation.override("zh-hans"):
@@ -152,9 +152,9 @@ def test_the_generation_is_queued_for_a_worker_which_runs_it_to_the_end(
     client = Client()
     client.force_login(get_user_model().objects.get(username="coordinator"))
     client.cookies["django_language"] = "en"  # the worker writes in the user's language
-    client.post(reverse("reports:index"), {"year": 2024})
+    client.post(reverse("reports:index", args=["jixian-women-2021-2025"]), {"year": 2024})
     report = Report.objects.get(plan__code="jixian-women-2021-2025", kind="annual", year=2024)
-    response = client.post(reverse("reports:generate", args=[report.pk]))
+    response = client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]))
     assert response.status_code == 302  # at once, not after the generation
     job = Job.objects.get(kind="report.generate", target_pk=str(report.pk))
     page = client.get(response.url).content.decode()
@@ -170,7 +170,7 @@ def test_the_generation_is_queued_for_a_worker_which_runs_it_to_the_end(
     assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
     # the polling fragment sends the page on to the report, with the message
     final = client.get(reverse("jobs:progress", args=[job.pk]), HTTP_HX_REQUEST="true")
-    assert final["HX-Redirect"] == reverse("reports:report", args=[report.pk])
+    assert final["HX-Redirect"] == reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
     page = client.get(final["HX-Redirect"]).content.decode()
     assert "Report generated in" in page
     report.refresh_from_db()

@@ -46,7 +46,7 @@ def test_the_job_page_shows_the_running_job_and_polls_itself(
     assert 'data-job-state="running"' in page and '<progress max="100" value="40"' in page
     assert zh(JOB_MESSAGES["report.step.pdf"]) in page
     assert f'hx-get="{reverse("jobs:progress", args=[job.pk])}" hx-trigger="every 1s"' in page
-    assert f'href="{reverse("reports:report", args=[report.pk])}"' in page  # back to the report
+    assert f'href="{reverse("reports:report", args=["jixian-women-2021-2025", report.pk])}"' in page  # back to the report
     status = login("coordinator").get(reverse("jobs:status", args=[job.pk])).json()
     assert status == {"id": job.pk, "kind": "report.generate", "state": "running",
                       "progress": 40, "step": "report.step.pdf",
@@ -74,12 +74,12 @@ def test_a_lost_job_on_its_last_attempt_is_shown_as_failed_and_the_report_can_be
     assert "后台" in zh(MESSAGES["job.lost"])  # says, in Chinese, that the worker stopped
     job.refresh_from_db()
     assert job.state == "failed" and job.error_code == "job.lost" and job.finished_at
-    page = client.get(reverse("reports:report", args=[report.pk])).content.decode()
+    page = client.get(reverse("reports:report", args=["jixian-women-2021-2025", report.pk])).content.decode()
     assert 'data-error="job.lost"' in page and "data-generate>" in page
     generate = kinds.KINDS["report.generate"]
     monkeypatch.setitem(kinds.KINDS, "report.generate",
-                        replace(generate, run=lambda job, progress: "/reports/"))
-    client.post(reverse("reports:generate", args=[report.pk]))
+                        replace(generate, run=lambda job, progress: "/plans/jixian-women-2021-2025/reports/"))
+    client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]))
     assert Job.objects.filter(target_pk=str(report.pk)).latest("pk").state == "done"
 
 
@@ -125,9 +125,9 @@ def test_the_polling_fragment_goes_on_to_the_result_when_done_and_reloads_when_f
     fragment = client.get(url, HTTP_HX_REQUEST="true")
     assert "HX-Redirect" not in fragment and "HX-Refresh" not in fragment
     assert 'hx-trigger="every 1s"' in fragment.content.decode()
-    do_finish(job, reverse("reports:report", args=[report.pk]))
+    do_finish(job, reverse("reports:report", args=["jixian-women-2021-2025", report.pk]))
     fragment = client.get(url, HTTP_HX_REQUEST="true")
-    assert fragment["HX-Redirect"] == reverse("reports:report", args=[report.pk])
+    assert fragment["HX-Redirect"] == reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
     assert "hx-trigger" not in fragment.content.decode()  # polling stops
     page = client.get(fragment["HX-Redirect"]).content.decode()
     done = zh(KINDS["report.generate"].done).split("%")[0]  # "报告已生成，用时"

@@ -162,9 +162,9 @@ class Browser:
 
     def generate(self, year: int) -> tuple[int, int]:
         """Create the annual report of ``year`` and start generating it: (report, job)."""
-        self.post("/reports/", {"year": year})
-        report = int(re.findall(r"/reports/(\d+)/", self.last_url)[-1])
-        page = self.post(f"/reports/{report}/generate/", {})
+        self.post("/plans/jixian-women-2021-2025/reports/", {"year": year})
+        report = int(re.findall(r"/plans/jixian-women-2021-2025/reports/(\d+)/", self.last_url)[-1])
+        page = self.post(f"/plans/jixian-women-2021-2025/reports/{report}/generate/", {})
         return report, int(re.findall(r'data-job="(\d+)"', page)[0])
 
 
@@ -223,14 +223,14 @@ def test_a_report_whose_worker_is_killed_mid_way_is_finished_by_a_new_worker_or_
                                 "job.finish"]
     assert state["tasks"] == [["FAILED", "halfsky.web.jobs.WorkerLost", 1],
                               ["SUCCESSFUL", "", 1]]
-    page = browser.get(f"/reports/{report}/")
-    assert f'href="/reports/{report}/download/docx/"' in page
+    page = browser.get(f"/plans/jixian-women-2021-2025/reports/{report}/")
+    assert f'href="/plans/jixian-women-2021-2025/reports/{report}/download/docx/"' in page
 
     # 2. Killed on each of its two attempts: failed, and the job page says why in Chinese.
     for process in site.processes[1:]:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-    page = browser.post(f"/reports/{report}/generate/", {})
+    page = browser.post(f"/plans/jixian-women-2021-2025/reports/{report}/generate/", {})
     job = int(re.findall(r'data-job="(\d+)"', page)[0])
     kill_once_running(browser, job, site.start_worker())
     kill_once_running(browser, job, site.start_worker())
@@ -241,7 +241,7 @@ def test_a_report_whose_worker_is_killed_mid_way_is_finished_by_a_new_worker_or_
     assert "运行它的后台进程已停止（已尝试 2 次）" in page, page
     # and it can be started again
     worker = site.start_worker(with_pdf=False)
-    page = browser.post(f"/reports/{report}/generate/", {})
+    page = browser.post(f"/plans/jixian-women-2021-2025/reports/{report}/generate/", {})
     job = int(re.findall(r'data-job="(\d+)"', page)[0])
     wait_for(lambda: browser.job_status(job)["state"] == "done", 60, "generated again")
     worker.terminate()

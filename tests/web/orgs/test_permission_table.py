@@ -167,7 +167,7 @@ def test_the_committed_table_is_the_generated_one(db) -> None:
     assert committed == markdown(), "run .venv/bin/python docs/permissions_table.py"
 
 
-SAMPLE = {"home", "imports:list", "data:earlier_years", "exchange:index", "exchange:conflicts",
+SAMPLE = {"home", "imports:list", "earlier_years:upload", "exchange:index", "exchange:conflicts",
           "exchange:sdmx", "reports:index", "departments:list", "tokens:list", "plans:overview"}
 
 

@@ -28,8 +28,8 @@ def test_login_page_is_in_chinese_by_default(client, db) -> None:
 
 
 def test_home_is_the_overview_dashboard_linking_the_plan_overview(login) -> None:
-    response = login("viewer").get("/")
-    assert response.status_code == 200
+    response = login("viewer").get("/", follow=True)
+    assert response.redirect_chain == [(f"/plans/{PLAN}/dashboard/", 302)]
     assert f'href="/plans/{PLAN}/"' in response.content.decode()
 
 

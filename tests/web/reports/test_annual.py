@@ -43,13 +43,13 @@ def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
     from halfsky.web.values.models import Observation, ValueStatus
 
     client = login("coordinator")
-    response = client.post(reverse("reports:index"), {"year": 2024})
+    response = client.post(reverse("reports:index", args=["jixian-women-2021-2025"]), {"year": 2024})
     report = Report.objects.get(plan=plan, kind="annual", year=2024)
-    assert response.url == reverse("reports:report", args=[report.pk])
-    client.post(reverse("reports:report", args=[report.pk]),
+    assert response.url == reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
+    client.post(reverse("reports:report", args=["jixian-women-2021-2025", report.pk]),
                 {"issuer": "吉县妇女儿童工作委员会办公室", "context": "测试：吉县基本情况。",
                  "suggestions": "测试：对策建议。"})
-    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    response = client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]), follow=True)
     assert "报告已生成" in response.content.decode()
     report.refresh_from_db()
     assert report.docx and report.xlsx and report.generated_by.username == "coordinator"
@@ -83,7 +83,7 @@ def test_coordinator_generates_the_annual_report_with_the_numbers_of_the_data(
     else:
         assert report.pdf_problem == "pdf.soffice_missing"
     for fmt in ("docx", "xlsx"):
-        download = client.get(reverse("reports:download", args=[report.pk, fmt]))
+        download = client.get(reverse("reports:download", args=["jixian-women-2021-2025", report.pk, fmt]))
         assert download.status_code == 200
         assert download["Content-Disposition"].startswith("attachment")
 
@@ -150,7 +150,7 @@ def test_published_report_keeps_its_values_and_shows_what_changed(
     row = Observation.objects.filter(indicator__plan=plan, year=2024, area=plan.region,
                                      breakdown="", status=ValueStatus.APPROVED).first()
     Observation.objects.filter(pk=row.pk).update(value=row.value + 1)
-    page = login("leader").get(reverse("reports:report", args=[report.pk])).content.decode()
+    page = login("leader").get(reverse("reports:report", args=["jixian-women-2021-2025", report.pk])).content.decode()
     assert "报告生成后的数据变化" in page and row.indicator.code in page
     report = actions.do_generate_report(report, user("coordinator"))
     assert report.state == "published" and report.inputs == kept
@@ -161,17 +161,17 @@ def test_published_report_keeps_its_values_and_shows_what_changed(
     ("viewer", 200), ("leader", 200), ("statistics", 200), ("health_reporter", 200),
     ("stranger", 403)])
 def test_who_reads_the_reports_page(login: Any, username: str, status: int) -> None:
-    assert login(username).get(reverse("reports:index")).status_code == status
+    assert login(username).get(reverse("reports:index", args=["jixian-women-2021-2025"])).status_code == status
 
 
 def test_readers_may_not_generate_and_departments_not_read(
         login: Any, plan: Any, user: Any, no_pdf: None) -> None:
     report = _generated(plan, user)
-    assert login("viewer").post(reverse("reports:generate", args=[report.pk])).status_code == 403
-    assert login("leader").post(reverse("reports:index"), {"year": 2023}).status_code == 403
+    assert login("viewer").post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk])).status_code == 403
+    assert login("leader").post(reverse("reports:index", args=["jixian-women-2021-2025"]), {"year": 2023}).status_code == 403
     reporter = login("health_reporter")
-    assert reporter.get(reverse("reports:report", args=[report.pk])).status_code == 403
-    assert reporter.get(reverse("reports:download", args=[report.pk, "docx"])).status_code == 403
+    assert reporter.get(reverse("reports:report", args=["jixian-women-2021-2025", report.pk])).status_code == 403
+    assert reporter.get(reverse("reports:download", args=["jixian-women-2021-2025", report.pk, "docx"])).status_code == 403
 
 
 def test_a_user_who_chose_english_gets_the_report_in_english(
@@ -180,9 +180,9 @@ def test_a_user_who_chose_english_gets_the_report_in_english(
 
     client = login("coordinator")
     client.cookies["django_language"] = "en"
-    client.post(reverse("reports:index"), {"year": 2023})
+    client.post(reverse("reports:index", args=["jixian-women-2021-2025"]), {"year": 2023})
     report = Report.objects.get(plan=plan, kind="annual", year=2023)
-    response = client.post(reverse("reports:generate", args=[report.pk]), follow=True)
+    response = client.post(reverse("reports:generate", args=["jixian-women-2021-2025", report.pk]), follow=True)
     assert "Report generated" in response.content.decode()
     report.refresh_from_db()
     text = text_of(report.docx.read())
@@ -192,14 +192,14 @@ def test_a_user_who_chose_english_gets_the_report_in_english(
 def test_the_state_buttons_move_the_report_by_role(plan: Any, user: Any, login: Any,
                                                    no_pdf: None) -> None:
     report = _generated(plan, user)
-    review = reverse("reports:transition", args=[report.pk, "review"])
+    review = reverse("reports:transition", args=["jixian-women-2021-2025", report.pk, "review"])
     assert login("viewer").post(review).status_code == 403
     assert login("coordinator").post(reverse("reports:transition",
-                                             args=[report.pk, "sign"])).status_code == 404
+                                             args=["jixian-women-2021-2025", report.pk, "sign"])).status_code == 404
     page = login("coordinator").post(review, follow=True).content.decode()
     report.refresh_from_db()
     assert report.state == "reviewed" and "报告状态已更新" in page
-    approve = reverse("reports:transition", args=[report.pk, "approve"])
+    approve = reverse("reports:transition", args=["jixian-women-2021-2025", report.pk, "approve"])
     refused = login("coordinator").post(approve)
     assert refused.status_code == 403
     login("leader").post(approve)

@@ -44,7 +44,7 @@ def test_department_writes_rates_and_attaches_and_the_report_carries_it(
 
     item = health_measure(evaluation)
     client = login("health_reporter")
-    url = reverse("reports:item", args=[item.pk])
+    url = reverse("reports:item", args=["jixian-women-2021-2025", item.pk])
     response = client.post(url, {"action": "write", "text": "测试：建成妇幼保健服务网络。",
                                  "self_rating": "partly_implemented"})
     assert response.status_code == 302
@@ -55,14 +55,14 @@ def test_department_writes_rates_and_attaches_and_the_report_carries_it(
     coordinator = login("coordinator")
     coordinator.post(url, {"action": "review", "rating": "implemented", "comment": "同意"})
     goal = evaluation.items.filter(goal__isnull=False).first()
-    coordinator.post(reverse("reports:item", args=[goal.pk]),
+    coordinator.post(reverse("reports:item", args=["jixian-women-2021-2025", goal.pk]),
                      {"action": "review", "rating": "partly_met", "comment": ""})
 
     def missing(content: bytes) -> bytes:
         raise PdfConversionError("pdf.soffice_missing")
 
     monkeypatch.setattr(actions, "convert_to_pdf", missing)
-    response = coordinator.post(reverse("reports:round", args=[evaluation.pk]))
+    response = coordinator.post(reverse("reports:round", args=["jixian-women-2021-2025", evaluation.pk]))
     report = actions.Report.objects.get(plan=plan, kind="final", year=2025)
     report = actions.do_generate_report(report, user("coordinator"))
     measures = report.inputs["evaluation"]["measures"]
@@ -89,7 +89,7 @@ def test_bad_evidence_is_refused_and_nothing_is_stored(
 
     item = health_measure(evaluation)
     response = login("health_reporter").post(
-        reverse("reports:item", args=[item.pk]),
+        reverse("reports:item", args=["jixian-women-2021-2025", item.pk]),
         {"action": "evidence", "file": SimpleUploadedFile(name, content)})
     assert response.status_code == 400
     assert "未保存" in response.content.decode() or name == "empty.pdf"  # the form refuses it
@@ -99,7 +99,7 @@ def test_bad_evidence_is_refused_and_nothing_is_stored(
 
 def test_other_departments_and_readers_may_not_write(login: Any, evaluation: Any) -> None:
     item = health_measure(evaluation)
-    url = reverse("reports:item", args=[item.pk])
+    url = reverse("reports:item", args=["jixian-women-2021-2025", item.pk])
     assert login("education_reporter").get(url).status_code == 403
     assert login("viewer").get(url).status_code == 200
     response = login("viewer").post(url, {"action": "write", "text": "x",
@@ -107,7 +107,7 @@ def test_other_departments_and_readers_may_not_write(login: Any, evaluation: Any
     assert response.status_code == 403
     response = login("health_reporter").post(url, {"action": "review", "rating": "implemented"})
     assert response.status_code == 403
-    round_page = login("education_reporter").get(reverse("reports:round", args=[evaluation.pk]))
+    round_page = login("education_reporter").get(reverse("reports:round", args=["jixian-women-2021-2025", evaluation.pk]))
     assert "县卫生健康和体育局" not in round_page.content.decode()
 
 
@@ -136,9 +136,9 @@ def test_evidence_is_downloaded_only_by_those_who_see_the_item(
     from halfsky.web.reports.models import Evidence
 
     item = health_measure(evaluation)
-    login("health_reporter").post(reverse("reports:item", args=[item.pk]), {
+    login("health_reporter").post(reverse("reports:item", args=["jixian-women-2021-2025", item.pk]), {
         "action": "evidence", "file": SimpleUploadedFile("材料.pdf", PDF)})
-    url = reverse("reports:evidence", args=[Evidence.objects.get(item=item).pk])
+    url = reverse("reports:evidence", args=["jixian-women-2021-2025", Evidence.objects.get(item=item).pk])
     for username in ("health_reporter", "coordinator", "viewer"):
         response = login(username).get(url)
         assert response.status_code == 200, username

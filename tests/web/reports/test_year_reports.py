@@ -17,7 +17,7 @@ PLANNED = "测试：2024年推进妇幼保健院标准化建设。"
 
 
 def page(year: int, department: str) -> str:
-    return reverse("reports:year_report", args=[year, department])
+    return reverse("reports:year_report", args=["jixian-women-2021-2025", year, department])
 
 
 def write(client: Any, year: int, action: str, done: str = DONE, planned: str = PLANNED,
@@ -72,7 +72,7 @@ def test_other_departments_and_other_roles_get_403(login: Any) -> None:
     assert stored(2023).implementation == DONE
     for name in ("viewer", "leader"):
         assert login(name).get(page(2023, "health")).status_code == 403
-        assert login(name).get(reverse("reports:year_reports", args=[2023])).status_code == 403
+        assert login(name).get(reverse("reports:year_reports", args=["jixian-women-2021-2025", 2023])).status_code == 403
     # the coordinator reads but does not write the department's text
     coordinator = login("coordinator")
     assert DONE in coordinator.get(page(2023, "health")).content.decode()
@@ -115,7 +115,7 @@ def test_the_list_counts_the_submitted_reports(login: Any, plan: Any) -> None:
     assert total > 5
     write(login("health_head"), 2023, "submit")
     write(login("education_reporter"), 2023, "save", department="education")
-    response = login("coordinator").get(reverse("reports:year_reports", args=[2023]))
+    response = login("coordinator").get(reverse("reports:year_reports", args=["jixian-women-2021-2025", 2023]))
     content = response.content.decode()
     assert f'data-count="1/{total}"' in content
     assert f"已报送 1 / {total}" in content or f"Submitted 1 / {total}" in content
@@ -126,20 +126,20 @@ def test_the_list_counts_the_submitted_reports(login: Any, plan: Any) -> None:
     row = content.split('data-department="education"')[1].split("</tr>")[0]
     assert 'data-state="draft"' in row
     # another year counts its own
-    other = login("coordinator").get(reverse("reports:year_reports", args=[2024]))
+    other = login("coordinator").get(reverse("reports:year_reports", args=["jixian-women-2021-2025", 2024]))
     assert f'data-count="0/{total}"' in other.content.decode()
     # a department user is taken to the department's own report
-    assert login("health_reporter").get(reverse("reports:year_reports", args=[2023]))[
+    assert login("health_reporter").get(reverse("reports:year_reports", args=["jixian-women-2021-2025", 2023]))[
         "Location"] == page(2023, "health")
 
 
 def test_reachable_from_the_reports_page(login: Any) -> None:
     for name in ("health_reporter", "coordinator"):
-        index = login(name).get(reverse("reports:index")).content.decode()
-        assert reverse("reports:year_index") in index
-        assert login(name).get(reverse("reports:year_index")).status_code == 302
-    assert reverse("reports:year_index") not in login("viewer").get(
-        reverse("reports:index")).content.decode()
+        index = login(name).get(reverse("reports:index", args=["jixian-women-2021-2025"])).content.decode()
+        assert reverse("reports:year_index", args=["jixian-women-2021-2025"]) in index
+        assert login(name).get(reverse("reports:year_index", args=["jixian-women-2021-2025"])).status_code == 302
+    assert reverse("reports:year_index", args=["jixian-women-2021-2025"]) not in login("viewer").get(
+        reverse("reports:index", args=["jixian-women-2021-2025"])).content.decode()
 
 
 @pytest.mark.parametrize("kind", ["final", "midterm"])
@@ -225,6 +225,6 @@ def test_the_demo_files_sample_reports_once(login: Any, plan: Any) -> None:
     assert all(r.is_sample and r.implementation.startswith("示例") for r in rows)
     assert sorted(rows.values_list("state", flat=True)) == [
         "draft", "returned", "submitted", "submitted", "submitted"]
-    content = login("coordinator").get(reverse("reports:year_reports", args=[2024])).content
+    content = login("coordinator").get(reverse("reports:year_reports", args=["jixian-women-2021-2025", 2024])).content
     assert 'data-count="1/' in content.decode()
     assert "sample-badge" in content.decode()

@@ -53,11 +53,11 @@ def test_token_creation_and_revocation_are_recorded(login) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_every_download_is_recorded(login, suffix: str) -> None:
-    response = login("coordinator").get(f"/dashboard/{PLAN}/indicators/H03.{suffix}")
+    response = login("coordinator").get(f"/plans/{PLAN}/dashboard/indicators/H03.{suffix}")
     assert response.status_code == 200
     event = AuditEvent.objects.get(action="security.download")
     assert event.actor.username == "coordinator"
-    assert event.object_key == f"/dashboard/{PLAN}/indicators/H03.{suffix}"
+    assert event.object_key == f"/plans/{PLAN}/dashboard/indicators/H03.{suffix}"
     assert event.details["file"].endswith(suffix)
 
 

@@ -11,7 +11,7 @@ HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note\
 
 
 def upload(client, text: str, name: str = "history.csv", encoding: str = "utf-8"):
-    return client.post("/rounds/earlier-years/",
+    return client.post("/plans/jixian-women-2021-2025/earlier-years/",
                        {"file": SimpleUploadedFile(name, text.encode(encoding))})
 
 
@@ -33,7 +33,7 @@ def test_preview_then_import_replaces_sample_values(coordinator) -> None:
     assert "替换示例数据" in preview and "导入全部数值" in preview
     assert value("H01", 2020).is_sample  # nothing imported yet
     staged = EarlierYearsImport.objects.get()
-    assert coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/").status_code == 302
+    assert coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/apply/").status_code == 302
     imported = value("H01", 2020)
     assert (imported.value, imported.is_sample, imported.status) == (77.3, False, "approved")
     assert imported.source == "统计年鉴2021"
@@ -48,7 +48,7 @@ def test_one_bad_row_stops_the_whole_import(coordinator) -> None:
     assert "规划中没有指标“Z99”" in page
     assert "导入全部数值" not in page
     staged = EarlierYearsImport.objects.get()
-    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/apply/")
     assert value("H01", 2020).is_sample
 
 
@@ -84,6 +84,6 @@ def test_a_gb18030_csv_from_chinese_excel_is_read(coordinator) -> None:
 
 def test_only_the_coordinator_imports_history(login) -> None:
     reporter = login("health_reporter")
-    assert reporter.get("/rounds/earlier-years/").status_code == 403
+    assert reporter.get("/plans/jixian-women-2021-2025/earlier-years/").status_code == 403
     assert upload(reporter, HEADER + "H01,141028,2020,,77.3,,,,\n").status_code == 403
     assert not EarlierYearsImport.objects.exists()

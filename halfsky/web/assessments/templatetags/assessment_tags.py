@@ -66,4 +66,5 @@ def percent(ratio: Any) -> str:
 def warning_banner(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"banner": banner(user) if user is not None else {}}
+    plan = context.get("plan")
+    return {"banner": banner(user, plan) if user is not None and plan is not None else {}}

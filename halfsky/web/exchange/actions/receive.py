@@ -228,7 +228,7 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
     Conflict.objects.create(received=received, observation=observation,
                             stored=observation.snapshot())
     notify(users_with(CONFLICT_WATCHERS), "exchange.conflict",
-           reverse("exchange:conflicts"), indicator=observation.indicator.name,
+           reverse("exchange:conflicts", args=[observation.indicator.plan.code]), indicator=observation.indicator.name,
            area=observation.area.name, year=observation.year)
 
 

@@ -15,7 +15,7 @@ from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
-from halfsky.web.plans.queries import current_plan
+from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_close_round, do_open_round, do_reopen_round
 from halfsky.web.values.forms import OpenRoundForm
@@ -25,7 +25,9 @@ from halfsky.web.values.models import Round, TaskState
 @login_required
 @permission_required("orgs.use_site")
 def round_list(request: HttpRequest) -> HttpResponse:
-    plan = current_plan()
+    plan = chosen_plan(request.user)
+    if plan is None:
+        return render(request, "plans/no_plan.html")
     can_open = may(request.user, "data.open_round")
     form = OpenRoundForm(request.POST or None, initial={
         "year": timezone.localdate().year - 1,
@@ -42,7 +44,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, sentence("round.opened", {
                     "year": round_.year, "deadline": round_.deadline.isoformat()}))
                 return redirect("data:board", year=round_.year)
-    rounds = Round.objects.filter(plan=plan)
+    rounds = Round.objects.select_related("plan")
     return render(request, "values/round_list.html", {
         "plan": plan, "rounds": rounds, "form": form if can_open else None,
         "own_department": department_of(request.user) if is_department_bound(request.user) else None,

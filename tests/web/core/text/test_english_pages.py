@@ -60,17 +60,17 @@ def test_the_check_finds_a_list_joined_in_chinese() -> None:
 
 
 @pytest.mark.parametrize(("username", "url"), [
-    ("viewer", "/"),
+    ("viewer", f"/plans/{PLAN}/dashboard/"),
     ("viewer", f"/plans/{PLAN}/"),
     ("viewer", f"/plans/{PLAN}/health/"),
     ("coordinator", f"/plans/{PLAN}/health/goals/2/"),
     ("coordinator", f"/plans/{PLAN}/health/goals/1/"),
     ("viewer", f"/plans/{PLAN}/indicators/"),
     ("coordinator", "/departments/health/"),
-    ("coordinator", f"/assessments/{PLAN}/2024/"),
-    ("coordinator", "/assessments/warnings/"),
-    ("coordinator", "/exchange/"),
-    ("coordinator", "/reports/"),
+    ("coordinator", f"/plans/{PLAN}/assessments/2024/"),
+    ("coordinator", f"/plans/{PLAN}/assessments/warnings/"),
+    ("coordinator", f"/plans/{PLAN}/exchange/"),
+    ("coordinator", f"/plans/{PLAN}/reports/"),
 ])
 def test_english_pages_show_no_chinese_separators(english: Any, username: str, url: str) -> None:
     response = english(username).get(url)

@@ -1,0 +1,74 @@
+"""The current plan chooser: which plan a user works in when the address names none.
+
+Every plan page is reached under its plan (``/plans/<code>/…``); visiting one makes that
+plan the user's current plan (``remember_plan``, kept on the user's profile as the plan's
+code). ``chosen_plan`` is the one place that falls back when the user has chosen none (or
+the chosen plan is gone): the most recently started plan in force this year, else the
+newest plan. No other code picks a plan by order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from halfsky.web.orgs.models import Profile
+from halfsky.web.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class PlanChoices:
+    """The chooser's lists: plans in force this year, plans not started yet, closed plans."""
+
+    in_force: list[Plan]
+    upcoming: list[Plan]
+    closed: list[Plan]
+
+
+def this_year() -> int:
+    return timezone.localdate().year
+
+
+def is_closed(plan: Plan, year: int | None = None) -> bool:
+    return plan.end_year < (year or this_year())
+
+
+def plan_choices(year: int | None = None) -> PlanChoices:
+    year = year or this_year()
+    plans = list(Plan.objects.select_related("region").order_by("-start_year", "code"))
+    return PlanChoices(
+        in_force=[p for p in plans if p.start_year <= year <= p.end_year],
+        upcoming=[p for p in plans if p.start_year > year],
+        closed=[p for p in plans if p.end_year < year])
+
+
+def _remembered_code(user: Any) -> str:
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return profile.current_plan_code if profile is not None else ""
+
+
+def chosen_plan(user: Any) -> Plan | None:
+    """The user's current plan: the one last visited or chosen; else the most recently
+    started plan in force; else the newest plan; None when no plan is stored."""
+    code = _remembered_code(user)
+    plans = Plan.objects.select_related("region")
+    if code:
+        remembered = plans.filter(code=code).first()
+        if remembered is not None:
+            return remembered
+    year = this_year()
+    in_force = plans.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year", "code")
+    return in_force.first() or plans.order_by("-start_year", "code").first()
+
+
+def remember_plan(user: Any, plan: Plan) -> None:
+    """Make ``plan`` the user's current plan (a preference: not audited)."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    Profile.objects.filter(user=user).exclude(current_plan_code=plan.code).update(
+        current_plan_code=plan.code)
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        profile.current_plan_code = plan.code
