@@ -160,3 +160,19 @@ def group_combination(group: str) -> tuple[str, ...]:
         return dimensions(group)
     dimension = group_dimension(group)
     return (dimension,) if dimension else ()
+
+
+def combinations_of(entries: Iterable[str | Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """The combinations of a stored ``disaggregations`` list (``["sex", ["sex", "urban_rural"]]``):
+    one per entry that names breakdown dimensions (the township, an area, is left out)."""
+    found: list[tuple[str, ...]] = []
+    for entry in entries:
+        combination = order_combination([entry] if isinstance(entry, str) else entry)
+        if combination and combination not in found:
+            found.append(combination)
+    return tuple(found)
+
+
+def entry_breakdowns(combinations: Iterable[Sequence[str]]) -> tuple[str, ...]:
+    """What is entered for an indicator: the total, then the cells of each combination."""
+    return ("", *(cell for combination in combinations for cell in cells(combination)))

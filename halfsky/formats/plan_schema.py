@@ -329,7 +329,7 @@ class _Reader:
         if groups is not None:
             if len(groups) != 2 or groups[0] == groups[1]:
                 raise bad("groups", "two_groups")
-            declared = [(d.value,) for d in disaggregations]
+            declared: list[tuple[str, ...]] = [(d.value,) for d in disaggregations]
             declared += [order_combination(d.value for d in c) for c in crossed]
             for group in groups:
                 try:
