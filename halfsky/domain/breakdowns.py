@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from halfsky.domain.errors import CodedError
 
 SEPARATOR = ";"
+MAX_LENGTH = 120  # characters of a stored breakdown
 SEX = "sex"
 URBAN_RURAL = "urban_rural"
 AGE_BAND = "age_band"
