@@ -82,12 +82,21 @@ def parse(text: str) -> Breakdown:
 def format_pairs(pairs: Iterable[Pair]) -> str:
     """Pairs → the canonical text (sorted into the vocabulary's order)."""
     order = {d: i for i, d in enumerate(DIMENSIONS)}
-    return SEPARATOR.join(f"{d}={v}" for d, v in sorted(pairs, key=lambda p: order[p[0]]))
+    return SEPARATOR.join(f"{d}={v}" for d, v in sorted(
+        pairs, key=lambda p: order.get(p[0], len(order))))
 
 
 def canonical(text: str) -> str:
     """The canonical text of a breakdown; :class:`BreakdownError` when it cannot be read."""
     return format_pairs(parse(text))
+
+
+def is_crossed(text: str) -> bool:
+    """Whether a breakdown has two or more dimensions (False for one that cannot be read)."""
+    try:
+        return len(parse(text)) > 1
+    except BreakdownError:
+        return False
 
 
 def is_canonical(text: str) -> bool:

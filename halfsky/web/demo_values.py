@@ -30,7 +30,10 @@ CELL_SHARES = {"urban": 0.38, "rural": 0.62, "female": 0.49, "male": 0.51}
 
 
 def group_breakdown(group: str) -> str:
-    """A demo group's breakdown: 'rural' → 'urban_rural=rural'."""
+    """A demo group's breakdown: 'rural' → 'urban_rural=rural' (a gap target's group may
+    be a whole breakdown already)."""
+    if "=" in group:
+        return breakdowns.canonical(group)
     return breakdowns.format_pairs([(breakdowns.group_dimension(group) or "group", group)])
 
 

@@ -59,6 +59,12 @@ def breakdown_label(breakdown: str) -> str:
     return breakdown_separator().join(value_label(d, v) for d, v in pairs)
 
 
+def group_label(group: str) -> str:
+    """A gap target's group: a value of one dimension ('rural' → '农村') or a whole
+    breakdown ('sex=female;urban_rural=rural' → '女性 · 农村')."""
+    return breakdown_label(group) if "=" in group else str(GROUP_NAMES.get(group, group))
+
+
 def breakdown_separator() -> str:
     """Between the parts of a crossed breakdown: '女性 · 农村'."""
     return pgettext("between the parts of a breakdown", " · ")
