@@ -138,7 +138,7 @@ class _Reader:
             self.problem("history.missing_columns", where, missing=", ".join(missing),
                          expected=", ".join(COLUMNS))
             return None
-        return {column: names[column] for column in (*required, *dimension_columns)
+        return {column: names[column] for column in (*COLUMNS, *dimension_columns)
                 if column in names}
 
     def _row(self, number: int, fields: Mapping[int, _Field], columns: Mapping[str, int]) -> None:
