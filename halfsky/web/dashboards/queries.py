@@ -312,7 +312,7 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     visible = _visible_ids(plan, user)
     rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
                                        area_id=plan.region_id, value__isnull=False,
-                                       breakdown__in=["sex=female", "sex=male"])
+                                       breakdown__in=breakdowns.cells([breakdowns.SEX]))
             .select_related("indicator").order_by("indicator__position", "year"))
     by_indicator: dict[int, dict[str, Any]] = {}
     for o in rows:
