@@ -139,3 +139,13 @@ def test_crossed_values_go_out_through_sdmx_csv_and_come_back_unchanged(
              for o in Observation.objects.filter(indicator__code=CODE,
                                                  status=ValueStatus.APPROVED)}
     assert after == before
+
+
+def test_the_indicator_page_names_the_cross_product_and_lists_its_values(login: Any) -> None:
+    page = login("coordinator").get(f"/plans/jixian-women-2021-2025/indicators/{CODE}/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "性别 × 城乡" in text
+    table = text[text.find("女性 · 城镇"):]
+    assert table and "男性 · 农村" in table  # the crossed rows follow the one-dimension rows
+    assert text.find(">女性<") < text.find("女性 · 城镇")
