@@ -21,6 +21,7 @@ PLAN_FILE_MESSAGES = {
     "plan_file.empty_value": "the value must not be empty",
     "plan_file.unknown_value": "not one of the allowed values",
     "plan_file.duplicate_value": "the value is listed twice",
+    "plan_file.bad_crossing": "a cross product lists two or more different dimensions",
     "plan_file.bad_period": "the plan period is not valid (start ≤ baseline < end?)",
     "plan_file.bad_target": "the target is not valid",
     "plan_file.duplicate_area": "the area code is used twice",

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
+from halfsky.domain import breakdowns
 from halfsky.domain.plan import Plan
 from halfsky.domain.value_key import key_of
 
@@ -137,6 +138,11 @@ class Receiver:
         if target is None:
             return None
         code, factor = target
+        if not breakdowns.is_canonical(value.breakdown):  # "urban_rural=rural;sex=female"
+            try:
+                value = replace(value, breakdown=breakdowns.canonical(value.breakdown))
+            except breakdowns.BreakdownError:
+                pass  # stored as sent: the receiving coordinator sees it as it came
         if factor == 1.0:
             return code, value
         return code, replace(value, value=_times(value.value, 1.0 / factor))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from halfsky.domain.breakdowns import order_combination
 from halfsky.domain.targets import Target
 from halfsky.domain.units import is_count
 
@@ -198,6 +199,7 @@ class Indicator:
     per: int | None = None  # 100 for %, 1000 for ‰, 100000 for 1/10万 when a rate
     polarity: Polarity = Polarity.HIGHER_IS_BETTER
     disaggregations: tuple[Disaggregation, ...] = ()
+    crossed: tuple[tuple[Disaggregation, ...], ...] = ()  # cross products: ((SEX, URBAN_RURAL),)
     responsibility: Responsibility = field(default_factory=Responsibility)
     statistical_period: StatisticalPeriod = StatisticalPeriod.CALENDAR_YEAR
     cadence: Cadence = Cadence.YEARLY
@@ -211,6 +213,18 @@ class Indicator:
     @property
     def is_rate(self) -> bool:
         return self.per is not None
+
+    @property
+    def combinations(self) -> tuple[tuple[str, ...], ...]:
+        """The dimension sets values are broken down by: each single dimension (not the
+        township, an area) and each cross product, dimensions in canonical order."""
+        singles = tuple((d.value,) for d in self.disaggregations if d is not Disaggregation.TOWNSHIP)
+        return singles + tuple(order_combination(d.value for d in c) for c in self.crossed)
+
+    def disaggregation_entries(self) -> list[str | list[str]]:
+        """The plan file's ``disaggregations``: codes, then lists for cross products."""
+        crossed: list[str | list[str]] = [[d.value for d in c] for c in self.crossed]
+        return [d.value for d in self.disaggregations] + crossed
 
     @property
     def aggregation_rule(self) -> Aggregation:

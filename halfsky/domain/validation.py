@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from halfsky.domain import breakdowns
 from halfsky.domain.plan import Indicator
 from halfsky.domain.units import UnitKind, is_proportion, rate_scale, unit_kind
 
@@ -64,12 +65,6 @@ ERROR_CODES = (MISSING, NOT_A_NUMBER, NOT_INTEGER, BELOW_MINIMUM, ABOVE_MAXIMUM,
                NUMERATOR_ABOVE_DENOMINATOR, NEGATIVE_COUNT, DENOMINATOR_ZERO, RATE_INCOMPLETE,
                RATE_MISMATCH, NOT_APPLICABLE_WITH_VALUE, GROUPS_DO_NOT_ADD_UP)  # fmt: skip
 WARNING_CODES = (YOY_CHANGE, IMPLAUSIBLE)
-
-# The parts that make up a total, per dimension ("sex=female" + "sex=male" = "").
-COMPLETE_GROUPS: Mapping[str, tuple[str, ...]] = {
-    "sex": ("female", "male"),
-    "urban_rural": ("urban", "rural"),
-}
 
 _EPSILON = 1e-9
 
@@ -336,10 +331,17 @@ def _emit(entry: Entry, errors: list[tuple[str, dict[str, Param]]],
 def _check_group(members: Mapping[str, Entry], rules: Rules, out: list[Finding]) -> None:
     total = members[""]
     fields = (("value",) if rules.count else ()) + ("numerator", "denominator")
-    for dimension, names in COMPLETE_GROUPS.items():
-        parts = [members.get(f"{dimension}={name}") for name in names]
-        present = [part for part in parts if part is not None]
-        if len(present) != len(parts):
+    by_set: dict[tuple[str, ...], list[Entry]] = {}
+    for breakdown, member in members.items():
+        try:
+            dimension_set = breakdowns.dimensions(breakdown)
+        except breakdowns.BreakdownError:
+            continue
+        if dimension_set:
+            by_set.setdefault(dimension_set, []).append(member)
+    for dimension_set, present in by_set.items():
+        cells = breakdowns.cells(dimension_set)  # complete sets only: every cell entered
+        if not cells or {breakdowns.canonical(p.breakdown) for p in present} != set(cells):
             continue
         for name in fields:
             whole = getattr(total, name)
@@ -351,8 +353,9 @@ def _check_group(members: Mapping[str, Entry], rules: Rules, out: list[Finding])
             summed = math.fsum(numbers)
             if abs(summed - whole) > _sum_tolerance([whole, *numbers]):
                 out.append(Finding(total.key, GROUPS_DO_NOT_ADD_UP, Severity.ERROR, {
-                    "dimension": dimension, "field": name, "total": _round(whole),
-                    "sum": _round(summed), "difference": _round(summed - whole),
+                    "dimension": breakdowns.SEPARATOR.join(dimension_set), "field": name,
+                    "total": _round(whole), "sum": _round(summed),
+                    "difference": _round(summed - whole),
                 }))  # fmt: skip
 
 

@@ -42,7 +42,7 @@ class Flag(StrEnum):
 # Column ids in sheet order, with their widths; A is the hidden key column.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("key", 14), ("code", 8), ("indicator", 30), ("unit", 9), ("area", 12),
-    ("breakdown", 12), ("definition", 40), ("previous_3", 10), ("previous_2", 10),
+    ("breakdown", 18), ("definition", 40), ("previous_3", 10), ("previous_2", 10),
     ("previous_1", 10), ("target", 24), ("value", 12), ("numerator", 13),
     ("denominator", 13), ("flag", 12), ("note", 32),
 )  # fmt: skip

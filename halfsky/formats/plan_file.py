@@ -194,7 +194,7 @@ def _indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
         "per": indicator.per,
         **exchange,
         "polarity": indicator.polarity.value,
-        "disaggregations": [d.value for d in indicator.disaggregations],
+        "disaggregations": indicator.disaggregation_entries(),
         **_responsibility(indicator.responsibility),
         "statistical_period": indicator.statistical_period.value,
         "cadence": indicator.cadence.value,

@@ -7,6 +7,7 @@ and parameters. The public entry points live in :mod:`halfsky.formats.plan_file`
 
 from __future__ import annotations
 
+from halfsky.domain.breakdowns import BreakdownError, group_combination, order_combination
 from halfsky.domain.plan import (
     Area,
     AreaLevel,
@@ -251,17 +252,7 @@ class _Reader:
             per = fields.optional_integer("per")
             if per is not None and per <= 0:
                 raise PlanFileError("plan_file.bad_value", fields.at("per"), {"value": per})
-            disaggregations = []
-            for item_index, value in enumerate(fields.items("disaggregations")):
-                location = f"{fields.at('disaggregations')}[{item_index}]"
-                allowed = [member.value for member in Disaggregation]
-                if value not in allowed:
-                    raise PlanFileError(
-                        "plan_file.unknown_value", location, {"value": value, "allowed": allowed}
-                    )
-                if value in disaggregations:
-                    raise PlanFileError("plan_file.duplicate_value", location, {"value": value})
-                disaggregations.append(Disaggregation(value))
+            disaggregations, crossed = read_disaggregations(fields)
             aggregation, aggregation_weight = read_aggregation(fields)
             indicators.append(
                 Indicator(
@@ -275,13 +266,14 @@ class _Reader:
                     per=per,
                     polarity=fields.enum("polarity", Polarity, Polarity.HIGHER_IS_BETTER),
                     disaggregations=tuple(disaggregations),
+                    crossed=tuple(crossed),
                     responsibility=self.responsibility(fields),
                     statistical_period=fields.enum(
                         "statistical_period", StatisticalPeriod, StatisticalPeriod.CALENDAR_YEAR
                     ),
                     cadence=fields.enum("cadence", Cadence, Cadence.YEARLY),
                     targets=tuple(
-                        self.target(t, f"{fields.at('targets')}[{i}]", disaggregations)
+                        self.target(t, f"{fields.at('targets')}[{i}]", disaggregations, crossed)
                         for i, t in enumerate(fields.items("targets"))
                     ),
                     national_reference=fields.text("national_reference"),
@@ -305,7 +297,8 @@ class _Reader:
         check_exchange(indicators)
         return tuple(indicators)
 
-    def target(self, raw: object, location: str, disaggregations: list[Disaggregation]) -> Target:
+    def target(self, raw: object, location: str, disaggregations: list[Disaggregation],
+               crossed: list[tuple[Disaggregation, ...]]) -> Target:
         fields = Fields(raw, location, ("kind",), _TARGET_OPTIONAL)
         kind = fields.enum("kind", TargetKind)
         comparator = (
@@ -342,11 +335,17 @@ class _Reader:
         if (kind is TargetKind.GAP_NARROWS) != (groups is not None):
             raise bad("groups", "missing_groups" if groups is None else "unexpected_value")
         if groups is not None:
-            needs = _GROUP_DIMENSIONS.get(frozenset(groups))
             if len(groups) != 2 or groups[0] == groups[1]:
                 raise bad("groups", "two_groups")
-            if needs is not None and needs not in disaggregations:
-                raise bad("groups", "groups_not_disaggregated")
+            declared: list[tuple[str, ...]] = [(d.value,) for d in disaggregations]
+            declared += [order_combination(d.value for d in c) for c in crossed]
+            for group in groups:
+                try:
+                    needs = group_combination(group)
+                except BreakdownError:
+                    raise bad("groups", "bad_group") from None
+                if needs and needs not in declared:
+                    raise bad("groups", "groups_not_disaggregated")
         if (kind is TargetKind.RELATIVE) != (relative_to is not None):
             raise bad("relative_to",
                       "missing_relative_to" if relative_to is None else "unexpected_value")
@@ -400,10 +399,41 @@ _COMPARATORS: dict[TargetKind, frozenset[Comparator]] = {
     TargetKind.MAINTAIN: _ORDER,
     TargetKind.FULL_COVERAGE: frozenset({Comparator.GE}),
 }
-_GROUP_DIMENSIONS = {
-    frozenset({"urban", "rural"}): Disaggregation.URBAN_RURAL,
-    frozenset({"female", "male"}): Disaggregation.SEX,
-}
+BREAKDOWN_DIMENSIONS = [d for d in Disaggregation if d is not Disaggregation.TOWNSHIP]
+
+
+def read_disaggregations(
+    fields: Fields,
+) -> tuple[list[Disaggregation], list[tuple[Disaggregation, ...]]]:
+    """``disaggregations``: dimension codes, and lists of dimensions for a cross product
+    (``[sex, [sex, urban_rural]]``); the single dimensions and the cross products."""
+    singles: list[Disaggregation] = []
+    crossed: list[tuple[Disaggregation, ...]] = []
+    allowed = [member.value for member in Disaggregation]
+    for item_index, value in enumerate(fields.items("disaggregations")):
+        location = f"{fields.at('disaggregations')}[{item_index}]"
+        if isinstance(value, list):
+            crossable = [d.value for d in BREAKDOWN_DIMENSIONS]
+            for part in value:
+                if part not in crossable:
+                    raise PlanFileError(
+                        "plan_file.unknown_value", location, {"value": part, "allowed": crossable}
+                    )
+            combination = tuple(Disaggregation(d) for d in order_combination(value))
+            if len(combination) != len(value) or len(combination) < 2:
+                raise PlanFileError("plan_file.bad_crossing", location, {"value": value})
+            if combination in crossed:
+                raise PlanFileError("plan_file.duplicate_value", location, {"value": value})
+            crossed.append(combination)
+            continue
+        if value not in allowed:
+            raise PlanFileError(
+                "plan_file.unknown_value", location, {"value": value, "allowed": allowed}
+            )
+        if value in singles:
+            raise PlanFileError("plan_file.duplicate_value", location, {"value": value})
+        singles.append(Disaggregation(value))
+    return singles, crossed
 
 
 def plan_from_data(data: object) -> Plan:

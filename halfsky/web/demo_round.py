@@ -18,9 +18,10 @@ from typing import Any, TextIO
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from halfsky.domain import breakdowns
 from halfsky.domain import plan as domain
 from halfsky.domain.units import is_whole_count
-from halfsky.web.demo_values import demo_series
+from halfsky.web.demo_values import crossed_values, demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
@@ -117,18 +118,23 @@ def _fill(task: Task, plan: domain.Plan, reporter: Any, levels: dict[tuple[str, 
           share: float = 1.0) -> None:
     rows = list(task.observations.select_related("indicator", "area").order_by("pk"))
     series = {}
+    cells: dict[str, dict[str, dict[int, float]]] = {}
     for observation in rows[: max(1, int(len(rows) * share))]:
         indicator = plan.indicator(observation.indicator.code)
         if indicator.code not in series:
             series[indicator.code] = demo_series(indicator, levels)
+            cells[indicator.code] = crossed_values(indicator, series[indicator.code])
         drawn = series[indicator.code]
-        group = observation.breakdown.partition("=")[2]
+        parts = breakdowns.parse(observation.breakdown)
         data: dict[str, Any] = {"note": "示例数据"}
         if observation.breakdown == "" and YEAR - 1 in drawn.numerators:
             data.update(numerator=drawn.numerators[YEAR - 1],
                         denominator=drawn.denominators[YEAR - 1])
         else:
-            values = drawn.by_group.get(group, {}) if group else drawn.total
+            if len(parts) > 1:
+                values = cells[indicator.code].get(observation.breakdown, {})
+            else:
+                values = drawn.by_group.get(parts[0][1], {}) if parts else drawn.total
             data["value"] = _continued(values, integer=is_whole_count(indicator.unit))
             if data["value"] is None:
                 data = {"flag": ValueFlag.NOT_APPLICABLE, "note": "示例数据：本年未开展"}

@@ -41,6 +41,14 @@ def test_city_and_county_meet_on_the_national_code() -> None:
     assert receiver.local(own) == ("H02", own)
 
 
+def test_a_received_crossed_breakdown_is_stored_canonically() -> None:
+    receiver = Receiver.for_plan(load_plan("linfen-sample-women-2021-2025"))
+    sent = ExchangeValue(plan="linfen-sample-women-2021-2025", indicator="H02", area="141028",
+                         year=2024, breakdown="urban_rural=rural;sex=female", value=9.0)
+    code, received = receiver.local(sent)  # type: ignore[misc]
+    assert (code, received.breakdown) == ("H02", "sex=female;urban_rural=rural")
+
+
 def test_a_factor_converts_units_both_ways() -> None:
     county = load_plan("jixian-women-2021-2025")
     h03 = county.indicator("H03")

@@ -228,6 +228,26 @@ def test_groups_need_a_total_and_every_part_in_the_same_group() -> None:
     assert check(*sexes(100, 60, 41), rules=off) == []
 
 
+def crossed(cells: tuple[float, float, float, float]) -> list[Entry]:
+    """Women and men × urban and rural of a count whose total is 100, in one group."""
+    names = ("sex=female;urban_rural=urban", "sex=female;urban_rural=rural",
+             "sex=male;urban_rural=urban", "sex=male;urban_rural=rural")
+    return [Entry(f"c{i}", "S01", name, number, group="g")
+            for i, (name, number) in enumerate(zip(names, cells, strict=True))]
+
+
+def test_crossed_parts_add_up_within_their_own_dimension_set() -> None:
+    total = [Entry("t", "S01", "", 100, group="g")]
+    sex = [Entry("f", "S01", "sex=female", 60, group="g"),
+           Entry("m", "S01", "sex=male", 40, group="g")]  # fmt: skip
+    assert check(*total, *sex, *crossed((20, 40, 10, 30))) == []
+    finding = only(*total, *sex, *crossed((20, 40, 10, 31)))
+    assert finding.params["dimension"] == "sex;urban_rural"
+    assert finding.params["sum"] == 101
+    # an incomplete crossed set is not summed (and does not disturb the sex check)
+    assert check(*total, *sex, *crossed((20, 40, 10, 31))[:3]) == []
+
+
 # --------------------------------------------------------------------------
 # Warnings
 

@@ -107,3 +107,17 @@ def test_another_departments_indicator_is_refused(log_in: Any, demo_site: str) -
     assert response is not None and response.status == 403
     response = page.goto(f"{demo_site}/api/indicators/E03/series")
     assert response is not None and response.status == 403
+
+
+def test_indicator_chart_has_a_toggle_per_dimension(log_in: Any, demo_site: str) -> None:
+    page = log_in("coordinator")
+    page.goto(f"{demo_site}/plans/{PLAN}/indicators/E08/")
+    _charts_drawn(page)
+    count = "document.getElementById('series-chart').halfskyChart.getOption().series.length"
+    before = page.evaluate(count)
+    page.locator("[data-toggle=sex]").check()
+    assert page.evaluate(count) == before + 2  # women, men
+    page.locator("[data-toggle=urban_rural]").check()
+    assert page.evaluate(count) == before + 2 + 4  # and the four crossed cells
+    page.locator("[data-toggle=sex]").uncheck()
+    assert page.evaluate(count) == before  # no urban/rural series of its own

@@ -391,3 +391,51 @@ def test_missing_file_and_unknown_name(tmp_path: Path) -> None:
         load_plan("atlantis-women-2021-2025")
     assert caught.value.code == "plan_file.not_found"
     assert NAME in caught.value.params["available"]  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------- crossed breakdowns
+
+
+def with_disaggregations(plan: Plan, index: int, value: Any, targets: Any = None) -> Any:
+    data = copy.deepcopy(plan_to_dict(plan))
+    data["indicators"][index]["disaggregations"] = value
+    if targets is not None:
+        data["indicators"][index]["targets"] = targets
+    return data
+
+
+def test_a_list_in_disaggregations_is_a_cross_product(plan: Plan) -> None:
+    data = with_disaggregations(plan, 0, ["sex", ["urban_rural", "sex"]], targets=[
+        {"kind": "gap_narrows", "groups": ["sex=female;urban_rural=rural",
+                                           "urban_rural=rural;sex=male"]}])
+    indicator = plan_from_dict(data).indicators[0]
+    assert [d.value for d in indicator.disaggregations] == ["sex"]
+    assert indicator.combinations == (("sex",), ("sex", "urban_rural"))
+    assert plan_to_dict(plan_from_dict(data))["indicators"][0]["disaggregations"] == \
+        ["sex", ["sex", "urban_rural"]]
+    assert plan_from_dict(plan_to_dict(plan_from_dict(data))) == plan_from_dict(data)
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    (["sex", ["sex"]], "plan_file.bad_crossing"),
+    ([["sex", "sex"]], "plan_file.bad_crossing"),
+    ([["sex", "township"]], "plan_file.unknown_value"),
+    ([["sex", "urban_rural"], ["urban_rural", "sex"]], "plan_file.duplicate_value"),
+])  # fmt: skip
+def test_bad_cross_products_are_refused(plan: Plan, value: Any, code: str) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_dict(with_disaggregations(plan, 0, value))
+    assert caught.value.code == code
+    assert caught.value.location.startswith("indicators[0].disaggregations[")
+
+
+def test_a_gap_between_crossed_groups_needs_the_cross_product(plan: Plan) -> None:
+    target = [{"kind": "gap_narrows", "groups": ["sex=female;urban_rural=rural",
+                                                 "sex=male;urban_rural=rural"]}]
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_dict(with_disaggregations(plan, 0, ["sex", "urban_rural"], targets=target))
+    assert caught.value.params["reason"] == "groups_not_disaggregated"
+    target[0]["groups"][1] = "sex=nobody"
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_dict(with_disaggregations(plan, 0, [["sex", "urban_rural"]], targets=target))
+    assert caught.value.params["reason"] == "bad_group"

@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from halfsky.domain import breakdowns
+
 # Ratings of qualitative goals and targets by the evaluators (as target_checks.RATINGS).
 GOAL_RATINGS = ("met", "partly_met", "not_met")
 # A department's self-rating of a measure, and the evaluation group's (落实情况).
 MEASURE_RATINGS = ("implemented", "partly_implemented", "not_implemented")
+
+
+TOWNSHIP_KEY = "township="  # a township's values: the key is "township=<area code>"
 
 
 @dataclass(frozen=True)
@@ -31,8 +36,15 @@ class GroupValues:
 
     @property
     def group(self) -> str:
-        """The value part of the key: ``female`` of ``sex=female``."""
-        return self.key.partition("=")[2] or self.key
+        """The value part of a one-dimension key (``female`` of ``sex=female``), the
+        township's code, else the key itself (a crossed breakdown)."""
+        if self.key.startswith(TOWNSHIP_KEY):
+            return self.key.removeprefix(TOWNSHIP_KEY)
+        try:
+            pairs = breakdowns.parse(self.key)
+        except breakdowns.BreakdownError:
+            return self.key
+        return pairs[0][1] if len(pairs) == 1 else self.key
 
 
 @dataclass(frozen=True)

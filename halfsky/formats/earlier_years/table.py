@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from openpyxl.utils.cell import get_column_letter
 
+from halfsky.domain import breakdowns
 from halfsky.domain.value_key import ValueKey
 from halfsky.formats.earlier_years.rows import (
     COLUMNS,
@@ -129,13 +130,16 @@ class _Reader:
     def _header(self, number: int, fields: Mapping[int, _Field]) -> dict[str, int] | None:
         names = {cell_text(value).lstrip("\ufeff").strip().lower(): index
                  for index, (value, _, _) in sorted(fields.items(), reverse=True)}  # fmt: skip
-        missing = [column for column in COLUMNS if column not in names]
+        dimension_columns = [d for d in breakdowns.DIMENSIONS if d in names]
+        required = [c for c in COLUMNS if c != "breakdown" or not dimension_columns]
+        missing = [column for column in required if column not in names]
         if missing:
             where = f"A{number}" if self.sheet else str(number)
             self.problem("history.missing_columns", where, missing=", ".join(missing),
                          expected=", ".join(COLUMNS))
             return None
-        return {column: names[column] for column in COLUMNS}
+        return {column: names[column] for column in (*COLUMNS, *dimension_columns)
+                if column in names}
 
     def _row(self, number: int, fields: Mapping[int, _Field], columns: Mapping[str, int]) -> None:
         before = len(self.problems)
@@ -157,19 +161,31 @@ class _Reader:
             if column in texts and not texts[column]:
                 self.problem("history.missing_field", self._where(number, columns[column]),
                              column=column)
-        if len(self.problems) > before or year is None:
+        breakdown = self._breakdown(texts, self._where(number, columns.get(
+            "breakdown", min(columns.values()))))
+        if len(self.problems) > before or year is None or breakdown is None:
             return
-        key = ValueKey(texts["indicator"], texts["area"], year, texts["breakdown"])
+        key = ValueKey(texts["indicator"], texts["area"], year, breakdown)
         where = self._where(number, columns["indicator"])
         if key in self.seen:
             self.problem("history.duplicate_row", where, first=self.seen[key])
             return
         self.seen[key] = where
         self.rows.append(HistoryRow(
-            number, texts["indicator"], texts["area"], year, texts["breakdown"],
+            number, texts["indicator"], texts["area"], year, breakdown,
             numbers["value"], numbers["numerator"], numbers["denominator"],
             texts["source"], texts["note"],
         ))  # fmt: skip
+
+    def _breakdown(self, texts: Mapping[str, str], where: str) -> str | None:
+        """The canonical breakdown of the breakdown column and any dimension columns."""
+        parts = [texts.get("breakdown", "").strip()]
+        parts += [f"{d}={texts[d].strip()}" for d in breakdowns.DIMENSIONS if texts.get(d, "").strip()]
+        try:
+            return breakdowns.canonical(breakdowns.SEPARATOR.join(p for p in parts if p))
+        except breakdowns.BreakdownError as error:
+            self.problem(error.code, where, **{k: str(v) for k, v in error.params.items()})
+            return None
 
     def _number(self, value: str | float | bool, kind: str, text: str, column: str,
                 where: str) -> float | None:  # fmt: skip

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from halfsky.domain import breakdowns
 from halfsky.domain.errors import CodedError
 from halfsky.domain.units import exchange_codes
 
@@ -71,7 +72,7 @@ SEX_NAMES: Mapping[str, tuple[str, str]] = {
 URBANISATION_NAMES: Mapping[str, tuple[str, str]] = {
     TOTAL: ("Total", "合计"), "U": ("Urban", "城镇"), "R": ("Rural", "农村"),
 }  # fmt: skip
-BREAKDOWN_DIMENSIONS = ("sex", "urban_rural", "age_band")  # canonical order in a breakdown
+BREAKDOWN_DIMENSIONS = breakdowns.DIMENSIONS  # canonical order in a breakdown
 
 # Units of measure: HalfSky's unit text ↔ a code of CL_UNIT_MEASURE (from domain/units.py).
 UNIT_CODES: Mapping[str, str] = exchange_codes()
@@ -162,16 +163,9 @@ def observation_key(observation: SdmxObservation, index: int) -> SeriesKey:
         raise SdmxError("sdmx.bad_area", {**where, "area": observation.area})
     if not 1000 <= observation.year <= 9999:
         raise SdmxError("sdmx.bad_period", {**where, "period": observation.year})
-    parts = dict.fromkeys(BREAKDOWN_DIMENSIONS, "")
-    order = []
-    for item in observation.breakdown.split(";") if observation.breakdown else []:
-        dimension, _, value = item.partition("=")
-        if dimension not in parts or parts[dimension] or not value:
-            raise SdmxError("sdmx.bad_breakdown", {**where, "breakdown": observation.breakdown})
-        parts[dimension] = value
-        order.append(dimension)
-    if order != [d for d in BREAKDOWN_DIMENSIONS if d in order]:
+    if not breakdowns.is_canonical(observation.breakdown):
         raise SdmxError("sdmx.bad_breakdown", {**where, "breakdown": observation.breakdown})
+    parts = dict.fromkeys(BREAKDOWN_DIMENSIONS, "") | dict(breakdowns.parse(observation.breakdown))
     sex = SEX_CODES.get(parts["sex"]) if parts["sex"] else TOTAL
     urbanisation = URBANISATION_CODES.get(parts["urban_rural"]) if parts["urban_rural"] else TOTAL
     age = age_code(parts["age_band"]) if parts["age_band"] else TOTAL
@@ -184,7 +178,7 @@ def observation_key(observation: SdmxObservation, index: int) -> SeriesKey:
 
 def breakdown_of(sex: str, urbanisation: str, age: str, where: Mapping[str, object]) -> str:
     """The breakdown text of SEX, URBANISATION and AGE codes (the inverse of the key)."""
-    parts = []
+    parts: list[breakdowns.Pair] = []
     for dimension, code, codes in (
         ("SEX", sex, SEX_CODES),
         ("URBANISATION", urbanisation, URBANISATION_CODES),
@@ -194,13 +188,13 @@ def breakdown_of(sex: str, urbanisation: str, age: str, where: Mapping[str, obje
         names = [name for name, known in codes.items() if known == code]
         if not names:
             raise SdmxError("sdmx.unknown_code", {**where, "dimension": dimension, "code": code})
-        parts.append(f"{'sex' if dimension == 'SEX' else 'urban_rural'}={names[0]}")
+        parts.append((breakdowns.SEX if dimension == "SEX" else breakdowns.URBAN_RURAL, names[0]))
     if age != TOTAL:
         band = age_band(age)
         if band is None:
             raise SdmxError("sdmx.unknown_code", {**where, "dimension": "AGE", "code": age})
-        parts.append(f"age_band={band}")
-    return ";".join(parts)
+        parts.append((breakdowns.AGE_BAND, band))
+    return breakdowns.format_pairs(parts)
 
 
 def check_key_codes(indicator: str, area: str, period: str, where: Mapping[str, object]) -> int:

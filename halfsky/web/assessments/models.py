@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.domain import breakdowns
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
 from halfsky.web.plans.models import Goal, Indicator, Plan
@@ -44,7 +45,8 @@ class AssessmentResult(models.Model):
     target_position = models.PositiveSmallIntegerField(_("target"), null=True, blank=True)
     target_kind = models.CharField(_("target kind"), max_length=20, default="none")
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
-    breakdown = models.CharField(_("breakdown"), max_length=60, blank=True, default="")
+    breakdown = models.CharField(_("breakdown"), max_length=breakdowns.MAX_LENGTH, blank=True,
+                                 default="")
     method = models.CharField(_("method"), max_length=10)
     status = models.CharField(_("status"), max_length=30)
     progress = models.FloatField(_("progress"), null=True, blank=True)

@@ -9,7 +9,9 @@ Which series are judged, for every indicator of the plan and every target
 - every other (area, breakdown) with approved values: breakdowns such as
   ``sex=female`` and townships;
 - a ``gap_narrows`` target ("城乡差距缩小") is judged once per area on the gap
-  between its two groups (stored with breakdown ""), not per breakdown;
+  between its two groups (stored with breakdown ""), not per breakdown; a group
+  is a value of one dimension (``rural``) or a whole breakdown
+  (``sex=female;urban_rural=rural``), see ``domain.breakdowns.group_breakdown``;
 - a ``relative`` target is judged against the series of the indicator compared with
   of the same area and breakdown.
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from halfsky.domain import breakdowns
 from halfsky.domain import plan as domain
 from halfsky.domain.assessment import Observations, SeriesSettings, settings_from_targets
 from halfsky.domain.targets import Target, TargetKind
@@ -60,9 +63,11 @@ class Table:
     rows: list[Row]
 
 
-def _group_breakdown(breakdowns: set[str], group: str) -> str | None:
-    """The observed breakdown of a group ('rural' → 'urban_rural=rural')."""
-    return next((b for b in sorted(breakdowns) if b.partition("=")[2] == group), None)
+def _group_breakdown(observed: set[str], group: str) -> str | None:
+    """The observed breakdown of a group: 'rural' → 'urban_rural=rural'; a whole breakdown
+    ('sex=female;urban_rural=rural') when it has values."""
+    found = breakdowns.group_breakdown(group, observed)
+    return found if found in observed else None
 
 
 class _Builder:

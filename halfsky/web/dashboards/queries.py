@@ -17,6 +17,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from halfsky.domain import breakdowns
 from halfsky.domain.assessment import attainment_rates
 from halfsky.web.assessments.models import AssessmentMethod, AssessmentResult, Warning, WarningKind
 from halfsky.web.assessments.queries import (
@@ -55,6 +56,14 @@ def status_info(code: str) -> dict[str, str]:
     return {"code": code, "label": str(labels.STATUS.get(code, code)),
             "tone": labels.STATUS_TONE.get(code, "none"),
             "symbol": labels.STATUS_SYMBOL.get(code, "·")}
+
+
+def _dimensions(breakdown: str) -> list[str]:
+    """The dimensions of a stored breakdown (a chart toggle each); none for the total."""
+    try:
+        return list(breakdowns.dimensions(breakdown))
+    except breakdowns.BreakdownError:
+        return ["other"]
 
 
 def _label(key: str, area_name: str, region: int, area_id: int) -> str:
@@ -106,15 +115,17 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
         if township and o.breakdown:
             continue
         key = f"area={o.area.code}" if township else o.breakdown
-        kind = "township" if township else ("total" if not o.breakdown else
-                                            o.breakdown.partition("=")[0])
+        dimensions = ["township"] if township else _dimensions(o.breakdown)
+        kind = breakdowns.SEPARATOR.join(dimensions) or "total"
         entry = series.setdefault((kind, key), {
-            "key": key, "kind": kind, "label": _label(o.breakdown, o.area.name, region, o.area_id),
+            "key": key, "kind": kind, "dimensions": dimensions,
+            "label": _label(o.breakdown, o.area.name, region, o.area_id),
             "area": o.area.code, "breakdown": o.breakdown, "values": []})
         entry["values"].append({"year": o.year, "value": o.value, "status": o.status,
                                 "is_sample": o.is_sample})
-    order = {"total": 0, "sex": 1, "urban_rural": 2, "age": 3, "township": 9}
-    ordered = sorted(series.values(), key=lambda s: (order.get(s["kind"], 5), s["key"]))
+    order = {"total": 0, "sex": 1, "urban_rural": 2, "age_band": 3, "township": 9}
+    ordered = sorted(series.values(), key=lambda s: (
+        len(s["dimensions"]), [order.get(d, 5) for d in s["dimensions"]], s["key"]))
     years = sorted({v["year"] for s in ordered for v in s["values"]})
     targets = [{"position": t.position, "kind": t.kind, "comparator": t.comparator,
                 "value": t.value, "year": t.year, "unit": t.unit,
@@ -301,7 +312,7 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     visible = _visible_ids(plan, user)
     rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
                                        area_id=plan.region_id, value__isnull=False,
-                                       breakdown__in=["sex=female", "sex=male"])
+                                       breakdown__in=breakdowns.cells([breakdowns.SEX]))
             .select_related("indicator").order_by("indicator__position", "year"))
     by_indicator: dict[int, dict[str, Any]] = {}
     for o in rows:
@@ -309,7 +320,8 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
             "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
             "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
             "years": {}})
-        entry["years"].setdefault(o.year, {})[o.breakdown.partition("=")[2]] = o.value
+        entry["years"].setdefault(o.year, {})[breakdowns.value_of(o.breakdown, breakdowns.SEX)] = \
+            o.value
     indicators = []
     for entry in by_indicator.values():
         points = [{"year": y, "female": v["female"], "male": v["male"],

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.security import HttpBearer
 
+from halfsky.domain import breakdowns
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
 from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
 from halfsky.web.core.errors import ActionError
@@ -44,7 +45,7 @@ class ExchangeValueSchema(Schema):
     indicator: str = Field(max_length=200, description="the shared indicator (name or code)")
     area: str = Field(max_length=20, description="GB/T 2260 code of the child area")
     year: int = Field(ge=1900, le=2100)
-    breakdown: str = Field("", max_length=60)
+    breakdown: str = Field("", max_length=breakdowns.MAX_LENGTH)
     value: Number | None = None
     numerator: Number | None = None
     denominator: Number | None = None

@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.domain import breakdowns
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.tokens.models import IssuedKey
@@ -116,7 +117,8 @@ class KeyedValue(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
-    breakdown = models.CharField(_("breakdown"), max_length=60, blank=True, default="")
+    breakdown = models.CharField(_("breakdown"), max_length=breakdowns.MAX_LENGTH, blank=True,
+                                 default="")
     value = models.FloatField(_("value"), null=True, blank=True)
     numerator = models.FloatField(_("numerator"), null=True, blank=True)
     denominator = models.FloatField(_("denominator"), null=True, blank=True)

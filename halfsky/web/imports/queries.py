@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from halfsky.web.core.text.plans import GROUP_NAMES
+from halfsky.web.core.text.plans import group_label
 from halfsky.web.imports.models import DraftTarget, ImportDraft
 
 
@@ -63,7 +63,7 @@ def review(draft: ImportDraft, problems: list[dict[str, Any]] | None = None) -> 
     rows = DraftTarget.objects.filter(indicator__draft=draft).select_related(
         "indicator__department").order_by("indicator__position", "position")
     for target in rows:
-        target.group_labels = "/".join(str(GROUP_NAMES.get(g, g)) for g in target.groups)
+        target.group_labels = "/".join(group_label(g) for g in target.groups)
         key = (target.indicator.domain, target.indicator.goal)
         targets.setdefault(key, []).append(target)
     loose: dict[tuple[str, str, int], list[str]] = {}

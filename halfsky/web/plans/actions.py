@@ -128,7 +128,7 @@ def _store_indicators(
                 "definition": indicator.definition, "numerator": indicator.numerator,
                 "denominator": indicator.denominator, "per": indicator.per,
                 "polarity": indicator.polarity.value,
-                "disaggregations": [d.value for d in indicator.disaggregations],
+                "disaggregations": indicator.disaggregation_entries(),
                 "lead": departments.get(indicator.responsibility.lead or ""),
                 "statistical_period": indicator.statistical_period.value,
                 "cadence": indicator.cadence.value,

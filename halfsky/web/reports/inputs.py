@@ -17,6 +17,7 @@ import dataclasses
 from collections import defaultdict
 from typing import Any
 
+from halfsky.domain import breakdowns
 from halfsky.domain.reports import (
     GroupValues,
     IndicatorAssessment,
@@ -25,6 +26,7 @@ from halfsky.domain.reports import (
     WarningInput,
 )
 from halfsky.web.assessments.models import AssessmentResult, Warning
+from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.models import Observation, ReferenceValue, ValueStatus
 
@@ -52,7 +54,8 @@ def _series(plan: Plan, year: int) -> list[dict[str, Any]]:
         if area_id == plan.region_id and not breakdown:
             totals[code][value_year] = value
         elif area_id == plan.region_id:
-            groups[code].setdefault((breakdown, ""), {})[value_year] = value
+            label = breakdown_label(breakdown) if breakdowns.is_crossed(breakdown) else ""
+            groups[code].setdefault((breakdown, label), {})[value_year] = value
         elif not breakdown:
             groups[code].setdefault((f"township={area_code}", area_name), {})[value_year] = value
     codes = plan.indicators.order_by("position").values_list("code", flat=True)

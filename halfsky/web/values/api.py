@@ -62,7 +62,8 @@ class ValueOut(Schema):
     area: str = Field(description="GB/T 2260 area code")
     area_name: str
     year: int
-    breakdown: str = Field(description="'' for the total, else dimension=value (sex=female)")
+    breakdown: str = Field(description="'' for the total, else dimension=value pairs joined by "
+                                       "';' (sex=female, sex=female;urban_rural=rural)")
     value: float | None
     numerator: float | None
     denominator: float | None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from halfsky.domain.breakdowns import declared
 from halfsky.domain.validation import Entry, Severity, validate
 from halfsky.formats.earlier_years import HistoryRow
 from halfsky.formats.uploads import FileProblem
@@ -19,7 +20,7 @@ from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.checks import rules_for
 from halfsky.web.values.models import Observation
-from halfsky.web.values.scope import breakdowns
+from halfsky.web.values.scope import combinations
 
 
 @dataclass
@@ -63,7 +64,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if area is None:
             result.problems.append(_problem("history.unknown_area", row, area=row.area))
             continue
-        if row.breakdown not in breakdowns(indicator):
+        if not declared(row.breakdown, combinations(indicator)):
             result.problems.append(_problem("history.unknown_breakdown", row,
                                             breakdown=row.breakdown))
             continue

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from halfsky.domain.breakdowns import combinations_of, entry_breakdowns
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
-
-BREAKDOWNS = {
-    "sex": ("sex=female", "sex=male"),
-    "urban_rural": ("urban_rural=urban", "urban_rural=rural"),
-}
 
 
 def reported_in(indicator: Indicator, year: int, election_year: bool) -> bool:
@@ -22,9 +18,14 @@ def reported_in(indicator: Indicator, year: int, election_year: bool) -> bool:
     return True
 
 
+def combinations(indicator: Indicator) -> tuple[tuple[str, ...], ...]:
+    """The dimension sets the indicator declares (``("sex",)``, ``("sex", "urban_rural")``)."""
+    return combinations_of(indicator.disaggregations)
+
+
 def breakdowns(indicator: Indicator) -> tuple[str, ...]:
-    extra = tuple(b for d in indicator.disaggregations for b in BREAKDOWNS.get(d, ()))
-    return ("", *extra)
+    """The total and every declared combination's cells (age bands, free, are not listed)."""
+    return entry_breakdowns(combinations(indicator))
 
 
 def areas(indicator: Indicator, plan: Plan) -> list[Area]:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from halfsky.domain import breakdowns
 from halfsky.web.plans.models import Indicator
 from halfsky.web.values.models import Observation, ReferenceValue
 
@@ -33,7 +34,11 @@ def value_table(observations: list[Observation]) -> ValueTable:
 
 
 def _order(breakdown: str) -> tuple[int, str]:
-    return (0 if breakdown == "" else 1, breakdown)
+    """The total, then one-dimension breakdowns, then crossed ones."""
+    try:
+        return (len(breakdowns.parse(breakdown)), breakdown)
+    except breakdowns.BreakdownError:
+        return (len(breakdowns.DIMENSIONS) + 1, breakdown)
 
 
 def indicator_values(indicator: Indicator) -> dict[str, Any]:

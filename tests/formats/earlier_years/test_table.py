@@ -160,3 +160,32 @@ def test_problems_by_cell() -> None:
         ("history.not_a_number", "Sheet1!E3", {"column": "value", "value": "abc"}),
         ("history.duplicate_row", "Sheet1!A5", {"first": "A4"}),
     ]
+
+
+def test_crossed_breakdowns_are_read_canonically_from_one_column_or_one_per_dimension() -> None:
+    text = ("indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
+            "E08,141028,2020,urban_rural=rural;sex=female,60.5,,,,\n"
+            "E08,141028,2020, sex=male ; urban_rural=urban ,80.5,,,,\n")
+    assert [r.breakdown for r in read_history(text.encode()).rows] == [
+        "sex=female;urban_rural=rural", "sex=male;urban_rural=urban"]
+    columns = ("indicator,area,year,Sex,urban_rural,age_band,value,numerator,denominator,"
+               "source,note\n"
+               "E08,141028,2020,female,rural,,60.5,,,,\n"
+               "E08,141028,2020,,,15-49,1.5,,,,\n"
+               "E08,141028,2020,,,,70.0,,,,\n")
+    result = read_history(columns.encode())
+    assert result.problems == []
+    assert [r.breakdown for r in result.rows] == ["sex=female;urban_rural=rural",
+                                                 "age_band=15-49", ""]
+
+
+def test_a_breakdown_that_cannot_be_read_is_a_problem_of_its_row() -> None:
+    text = (f"{HEADER},sex\n"
+            "E08,141028,2020,sex=female;sex=male,60.5,,,,,\n"
+            "E08,141028,2020,sex=female,60.5,,,,,male\n"
+            "E08,141028,2020,sex=female;colour=red,60.5,,,,,\n")
+    result = read_history(text.encode())
+    assert result.rows == []
+    assert [(p.code, p.line) for p in result.problems] == [
+        ("breakdown.repeated_dimension", 2), ("breakdown.repeated_dimension", 3),
+        ("breakdown.unknown_dimension", 4)]

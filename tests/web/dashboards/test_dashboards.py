@@ -37,6 +37,19 @@ def test_series_holds_the_stored_values_and_the_assessment(login) -> None:
     assert data["reference"]["values"] and all(r["source"] for r in data["reference"]["values"])
 
 
+def test_crossed_series_carry_their_dimensions_for_the_toggles(login) -> None:
+    data = login("coordinator").get("/api/indicators/E08/series").json()
+    series = {s["breakdown"]: s for s in data["series"]}
+    assert series["sex=female"]["dimensions"] == ["sex"]
+    crossed = series["sex=female;urban_rural=rural"]
+    assert crossed["dimensions"] == ["sex", "urban_rural"]
+    assert crossed["label"] == "女性 · 农村"
+    assert [s["breakdown"] for s in data["series"]][:3] == ["", "sex=female", "sex=male"]
+    got = {(s["area"], s["breakdown"], v["year"]): v["value"]
+           for s in data["series"] for v in s["values"]}
+    assert got == stored("E08")
+
+
 def test_township_series_are_in_the_chart(login) -> None:
     code = Observation.objects.filter(area__level="township").values_list(
         "indicator__code", flat=True).first()

@@ -120,6 +120,8 @@ def test_a_file_cut_in_half(login: Any) -> None:
     for kind in URLS:
         content = client.get(URLS[kind]).content
         half = content[: len(content) // 2]
+        if kind == "csv":  # cut inside a row's key, not in its free-text PROVENANCE at the end
+            half = content[: content.index(b"\n", len(content) // 2) + 40]
         problems = read_history(half).problems
         assert len(problems) == 1 and problems[0].code in {"sdmx.bad_row", "sdmx.not_sdmx"}
         page = _upload(client, f"half.{kind}", half)

@@ -222,3 +222,24 @@ def test_publishing_over_a_plan_with_values_is_refused_in_words(coordinator, dra
     assert stored.title == "吉县妇女发展“十四五”规划"  # unchanged
     draft.refresh_from_db()
     assert draft.status != "published"
+
+
+def test_a_cross_product_in_the_draft_is_published_with_the_plan(coordinator, draft) -> None:
+    from halfsky.web.orgs.models import Area
+    from halfsky.web.plans.models import Indicator
+    from halfsky.web.values.scope import breakdowns
+
+    document = draft.document
+    first = document["indicators"][0]
+    first["disaggregations"] = ["sex", ["urban_rural", "sex"]]
+    draft.document = document
+    draft.save(update_fields=["document"])
+    page = coordinator.get(f"/imports/{draft.pk}/").content.decode()
+    assert page  # the review screen still opens
+    area = Area.objects.get(code="141028")
+    response = coordinator.post(f"/imports/{draft.pk}/publish/", {
+        "region": area.pk, "code": "jixian-crossed", "title": "吉县妇女发展规划（导入）"})
+    assert response.status_code == 302
+    indicator = Indicator.objects.get(plan__code="jixian-crossed", code=first["code"])
+    assert indicator.disaggregations == ["sex", ["sex", "urban_rural"]]  # canonical order
+    assert "sex=male;urban_rural=rural" in breakdowns(indicator)

@@ -64,7 +64,8 @@ def test_a_stored_official_value_is_a_conflict(coordinator) -> None:
     (HEADER + "H01,141028,2020,,七十七,,,,\n", "“七十七”不是数字"),
     (HEADER + "H01,141028,2020,,77,,,,\nH01,141028,2020,,78,,,,\n", "再次出现"),
     ("indicator,year,value\nH01,2020,77\n", "缺少列"),
-    (HEADER + "H01,141028,2020,sex=other,77,,,,\n", "没有分组"),
+    (HEADER + "H01,141028,2020,sex=other,77,,,,\n", "取值“other”未知"),
+    (HEADER + "H01,141028,2020,sex=female,77,,,,\n", "没有分组"),
     (HEADER + "H01,999999,2020,,77,,,,\n", "没有代码为“999999”的地区"),
     (HEADER + "H12,141028,2020,,120,,,,\n", "高于允许的最大值"),
 ])

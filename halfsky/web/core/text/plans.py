@@ -3,9 +3,13 @@ plan import's refusals and change records."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+from halfsky.domain import breakdowns
+from halfsky.web.core.text.lists import join_words
 
 POLARITY = {
     "higher": _("higher is better"),
@@ -37,12 +41,58 @@ DISAGGREGATION_NAMES = {
 }
 
 
-def breakdown_label(breakdown: str) -> str:
-    """'sex=female' → '女性'; '' → ''."""
-    if not breakdown:
-        return ""
-    _dimension, _sep, value = breakdown.partition("=")
+def value_label(dimension: str, value: str) -> str:
+    """One part of a breakdown: 'female' → '女性', an age band '15-49' → '15-49岁'."""
+    if dimension == breakdowns.AGE_BAND:
+        return str(_("aged %(band)s")) % {"band": value}
     return str(GROUP_NAMES.get(value, value))
+
+
+def breakdown_label(breakdown: str) -> str:
+    """'sex=female' → '女性'; 'sex=female;urban_rural=rural' → '女性 · 农村'; '' → ''.
+
+    A breakdown that cannot be read is shown as it is written."""
+    try:
+        pairs = breakdowns.parse(breakdown)
+    except breakdowns.BreakdownError:
+        return breakdown
+    return breakdown_separator().join(value_label(d, v) for d, v in pairs)
+
+
+def group_label(group: str) -> str:
+    """A gap target's group: a value of one dimension ('rural' → '农村') or a whole
+    breakdown ('sex=female;urban_rural=rural' → '女性 · 农村')."""
+    return breakdown_label(group) if "=" in group else str(GROUP_NAMES.get(group, group))
+
+
+def breakdown_separator() -> str:
+    """Between the parts of a crossed breakdown: '女性 · 农村'."""
+    return pgettext("between the parts of a breakdown", " · ")
+
+
+def combination_label(combination: Sequence[str]) -> str:
+    """('sex', 'urban_rural') → '性别 × 城乡'."""
+    return pgettext("between crossed dimensions", " × ").join(
+        str(DISAGGREGATION_NAMES.get(d, d)) for d in combination)
+
+
+def disaggregation_labels(entries: Sequence[str | Sequence[str]]) -> str:
+    """A stored ``disaggregations`` list in words: '性别、性别 × 城乡'."""
+    return join_words(DISAGGREGATION_NAMES.get(e, e) if isinstance(e, str)
+                      else combination_label(e) for e in entries)
+
+
+BREAKDOWN_SENTENCES = {
+    breakdowns.UNKNOWN_DIMENSION: _("The breakdown %(breakdown)s names an unknown dimension "
+                                    "(%(dimension)s)."),
+    breakdowns.UNKNOWN_VALUE: _("The breakdown %(breakdown)s has an unknown value of "
+                                "%(dimension)s (%(value)s)."),
+    breakdowns.REPEATED_DIMENSION: _("The breakdown %(breakdown)s names %(dimension)s twice."),
+    breakdowns.MALFORMED: _("The breakdown %(breakdown)s is not written as dimension=value "
+                            "pairs joined by ';'."),
+    breakdowns.NOT_DECLARED: _("The indicator is not broken down by the dimensions of "
+                               "%(breakdown)s."),
+}
 
 
 # The plan import (halfsky.web.imports): refusals of a document and of a publication.

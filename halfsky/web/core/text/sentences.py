@@ -18,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from halfsky.web.core.text.assessment import WARNING_SENTENCES
 from halfsky.web.core.text.exchange import EXCHANGE_SENTENCES
 from halfsky.web.core.text.files import FILE_PROBLEMS
-from halfsky.web.core.text.plans import PLAN_IMPORT_SENTENCES
+from halfsky.web.core.text.plans import BREAKDOWN_SENTENCES, PLAN_IMPORT_SENTENCES
 from halfsky.web.core.text.reports import REPORT_SENTENCES
 from halfsky.web.core.text.system import API_REFUSALS, JOB_MESSAGES
 from halfsky.web.core.text.values import (
@@ -31,7 +31,7 @@ from halfsky.web.core.text.values import (
 SUBJECT_TABLES: tuple[Mapping[str, Any], ...] = (
     VALUE_CHECKS, WORKFLOW_REFUSALS, ROUND_NOTIFICATIONS, WARNING_SENTENCES,
     REPORT_SENTENCES, PLAN_IMPORT_SENTENCES, FILE_PROBLEMS, API_REFUSALS, JOB_MESSAGES,
-    EXCHANGE_SENTENCES,
+    EXCHANGE_SENTENCES, BREAKDOWN_SENTENCES,
 )
 SENTENCES: dict[str, Any] = {code: text for table in SUBJECT_TABLES for code, text in table.items()}
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from halfsky.domain.target_checks import describe_target
 from halfsky.domain.targets import Target
-from halfsky.web.core.text.plans import GROUP_NAMES
+from halfsky.web.core.text.plans import group_label
 
 TARGET_SENTENCES = {
     "target.threshold.ge": gettext_lazy("at least %(quantity)s"),
@@ -73,8 +73,8 @@ def target_in_words(target: Target, relative_to: Any = None) -> str:
         "quantity": quantity(target.value if "value" not in params else float(params["value"]),
                              target.unit),
         "tolerance": number(float(params["tolerance"])) if "tolerance" in params else "",
-        "group_a": str(GROUP_NAMES.get(str(params.get("group_a")), params.get("group_a", ""))),
-        "group_b": str(GROUP_NAMES.get(str(params.get("group_b")), params.get("group_b", ""))),
+        "group_a": group_label(str(params.get("group_a", ""))),
+        "group_b": group_label(str(params.get("group_b", ""))),
         "relative_to": (str(relative_to) if relative_to is not None
                         else str(params.get("relative_to", ""))),
     }

@@ -25,8 +25,8 @@ def cadence_label(code: str) -> str:
 
 
 @register.filter
-def disaggregation_labels(codes: list[str]) -> str:
-    return join_words(plan_words.DISAGGREGATION_NAMES.get(c, c) for c in codes)
+def disaggregation_labels(entries: list[str | list[str]]) -> str:
+    return plan_words.disaggregation_labels(entries)
 
 
 @register.filter

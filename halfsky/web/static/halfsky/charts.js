@@ -33,6 +33,17 @@
   }
 
   /* ---- an indicator's time series ---- */
+  function dimensionsOf(s) {
+    if (s.dimensions) return s.dimensions;
+    return s.kind === "total" ? [] : [s.kind];
+  }
+
+  function visible(s, shown) {
+    var dimensions = dimensionsOf(s);
+    if (!dimensions.length) return !!shown.total;
+    return dimensions.every(function (d) { return !!shown[d]; });
+  }
+
   function seriesOption(data, shown) {
     var a = data.assessment, unit = data.indicator.unit || "";
     var years = data.years.slice();
@@ -43,7 +54,7 @@
     var maxYear = Math.max.apply(null, years.length ? years : [data.plan.end_year]);
     var out = [], legend = [];
     data.series.forEach(function (s, i) {
-      if (!shown[s.kind === "total" ? "total" : s.kind]) return;
+      if (!visible(s, shown)) return;
       legend.push(s.label);
       out.push({ name: s.label, type: "line", symbolSize: s.kind === "total" ? 7 : 5,
         lineStyle: { width: s.kind === "total" ? 3 : 1.5, type: s.kind === "township" ? "dashed" : "solid" },
@@ -94,8 +105,8 @@
   function seriesChart(el, data) {
     var chart = init(el), box = el.closest("[data-chart-box]") || el.parentNode;
     var shown = { total: true, forecast: true, interval: true, reference: true };
-    var kinds = {};
-    data.series.forEach(function (s) { if (s.kind !== "total") kinds[s.kind] = true; });
+    var kinds = {};  // one toggle per dimension: a crossed series shows when all its are on
+    data.series.forEach(function (s) { dimensionsOf(s).forEach(function (d) { kinds[d] = true; }); });
     var toggles = box.querySelector("[data-toggles]");
     if (toggles) {
       var choices = Object.keys(kinds).map(function (k) { return [k, text("kind." + k), false]; });
