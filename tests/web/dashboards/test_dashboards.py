@@ -38,7 +38,7 @@ def test_series_holds_the_stored_values_and_the_assessment(login) -> None:
 
 
 def test_crossed_series_carry_their_dimensions_for_the_toggles(login) -> None:
-    data = login("coordinator").get("/api/indicators/E08/series").json()
+    data = login("coordinator").get("/api/indicators/E08/series?plan=jixian-women-2021-2025").json()
     series = {s["breakdown"]: s for s in data["series"]}
     assert series["sex=female"]["dimensions"] == ["sex"]
     crossed = series["sex=female;urban_rural=rural"]

@@ -99,13 +99,13 @@ def test_a_crossed_value_in_the_web_form_the_template_and_the_history_import(
     csv = ("indicator,area,year,breakdown,sex,urban_rural,value,numerator,denominator,source,note\n"
            f"{CODE},141028,2019,\"urban_rural=rural;sex=male\",,,58.2,,,调查,\n"
            f"{CODE},141028,2019,,female,urban,70.1,,,调查,\n")
-    response = coordinator.post("/rounds/earlier-years/",
+    response = coordinator.post("/plans/jixian-women-2021-2025/earlier-years/",
                                 {"file": SimpleUploadedFile("history.csv", csv.encode())})
     assert response.status_code == 302
     preview = coordinator.get(response.url).content.decode()
     assert "男性 · 农村" in preview and "女性 · 城镇" in preview
     staged_pk = response.url.rstrip("/").split("/")[-1]
-    assert coordinator.post(f"/rounds/earlier-years/{staged_pk}/apply/").status_code == 302
+    assert coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged_pk}/apply/").status_code == 302
     imported = {o.breakdown: o.value for o in Observation.objects.filter(
         indicator__code=CODE, year=2019)}
     assert imported == {MALE_RURAL: 58.2, FEMALE_URBAN: 70.1}
@@ -128,7 +128,7 @@ def test_crossed_values_go_out_through_sdmx_csv_and_come_back_unchanged(
     assert sum(1 for _, b in before if b in CELLS) >= 4 * 5  # the demo's years and 2025
 
     coordinator = login("coordinator")
-    content = coordinator.get("/exchange/sdmx/data.csv").content
+    content = coordinator.get("/plans/jixian-women-2021-2025/exchange/sdmx/data.csv").content
     assert b"E08,141028,F,R,_T,2025" in content.replace(b'"', b"")
     approved.delete()
     actor = get_user_model().objects.get(username="coordinator")
