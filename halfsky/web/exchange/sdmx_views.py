@@ -49,7 +49,7 @@ def _years(request: HttpRequest) -> list[int]:
 
 
 def _years_with_values(plan: Plan) -> list[int]:
-    return list(Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
+    return list(Observation.objects.for_plan(plan).filter(status=ValueStatus.APPROVED)
                 .values_list("year", flat=True).distinct().order_by("year"))
 
 
@@ -64,7 +64,7 @@ def _problem(error: SdmxError) -> str:
 def sdmx_page(request: HttpRequest) -> HttpResponse:
     plan = _plan()
     years = _years(request)
-    approved = Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
+    approved = Observation.objects.for_plan(plan).filter(status=ValueStatus.APPROVED)
     return _page(request, plan, years,
                  count=(approved.filter(year__in=years) if years else approved).count())
 

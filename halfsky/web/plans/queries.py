@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from halfsky.domain import plan as domain
@@ -45,6 +46,33 @@ def get_plan(code: str) -> models.Plan:
     if plan is None:
         raise Http404(code)
     return plan
+
+
+def series_ids(plan: models.Plan) -> QuerySet[Any]:
+    """The ids under which the plan's values are stored (a subquery): an indicator's own id,
+    or the indicator of another plan whose series it shares (``same_as``)."""
+    return (models.Indicator.objects.filter(plan=plan)
+            .annotate(series=Coalesce("same_as_id", "id")).values("series"))
+
+
+def own_by_series(plan: models.Plan) -> dict[int, models.Indicator]:
+    """Series id → the plan's own indicator reading that series."""
+    return {i.series_id: i for i in models.Indicator.objects.filter(plan=plan)}
+
+
+def plans_sharing(series_id: int) -> list[models.Plan]:
+    """The plans whose indicators read the series ``series_id``, oldest first."""
+    return list(models.Plan.objects.filter(
+        Q(indicators__pk=series_id) | Q(indicators__same_as_id=series_id))
+        .distinct().order_by("start_year", "code"))
+
+
+def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
+    """Every indicator (of any plan) reading the series ``indicator`` reads, itself included,
+    oldest plan first."""
+    series = indicator.series_id
+    return list(models.Indicator.objects.filter(Q(pk=series) | Q(same_as_id=series))
+                .select_related("plan").order_by("plan__start_year", "plan__code"))
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:

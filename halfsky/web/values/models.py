@@ -8,6 +8,8 @@ new, why. Only ``actions.py`` writes these rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.queries import own_by_series, series_ids
 
 
 class Round(models.Model):
@@ -101,7 +104,29 @@ class ValueFlag(models.TextChoices):
 
 
 class ObservationQuerySet(RestrictedQuerySet["Observation"]):
+    """Observations; read an indicator's or a plan's values only through ``for_indicator``,
+    ``for_indicators`` or ``for_plan``: an indicator sharing another plan's series
+    (``Indicator.same_as``) has its values stored under that plan's indicator."""
+
     department_fields = ("indicator__lead", "indicator__supporting")
+
+    def for_indicator(self, indicator: Indicator) -> ObservationQuerySet:
+        return self.filter(indicator_id=indicator.series_id)
+
+    def for_indicators(self, indicators: Iterable[Indicator]) -> ObservationQuerySet:
+        return self.filter(indicator_id__in={i.series_id for i in indicators})
+
+    def for_plan(self, plan: Plan) -> ObservationQuerySet:
+        return self.filter(indicator_id__in=series_ids(plan))
+
+    def seen_by(self, plan: Plan) -> list[Observation]:
+        """The plan's rows, each with ``indicator`` set to the plan's own indicator reading its
+        series (its code, unit, position, targets) — for reading and exporting, never saving."""
+        own = own_by_series(plan)
+        rows = list(self.for_plan(plan).select_related("area"))
+        for row in rows:
+            row.indicator = own[row.indicator_id]
+        return rows
 
 
 class Observation(models.Model):

@@ -83,6 +83,9 @@ PLAN_IMPORT_SENTENCES = {
         "Indicator %(indicator)s already has values of its own; it cannot now share another "
         "plan's series."),
     "plan_import.unknown": _("The document cannot be imported (%(code)s)."),
+    "import.bad_series_link": _(
+        "Indicator %(indicator)s can only share the series of another plan's indicator "
+        "measured in the same unit."),
 }
 
 # The parts of a plan named in the import's change records.
