@@ -142,7 +142,7 @@ def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
 
 def missing_is_due(plan: Plan, year: int) -> bool:
     """Whether a missing value of ``year`` is a finding: the year's data are due."""
-    round_ = Round.objects.filter(plan=plan, year=year).first()
+    round_ = Round.objects.filter(year=year).first()
     return (round_ is None or round_.closed_at is not None
             or timezone.localdate() > round_.deadline)
 

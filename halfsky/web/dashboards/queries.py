@@ -157,7 +157,9 @@ def series_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
 
 
 def _latest_round(plan: Plan) -> Round | None:
-    return Round.objects.filter(plan=plan).order_by("-year").first()
+    """The latest round the plan takes part in (of a data year of its own)."""
+    return Round.objects.filter(year__gte=plan.baseline_year, year__lte=plan.end_year
+                                ).order_by("-year").first()
 
 
 def overview(plan: Plan, user: Any) -> dict[str, Any]:
