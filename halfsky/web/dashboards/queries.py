@@ -33,6 +33,7 @@ from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.orgs.permissions import is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.queries import linked_indicators
 from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.values.queries import board
 
@@ -132,6 +133,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
                                  "source": r.source, "notes": r.notes}
                                 for r in by_year.values()]}
     return {
+        "periods": periods(indicator),
         "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
                       "polarity": indicator.polarity},
         "plan": {"code": indicator.plan.code, "end_year": indicator.plan.end_year,
@@ -141,6 +143,23 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
         "assessment": _assessment(indicator),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
     }
+
+
+def periods(indicator: Indicator) -> list[dict[str, Any]]:
+    """Every plan reading the indicator's series (``same_as``), oldest first, with its period
+    and its targets — the chart shades each period and draws each plan's target line over it.
+    Empty when no other plan shares the series."""
+    linked = linked_indicators(indicator)
+    if len(linked) < 2:
+        return []
+    return [{"plan": i.plan.code, "title": i.plan.title, "current": i.pk == indicator.pk,
+             "start_year": i.plan.start_year, "end_year": i.plan.end_year,
+             "baseline_year": i.plan.baseline_year, "indicator": i.code,
+             "url": reverse("plans:indicator", args=[i.plan.code, i.code]),
+             "targets": [{"value": t.value, "year": t.year or i.plan.end_year,
+                          "words": target_in_words(t.to_domain(), t.relative_to)}
+                         for t in i.targets.all() if t.value is not None]}
+            for i in linked]
 
 
 TABLE_HEADER = ("indicator", "name", "area", "area_name", "breakdown", "series", "year", "value",

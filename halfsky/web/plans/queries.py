@@ -60,11 +60,22 @@ def own_by_series(plan: models.Plan) -> dict[int, models.Indicator]:
     return {i.series_id: i for i in models.Indicator.objects.filter(plan=plan)}
 
 
-def plans_sharing(series_id: int) -> list[models.Plan]:
-    """The plans whose indicators read the series ``series_id``, oldest first."""
-    return list(models.Plan.objects.filter(
-        Q(indicators__pk=series_id) | Q(indicators__same_as_id=series_id))
+def plans_linked_with(plan: models.Plan) -> list[models.Plan]:
+    """The other plans sharing at least one series with ``plan``, oldest first."""
+    series = series_ids(plan)
+    return list(models.Plan.objects.exclude(pk=plan.pk).filter(
+        Q(indicators__pk__in=series) | Q(indicators__same_as_id__in=series))
         .distinct().order_by("start_year", "code"))
+
+
+def linked_pairs(first: models.Plan, second: models.Plan
+                 ) -> list[tuple[models.Indicator, models.Indicator]]:
+    """The indicators of ``first`` and ``second`` reading the same series, in ``second``'s
+    order (the successor's, when ``first`` is the older plan); targets loaded."""
+    ones = {i.series_id: i for i in indicators_with_targets().filter(plan=first)}
+    return [(ones[i.series_id], i)
+            for i in indicators_with_targets().filter(plan=second).order_by("position")
+            if i.series_id in ones]
 
 
 def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
