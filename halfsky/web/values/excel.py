@@ -54,6 +54,6 @@ def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) 
 def _targets(indicator: Indicator, using: list[Indicator]) -> str:
     """The targets of the value: of each plan using it, named by the plan, when several do."""
     if len(using) < 2:
-        return join_clauses(v.words for v in target_views(indicator))
+        return join_clauses(v.words for v in target_views(using[0] if using else indicator))
     return "\n".join(f"{i.plan.title}: " + join_clauses(v.words for v in target_views(i))
                      for i in using)

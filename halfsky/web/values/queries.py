@@ -105,8 +105,9 @@ def entry_rows(task: Task, findings: list[Finding], only: int | None = None
                 for series, found in using.items() if len(found) > 1}
     rows = []
     for o in observations:
-        if o.indicator_id not in targets:
-            targets[o.indicator_id] = target_views(o.indicator)
+        if o.indicator_id not in targets:  # the round's plan's targets (2026: the new plan's)
+            reading = using.get(o.indicator_id) or [o.indicator]
+            targets[o.indicator_id] = target_views(reading[0])
         history = earlier[(o.indicator_id, o.area_id, o.breakdown)]
         rows.append(EntryRow(o, [history.get(y) for y in years], targets[o.indicator_id],
                              by_key.get(str(o.pk), []),

@@ -60,6 +60,10 @@ def test_a_round_takes_the_plans_in_force_in_its_year(login, successor) -> None:
     h12 = [o for o in health(2027) if o.breakdown == "" and o.area_id == successor.region_id
            and o.indicator.code == "H12"]
     assert [o.indicator.plan.code for o in h12] == [OLD]
+    # ... judged by the plan of the round: the task shows the new plan's target (≥ 60%)
+    page = login("health_reporter").get("/rounds/2027/health/").content.decode()
+    target = page.split("<code>H12</code>")[1].split("</tr>")[0]
+    assert "60%" in target and "50%" not in target
 
 
 def test_a_shared_2025_value_entered_once_appears_in_both_plans(login, successor) -> None:
