@@ -1,11 +1,11 @@
-"""One reporting round per data year for every plan in force: rounds lose their plan.
+"""Before rounds lose their plan (0007): one round per data year.
 
 Existing rounds keep their year. Should two plans have had a round of the same
 year, they become one: the earlier-opened round stays; the other's tasks move to
 it (a department's values join its task there when it has one).
 """
 
-from django.db import migrations, models
+from django.db import migrations
 
 
 def merge_rounds_of_a_year(apps, schema_editor):
@@ -36,17 +36,4 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(merge_rounds_of_a_year, migrations.RunPython.noop),
-        migrations.RemoveConstraint(
-            model_name='round',
-            name='round_unique_year',
-        ),
-        migrations.RemoveField(
-            model_name='round',
-            name='plan',
-        ),
-        migrations.AlterField(
-            model_name='round',
-            name='year',
-            field=models.PositiveSmallIntegerField(unique=True, verbose_name='data year'),
-        ),
     ]
