@@ -21,6 +21,7 @@ from halfsky.cli.plan_import import add_import_parser
 from halfsky.cli.serve import add_parser as add_serve_parser
 from halfsky.cli.setup import fail as _fail
 from halfsky.cli.setup import setup_django as _setup_django
+from halfsky.cli.successor import add_parser as add_successor_parser
 from halfsky.cli.worker import add_parser as add_worker_parser
 from halfsky.domain.plan import Plan
 from halfsky.domain.targets import Target
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = plan_commands.add_parser("list", help="list the shipped plans")
     listing.set_defaults(func=cmd_plan_list)
     add_import_parser(plan_commands)
+    add_successor_parser(plan_commands)
 
     demo = commands.add_parser(
         "demo", help="load the plan, sample data, reference values and demo accounts (idempotent)"

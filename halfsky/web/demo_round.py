@@ -25,6 +25,7 @@ from halfsky.web.demo_values import crossed_values, demo_series
 from halfsky.web.orgs.actions import Account, do_ensure_account
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import domain_plan
 from halfsky.web.reports.models import DepartmentYearReport
 from halfsky.web.reports.year_reports import (
     do_return_year_report,
@@ -116,11 +117,14 @@ def _continued(values: dict[int, float], integer: bool) -> float | None:
 
 def _fill(task: Task, plan: domain.Plan, reporter: Any, levels: dict[tuple[str, str], float],
           share: float = 1.0) -> None:
-    rows = list(task.observations.select_related("indicator", "area").order_by("pk"))
+    rows = list(task.observations.select_related("indicator__plan", "area").order_by("pk"))
+    stored_id = Plan.objects.get(code=plan.code).pk  # the demo plan; others are shared series
     series = {}
     cells: dict[str, dict[str, dict[int, float]]] = {}
     for observation in rows[: max(1, int(len(rows) * share))]:
-        indicator = plan.indicator(observation.indicator.code)
+        indicator = (plan if observation.indicator.plan_id == stored_id
+                     else domain_plan(observation.indicator.plan)).indicator(
+            observation.indicator.code)
         if indicator.code not in series:
             series[indicator.code] = demo_series(indicator, levels)
             cells[indicator.code] = crossed_values(indicator, series[indicator.code])
@@ -146,12 +150,12 @@ def set_up_demo_round(plan: domain.Plan, password: str, levels: dict[tuple[str, 
                       out: TextIO) -> None:
     stored = Plan.objects.get(code=plan.code)
     set_up_demo_year_reports(stored, password, out)
-    if Round.objects.filter(plan=stored, year=YEAR).exists():
+    if Round.objects.filter(year=YEAR).exists():
         out.write(f"reporting round {YEAR}: already open\n")
         return
     coordinator = get_user_model().objects.get(username="coordinator")
     deadline = timezone.localdate() - datetime.timedelta(days=3)
-    round_ = do_open_round(stored, YEAR, deadline, coordinator, sample=True)
+    round_ = do_open_round(YEAR, deadline, coordinator, sample=True)
     for code, state in STORY.items():
         task = round_.tasks.filter(department__code=code).first()
         if task is None:

@@ -63,6 +63,7 @@ from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
 from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import own_by_series
 from halfsky.web.values.models import Observation, Round, ValueFlag, ValueStatus
 
 RAISED_BY = frozenset(WarningKind.values)  # the engine's warning codes that raise a warning
@@ -141,7 +142,7 @@ def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
 
 def missing_is_due(plan: Plan, year: int) -> bool:
     """Whether a missing value of ``year`` is a finding: the year's data are due."""
-    round_ = Round.objects.filter(plan=plan, year=year).first()
+    round_ = Round.objects.filter(year=year).first()
     return (round_ is None or round_.closed_at is not None
             or timezone.localdate() > round_.deadline)
 
@@ -152,9 +153,10 @@ Finding = dict[str, Any]
 def _findings(plan: Plan, year: int, table: Table, latest_year: np.ndarray[Any, Any],
               masks: list[int], statuses: list[int]) -> dict[tuple[int, int, str], list[Finding]]:
     due = missing_is_due(plan, year)
-    not_applicable = set(Observation.objects.filter(
-        indicator__plan=plan, year=year, breakdown="", flag=ValueFlag.NOT_APPLICABLE,
-        status=ValueStatus.APPROVED).values_list("indicator_id", "area_id"))
+    own = {series: i.pk for series, i in own_by_series(plan).items()}
+    not_applicable = {(own[series], area) for series, area in Observation.objects.for_plan(
+        plan).filter(year=year, breakdown="", flag=ValueFlag.NOT_APPLICABLE,
+                     status=ValueStatus.APPROVED).values_list("indicator_id", "area_id")}
     found: dict[tuple[int, int, str], list[Finding]] = {}
     for i, row in enumerate(table.rows):
         if not row.stored or row.breakdown != "" or not masks[i]:

@@ -45,5 +45,6 @@ def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
         "targets": queries.target_views(indicator), **indicator_values(indicator),
+        "linked": [i for i in queries.linked_indicators(indicator) if i.pk != indicator.pk],
         **indicator_assessment(indicator, request.user),
     })

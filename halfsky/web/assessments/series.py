@@ -16,7 +16,8 @@ Which series are judged, for every indicator of the plan and every target
   of the same area and breakdown.
 
 Values read: approved observations (official and sample) up to the year
-assessed, with their numerator and denominator where the indicator is a
+assessed — of an indicator sharing another plan's series (``same_as``), that
+series' values, judged against this plan's own targets, baseline and period — with their numerator and denominator where the indicator is a
 rate. The other group of a gap and the compared series of a relative
 target enter the table as helper rows (``Row.stored`` False) whose results
 are not kept. Building the table is one pass over the plan's series; the
@@ -36,7 +37,7 @@ from halfsky.domain.assessment import Observations, SeriesSettings, settings_fro
 from halfsky.domain.targets import Target, TargetKind
 from halfsky.web.assessments.models import GoalRating, IndicatorMethod
 from halfsky.web.plans.models import Plan
-from halfsky.web.plans.queries import domain_plan
+from halfsky.web.plans.queries import domain_plan, own_by_series
 from halfsky.web.values.models import Observation, ValueStatus
 
 Key = tuple[int, int, str]  # indicator id, area id, breakdown
@@ -135,11 +136,12 @@ def build_table(plan: Plan, year: int) -> Table:
     model = domain_plan(plan)
     ids = dict(plan.indicators.values_list("code", "pk"))
     region = plan.region_id
-    rows = list(Observation.objects.filter(
-        indicator__plan=plan, status=ValueStatus.APPROVED, year__lte=year,
+    own = {series: i.pk for series, i in own_by_series(plan).items()}
+    rows = [(own[series], *rest) for series, *rest in Observation.objects.for_plan(plan).filter(
+        status=ValueStatus.APPROVED, year__lte=year,
     ).exclude(value__isnull=True, numerator__isnull=True).values_list(
         "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
-        "is_sample"))
+        "is_sample")]
     builder = _Builder(plan)
     builder.goal_ratings = evaluators_ratings(plan, year)
     observed: dict[int, dict[int, set[str]]] = {}

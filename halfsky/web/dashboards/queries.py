@@ -34,6 +34,7 @@ from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.orgs.permissions import is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.queries import linked_indicators
 from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.values.queries import board
 
@@ -107,7 +108,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
     """The chart of one indicator: values by breakdown and township, targets,
     forecast and its range, the interval band, the national reference, the assessment."""
     region = indicator.plan.region_id
-    observations = (Observation.objects.filter(indicator=indicator, value__isnull=False)
+    observations = (Observation.objects.for_indicator(indicator).filter(value__isnull=False)
                     .select_related("area").order_by("area__code", "breakdown", "year"))
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for o in observations:
@@ -143,6 +144,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
                                  "source": r.source, "notes": r.notes}
                                 for r in by_year.values()]}
     return {
+        "periods": periods(indicator),
         "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
                       "polarity": indicator.polarity},
         "plan": {"code": indicator.plan.code, "end_year": indicator.plan.end_year,
@@ -152,6 +154,23 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
         "assessment": _assessment(indicator),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
     }
+
+
+def periods(indicator: Indicator) -> list[dict[str, Any]]:
+    """Every plan reading the indicator's series (``same_as``), oldest first, with its period
+    and its targets — the chart shades each period and draws each plan's target line over it.
+    Empty when no other plan shares the series."""
+    linked = linked_indicators(indicator)
+    if len(linked) < 2:
+        return []
+    return [{"plan": i.plan.code, "title": i.plan.title, "current": i.pk == indicator.pk,
+             "start_year": i.plan.start_year, "end_year": i.plan.end_year,
+             "baseline_year": i.plan.baseline_year, "indicator": i.code,
+             "url": reverse("plans:indicator", args=[i.plan.code, i.code]),
+             "targets": [{"value": t.value, "year": t.year or i.plan.end_year,
+                          "words": target_in_words(t.to_domain(), t.relative_to)}
+                         for t in i.targets.all() if t.value is not None]}
+            for i in linked]
 
 
 TABLE_HEADER = ("indicator", "name", "area", "area_name", "breakdown", "series", "year", "value",
@@ -168,7 +187,9 @@ def series_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
 
 
 def _latest_round(plan: Plan) -> Round | None:
-    return Round.objects.filter(plan=plan).order_by("-year").first()
+    """The latest round the plan takes part in (of a data year of its own)."""
+    return Round.objects.filter(year__gte=plan.baseline_year, year__lte=plan.end_year
+                                ).order_by("-year").first()
 
 
 def overview(plan: Plan, user: Any) -> dict[str, Any]:
@@ -221,7 +242,7 @@ def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], li
     ids = list(Indicator.objects.filter(plan=plan).order_by("position").values_list(
         "pk", flat=True))
     statuses = {i: combined_status(found.get(i, [])) for i in ids}
-    return statuses, list(plan.domains.order_by("number")), _visible_ids(plan, user)
+    return statuses, list(plan.domains.order_by("number")), {i.pk for i in _visible(plan, user).values()}
 
 
 def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
@@ -264,32 +285,34 @@ def _round(plan: Plan, user: Any) -> dict[str, Any] | None:
 def _sparklines(plan: Plan, indicators: list[Indicator], statuses: dict[int, str]
                 ) -> list[dict[str, Any]]:
     values: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for ind, year, value in (Observation.objects.filter(
-            indicator__in=indicators, area_id=plan.region_id, breakdown="", value__isnull=False)
+    own = {i.series_id: i.pk for i in indicators}
+    for series, year, value in (Observation.objects.for_indicators(indicators).filter(
+            area_id=plan.region_id, breakdown="", value__isnull=False)
             .order_by("year").values_list("indicator_id", "year", "value")):
-        values[ind].append({"year": year, "value": value})
+        values[own[series]].append({"year": year, "value": value})
     return [{"code": i.code, "name": i.name, "unit": i.unit, "status": status_info(statuses[i.pk]),
              "url": reverse("plans:indicator", args=[plan.code, i.code]),
              "values": values[i.pk]} for i in indicators]
 
 
-def _visible_ids(plan: Plan, user: Any) -> set[int]:
-    return set(Indicator.objects.restrict(user).filter(plan=plan).values_list("pk", flat=True))
+def _visible(plan: Plan, user: Any) -> dict[int, Indicator]:
+    """The plan's indicators the user reads, by the id of the series they read."""
+    return {i.series_id: i for i in Indicator.objects.restrict(user).filter(plan=plan)}
 
 
 def townships(plan: Plan, user: Any) -> dict[str, Any]:
     """Latest township values of every visible indicator that has township data."""
     check(user, "orgs.use_site")
-    visible = _visible_ids(plan, user)
-    rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
-                                       breakdown="", value__isnull=False)
-            .exclude(area_id=plan.region_id).select_related("area", "indicator")
-            .order_by("indicator__position", "year", "area__code"))
+    visible = _visible(plan, user)
+    rows = (Observation.objects.filter(indicator_id__in=visible, breakdown="", value__isnull=False)
+            .exclude(area_id=plan.region_id).select_related("area")
+            .order_by("year", "area__code"))
     latest: dict[int, dict[str, Any]] = {}
-    for o in rows:
+    for o in sorted(rows, key=lambda o: visible[o.indicator_id].position):
+        own = visible[o.indicator_id]
         entry = latest.setdefault(o.indicator_id, {
-            "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
-            "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
+            "code": own.code, "name": own.name, "unit": own.unit,
+            "url": reverse("plans:indicator", args=[plan.code, own.code]),
             "year": o.year, "bars": {}})
         if o.year > entry["year"]:
             entry["year"], entry["bars"] = o.year, {}
@@ -309,16 +332,17 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
 def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     """Female and male values of every visible indicator that has both, with the gap."""
     check(user, "orgs.use_site")
-    visible = _visible_ids(plan, user)
-    rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
+    visible = _visible(plan, user)
+    rows = (Observation.objects.filter(indicator_id__in=visible,
                                        area_id=plan.region_id, value__isnull=False,
                                        breakdown__in=breakdowns.cells([breakdowns.SEX]))
-            .select_related("indicator").order_by("indicator__position", "year"))
+            .order_by("year"))
     by_indicator: dict[int, dict[str, Any]] = {}
-    for o in rows:
+    for o in sorted(rows, key=lambda o: visible[o.indicator_id].position):
+        own = visible[o.indicator_id]
         entry = by_indicator.setdefault(o.indicator_id, {
-            "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
-            "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
+            "code": own.code, "name": own.name, "unit": own.unit,
+            "url": reverse("plans:indicator", args=[plan.code, own.code]),
             "years": {}})
         entry["years"].setdefault(o.year, {})[breakdowns.value_of(o.breakdown, breakdowns.SEX)] = \
             o.value

@@ -26,11 +26,10 @@ def latest_approvals(rows: Sequence[Observation]) -> dict[int, ValueChange]:
 def local_values(plan: Plan, years: set[int] | None = None) -> list[exchange.LocalValue]:
     """The approved values of the plan's own region, each with its latest approval."""
     observations = Observation.objects.filter(
-        indicator__plan=plan, area=plan.region, status=ValueStatus.APPROVED
-    ).select_related("indicator").order_by("pk")
+        area=plan.region, status=ValueStatus.APPROVED).order_by("pk")
     if years:
         observations = observations.filter(year__in=sorted(years))
-    rows = list(observations)
+    rows = observations.seen_by(plan)
     approvals = latest_approvals(rows)
     reasons = dict(
         ValueChange.objects.filter(observation__in=[o.pk for o in rows], action="reopen")

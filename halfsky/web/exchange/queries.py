@@ -37,8 +37,8 @@ class ChildRow:
 def children_status(plan: Plan, year: int) -> list[ChildRow]:
     """Every child area of the plan's region: what it has sent for ``year``, and how."""
     children = list(Area.objects.filter(parent=plan.region).order_by("code"))
-    counts = dict(Observation.objects.filter(
-        indicator__plan=plan, area__in=children, year=year, status=ValueStatus.APPROVED)
+    counts = dict(Observation.objects.for_plan(plan).filter(
+        area__in=children, year=year, status=ValueStatus.APPROVED)
         .values("area").annotate(n=Count("pk")).values_list("area", "n"))
     last = dict(Delivery.objects.filter(area__in=children).values("area")
                 .annotate(at=Max("received_at")).values_list("area", "at"))
@@ -72,13 +72,13 @@ def compare_table(plan: Plan, indicator: Indicator, breakdown: str = "") -> Comp
     years = list(range(plan.baseline_year, plan.end_year + 1))
     children = list(Area.objects.filter(parent=plan.region).order_by("code"))
     cells: dict[tuple[int, int], Observation] = {
-        (o.area_id, o.year): o for o in Observation.objects.filter(
-            indicator=indicator, area__in=children, breakdown=breakdown,
+        (o.area_id, o.year): o for o in Observation.objects.for_indicator(
+            indicator).filter(area__in=children, breakdown=breakdown,
             status=ValueStatus.APPROVED)}
     aggregates = {a.year: a for a in AggregateValue.objects.filter(
         indicator=indicator, area=plan.region, breakdown=breakdown)}
-    region = {o.year: o for o in Observation.objects.filter(
-        indicator=indicator, area=plan.region, breakdown=breakdown)}
+    region = {o.year: o for o in Observation.objects.for_indicator(indicator).filter(
+        area=plan.region, breakdown=breakdown)}
     return CompareTable(
         years=years,
         rows=[(a, [cells.get((a.pk, y)) for y in years]) for a in children],

@@ -43,7 +43,7 @@ def _years(request: HttpRequest) -> list[int]:
 
 
 def _years_with_values(plan: Plan) -> list[int]:
-    return list(Observation.objects.filter(indicator__plan=plan, status=ValueStatus.APPROVED)
+    return list(Observation.objects.for_plan(plan).filter(status=ValueStatus.APPROVED)
                 .values_list("year", flat=True).distinct().order_by("year"))
 
 
@@ -58,7 +58,7 @@ def _problem(error: SdmxError) -> str:
 def sdmx_page(request: HttpRequest, plan: str) -> HttpResponse:
     stored = get_plan(plan)
     years = _years(request)
-    approved = Observation.objects.filter(indicator__plan=stored, status=ValueStatus.APPROVED)
+    approved = Observation.objects.for_plan(stored).filter(status=ValueStatus.APPROVED)
     return _page(request, stored, years,
                  count=(approved.filter(year__in=years) if years else approved).count())
 

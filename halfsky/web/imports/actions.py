@@ -22,10 +22,12 @@ from halfsky.formats.plan_import import PlanImport, PlanImportError, import_plan
 from halfsky.formats.plan_import.departments import match_department, new_department_code
 from halfsky.formats.plan_import.diff import plan_changes
 from halfsky.web.audit.records import record
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.users import acting_user
 from halfsky.web.imports.models import DraftIndicator, DraftStatus, DraftTarget, ImportDraft
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.plans.actions import PlanLoadError, do_load_plan
+from halfsky.web.plans.models import Indicator
 
 __all__ = ["PlanImportError", "PublishError", "do_create_import", "do_publish_import",
            "do_update_target"]
@@ -192,6 +194,40 @@ def do_update_target(target: DraftTarget, edit: TargetEdit, actor: Any = None) -
            comparator=edit.comparator, value=edit.value, unit=edit.unit, year=edit.year)
 
 
+def link_choices(draft: ImportDraft) -> dict[str, list[Indicator]]:
+    """For each unit of the draft's indicators, the other plans' indicators measured in it
+    that hold their own values (the ones a link may point at)."""
+    units = set(draft.indicators.values_list("unit", flat=True))
+    choices: dict[str, list[Indicator]] = {}
+    for indicator in (Indicator.objects.filter(unit__in=units, same_as__isnull=True)
+                      .exclude(plan__code=draft.published_code or draft.plan_code)
+                      .select_related("plan").order_by("plan__start_year", "plan__code",
+                                                       "position")):
+        choices.setdefault(indicator.unit, []).append(indicator)
+    return choices
+
+
+@transaction.atomic
+def do_link_series(draft: ImportDraft, links: dict[int, int | None], actor: Any) -> int:
+    """Declare draft indicators the same series as other plans' indicators (``same_as``):
+    ``links`` maps draft-indicator ids to an indicator id or None; the number changed.
+    Only indicators of another plan, in the same unit, may be linked."""
+    allowed = {i.pk: i for found in link_choices(draft).values() for i in found}
+    changed = 0
+    for row in draft.indicators.filter(pk__in=list(links)):
+        target = links[row.pk]
+        linked = allowed.get(target) if target is not None else None
+        if target is not None and (linked is None or linked.unit != row.unit):
+            raise ActionError("import.bad_series_link", indicator=row.code)
+        if row.same_as_id != target:
+            row.same_as = linked
+            row.save(update_fields=["same_as"])
+            changed += 1
+            record("import.link_series", "import", str(draft.pk), actor, indicator=row.code,
+                   same_as=f"{linked.plan.code}/{linked.code}" if linked else "")
+    return changed
+
+
 def draft_document(draft: ImportDraft, *, region: str | None = None, code: str | None = None,
                    title: str | None = None) -> dict[str, Any]:
     """The plan file's data of the draft as reviewed (rows override the generated plan)."""
@@ -200,7 +236,8 @@ def draft_document(draft: ImportDraft, *, region: str | None = None, code: str |
     departments = {d["code"]: d["name"] for d in draft.document.get("departments", [])}
     new_codes = {name: code for code, name in departments.items()}
     indicators = []
-    rows = draft.indicators.select_related("department").prefetch_related("targets")
+    rows = draft.indicators.select_related("department", "same_as__plan").prefetch_related(
+        "targets")
     for row in rows:
         entry = {**generated.get(row.code, {}), "code": row.code, "name": row.name,
                  "unit": row.unit, "goal": f"{row.domain}.{row.goal}"}
@@ -211,6 +248,8 @@ def draft_document(draft: ImportDraft, *, region: str | None = None, code: str |
         if row.department is not None:
             departments[row.department.code] = row.department.name
         entry["targets"] = [_target_data(t) for t in row.targets.all()]
+        if row.same_as is not None:
+            entry["same_as"] = {"plan": row.same_as.plan.code, "indicator": row.same_as.code}
         indicators.append(entry)
     document["indicators"] = indicators
     document["departments"] = [{"code": c, "name": n} for c, n in sorted(departments.items())]

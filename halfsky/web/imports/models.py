@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.web.orgs.models import Area, Department
+from halfsky.web.plans.models import Indicator
 
 
 class DraftStatus(models.TextChoices):
@@ -70,6 +71,10 @@ class DraftIndicator(models.Model):
     department = models.ForeignKey(Department, verbose_name=_("reporting department"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
     new_department = models.CharField(_("new lead department"), max_length=100, blank=True)
+    same_as = models.ForeignKey(
+        Indicator, verbose_name=_("same series as"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Another plan's indicator whose values this indicator shares."))
 
     class Meta:
         ordering = ["draft", "position"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.plans import (
     CHANGE_KIND,
@@ -32,8 +33,10 @@ from halfsky.web.imports.actions import (
     PlanImportError,
     PublishError,
     do_create_import,
+    do_link_series,
     do_publish_import,
     do_update_target,
+    link_choices,
 )
 from halfsky.web.imports.forms import KIND_LABELS, PublishForm, TargetForm, UploadForm
 from halfsky.web.imports.models import DraftTarget, ImportDraft
@@ -84,7 +87,11 @@ def _review_context(draft: ImportDraft, publish_form: PublishForm) -> dict[str, 
     ]
     left_out = [{**item, "reason_label": LEFT_OUT.get(item["reason"], item["reason"])}
                 for item in draft.left_out]
+    choices = link_choices(draft)
+    linkable = [(row, choices[row.unit]) for row in draft.indicators.select_related("same_as")
+                if choices.get(row.unit)]
     return {
+        "linkable": linkable,
         "draft": draft, "domains": queries.review(draft, problems), "counts": queries.counts(draft),
         "changes": changes, "unrecognised": unrecognised, "publish_form": publish_form,
         "kind_labels": KIND_LABELS, "problems": problems, "left_out": left_out,
@@ -145,3 +152,23 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The plan was published."))
             return redirect("plans:overview", plan=code)
     return render(request, "imports/review.html", _review_context(draft, form), status=400)
+
+
+@login_required
+@require_POST
+@permission_required("imports.import_plan")
+def series_links(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the review screen's links: which draft indicators share another plan's series."""
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    links: dict[int, int | None] = {}
+    for name, value in request.POST.items():
+        if name.startswith("same_as-") and name.removeprefix("same_as-").isdigit():
+            links[int(name.removeprefix("same_as-"))] = int(value) if value.isdigit() else None
+    try:
+        changed = do_link_series(draft, links, request.user)
+    except ActionError as error:
+        messages.error(request, sentence(error.code, error.params))
+    else:
+        messages.success(request, _("Shared indicators saved (%(count)s changed).")
+                         % {"count": changed})
+    return redirect(reverse("imports:review", args=[draft.pk]) + "#links-heading")

@@ -156,6 +156,8 @@ TABLE: dict[str, tuple[rules.Predicate, str]] = {
     "orgs.use_admin": (_role_in("admin", ADMIN_ROLES), "open the Django admin"),
     "orgs.view_department": (has_role & may_see_item, "open a department's page"),
     "plans.view_indicator": (has_role & may_see_item, "open an indicator's values"),
+    "plans.link_series": (coordinating,
+                          "load a plan's successor and link indicators shared across plans"),
     "data.view_task": (has_role & may_see_item, "open a department's task of a round"),
     "data.open_round": (coordinating, "open a reporting round"),
     "data.import_earlier_years": (coordinating, "import the values of earlier years"),

@@ -182,3 +182,37 @@ def _counts(stored: models.Plan) -> dict[str, int]:
         "measures": models.Measure.objects.filter(domain__plan=stored).count(),
         "indicators": stored.indicators.count(),
     }
+
+
+@transaction.atomic
+def do_link_indicator(indicator: models.Indicator, other: models.Indicator | None,
+                      actor: Any = None) -> models.Indicator:
+    """Declare ``indicator`` the same series as ``other`` (another plan's indicator, same
+    unit), or its own series again (None). The link goes to the indicator holding the
+    values; one with values of its own cannot be linked. The plan file keeps the link."""
+    root = None
+    if other is not None:
+        if other.plan_id == indicator.plan_id:
+            raise PlanLoadError("plan_load.unknown_series_link", indicator=indicator.code,
+                                plan=other.plan.code, linked=other.code)
+        if other.unit != indicator.unit:
+            raise PlanLoadError("plan_load.series_link_unit", indicator=indicator.code,
+                                unit=indicator.unit, linked_unit=other.unit)
+        root = other.same_as or other
+        if root.pk == indicator.pk:
+            raise PlanLoadError("plan_load.unknown_series_link", indicator=indicator.code,
+                                plan=other.plan.code, linked=other.code)
+        if indicator.same_as_id != root.pk and indicator.observations.exists():
+            raise PlanLoadError("plan_load.series_link_has_values", indicator=indicator.code)
+    indicator.same_as = root
+    indicator.save(update_fields=["same_as"])
+    plan = indicator.plan
+    for entry in plan.document.get("indicators", []):
+        if entry.get("code") == indicator.code:
+            entry.pop("same_as", None)
+            if other is not None:
+                entry["same_as"] = {"plan": other.plan.code, "indicator": other.code}
+    plan.save(update_fields=["document", "loaded_at"])
+    record("plan.link_series", "indicator", f"{plan.code}/{indicator.code}", actor,
+           same_as=f"{root.plan.code}/{root.code}" if root else "")
+    return indicator

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from halfsky.domain import plan as domain
@@ -52,6 +53,44 @@ def plan_for_command(code: str | None) -> tuple[models.Plan | None, str]:
         codes = ", ".join(models.Plan.objects.values_list("code", flat=True))
         return None, f"this instance has several plans ({codes}); name one with --plan CODE"
     return plans[0], ""
+
+
+def series_ids(plan: models.Plan) -> QuerySet[Any]:
+    """The ids under which the plan's values are stored (a subquery): an indicator's own id,
+    or the indicator of another plan whose series it shares (``same_as``)."""
+    return (models.Indicator.objects.filter(plan=plan)
+            .annotate(series=Coalesce("same_as_id", "id")).values("series"))
+
+
+def own_by_series(plan: models.Plan) -> dict[int, models.Indicator]:
+    """Series id → the plan's own indicator reading that series."""
+    return {i.series_id: i for i in models.Indicator.objects.filter(plan=plan)}
+
+
+def plans_linked_with(plan: models.Plan) -> list[models.Plan]:
+    """The other plans sharing at least one series with ``plan``, oldest first."""
+    series = series_ids(plan)
+    return list(models.Plan.objects.exclude(pk=plan.pk).filter(
+        Q(indicators__pk__in=series) | Q(indicators__same_as_id__in=series))
+        .distinct().order_by("start_year", "code"))
+
+
+def linked_pairs(first: models.Plan, second: models.Plan
+                 ) -> list[tuple[models.Indicator, models.Indicator]]:
+    """The indicators of ``first`` and ``second`` reading the same series, in ``second``'s
+    order (the successor's, when ``first`` is the older plan); targets loaded."""
+    ones = {i.series_id: i for i in indicators_with_targets().filter(plan=first)}
+    return [(ones[i.series_id], i)
+            for i in indicators_with_targets().filter(plan=second).order_by("position")
+            if i.series_id in ones]
+
+
+def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
+    """Every indicator (of any plan) reading the series ``indicator`` reads, itself included,
+    oldest plan first."""
+    series = indicator.series_id
+    return list(models.Indicator.objects.filter(Q(pk=series) | Q(same_as_id=series))
+                .select_related("plan").order_by("plan__start_year", "plan__code"))
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:

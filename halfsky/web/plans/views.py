@@ -31,7 +31,8 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
         "indicators": stored.indicators.count(),
     }
     return render(request, "plans/overview.html",
-                  {"plan": stored, "domains": domains, "totals": totals})
+                  {"plan": stored, "domains": domains, "totals": totals,
+                   "linked_plans": queries.plans_linked_with(stored)})
 
 
 @login_required

@@ -28,6 +28,7 @@ from halfsky.domain.reports import (
 from halfsky.web.assessments.models import AssessmentResult, Warning
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.plans.models import Plan
+from halfsky.web.plans.queries import own_by_series
 from halfsky.web.values.models import Observation, ReferenceValue, ValueStatus
 
 INPUT_FIELDS = ("series", "assessments", "warnings", "national")
@@ -43,13 +44,14 @@ def _series(plan: Plan, year: int) -> list[dict[str, Any]]:
     totals: dict[str, dict[int, float]] = defaultdict(dict)
     groups: dict[str, dict[tuple[str, str], dict[int, float]]] = defaultdict(dict)
     sample: dict[str, bool] = defaultdict(bool)
-    rows = (Observation.objects
-            .filter(indicator__plan=plan, status=ValueStatus.APPROVED, year__lte=year,
-                    value__isnull=False)
-            .values_list("indicator__code", "area_id", "area__code", "area__name",
+    code_of = {series: i.code for series, i in own_by_series(plan).items()}
+    rows = (Observation.objects.for_plan(plan)
+            .filter(status=ValueStatus.APPROVED, year__lte=year, value__isnull=False)
+            .values_list("indicator_id", "area_id", "area__code", "area__name",
                          "breakdown", "year", "value", "is_sample")
-            .order_by("indicator__position", "area__code", "breakdown", "year"))
-    for code, area_id, area_code, area_name, breakdown, value_year, value, is_sample in rows:
+            .order_by("area__code", "breakdown", "year"))
+    for series, area_id, area_code, area_name, breakdown, value_year, value, is_sample in rows:
+        code = code_of[series]
         sample[code] |= is_sample
         if area_id == plan.region_id and not breakdown:
             totals[code][value_year] = value

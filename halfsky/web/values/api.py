@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
@@ -20,7 +20,6 @@ from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import may
-from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_open_round
 from halfsky.web.values.actions.values import (
@@ -56,6 +55,8 @@ class ValueOut(Schema):
     id: int
     indicator: str = Field(description="indicator code, e.g. H02")
     indicator_name: str
+    plans: list[str] = Field(default_factory=list, description="in a task: the codes of the "
+                             "round's plans using the value (a shared series is reported once)")
     unit: str
     per: int | None = Field(description="100 for %, 100000 for 1/10万 when a rate; the value "
                                         "is then numerator ÷ denominator × per")
@@ -106,7 +107,7 @@ class TaskSummary(Schema):
 
 
 class RoundOut(Schema):
-    plan: str
+    plans: list[str] = Field(description="the codes of the plans in force in the data year")
     year: int
     deadline: datetime.date
     election_year: bool
@@ -118,7 +119,7 @@ class RoundOut(Schema):
 
 
 class TaskOut(Schema):
-    plan: str
+    plans: list[str] = Field(description="the codes of the plans in force in the data year")
     year: int
     deadline: datetime.date
     department: str
@@ -171,9 +172,10 @@ def finding_out(finding: Finding) -> dict[str, Any]:
             "blocking": finding.is_blocking}
 
 
-def value_out(o: Observation, findings: list[Finding] | None = None) -> dict[str, Any]:
+def value_out(o: Observation, findings: list[Finding] | None = None,
+              plans: list[Any] | None = None) -> dict[str, Any]:
     return {
-        "id": o.pk, "indicator": o.indicator.code, "indicator_name": o.indicator.name,
+        "id": o.pk, "plans": [plan.code for plan in plans or []], "indicator": o.indicator.code, "indicator_name": o.indicator.name,
         "unit": o.indicator.unit, "per": o.indicator.per, "area": o.area.code,
         "area_name": o.area.name, "year": o.year, "breakdown": o.breakdown, "value": o.value,
         "numerator": o.numerator, "denominator": o.denominator, "flag": o.flag, "note": o.note,
@@ -187,7 +189,7 @@ def value_out(o: Observation, findings: list[Finding] | None = None) -> dict[str
 def round_out(round_: Round, user: Any) -> dict[str, Any]:
     visible = set(Task.objects.restrict(user).filter(round=round_).values_list("pk", flat=True))
     return {
-        "plan": round_.plan.code, "year": round_.year, "deadline": round_.deadline,
+        "plans": [plan.code for plan in round_.plans], "year": round_.year, "deadline": round_.deadline,
         "election_year": round_.election_year, "opened_at": round_.opened_at,
         "closed_at": round_.closed_at, "overdue": round_.is_overdue,
         "tasks": [{"department": row.task.department.code,
@@ -201,18 +203,18 @@ def task_out(task: Task) -> dict[str, Any]:
     findings = task_findings(task)
     _years, rows = queries.entry_rows(task, [])
     return {
-        "plan": task.round.plan.code, "year": task.round.year, "deadline": task.round.deadline,
+        "plans": [plan.code for plan in task.round.plans], "year": task.round.year, "deadline": task.round.deadline,
         "department": task.department.code, "department_name": task.department.name,
         "state": task.state, "overdue": task.is_overdue,
         "problems": sum(f.is_blocking for f in findings),
-        "values": [value_out(row.observation, findings) for row in rows],
+        "values": [value_out(row.observation, findings, row.plans) for row in rows],
     }
 
 
 def visible_value(user: Any, pk: int) -> Observation:
     """A value the user may read, as on the value page; 404 otherwise."""
     return get_object_or_404(
-        Observation.objects.restrict(user).select_related("indicator", "area", "task__round__plan"),
+        Observation.objects.restrict(user).select_related("indicator", "area", "task__round"),
         pk=pk)
 
 
@@ -222,9 +224,10 @@ def visible_value(user: Any, pk: int) -> Observation:
 
 @router.get("/rounds", response=list[RoundOut], summary="List the reporting rounds")
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    """The reporting rounds, newest first, each with the tasks the caller may open."""
+    """The rounds, newest first, each with the plans it covers and the tasks the caller may
+    open."""
     user = caller(request)
-    rounds = Round.objects.select_related("plan")
+    rounds = Round.objects.all()
     return [round_out(round_, user) for round_ in rounds]
 
 
@@ -239,10 +242,7 @@ def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]
     if not form.is_valid():
         raise invalid([{"loc": ["body", "payload", field], "msg": str(message), "type": "form"}
                        for field, messages in form.errors.items() for message in messages])
-    plan = chosen_plan(user)
-    if plan is None:
-        raise Http404("no plan")
-    round_ = do_open_round(plan, form.cleaned_data["year"],
+    round_ = do_open_round(form.cleaned_data["year"],
                            form.cleaned_data["deadline"], user,
                            form.cleaned_data["election_year"])
     return Status(201, round_out(round_, user))

@@ -46,13 +46,17 @@ def entries(observations: Sequence[Observation]) -> list[Entry]:
     ]
 
 
-def check(observations: Iterable[Observation], plan: Plan) -> list[Finding]:
-    """Findings for the values; sums (women + men = total) are checked area by area."""
-    by_area: dict[int, list[Observation]] = {}
+def check(observations: Iterable[Observation]) -> list[Finding]:
+    """Findings for the values, each by the rules of the plan its indicator belongs to (a
+    round's task holds several plans' values); sums (women + men = total) are checked area
+    by area."""
+    by_area: dict[tuple[int, int], list[Observation]] = {}
     for observation in observations:
-        by_area.setdefault(observation.area_id, []).append(observation)
-    rules = rules_for(plan)
+        by_area.setdefault((observation.indicator.plan_id, observation.area_id), []).append(
+            observation)
+    plans = {plan.pk: plan for plan in Plan.objects.filter(pk__in={p for p, _ in by_area})}
+    rules = {pk: rules_for(plan) for pk, plan in plans.items()}
     findings: list[Finding] = []
-    for rows in by_area.values():
-        findings.extend(validate(entries(rows), rules))
+    for (plan_id, _area), rows in by_area.items():
+        findings.extend(validate(entries(rows), rules[plan_id]))
     return findings

@@ -52,8 +52,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     result = HistoryPreview()
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
-        for o in Observation.objects.filter(indicator__plan=plan,
-                                            year__in={r.year for r in rows})
+        for o in Observation.objects.for_plan(plan).filter(year__in={r.year for r in rows})
     }
     entries: list[Entry] = []
     for row in rows:
@@ -71,7 +70,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if not 2000 <= row.year <= plan.end_year:
             result.problems.append(_problem("history.bad_year", row, year=row.year))
             continue
-        found = existing.get((indicator.pk, area.pk, row.year, row.breakdown))
+        found = existing.get((indicator.series_id, area.pk, row.year, row.breakdown))
         action = "new"
         if found is not None:
             if found.value == row.value:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from halfsky.formats.excel_layout import TemplateIdentity, TemplateRow, TemplateSpec
 from halfsky.web.core.text import join_clauses
 from halfsky.web.core.text.plans import breakdown_label
+from halfsky.web.plans.models import Indicator
 from halfsky.web.plans.queries import target_views
 from halfsky.web.values.models import Task
+from halfsky.web.values.scope import readers
 
 
 def round_id(task: Task) -> str:
-    return f"{task.round.plan.code}/{task.round.year}"
+    return f"round/{task.round.year}"
 
 
 def identity(task: Task) -> TemplateIdentity:
@@ -29,9 +31,11 @@ def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) 
     """The template of ``task``; ``previous`` maps observation ids to last years' values."""
     rows = []
     targets: dict[int, str] = {}
-    for o in task.observations.select_related("indicator", "area").order_by("pk"):
+    observations = list(task.observations.select_related("indicator", "area").order_by("pk"))
+    using = readers({o.indicator_id for o in observations}, task.round.plans)
+    for o in observations:
         if o.indicator_id not in targets:
-            targets[o.indicator_id] = join_clauses(v.words for v in target_views(o.indicator))
+            targets[o.indicator_id] = _targets(o.indicator, using.get(o.indicator_id, []))
         rows.append(TemplateRow(
             key=o.key, indicator_code=o.indicator.code, indicator_name=o.indicator.name,
             unit=o.indicator.unit, definition=o.indicator.definition, area_name=o.area.name,
@@ -43,5 +47,13 @@ def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) 
     return TemplateSpec(
         round_id=round_id(task), data_year=task.round.year,
         department_code=task.department.code, department_name=task.department.name,
-        plan_title=task.round.plan.title, deadline=task.round.deadline.isoformat(), rows=rows,
+        plan_title=join_clauses(plan.title for plan in task.round.plans), deadline=task.round.deadline.isoformat(), rows=rows,
     )
+
+
+def _targets(indicator: Indicator, using: list[Indicator]) -> str:
+    """The targets of the value: of each plan using it, named by the plan, when several do."""
+    if len(using) < 2:
+        return join_clauses(v.words for v in target_views(using[0] if using else indicator))
+    return "\n".join(f"{i.plan.title}: " + join_clauses(v.words for v in target_views(i))
+                     for i in using)

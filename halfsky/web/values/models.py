@@ -8,6 +8,8 @@ new, why. Only ``actions.py`` writes these rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -17,13 +19,15 @@ from halfsky.domain import breakdowns
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.plans.queries import own_by_series, series_ids
 
 
 class Round(models.Model):
-    """A year's reporting round (填报任务), opened by the coordinator."""
+    """A year's reporting round (填报任务), opened by the coordinator, one per data year for
+    every plan in force that year (``plans``): the 2025 round collects the 2021–2025 plan's
+    final year and the 2026–2030 plan's baseline, and the children's plan's beside them."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
-    year = models.PositiveSmallIntegerField(_("data year"))
+    year = models.PositiveSmallIntegerField(_("data year"), unique=True)
     deadline = models.DateField(_("deadline"))
     election_year = models.BooleanField(
         _("village-committee election year"), default=False,
@@ -34,16 +38,29 @@ class Round(models.Model):
 
     class Meta:
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="round_unique_year")]
         verbose_name = _("reporting round")
         verbose_name_plural = _("reporting rounds")
 
     def __str__(self) -> str:
-        return f"{self.plan.code} {self.year}"
+        return str(self.year)
+
+    @property
+    def plans(self) -> list[Plan]:
+        """The plans taking part: those in force in the data year (baseline year to end)."""
+        cached = self.__dict__.get("_plans")
+        if cached is None:
+            cached = self.__dict__["_plans"] = plans_in_force(self.year)
+        return cached
 
     @property
     def is_overdue(self) -> bool:
         return self.closed_at is None and timezone.localdate() > self.deadline
+
+
+def plans_in_force(year: int) -> list[Plan]:
+    """The plans whose data year ``year`` is: baseline year ≤ year ≤ end year, oldest first."""
+    return list(Plan.objects.filter(baseline_year__lte=year, end_year__gte=year)
+                .select_related("region").order_by("start_year", "code"))
 
 
 class TaskState(models.TextChoices):
@@ -102,7 +119,29 @@ class ValueFlag(models.TextChoices):
 
 
 class ObservationQuerySet(RestrictedQuerySet["Observation"]):
-    department_fields = ("indicator__lead", "indicator__supporting")
+    """Observations; read an indicator's or a plan's values only through ``for_indicator``,
+    ``for_indicators`` or ``for_plan``: an indicator sharing another plan's series
+    (``Indicator.same_as``) has its values stored under that plan's indicator."""
+
+    department_fields = ("indicator__lead", "indicator__supporting", "task__department")
+
+    def for_indicator(self, indicator: Indicator) -> ObservationQuerySet:
+        return self.filter(indicator_id=indicator.series_id)
+
+    def for_indicators(self, indicators: Iterable[Indicator]) -> ObservationQuerySet:
+        return self.filter(indicator_id__in={i.series_id for i in indicators})
+
+    def for_plan(self, plan: Plan) -> ObservationQuerySet:
+        return self.filter(indicator_id__in=series_ids(plan))
+
+    def seen_by(self, plan: Plan) -> list[Observation]:
+        """The plan's rows, each with ``indicator`` set to the plan's own indicator reading its
+        series (its code, unit, position, targets) — for reading and exporting, never saving."""
+        own = own_by_series(plan)
+        rows = list(self.for_plan(plan).select_related("area"))
+        for row in rows:
+            row.indicator = own[row.indicator_id]
+        return rows
 
 
 class Observation(models.Model):

@@ -14,13 +14,13 @@ from halfsky.web.core.access import check
 from halfsky.web.core.text import sentence
 from halfsky.web.plans.queries import target_views
 from halfsky.web.values.models import Observation, Round, Task, TaskState
+from halfsky.web.values.scope import readers
 
 HISTORY_YEARS = 3
 
 
 def get_round(year: int) -> Round:
-    """The reporting round of a data year (one round a year, whatever the plans in force)."""
-    round_ = Round.objects.select_related("plan__region").filter(year=year).first()
+    round_ = Round.objects.filter(year=year).first()
     if round_ is None:
         raise Http404(str(year))
     return round_
@@ -28,7 +28,7 @@ def get_round(year: int) -> Round:
 
 def get_task(user: Any, year: int, department: str) -> Task:
     check(user, "orgs.use_site")
-    task = Task.objects.select_related("round__plan__region", "department").filter(
+    task = Task.objects.select_related("round", "department").filter(
         round=get_round(year), department__code=department).first()
     if task is None:
         raise Http404(department)
@@ -72,6 +72,12 @@ class EntryRow:
     targets: list[Any]
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, sentence)
     changes: int = 0
+    plans: list[Any] = field(default_factory=list)  # the round's plans using the value
+    plan_targets: list[tuple[Any, list[Any]]] = field(default_factory=list)  # per plan, 2+
+
+    @property
+    def shared(self) -> bool:
+        return len(self.plans) > 1
 
     @property
     def has_warning(self) -> bool:
@@ -95,11 +101,17 @@ def entry_rows(task: Task, findings: list[Finding], only: Collection[int] | None
     for finding in findings:
         by_key[finding.key].append((finding.severity.value, sentence(finding.code, finding.params)))
     targets: dict[int, list[Any]] = {}
+    using = readers({o.indicator_id for o in observations}, task.round.plans)
+    per_plan = {series: [(i.plan, target_views(i)) for i in found]
+                for series, found in using.items() if len(found) > 1}
     rows = []
     for o in observations:
-        if o.indicator_id not in targets:
-            targets[o.indicator_id] = target_views(o.indicator)
+        if o.indicator_id not in targets:  # the round's plan's targets (2026: the new plan's)
+            reading = using.get(o.indicator_id) or [o.indicator]
+            targets[o.indicator_id] = target_views(reading[0])
         history = earlier[(o.indicator_id, o.area_id, o.breakdown)]
         rows.append(EntryRow(o, [history.get(y) for y in years], targets[o.indicator_id],
-                             by_key.get(str(o.pk), [])))
+                             by_key.get(str(o.pk), []),
+                             plans=[i.plan for i in using.get(o.indicator_id, [])],
+                             plan_targets=per_plan.get(o.indicator_id, [])))
     return years, rows

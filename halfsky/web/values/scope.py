@@ -1,8 +1,16 @@
-"""What a department reports in a round: its indicators × areas × breakdowns."""
+"""What a department reports in a round: its indicators × areas × breakdowns.
+
+A round covers every plan in force in its data year. A value of a series two
+plans share (``Indicator.same_as``) is reported once, under the indicator
+holding the series, by the department that leads it in the first plan using it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db.models import Q
 
 from halfsky.domain.breakdowns import combinations_of, entry_breakdowns
 from halfsky.web.orgs.models import Area
@@ -35,12 +43,43 @@ def areas(indicator: Indicator, plan: Plan) -> list[Area]:
     return [region]
 
 
-def task_keys(plan: Plan, department_id: int, year: int, election_year: bool
-              ) -> Iterator[tuple[Indicator, Area, str]]:
-    indicators = plan.indicators.filter(lead_id=department_id).order_by("position")
-    for indicator in indicators:
-        if not reported_in(indicator, year, election_year):
-            continue
-        for area in areas(indicator, plan):
-            for breakdown in breakdowns(indicator) if area == plan.region else ("",):
-                yield indicator, area, breakdown
+RoundKey = tuple[Indicator, Area, str]  # the series' indicator, area, breakdown
+
+
+def round_keys(plans: Sequence[Plan], year: int, election_year: bool
+               ) -> dict[int, list[RoundKey]]:
+    """Department id → the values it reports in the round of ``year`` for ``plans``,
+    each value once however many plans use it."""
+    owner: dict[int, int] = {}  # series id → department id
+    seen: set[tuple[int, int, str]] = set()
+    keys: dict[int, list[RoundKey]] = defaultdict(list)
+    for plan in plans:
+        indicators = (plan.indicators.filter(lead__isnull=False).select_related("same_as")
+                      .order_by("position"))
+        for indicator in indicators:
+            if not reported_in(indicator, year, election_year):
+                continue
+            series = indicator.same_as or indicator
+            department = owner.setdefault(series.pk, indicator.lead_id)
+            for area in areas(indicator, plan):
+                for breakdown in breakdowns(indicator) if area == plan.region else ("",):
+                    if (series.pk, area.pk, breakdown) in seen:
+                        continue
+                    seen.add((series.pk, area.pk, breakdown))
+                    keys[department].append((series, area, breakdown))
+    return dict(keys)
+
+
+def readers(series_ids: set[int], plans: Sequence[Plan]) -> dict[int, list[Indicator]]:
+    """Series id → the indicators of ``plans`` reading it (their plan and targets loaded),
+    in ``plans``' order: the plans a value of the round is reported for."""
+    order = [plan.pk for plan in plans]
+    plan_of = {plan.pk: plan for plan in plans}
+    found: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in Indicator.objects.filter(
+            Q(pk__in=series_ids) | Q(same_as_id__in=series_ids), plan_id__in=order,
+    ).prefetch_related("targets__relative_to"):
+        indicator.plan = plan_of[indicator.plan_id]
+        found[indicator.series_id].append(indicator)
+    return {series: sorted(rows, key=lambda i: order.index(i.plan_id))
+            for series, rows in found.items()}

@@ -43,7 +43,7 @@ def _order(breakdown: str) -> tuple[int, str]:
 
 def indicator_values(indicator: Indicator) -> dict[str, Any]:
     observations = list(
-        Observation.objects.filter(indicator=indicator).select_related("area").order_by("year")
+        Observation.objects.for_indicator(indicator).select_related("area").order_by("year")
     )
     region = indicator.plan.region_id
     county = [o for o in observations if o.area_id == region]
@@ -73,9 +73,10 @@ def value_table_by_area(by_area: dict[str, list[Observation]]) -> ValueTable:
 def latest_totals(indicators: list[Indicator]) -> dict[int, Observation]:
     """The latest total value of each indicator in its plan's region."""
     latest: dict[int, Observation] = {}
-    rows = Observation.objects.filter(
-        indicator__in=indicators, breakdown="", area_id__in={i.plan.region_id for i in indicators}
+    own = {i.series_id: i.pk for i in indicators}
+    rows = Observation.objects.for_indicators(indicators).filter(
+        breakdown="", area_id__in={i.plan.region_id for i in indicators}
     ).order_by("indicator_id", "year")
     for observation in rows:
-        latest[observation.indicator_id] = observation
+        latest[own[observation.indicator_id]] = observation
     return latest

@@ -124,7 +124,7 @@ def test_missing_data_warns_only_when_due_and_only_for_yearly_indicators(plan, s
     assert "H12" in missing and "D03" not in missing
 
     Warning.objects.filter(plan=plan, year=YEAR).delete()
-    Round.objects.create(plan=plan, year=YEAR,
+    Round.objects.create(year=YEAR,
                          deadline=timezone.localdate() + datetime.timedelta(days=10))
     do_recompute(plan, YEAR)  # the round is still running: nothing is missing yet
     assert not Warning.objects.filter(plan=plan, year=YEAR, kind="missing").exists()
@@ -137,7 +137,7 @@ def test_approving_values_recomputes_the_year(plan, django_capture_on_commit_cal
     from halfsky.web.values.actions.values import do_review_task
     from halfsky.web.values.models import Observation, Round, Task, TaskState, ValueStatus
 
-    round_ = Round.objects.create(plan=plan, year=2025, deadline=timezone.localdate())
+    round_ = Round.objects.create(year=2025, deadline=timezone.localdate())
     task = Task.objects.create(round=round_, department=Department.objects.get(code="health"),
                                state=TaskState.CONFIRMED)
     value = Observation.objects.create(

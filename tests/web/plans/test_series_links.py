@@ -67,3 +67,23 @@ def test_a_bad_link_loads_nothing(link: dict[str, str], code: str) -> None:
         do_load_plan(successor({"H03": link}))
     assert refused.value.code == code
     assert not Indicator.objects.filter(plan__code=NEW).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_links_an_indicator_only_to_other_plans_in_its_unit(login) -> None:
+    do_load_plan(successor({}))
+    new = Indicator.objects.get(plan__code=NEW, code="H03")
+    old = Indicator.objects.get(plan__code=OLD, code="H03")
+    admin = login("admin")
+    url = f"/admin/plans/indicator/{new.pk}/change/"
+    form = admin.get(url).content.decode().split('name="same_as"')[1].split("</select>")[0]
+    assert f'value="{old.pk}"' in form
+    assert f'value="{Indicator.objects.get(plan__code=OLD, code="H01").pk}"' not in form  # 岁
+    assert f'value="{Indicator.objects.get(plan__code=NEW, code="H04").pk}"' not in form
+    assert admin.post(url, {"same_as": old.pk}).status_code == 302
+    new.refresh_from_db()
+    assert new.same_as == old
+    assert new.plan.document["indicators"][2]["same_as"] == {"plan": OLD, "indicator": "H03"}
+    assert login("health_reporter").post(url, {"same_as": ""}).status_code in {302, 403}
+    new.refresh_from_db()
+    assert new.same_as == old

@@ -51,7 +51,7 @@ def corrected(observation: Observation) -> float:
 
 def in_a_round(plan: Plan, observation: Observation, state: str) -> Task:
     """The 2023 value in a reporting round of 2023, its task in ``state``."""
-    round_ = Round.objects.create(plan=plan, year=2023, deadline="2024-03-31")
+    round_ = Round.objects.create(year=2023, deadline="2024-03-31")
     task = Task.objects.create(round=round_, department=observation.indicator.lead, state=state)
     observation.task = task
     observation.save(update_fields=["task"])

@@ -133,6 +133,12 @@ PLAN_IMPORT_SENTENCES = {
         "Indicator %(indicator)s already has values of its own; it cannot now share another "
         "plan's series."),
     "plan_import.unknown": _("The document cannot be imported (%(code)s)."),
+    "successor.bad_file": _(
+        "The plan file cannot be read (%(problem)s at %(location)s); check it with "
+        "“halfsky plan show FILE”."),
+    "import.bad_series_link": _(
+        "Indicator %(indicator)s can only share the series of another plan's indicator "
+        "measured in the same unit."),
 }
 
 # The parts of a plan named in the import's change records.

@@ -62,7 +62,9 @@ WORKFLOW_REFUSALS = {
     "round.not_closed": _("The %(year)s round is open."),
     "round.reason_required": _("Say why the round is reopened (e.g. which late change)."),
     "round.exists": _("The round for %(year)s is open already."),
-    "round.year_outside_plan": _("%(year)s is outside the plan period %(start)s–%(end)s."),
+    "round.year_outside_plan": _(
+        "No plan is in force in %(year)s: a round collects the data years from a plan's "
+        "baseline year to its end year."),
     "history.applied_already": _("This file has been imported already."),
     "history.has_problems": ngettext_lazy(
         "The file has %(count)s problem; nothing was imported.",

@@ -23,7 +23,7 @@ from halfsky.domain.plan import Plan as DomainPlan
 from halfsky.web.exchange.models import AggregateValue, AreaPopulation
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Plan
-from halfsky.web.plans.queries import domain_plan
+from halfsky.web.plans.queries import domain_plan, own_by_series
 from halfsky.web.values.actions.store import Change, store_values
 from halfsky.web.values.models import Observation, ValueStatus
 
@@ -37,13 +37,16 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
         return 0
     region = plan.region
     children = list(Area.objects.filter(parent=region).values_list("code", flat=True))
+    own = own_by_series(plan)  # keys name the plan's indicators or the series they read
+    series_of = {i.pk: series for series, i in own.items()}
+    keys = {(series_of.get(indicator, indicator), year) for indicator, year in keys}
     indicator_ids = {indicator for indicator, _ in keys}
     years = {year for _, year in keys}
-    rows = [row for row in Observation.objects.filter(
+    rows = [(own[row[0]].code, *row[1:], row[0]) for row in Observation.objects.filter(
         area__parent=region, indicator__in=indicator_ids, year__in=years,
         status=ValueStatus.APPROVED).values_list(
-        "indicator__code", "area__code", "year", "breakdown", "value", "numerator",
-        "denominator", "is_sample", "indicator_id") if (row[8], row[2]) in keys]
+        "indicator_id", "area__code", "year", "breakdown", "value", "numerator",
+        "denominator", "is_sample") if (row[0], row[2]) in keys and row[0] in own]
     if not rows or not children:
         return 0
     domain = domain_plan(plan)
@@ -54,7 +57,7 @@ def do_aggregate(plan: Plan, keys: set[tuple[int, int]]) -> int:
         weight=weights)
     hierarchy = Hierarchy({region.code: None, **dict.fromkeys(children, region.code)})
     result = aggregate(values, hierarchy, rules_for(domain))
-    indicators = {i.code: i for i in plan.indicators.filter(pk__in=indicator_ids)}
+    indicators = {own[i].code: own[i] for i in indicator_ids if i in own}
     sample = {(r[0], r[2], r[3]) for r in rows if r[7]}
     written: list[tuple[AggregateValue, Change]] = []
     for row in result.rows():
@@ -91,10 +94,11 @@ def _weights(plan: Plan, domain: DomainPlan, rows: list[tuple[Any, ...]]) -> lis
     populations: dict[str, list[AreaPopulation]] = {}
     for figure in AreaPopulation.objects.filter(area__code__in=children).select_related("area"):
         populations.setdefault(figure.area.code, []).append(figure)
-    counts = {(c, a, y): v for c, a, y, v in Observation.objects.filter(
-        indicator__plan=plan, indicator__code__in=set(weight_of.values()),
-        area__code__in=children, breakdown="", status=ValueStatus.APPROVED).values_list(
-        "indicator__code", "area__code", "year", "value")}
+    weighing = [i for i in plan.indicators.all() if i.code in set(weight_of.values())]
+    code_of = {i.series_id: i.code for i in weighing}
+    counts = {(code_of[i], a, y): v for i, a, y, v in Observation.objects.for_indicators(
+        weighing).filter(area__code__in=children, breakdown="", status=ValueStatus.APPROVED)
+        .values_list("indicator_id", "area__code", "year", "value")}
 
     def weight(row: tuple[Any, ...]) -> float | None:
         name = weight_of.get(row[0])
@@ -115,8 +119,8 @@ def _region_value(stored: AggregateValue, is_sample: bool) -> Change | None:
     """The aggregate as the region's value, unless a person's value is there (None)."""
     if stored.value is None:
         return None
-    observation = Observation.objects.select_for_update(of=("self",)).filter(
-        indicator=stored.indicator, area=stored.area, year=stored.year,
+    observation = Observation.objects.select_for_update(of=("self",)).for_indicator(
+        stored.indicator).filter(area=stored.area, year=stored.year,
         breakdown=stored.breakdown).first()
     numbers = {"value": stored.value, "numerator": stored.numerator,
                "denominator": stored.denominator}

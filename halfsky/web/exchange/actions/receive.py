@@ -129,7 +129,8 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
     years = {value.year for _, value in mapped}
     stored = {(o.indicator_id, o.year, o.breakdown): o for o in Observation.objects
               .select_for_update(of=("self",)).order_by()
-              .filter(area=area, indicator__in=indicator_ids, year__in=years)}
+              .for_indicators([indicator for indicator, _ in mapped])
+              .filter(area=area, year__in=years)}
     history = {(r["indicator"], r["year"], r["breakdown"]): r for r in ReceivedValue.objects
                .filter(area=area, indicator__in=indicator_ids, year__in=years)
                .values("indicator", "year", "breakdown")
@@ -138,7 +139,7 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
     batch = _Batch(actor)
     for indicator, value in mapped:
         key = (indicator.pk, value.year, value.breakdown)
-        observation = stored.get(key)
+        observation = stored.get((indicator.series_id, value.year, value.breakdown))
         if observation is not None and batch.holds(observation):
             batch.store()  # the same value twice in a batch: the first is stored first
         seen = history.get(key, {})
@@ -151,10 +152,11 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
             continue  # this version (or a newer one) is on record already
         received = _received(delivery, indicator, area, value)
         if decision is exchange.Decision.CREATE:
-            observation = Observation(indicator=indicator, area=area, year=value.year,
-                                      breakdown=value.breakdown, status=ValueStatus.APPROVED)
+            observation = Observation(indicator_id=indicator.series_id, area=area,
+                                      year=value.year, breakdown=value.breakdown,
+                                      status=ValueStatus.APPROVED)
             batch.add(observation, value, {})
-            stored[key] = observation
+            stored[(indicator.series_id, value.year, value.breakdown)] = observation
         elif decision is exchange.Decision.UPDATE:
             assert observation is not None
             batch.add(observation, value, observation.snapshot())

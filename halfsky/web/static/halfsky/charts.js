@@ -50,6 +50,8 @@
     (data.reference ? data.reference.values : []).forEach(function (r) { years.push(r.year); });
     data.targets.forEach(function (t) { if (t.year) years.push(t.year); });
     if (a && a.target_year) years.push(a.target_year);
+    var periods = data.periods || [];
+    periods.forEach(function (p) { years.push(p.baseline_year); years.push(p.end_year); });
     var minYear = Math.min.apply(null, years.length ? years : [data.plan.baseline_year]);
     var maxYear = Math.max.apply(null, years.length ? years : [data.plan.end_year]);
     var out = [], legend = [];
@@ -68,6 +70,7 @@
     });
     var targetYear = a && a.target_year ? a.target_year : null;
     if (targetYear) marks.push({ xAxis: targetYear, label: { formatter: text("Target year") + " " + targetYear } });
+    if (periods.length > 1) marks = periodMarks(periods, unit, out);
     if (out.length) out[0].markLine = { symbol: "none", silent: true, lineStyle: { color: "#8b0000", type: "dashed", width: 2 }, data: marks };
     if (a && shown.forecast && a.forecast !== null && a.latest_year && targetYear && targetYear > a.latest_year) {
       legend.push(text("Forecast"));
@@ -100,6 +103,26 @@
       xAxis: yearAxis(minYear, maxYear),
       yAxis: { type: "value", scale: true, name: unit, axisLabel: { formatter: fmt } },
       series: out };
+  }
+
+  /* A series several plans share: each plan's period shaded, its targets drawn over it. */
+  function periodMarks(periods, unit, out) {
+    var marks = [], areas = [];
+    periods.forEach(function (p, i) {
+      var colour = p.current ? "#8b0000" : "#424a53";
+      areas.push([{ name: p.title, xAxis: p.baseline_year,
+                    itemStyle: { color: i % 2 ? "rgba(66,74,83,0.08)" : "rgba(139,0,0,0.06)" },
+                    label: { position: "insideTop", color: colour } },
+                  { xAxis: p.end_year }]);
+      p.targets.forEach(function (t) {
+        marks.push([{ coord: [p.baseline_year, t.value], name: t.words,
+                      lineStyle: { color: colour, type: p.current ? "dashed" : "dotted", width: 2 },
+                      label: { formatter: text("Target") + " " + withUnit(t.value, unit), position: "end" } },
+                    { coord: [t.year, t.value] }]);
+      });
+    });
+    if (out.length) out[0].markArea = { silent: true, data: areas };
+    return marks;
   }
 
   function seriesChart(el, data) {

@@ -63,13 +63,13 @@ def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> No
     a history step each; the years from the earliest one on are reassessed."""
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
-        for o in Observation.objects.filter(
-            indicator__plan=staged.plan, year__in={i.row.year for i in result.changes})
+        for o in Observation.objects.for_plan(staged.plan).filter(
+            year__in={i.row.year for i in result.changes})
     }
     changes: list[Change] = []
     for item in result.changes:
         row = item.row
-        found = existing.get((item.indicator.pk, item.area.pk, row.year, row.breakdown))
+        found = existing.get((item.indicator.series_id, item.area.pk, row.year, row.breakdown))
         observation = found or Observation(indicator=item.indicator, area=item.area,
                                            year=row.year, breakdown=row.breakdown)
         changes.append(Change(observation, found.snapshot() if found else {}, staged.filename))

@@ -41,13 +41,12 @@ def do_store_sample_values(
     """
     items = list(values)
     years = {item["year"] for item in items}
-    Observation.objects.filter(indicator=indicator, area=area, is_sample=True, year__in=years,
-                               task__isnull=True).delete()
-    taken = set(
-        Observation.objects.filter(indicator=indicator, area=area).values_list("year", "breakdown")
-    )
+    Observation.objects.for_indicator(indicator).filter(
+        area=area, is_sample=True, year__in=years, task__isnull=True).delete()
+    taken = set(Observation.objects.for_indicator(indicator).filter(area=area)
+                .values_list("year", "breakdown"))
     rows = Observation.objects.bulk_create(
-        Observation(indicator=indicator, area=area, is_sample=True, source="demo", **item)
+        Observation(indicator_id=indicator.series_id, area=area, is_sample=True, source="demo", **item)
         for item in items
         if (item["year"], item["breakdown"]) not in taken
     )

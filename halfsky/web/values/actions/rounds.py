@@ -15,52 +15,50 @@ from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may
 from halfsky.web.orgs.queries import users_with
-from halfsky.web.plans.models import Plan
 from halfsky.web.values.actions.store import Change, store_values
-from halfsky.web.values.models import Observation, Round, Task, ValueStatus
-from halfsky.web.values.scope import task_keys
+from halfsky.web.values.models import Observation, Round, Task, ValueStatus, plans_in_force
+from halfsky.web.values.scope import RoundKey, round_keys
 
 
 @transaction.atomic
-def do_open_round(plan: Plan, year: int, deadline: datetime.date, actor: Any,
+def do_open_round(year: int, deadline: datetime.date, actor: Any,
                   election_year: bool = False, sample: bool = False) -> Round:
-    """Open the round for data year ``year``: a task per reporting department, a draft per value.
+    """Open the round for data year ``year`` for every plan in force that year (baseline
+    year ≤ ``year`` ≤ end year): a task per reporting department, a draft per value — a
+    value of a series several plans share once.
 
     Values that already exist for the year (imported history) are kept as they
     are. ``sample`` marks the drafts as demo values (示例数据).
     """
     if actor is not None and not may(actor, "data.open_round"):
         raise ActionError("round.not_allowed")
-    if Round.objects.filter(plan=plan, year=year).exists():
+    if Round.objects.filter(year=year).exists():
         raise ActionError("round.exists", year=year)
-    if not plan.start_year - 1 <= year <= plan.end_year:
-        raise ActionError("round.year_outside_plan", year=year, start=plan.start_year,
-                          end=plan.end_year)
-    round_ = Round.objects.create(plan=plan, year=year, deadline=deadline,
-                                  election_year=election_year)
-    departments = Department.objects.filter(led_indicators__plan=plan).distinct()
-    for department in departments:
-        if not any(task_keys(plan, department.pk, year, election_year)):
-            continue  # nothing to report this year (census or election indicators only)
+    plans = plans_in_force(year)
+    if not plans:
+        raise ActionError("round.year_outside_plan", year=year)
+    round_ = Round.objects.create(year=year, deadline=deadline, election_year=election_year)
+    keys = round_keys(plans, year, election_year)
+    for department in Department.objects.filter(pk__in=list(keys)).order_by("name"):
         task = Task.objects.create(round=round_, department=department)
-        _create_drafts(task, plan, year, election_year, actor, sample)
+        _create_drafts(task, keys[department.pk], year, actor, sample)
         link = reverse("data:task", args=[year, department.code])
         notify(users_with(DEPARTMENT_ROLES, department), "round.opened",
                link, year=year, deadline=deadline.isoformat())
-    record("round.open", "round", f"{plan.code}/{year}", actor, deadline=deadline.isoformat(),
-           tasks=round_.tasks.count())
+    record("round.open", "round", str(year), actor, deadline=deadline.isoformat(),
+           tasks=round_.tasks.count(), plans=[plan.code for plan in plans])
     return round_
 
 
-def _create_drafts(task: Task, plan: Plan, year: int, election_year: bool, actor: Any,
+def _create_drafts(task: Task, keys: list[RoundKey], year: int, actor: Any,
                    sample: bool) -> None:
     existing = {
         (o.indicator_id, o.area_id, o.breakdown): o
-        for o in Observation.objects.filter(indicator__plan=plan, year=year,
-                                            indicator__lead=task.department)
+        for o in Observation.objects.filter(
+            indicator_id__in={indicator.pk for indicator, _, _ in keys}, year=year)
     }
     new = []
-    for indicator, area, breakdown in task_keys(plan, task.department_id, year, election_year):
+    for indicator, area, breakdown in keys:
         found = existing.get((indicator.pk, area.pk, breakdown))
         if found is None:
             new.append(Observation(indicator=indicator, area=area, year=year, breakdown=breakdown,
@@ -84,7 +82,7 @@ def do_close_round(round_: Round, actor: Any) -> Round:
         raise ActionError("round.closed", year=round_.year)
     round_.closed_at = timezone.now()
     round_.save(update_fields=["closed_at"])
-    record("round.close", "round", f"{round_.plan.code}/{round_.year}", actor)
+    record("round.close", "round", str(round_.year), actor)
     _tell_departments(round_, "round.closed_notice", reason="")
     return round_
 
@@ -102,7 +100,7 @@ def do_reopen_round(round_: Round, reason: str, actor: Any) -> Round:
         raise ActionError("round.not_closed", year=round_.year)
     round_.closed_at = None
     round_.save(update_fields=["closed_at"])
-    record("round.reopen", "round", f"{round_.plan.code}/{round_.year}", actor,
+    record("round.reopen", "round", str(round_.year), actor,
            reason=reason[:500])
     _tell_departments(round_, "round.reopened", reason=reason[:200])
     return round_

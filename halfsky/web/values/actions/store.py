@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from halfsky.web.audit.records import record
@@ -72,6 +73,7 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
     confirmation).
     """
     created = [c.observation for c in changes if c.observation.pk is None]
+    _under_series(created)
     updated = [c.observation for c in changes if c.observation.pk is not None]
     if write:
         now = timezone.now()
@@ -95,6 +97,17 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
     return [c.observation for c in changes]
 
 
+def _under_series(created: Sequence[Observation]) -> None:
+    """A new value of an indicator sharing another plan's series is stored under the
+    indicator holding that series (``Indicator.same_as``), once for every plan."""
+    linked = dict(Indicator.objects.filter(
+        pk__in={o.indicator_id for o in created}, same_as__isnull=False,
+    ).values_list("pk", "same_as_id"))
+    for observation in created:
+        if observation.indicator_id in linked:
+            observation.indicator_id = linked[observation.indicator_id]
+
+
 def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
     """Approved values enter the assessment: one changed, approved before or after, asks."""
     years: dict[int, set[int]] = {}  # indicator id → changed years
@@ -105,9 +118,10 @@ def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
             years.setdefault(observation.indicator_id, set()).add(observation.year)
     if not years:
         return
-    by_plan: dict[int, set[int]] = {}
-    for indicator, plan in Indicator.objects.filter(pk__in=years).values_list("pk", "plan_id"):
-        by_plan.setdefault(plan, set()).update(years[indicator])
+    by_plan: dict[int, set[int]] = {}  # every plan reading the series, linked ones too
+    for indicator, series, plan in Indicator.objects.filter(
+            Q(pk__in=years) | Q(same_as_id__in=years)).values_list("pk", "same_as_id", "plan_id"):
+        by_plan.setdefault(plan, set()).update(years.get(indicator, set()) | years.get(series, set()))
     for plan in Plan.objects.filter(pk__in=by_plan):
         for follower in _FOLLOWERS:
             follower(plan, by_plan[plan.pk], actor)

@@ -76,7 +76,7 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
                   actor: Any) -> SaveResult:
     """Save a draft value; a save based on an older version is a conflict, never an overwrite."""
     current = Observation.objects.select_for_update(of=("self",)).select_related(
-        "task__round__plan", "indicator", "area").get(pk=observation.pk)
+        "task__round", "indicator", "area").get(pk=observation.pk)
     task = current.task
     if task is None:
         raise ActionError("value.not_in_round")
@@ -93,16 +93,16 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
     if current.numerator is not None and current.denominator and current.indicator.per:
         current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
     if current.snapshot() == before:
-        return SaveResult(current, check([current], task.round.plan))
+        return SaveResult(current, check([current]))
     store_values([Change(current, before)], "edit", actor)
     if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS
         task.save(update_fields=["state", "updated_at"])
-    return SaveResult(current, check([current], task.round.plan))
+    return SaveResult(current, check([current]))
 
 
 def task_findings(task: Task) -> list[Finding]:
-    return check(task.observations.select_related("indicator", "area"), task.round.plan)
+    return check(task.observations.select_related("indicator", "area"))
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
-from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_close_round, do_open_round, do_reopen_round
 from halfsky.web.values.forms import OpenRoundForm
@@ -25,9 +24,6 @@ from halfsky.web.values.models import Round, TaskState
 @login_required
 @permission_required("orgs.use_site")
 def round_list(request: HttpRequest) -> HttpResponse:
-    plan = chosen_plan(request.user)
-    if plan is None:
-        return render(request, "plans/no_plan.html")
     can_open = may(request.user, "data.open_round")
     form = OpenRoundForm(request.POST or None, initial={
         "year": timezone.localdate().year - 1,
@@ -36,7 +32,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
         check(request.user, "data.open_round")
         if form.is_valid():
             try:
-                round_ = do_open_round(plan, form.cleaned_data["year"], form.cleaned_data["deadline"],
+                round_ = do_open_round(form.cleaned_data["year"], form.cleaned_data["deadline"],
                                        request.user, form.cleaned_data["election_year"])
             except ActionError as error:
                 form.add_error(None, sentence(error.code, error.params))
@@ -44,9 +40,9 @@ def round_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, sentence("round.opened", {
                     "year": round_.year, "deadline": round_.deadline.isoformat()}))
                 return redirect("data:board", year=round_.year)
-    rounds = Round.objects.select_related("plan")
+    rounds = list(Round.objects.all())
     return render(request, "values/round_list.html", {
-        "plan": plan, "rounds": rounds, "form": form if can_open else None,
+        "rounds": rounds, "form": form if can_open else None,
         "own_department": department_of(request.user) if is_department_bound(request.user) else None,
     })
 
@@ -64,7 +60,7 @@ def round_board(request: HttpRequest, year: int) -> HttpResponse:
     late = [r for r in rows if r.task.state not in {TaskState.SUBMITTED, TaskState.CONFIRMED,
                                                        TaskState.APPROVED}]
     return render(request, "values/board.html", {
-        "plan": round_.plan, "round": round_, "rows": rows, "late": late,
+        "round": round_, "plans": round_.plans, "rows": rows, "late": late,
         "counts": queries.state_counts(rows),
         "may_close": may(request.user, "data.open_round"),
     })

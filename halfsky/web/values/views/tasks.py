@@ -43,7 +43,7 @@ def render_task(request: HttpRequest, task: Any, status: int = 200, **extra: Any
     years, rows = queries.entry_rows(task, findings)
     problems = blocking(findings)
     return render(request, "values/task.html", {
-        "plan": task.round.plan, "round": task.round, "task": task, "years": years,
+        "plans": task.round.plans, "round": task.round, "task": task, "years": years,
         "rows": rows, "problem_count": len(problems),
         "error_count": sum(f.severity == Severity.ERROR for f in problems),
         "editable_statuses": [s.value for s in EDITABLE_VALUE_STATES],
