@@ -105,5 +105,5 @@ def test_another_departments_indicator_is_refused(log_in: Any, demo_site: str) -
     page = log_in("health_reporter")
     response = page.goto(f"{demo_site}/plans/{PLAN}/indicators/E03/")
     assert response is not None and response.status == 403
-    response = page.goto(f"{demo_site}/api/indicators/E03/series")
+    response = page.goto(f"{demo_site}/api/indicators/E03/series?plan={PLAN}")
     assert response is not None and response.status == 403
