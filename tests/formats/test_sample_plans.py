@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from halfsky.domain.plan import Plan
+from halfsky.domain.units import exchange_codes
 from halfsky.formats.plan_file import load_plan, plan_to_yaml, shipped_plans
 
 DATA = Path(__file__).resolve().parents[2] / "halfsky" / "data" / "plans"
@@ -57,6 +58,12 @@ def test_every_link_names_an_indicator_of_the_womens_plan_in_the_same_unit(
         assert indicator.same_as.plan == WOMEN
         linked = women[indicator.same_as.indicator]
         assert (linked.unit, linked.name) == (indicator.unit, indicator.name), indicator.code
+
+
+@pytest.mark.parametrize("code", [CHILDREN, NEXT])
+def test_every_unit_can_be_exchanged(plans: dict[str, Plan], code: str) -> None:
+    """SDMX exports need a code for each unit (出生人口性别比 is in 女=100)."""
+    assert {i.unit for i in plans[code].indicators} <= set(exchange_codes())
 
 
 def test_the_childrens_plan_has_the_seven_domains_and_shares_four_womens_series(
