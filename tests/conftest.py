@@ -35,7 +35,11 @@ def load_demo() -> None:
     from halfsky.formats.plan_file import load_plan
     from halfsky.web.demo import set_up_demo
 
-    set_up_demo(load_plan("jixian-women-2021-2025"), out=io.StringIO(), with_round=False)
+    # Without the companion plans (children's 2021–2025, women's 2026–2030): pages still take
+    # "the" plan by order, which would be the 2026–2030 plan; tests/web/test_demo_plans.py
+    # sets them up itself.
+    set_up_demo(load_plan("jixian-women-2021-2025"), out=io.StringIO(), with_round=False,
+                companions=False)
     # The demo's accounts have a known password that must be changed at the first login;
     # the tests log in with it as if that had been done.
     from halfsky.web.orgs.models import Profile

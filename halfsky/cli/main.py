@@ -135,7 +135,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # Django's models and commands exist once Django is set up (files-only commands skip it).
     from halfsky.web.demo import set_up_demo
 
-    set_up_demo(load_plan(args.plan), out=sys.stdout)
+    set_up_demo(load_plan(args.plan), out=sys.stdout, companions=not args.no_companions)
     return 0
 
 
@@ -189,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="load the plan, sample data, reference values and demo accounts (idempotent)"
     )
     demo.add_argument("--plan", default=DEFAULT_PLAN, help=f"plan to load (default {DEFAULT_PLAN})")
+    demo.add_argument("--no-companions", action="store_true",
+                      help=f"with {DEFAULT_PLAN}: leave out the sample children's plan and "
+                           "the sample 2026-2030 plan")
     demo.set_defaults(func=cmd_demo)
 
     reference = commands.add_parser("reference", help="national reference values")

@@ -47,7 +47,24 @@ FEMALE_SHARE = 0.49
 SCENARIOS = ("met", "on_track", "at_risk")
 
 # (words in the indicator name, typical yearly denominator); the first match wins.
+# The children's plan's words come first; none of them is in a women's indicator's name.
 _DENOMINATORS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("儿童死亡",), 700),  # deaths of children under 5, per live births
+    (("伤害死亡", "溺水死亡", "儿童基本医疗"), 20_000),  # children aged 0-17
+    (("近视", "体质健康"), 12_000),  # pupils screened or tested
+    (("学校食堂", "中小学校", "法治副校长"), 60),  # schools and kindergartens
+    (("入园", "幼儿园覆盖"), 2_100),  # children aged 3-5
+    (("义务教育巩固",), 1_000),  # one cohort of pupils
+    (("学龄",), 6_000),  # children of primary-school age
+    (("残疾儿童",), 60),
+    (("孤儿",), 40),
+    (("儿童主任",), 91),  # villages and communities
+    (("城市社区",), 12),
+    (("农村社区",), 79),
+    (("儿童之家",), 91),
+    (("综合性文化服务中心",), 91),  # villages and communities
+    (("未成年人犯罪",), 150),  # offenders sentenced in a year
+    (("儿童",), 4_500),  # children under 7
     (("母婴传播",), 5),  # children born to infected mothers
     (("孕产妇", "产妇", "分娩", "出生", "新生儿", "婴儿", "孕", "产前", "产后"), 700),
     (("党代会", "党代表"), 200),

@@ -94,6 +94,7 @@ UNITS: Mapping[str, Unit] = {
     "分钟/日": Unit(_LEVEL, None, "MINUTES_PER_DAY"),
     "小时/日": Unit(_LEVEL, None, "HOURS_PER_DAY"),
     "个/千人": Unit(_LEVEL, None, "PER_1000_PERSONS"),
+    "女=100": Unit(_LEVEL, None, "MALES_PER_100_FEMALES"),  # 出生人口性别比: boys per 100 girls
     "元": Unit(_LEVEL, None, "YUAN"),
     "元/月": Unit(_LEVEL, None, "YUAN_PER_MONTH"),
     "元/人·月": Unit(_LEVEL, None, "YUAN_PER_PERSON_MONTH"),

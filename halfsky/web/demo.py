@@ -1,7 +1,9 @@
 """The demo: the Ji County plan with sample values and one account per role.
 
 ``halfsky demo`` (run by ``make demo``) calls ``set_up_demo``; running it
-again updates in place and duplicates nothing.
+again updates in place and duplicates nothing. With the women's 2021–2025 plan it
+also loads the companion plans (``demo_plans``): the children's plan and the
+2026–2030 women's plan, both samples.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from halfsky.domain import plan as domain
 from halfsky.formats.reference_csv import read_reference_csv
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.demo_assessment import set_up_demo_assessment
+from halfsky.web.demo_plans import WOMEN_PLAN, set_up_companion_plans
 from halfsky.web.demo_round import set_up_demo_round
 from halfsky.web.demo_values import (
     DEMO_YEARS,
@@ -38,7 +41,10 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None:
+def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True,
+                companions: bool = True) -> None:
+    """The demo around ``plan``; ``companions``: after the women's 2021–2025 plan, also
+    the children's plan and the 2026–2030 plan (which link to it)."""
     summary = do_load_plan(plan)
     counts = ", ".join(f"{k} {v}" for k, v in summary.counts.items())
     out.write(f"plan {plan.code}: {counts}\n")
@@ -58,3 +64,5 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None
         set_up_demo_round(plan, DEMO_PASSWORD, levels, out)
     do_recompute(Plan.objects.get(code=plan.code), DEMO_YEARS[-1])
     set_up_demo_assessment(plan, DEMO_YEARS[-1], DEMO_PASSWORD, out)
+    if companions and plan.code == WOMEN_PLAN:
+        set_up_companion_plans(townships, levels, out)

@@ -22,6 +22,8 @@ DEMO_LEVELS = {
     "D09": 22.0, "D10": 11.0, "D14": 45.0, "D05": 18.0, "D06": 12.0, "D07": 25.0, "D08": 28.0,
     "D01": 27.0, "L01": 40.0, "L03": 1.0, "S01": 5200.0, "S04": 3100.0, "S05": 2600.0,
     "S06": 1800.0, "E06": 260.0, "V03": 100.0, "F03": 92.0, "H14": 80.0,
+    # the children's plan (jixian-children-2021-2025)
+    "CH10": 52.0, "CS02": 5.0, "CL01": 4.0, "CL02": 1.0,
 }
 # Where a crossed cell's second dimension has no drawn groups: its level relative to the
 # first group's (non-counts) or its share of it (counts).
@@ -109,24 +111,30 @@ def national_levels(figures: list[ReferenceFigure], year: int) -> dict[tuple[str
 
 
 def demo_series(indicator: domain.Indicator, levels: dict[tuple[str, str], float],
-                seed: str = "") -> Any:
-    """The demo's series of an indicator, 2020–2024, heading for a plausible level."""
+                seed: str = "", years: range = DEMO_YEARS) -> Any:
+    """The demo's series of an indicator (2020–2024 unless told), heading for a plausible
+    level."""
     level = DEMO_LEVELS.get(indicator.code, levels.get((indicator.national_reference,
                                                         indicator.unit)))
-    return demo_values(indicator, DEMO_YEARS, seed=seed, level=level)
+    return demo_values(indicator, years, seed=seed, level=level)
 
 
 def store_sample_values(plan: domain.Plan, townships: list[Area],
-                        levels: dict[tuple[str, str], float]) -> int:
+                        levels: dict[tuple[str, str], float], years: range = DEMO_YEARS) -> int:
+    """Sample values of the plan's own indicators in ``years``: the county's, and each
+    sample township's where the indicator is broken down by township. An indicator that is
+    another plan's series (``same_as``) gets none: its values are that plan's."""
     county = Area.objects.get(code=plan.region)
     stored = {i.code: i for i in Indicator.objects.filter(plan__code=plan.code)}
     count = 0
     for indicator in plan.indicators:
+        if indicator.same_as is not None:
+            continue
         row = stored[indicator.code]
-        count += do_store_sample_values(
-            row, county, sample_rows(demo_series(indicator, levels), indicator=indicator))
+        rows = sample_rows(demo_series(indicator, levels, years=years), years, indicator=indicator)
+        count += do_store_sample_values(row, county, rows)
         if domain.Disaggregation.TOWNSHIP in indicator.disaggregations:
             for township in townships:
-                local = demo_series(indicator, levels, seed=township.code)
-                count += do_store_sample_values(row, township, sample_rows(local))
+                local = demo_series(indicator, levels, seed=township.code, years=years)
+                count += do_store_sample_values(row, township, sample_rows(local, years))
     return count

@@ -90,6 +90,18 @@ def test_demo_twice_duplicates_nothing(db, capsys: pytest.CaptureFixture[str]) -
     assert "health_reporter" in out and "halfsky-demo" in out
 
 
+def test_the_demo_adds_the_sample_plans_unless_told_not_to(db, capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    from halfsky.web.plans.models import Plan
+
+    assert main(["demo", "--no-companions"]) == 0
+    assert set(Plan.objects.values_list("code", flat=True)) == {PLAN}
+    assert main(["demo"]) == 0
+    assert set(Plan.objects.values_list("code", flat=True)) == {
+        PLAN, "jixian-children-2021-2025", "jixian-women-2026-2030"}
+    assert "plan jixian-children-2021-2025 (示例（非官方规划）)" in capsys.readouterr().out
+
+
 def test_every_demo_value_is_marked_as_sample(db) -> None:
     from halfsky.web.values.models import Observation
 

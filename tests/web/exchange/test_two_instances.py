@@ -170,7 +170,8 @@ def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Instan
                        env={**base_env(), "HALFSKY_VAR_DIR": str(empty)})
     county = Instance("county", root / "county", empty / "halfsky.sqlite3")
     city = Instance("city", root / "city", empty / "halfsky.sqlite3")
-    county.run("demo")
+    # One plan: the exchange pages take "the" plan (until the plan is in the address).
+    county.run("demo", "--no-companions")
     city.run("plan", "load", CITY_PLAN)
     city.start()
     county.start()
