@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('data', '0006_merge_rounds_of_a_year'),
+        ('data', '0007_merge_rounds_of_a_year'),
     ]
 
     operations = [

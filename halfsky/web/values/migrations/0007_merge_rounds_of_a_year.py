@@ -31,7 +31,7 @@ def merge_rounds_of_a_year(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('data', '0005_earlier_years_import'),
+        ('data', '0006_wider_breakdowns'),
     ]
 
     operations = [
