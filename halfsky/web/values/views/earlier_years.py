@@ -32,9 +32,13 @@ def earlier_years_upload(request: HttpRequest) -> HttpResponse:
         elif upload.size is not None and upload.size > MAX_BYTES:
             problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
         else:
-            staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
-                                      request.user)
-            return redirect("data:earlier_years_preview", pk=staged.pk)
+            try:
+                staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
+                                          request.user)
+            except ActionError as error:  # unreadable: nothing was kept
+                problems = [("", sentence(error.code, error.params))]
+            else:
+                return redirect("data:earlier_years_preview", pk=staged.pk)
     return render(request, "values/earlier_years_upload.html", {
         "plan": plan, "problems": problems,
         "imports": EarlierYearsImport.objects.filter(plan=plan).defer("content")[:20],
