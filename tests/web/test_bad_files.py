@@ -87,7 +87,7 @@ CORPUS = [
     ("earlier years: SDMX-JSON nested 100,000 deep", post_history("history.json",
                                                                   deep_sdmx_json),
      "嵌套层级超过64层"),
-    ("plan import: .docx bomb", post_plan_document("规划.docx", docx_bomb), "解压后"),
+    ("plan import: .docx bomb", post_plan_document("规划.docx", docx_bomb), "文件过大"),
     ("plan import: %PDF and noise", post_plan_document("规划.pdf", fake_pdf), "PDF"),
 ]
 

@@ -63,6 +63,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
         except UnreadableFile as error:  # broken, or a zip bomb: nothing is read
             if error.code == "zip.corrupt":
                 raise PlanImportError("plan_import.unreadable", format="zip") from None
+            if error.code == "zip.too_large":
+                raise PlanImportError("plan_import.too_large", error.params) from None
             raise PlanImportError(error.code, error.params) from None
         with archive:
             if "word/document.xml" in archive.namelist():
