@@ -61,3 +61,16 @@ def deep_sdmx_json(depth: int = 100_000) -> bytes:
     Python's parser without a depth limit)."""
     return (b'{"meta": {"schema": "sdmx-json-data-2.0"}, "data": {"dataSets": '
             + b"[" * depth + b"]" * depth + b"}}")
+
+
+def docx_entity_bomb() -> bytes:
+    """A small .docx whose document declares nested entities ("billion laughs")."""
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    document = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY e0 "ha">{entities}]>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                'main"><w:body><w:p><w:r><w:t>&e9;</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import warnings
+import zipfile
 
 from halfsky.formats.uploads import MAX_UNPACKED_BYTES, UnreadableFile, open_zip
 
@@ -49,10 +50,19 @@ def check_docx(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
     with open_zip(data, max_unpacked=max_unpacked) as archive:
         if "word/document.xml" not in archive.namelist():
             raise _damaged("docx")
+        if any(_declares_a_dtd(archive, member) for member in archive.infolist()
+               if member.filename.endswith((".xml", ".rels"))):
+            raise _damaged("docx")  # Office XML never has one: an entity bomb, or worse
     try:
         Document(io.BytesIO(data))
     except Exception:  # python-docx raises many kinds on a damaged file
         raise _damaged("docx") from None
+
+
+def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether an XML part opens with a document type (where entities are declared)."""
+    with archive.open(member) as part:
+        return b"<!DOCTYPE" in part.read(4096).upper()
 
 
 def check_image(data: bytes, kind: str) -> None:

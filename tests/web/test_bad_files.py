@@ -19,7 +19,14 @@ from halfsky.web.plans.models import Plan
 from halfsky.web.reports.actions import do_open_evaluation
 from halfsky.web.reports.models import Evidence
 from halfsky.web.values.models import EarlierYearsImport, ValueChange
-from tests.bad_files import deep_sdmx_json, docx_bomb, fake_pdf, fake_png, xlsx_bomb
+from tests.bad_files import (
+    deep_sdmx_json,
+    docx_bomb,
+    docx_entity_bomb,
+    fake_pdf,
+    fake_png,
+    xlsx_bomb,
+)
 
 PLAN = "jixian-women-2021-2025"
 
@@ -80,6 +87,8 @@ CORPUS = [
     ("evidence: %PDF and noise", post_evidence("材料.pdf", fake_pdf), "不是可读取的PDF文件"),
     ("evidence: .docx bomb (260 MB unpacked)", post_evidence("材料.docx", docx_bomb),
      "未保存任何内容"),
+    ("evidence: .docx with an entity bomb (billion laughs)",
+     post_evidence("材料.docx", docx_entity_bomb), "不是可读取的Word (.docx)文件"),
     ("evidence: PNG signature and noise", post_evidence("照片.png", fake_png),
      "不是可读取的PNG文件"),
     ("Excel template: .xlsx bomb", post_template(xlsx_bomb), "文件过大"),
