@@ -5,10 +5,10 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.core.access import check, may
 from halfsky.web.orgs.actions import do_record_account_change, do_record_account_event
 from halfsky.web.orgs.models import Area, Department, Profile
 from halfsky.web.orgs.permissions import role_of
@@ -53,7 +53,8 @@ PROTECTED_FIELDS = ("is_superuser", "is_staff", "is_active", "groups", "user_per
 
 
 def is_administrator(request: HttpRequest) -> bool:
-    return role_of(request.user) == Role.ADMINISTRATOR
+    """Whether the request's user may change what raises an account (the permission table)."""
+    return may(request.user, "orgs.change_accounts")
 
 
 def is_administrator_account(user: Any) -> bool:
@@ -126,8 +127,7 @@ class HalfSkyUserAdmin(AuditedAccountsMixin, UserAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
-        if not is_administrator(request):
-            raise PermissionDenied
+        check(request.user, "orgs.change_accounts")  # 403 for anyone but the administrator
         return super().user_change_password(request, id, form_url)
 
     @admin.display(description=_("role"))

@@ -129,6 +129,7 @@ def test_the_administrator_is_held_to_the_table_not_to_django_superuser(user) ->
                                 "administrator"}),
     ("orgs.use_admin", {"coordinator", "monitoring_lead", "administrator"}),
     ("tokens.revoke_token", {"administrator"}),
+    ("orgs.change_accounts", {"administrator"}),
 ])
 def test_role_level_answers(user, permission, allowed) -> None:
     from halfsky.web.orgs.permissions import may
