@@ -11,9 +11,11 @@ that does not apply is marked with a flag, never with a dash.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -24,6 +26,13 @@ Param = float | int | str
 MAX_BYTES = 10_000_000
 MAX_UNPACKED_BYTES = 250_000_000  # a 10,000-row template unpacks to about 12 MB
 ZIP_MAGIC = b"PK\x03\x04"
+# Every zip an upload opens (xlsx, docx) goes through ``open_zip``: at most this many
+# members, and — once it unpacks to more than RATIO_FLOOR — at most MAX_RATIO times
+# its packed size (a 10,000-row template packs about 1:8, a report .docx 1:4;
+# a zip bomb 1:1000).
+MAX_MEMBERS = 2_000
+MAX_RATIO = 100
+RATIO_FLOOR = 20_000_000
 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
@@ -59,6 +68,37 @@ def check_size(data: bytes, max_bytes: int, code: str) -> None:
     """Refuse a file by its size, before anything looks inside it."""
     if len(data) > max_bytes:
         raise UnreadableFile(code, {"size": len(data), "limit": max_bytes})
+
+
+def open_zip(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES,
+             max_members: int = MAX_MEMBERS, max_ratio: int = MAX_RATIO) -> zipfile.ZipFile:
+    """Open an uploaded zip (xlsx, docx) after checking what it would unpack to.
+
+    Raises ``UnreadableFile``: ``zip.corrupt`` (not a zip, or a broken one),
+    ``zip.too_large`` (its members unpack to more than ``max_unpacked`` bytes),
+    ``zip.too_many_members`` or ``zip.ratio`` (unpacks to far more than it packs:
+    a zip bomb). The sizes checked are those the archive declares; ``zipfile``
+    never unpacks a member beyond its declared size (a lying member fails its CRC).
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise UnreadableFile("zip.corrupt") from None
+    members = archive.infolist()
+    unpacked = sum(member.file_size for member in members)
+    packed = max(1, sum(member.compress_size for member in members))
+    problem: tuple[str, dict[str, Param]] | None = None
+    if len(members) > max_members:
+        problem = ("zip.too_many_members", {"count": len(members), "limit": max_members})
+    elif unpacked > max_unpacked:
+        problem = ("zip.too_large", {"size": unpacked, "limit": max_unpacked, "unpacked": 1})
+    elif unpacked > RATIO_FLOOR and unpacked > packed * max_ratio:
+        problem = ("zip.ratio", {"size": unpacked, "ratio": unpacked // packed,
+                                 "limit": max_ratio})
+    if problem is not None:
+        archive.close()
+        raise UnreadableFile(*problem)
+    return archive
 
 
 class NotANumber(ValueError):

@@ -22,7 +22,6 @@ Both the transitional and the strict OOXML namespaces are read.
 from __future__ import annotations
 
 import functools
-import io
 import posixpath
 import pyexpat
 import zipfile
@@ -34,7 +33,7 @@ from xml.etree import ElementTree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
-from halfsky.formats.uploads import MAX_UNPACKED_BYTES, ZIP_MAGIC, UnreadableFile
+from halfsky.formats.uploads import MAX_UNPACKED_BYTES, ZIP_MAGIC, UnreadableFile, open_zip
 
 _iterparse: Callable[..., Iterator[tuple[str, Any]]] = ElementTree.iterparse
 SAFE_EXPAT = pyexpat.version_info >= (2, 4, 1)
@@ -197,19 +196,15 @@ def open_xlsx(data: bytes, *, prefix: str, max_unpacked: int = MAX_UNPACKED_BYTE
     if not data.startswith(ZIP_MAGIC):
         raise UnreadableFile(f"{prefix}.not_xlsx")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
-        raise UnreadableFile(f"{prefix}.corrupt") from None
-    members = archive.infolist()
-    names = {member.filename for member in members}
+        archive = open_zip(data, max_unpacked=max_unpacked)
+    except UnreadableFile as error:  # the prefix's words for a broken or too large file
+        if error.code in ("zip.corrupt", "zip.too_large"):
+            raise UnreadableFile(f"{prefix}.{error.code[4:]}", error.params) from None
+        raise
+    names = {member.filename for member in archive.infolist()}
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         archive.close()
         raise UnreadableFile(f"{prefix}.not_xlsx")
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > max_unpacked:
-        archive.close()
-        raise UnreadableFile(f"{prefix}.too_large", {"size": unpacked, "limit": max_unpacked,
-                                                     "unpacked": 1})  # fmt: skip
     try:
         book = XlsxBook(archive)
         missing = [sheet for sheet in book.sheets if sheet.path not in names]

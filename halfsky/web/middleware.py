@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from halfsky.web.core.users import reset_request_user, set_request_user
 from halfsky.web.plans.choice import remember_plan
 from halfsky.web.plans.queries import find_plan
 
@@ -51,3 +52,18 @@ class RememberPlanMiddleware:
         plan = find_plan(code)
         if plan is not None:
             remember_plan(user, plan)
+
+
+class RequestUserMiddleware:
+    """Remember the request's user for the audit records written by signal receivers
+    (account changes made through the admin or Django's own views)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = set_request_user(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            reset_request_user(token)

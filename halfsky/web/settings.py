@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "halfsky.web.middleware.RequestUserMiddleware",
     "halfsky.web.security.middleware.SecurityGateMiddleware",
     "halfsky.web.security.middleware.DownloadAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

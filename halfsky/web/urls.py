@@ -37,3 +37,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A server error: logged with its traceback and a reference number the page shows.
+handler500 = "halfsky.web.error_pages.server_error"

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from halfsky.domain.errors import CodedError
 from halfsky.formats.plan_import.html_text import html_to_text, table_cell
+from halfsky.formats.uploads import UnreadableFile, open_zip
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a published plan is well under 5 MB, even as PDF
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx unpacked: images included
@@ -59,15 +59,16 @@ def detect_format(data: bytes, filename: str = "") -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                unpacked = sum(info.file_size for info in archive.infolist())
-                if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or no plan
-                    raise PlanImportError("plan_import.too_large", size=unpacked,
-                                          limit=MAX_UNPACKED_BYTES)
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
-            raise PlanImportError("plan_import.unreadable", format="zip") from None
+            archive = open_zip(data, max_unpacked=MAX_UNPACKED_BYTES)
+        except UnreadableFile as error:  # broken, or a zip bomb: nothing is read
+            if error.code == "zip.corrupt":
+                raise PlanImportError("plan_import.unreadable", format="zip") from None
+            if error.code == "zip.too_large":
+                raise PlanImportError("plan_import.too_large", error.params) from None
+            raise PlanImportError(error.code, error.params) from None
+        with archive:
+            if "word/document.xml" in archive.namelist():
+                return "docx"
         raise PlanImportError("plan_import.unsupported_format", format=suffix or "zip")
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # Word 97–2003 .doc, WPS .wps
         raise PlanImportError("plan_import.unsupported_format", format=suffix or ".doc")

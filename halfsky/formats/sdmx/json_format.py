@@ -23,6 +23,7 @@ returned: ``sdmx.not_sdmx``, ``sdmx.unsupported_version`` (SDMX-JSON 1.0),
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -186,13 +187,36 @@ def _get(
     return found
 
 
+# An SDMX-JSON message nests about ten levels; a deeper file is refused before it is
+# parsed (the parser recurses and would overflow Python's stack).
+MAX_DEPTH = 64
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (strings skipped)."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth -= 1
+    return deepest
+
+
 def _parse(data: bytes | str) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise SdmxError("sdmx.bad_encoding", {"position": error.start}) from None
+    if json_depth(text) > MAX_DEPTH:
+        raise SdmxError("sdmx.too_deep", {"depth": MAX_DEPTH})
     try:
         tree = json.loads(text, object_pairs_hook=_object_without_duplicates)
+    except RecursionError:  # pragma: no cover - json_depth refuses such a file first
+        raise SdmxError("sdmx.too_deep", {"depth": MAX_DEPTH}) from None
     except json.JSONDecodeError as error:
         raise SdmxError(
             "sdmx.not_sdmx", {"format": "json", "line": error.lineno, "column": error.colno}

@@ -44,7 +44,7 @@ class Error(Schema):
 # allow it now).
 INVALID = {"api.invalid", "value.reason_required", "review.comment_required",
            "review.bad_decision", "review.unknown_value",
-           "round.year_outside_plan", "round.reason_required", "exchange.bad_batch", "exchange.comment_required",
+           "round.year_outside_plan", "round.reason_required", "exchange.bad_batch", "exchange.repeated_keys", "exchange.comment_required",
            "exchange.bad_url", "exchange.bad_token"}
 ERROR_RESPONSES: dict[int, type[Schema]] = {FORBIDDEN: Error, 404: Error, 409: Error, 422: Error}
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +13,28 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from halfsky.web.audit.records import record
+from halfsky.web.core.users import request_user
 from halfsky.web.orgs.models import Area, AreaLevel, Department, Profile
 from halfsky.web.orgs.permissions import admin_permissions, gives_admin_access
 from halfsky.web.orgs.roles import Role
+
+# Set while an action records its account changes itself: the signal receivers
+# (``account_events``) then record nothing more.
+_recorded_by_caller: ContextVar[bool] = ContextVar("halfsky_account_recorded", default=False)
+
+
+@contextmanager
+def recorded_by_caller() -> Iterator[None]:
+    """The account changes made inside are recorded by the calling action, not again."""
+    token = _recorded_by_caller.set(True)
+    try:
+        yield
+    finally:
+        _recorded_by_caller.reset(token)
+
+
+def recording_elsewhere() -> bool:
+    return _recorded_by_caller.get()
 
 
 @dataclass(frozen=True)
@@ -26,6 +48,11 @@ class Account:
 @transaction.atomic
 def do_ensure_account(account: Account, actor: Any = None) -> bool:
     """Create the account, or reset its role, department and password. True if created."""
+    with recorded_by_caller():
+        return _ensure_account(account, actor)
+
+
+def _ensure_account(account: Account, actor: Any) -> bool:
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=account.username)
     user.set_password(account.password)
@@ -81,3 +108,10 @@ def do_ensure_sample_townships(county_code: str, names: list[str], actor: Any = 
         areas.append(area)
     record("area.sample_townships", "area", county_code, actor, count=len(areas))
     return areas
+
+
+@transaction.atomic
+def do_record_account_event(action: str, username: str, **details: Any) -> None:
+    """An account changed outside HalfSky's own actions (the admin, Django's views, the
+    command line): the audit record, under the request's user (none on the command line)."""
+    record(action, "user", username[:200], request_user(), **details)

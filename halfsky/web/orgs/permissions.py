@@ -180,7 +180,11 @@ TABLE: dict[str, tuple[rules.Predicate, str]] = {
                                  "change the exchange's settings and decide conflicts"),
     "jobs.view_job": (started_the_job | _role_in("admin", ADMIN_ROLES),
                       "follow a background job"),
-    "tokens.revoke_token": (owns_the_token | coordinating, "revoke an API token"),
+    "tokens.revoke_token": (owns_the_token | _role_in("administrator", ADMINISTRATOR_ROLES),
+                            "revoke an API token (another user's: the administrator)"),
+    "orgs.change_accounts": (_role_in("administrator", ADMINISTRATOR_ROLES),
+                             "create accounts; change roles, flags, groups, permissions "
+                             "and other users' passwords"),
     "security.read_audit": (_role_in("administrator", ADMINISTRATOR_ROLES),
                             "search the audit trail and see the lockouts"),
     "security.unlock": (_role_in("administrator", ADMINISTRATOR_ROLES),

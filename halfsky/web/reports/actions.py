@@ -324,7 +324,7 @@ def do_add_evidence(item: EvaluationItem, name: str, content: bytes, actor: Any)
     try:
         kind = check_evidence(name, content)
     except EvidenceError as error:
-        raise ActionError(error.code, name=name) from None
+        raise ActionError(error.code, {**error.params, "name": name}) from None
     evidence = Evidence(item=item, name=name[-200:], kind=kind, size=len(content),
                         uploaded_by=actor)
     evidence.file.save(f"{item.round_id}/{item.pk}/{kind}.{name.rsplit('.', 1)[-1].lower()}",

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from halfsky.web.audit.models import AuditEvent
 from halfsky.web.audit.records import record
+from halfsky.web.orgs.actions import recorded_by_caller
 from halfsky.web.orgs.models import Profile
 from halfsky.web.orgs.roles import Role
 
@@ -52,7 +53,8 @@ def do_record_totp_failure(user: Any, request: HttpRequest | None) -> AuditEvent
 def do_change_password(user: Any, new_password: str, request: HttpRequest | None) -> None:
     """The user sets an own password: it no longer must be changed, its age starts now."""
     user.set_password(new_password)
-    user.save()
+    with recorded_by_caller():  # as security.password_change, below
+        user.save()
     changed = Profile.objects.filter(user=user).update(must_change_password=False,
                                                        password_changed_at=timezone.now())
     if not changed and user.is_superuser:  # made by `createsuperuser`: no profile yet

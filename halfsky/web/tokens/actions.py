@@ -37,8 +37,8 @@ def do_create_token(user: Any, name: str, actor: Any) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def do_revoke_token(token: ApiToken, actor: Any) -> ApiToken:
-    """Revoke a token for good: the owner, or an administrator or coordinator (the
-    statistics bureau, an admin role for its validation rules, may not)."""
+    """Revoke a token for good: the owner, or the administrator (nobody else touches
+    another user's token)."""
     if actor is None or not may(actor, "tokens.revoke_token", token):
         raise ActionError("token.not_allowed")
     token = ApiToken.objects.select_for_update().get(pk=token.pk)

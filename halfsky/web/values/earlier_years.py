@@ -5,6 +5,12 @@ every row against the plan (indicator, area, breakdown, year), the
 validation rules and the values already stored, and builds the preview.
 A stored value that differs and is not sample data is a conflict, shown to
 the coordinator and never overwritten.
+
+The import writes only the plan's region and the areas below it (never the
+city or province above a county plan), and only years before the earliest
+open round: the values of an open round go through the round (entered,
+submitted, confirmed, reviewed), and a value of a round's task that is not
+approved is never replaced. Such rows are problems naming their line.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from halfsky.formats.uploads import FileProblem
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.checks import rules_for
-from halfsky.web.values.models import Observation
+from halfsky.web.values.models import Observation, Round, ValueStatus
 from halfsky.web.values.scope import combinations
 
 
@@ -46,9 +52,33 @@ def _problem(code: str, row: HistoryRow, **params: object) -> FileProblem:
     return FileProblem(code, line=row.line, params={"indicator": row.indicator, **params})
 
 
+def region_areas(plan: Plan) -> dict[str, Area]:
+    """The plan's region and every area below it, by code."""
+    children: dict[int | None, list[Area]] = {}
+    for area in Area.objects.all():
+        children.setdefault(area.parent_id, []).append(area)
+    found, todo = {}, [plan.region]
+    while todo:
+        area = todo.pop()
+        if area.code not in found:
+            found[area.code] = area
+            todo.extend(children.get(area.pk, []))
+    return found
+
+
+def first_open_year(plan: Plan) -> int | None:
+    """The data year of the earliest open round that covers the plan (None when none is
+    open): its values go through the round, not through an import."""
+    years = Round.objects.filter(closed_at__isnull=True, year__gte=plan.baseline_year,
+                                 year__lte=plan.end_year).values_list("year", flat=True)
+    return min(years, default=None)
+
+
 def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     indicators = {i.code: i for i in plan.indicators.all()}
-    areas = {a.code: a for a in Area.objects.all()}
+    all_areas = {a.code: a for a in Area.objects.all()}
+    areas = region_areas(plan)
+    open_year = first_open_year(plan)
     result = HistoryPreview()
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
@@ -60,6 +90,10 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if indicator is None:
             result.problems.append(_problem("history.unknown_indicator", row))
             continue
+        if area is None and row.area in all_areas:
+            result.problems.append(_problem("history.outside_region", row, area=row.area,
+                                            region=plan.region.name))
+            continue
         if area is None:
             result.problems.append(_problem("history.unknown_area", row, area=row.area))
             continue
@@ -70,7 +104,15 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if not 2000 <= row.year <= plan.end_year:
             result.problems.append(_problem("history.bad_year", row, year=row.year))
             continue
+        if open_year is not None and row.year >= open_year:
+            result.problems.append(_problem("history.open_round", row, year=row.year,
+                                            round=open_year))
+            continue
         found = existing.get((indicator.series_id, area.pk, row.year, row.breakdown))
+        if found is not None and found.task_id is not None \
+                and found.status != ValueStatus.APPROVED:
+            result.problems.append(_problem("history.in_round", row, year=row.year))
+            continue
         action = "new"
         if found is not None:
             if found.value == row.value:

@@ -135,3 +135,9 @@ def test_an_sdmx_file_without_observations_is_empty() -> None:
 def test_gb18030_sdmx_is_refused() -> None:
     (problem,) = read_history(write_sdmx_csv(OBSERVATIONS).encode("gb18030")).problems
     assert problem.code == "sdmx.bad_encoding"
+
+
+def test_a_json_nested_deeper_than_the_limit_is_refused_not_a_recursion_error() -> None:
+    deep = b'{"meta": {}, "data": {"dataSets": ' + b"[" * 50_000 + b"]" * 50_000 + b"}}"
+    [problem] = read_history(deep, "history.json").problems
+    assert (problem.code, problem.params) == ("sdmx.too_deep", {"depth": 64})

@@ -200,3 +200,31 @@ def test_a_pull_that_gets_no_halfsky_values_stores_nothing(city: Plan) -> None:
             pull_from_child(jixian, None, transport=answering(body))  # type: ignore[arg-type]
         assert refused.value.code == "exchange.bad_reply"
     assert not Delivery.objects.exists() and not county_values(city)
+
+
+def test_a_batch_repeating_a_key_is_refused_whole_naming_it(city: Plan, county_key: str) -> None:
+    values = [value(), value(year=2023), value(number=12.0, numerator=12, version=2)]
+    response = push(county_key, values)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "exchange.repeated_keys" and body["params"]["count"] == 1
+    assert "2024" in body["params"]["keys"] and "2023" not in body["params"]["keys"]
+    assert "未保存任何内容" in body["message"]
+    assert not county_values(city) and not Delivery.objects.exists()
+
+
+def test_conflicts_of_a_delivery_make_one_notification(city: Plan, county_key: str) -> None:
+    from halfsky.web.core.models import Notification
+
+    area = Area.objects.get(code="141028")
+    years = range(2016, 2026)
+    for year in years:
+        Observation.objects.create(indicator=city.indicators.get(code="H02"), area=area,
+                                   year=year, value=11.0, source="市卫健委手工录入")
+    response = push(county_key, [value(year=year) for year in years])
+    assert response.json()["counts"] == {"conflict": len(years)}
+    assert Conflict.objects.count() == len(years)
+    notes = Notification.objects.filter(code__startswith="exchange.conflict")
+    watchers = notes.values("user").distinct().count()
+    assert watchers >= 2 and notes.count() == watchers  # coordinator, statistics bureau
+    assert notes.first().params["count"] == len(years)

@@ -127,7 +127,8 @@ def test_the_administrator_is_held_to_the_table_not_to_django_superuser(user) ->
     ("exchange.view_exchange", {"coordinator", "monitoring_lead", "leadership", "viewer",
                                 "administrator"}),
     ("orgs.use_admin", {"coordinator", "monitoring_lead", "administrator"}),
-    ("tokens.revoke_token", {"coordinator", "administrator"}),
+    ("tokens.revoke_token", {"administrator"}),
+    ("orgs.change_accounts", {"administrator"}),
 ])
 def test_role_level_answers(user, permission, allowed) -> None:
     from halfsky.web.orgs.permissions import may

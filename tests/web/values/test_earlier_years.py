@@ -88,3 +88,40 @@ def test_only_the_coordinator_imports_history(login) -> None:
     assert reporter.get("/plans/jixian-women-2021-2025/earlier-years/").status_code == 403
     assert upload(reporter, HEADER + "H01,141028,2020,,77.3,,,,\n").status_code == 403
     assert not EarlierYearsImport.objects.exists()
+
+
+def test_an_area_above_the_plans_region_is_refused(coordinator) -> None:
+    from halfsky.web.orgs.models import Area
+
+    city = Area.objects.get(code="141028").parent
+    assert city is not None
+    response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,,\n"
+                      f"H01,{city.code},2020,,75.0,,,,\n")
+    page = coordinator.get(response.url).content.decode()
+    assert f"地区“{city.code}”不是吉县或其下级地区" in page
+    assert "导入全部数值" not in page
+    staged = EarlierYearsImport.objects.get()
+    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    assert not Observation.objects.filter(area=city).exists()
+    assert value("H01", 2020).is_sample
+
+
+def test_the_open_rounds_values_go_through_the_round(coordinator) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    deadline = timezone.localdate() + datetime.timedelta(days=20)
+    coordinator.post("/rounds/", {"year": 2025, "deadline": deadline.isoformat()})
+    in_round = value("H01", 2025)
+    before = (in_round.value, in_round.status, in_round.version)
+    response = upload(coordinator, HEADER + "H01,141028,2024,,77.3,,,,\n"
+                      "H01,141028,2025,,80.0,,,,\n")
+    page = coordinator.get(response.url).content.decode()
+    assert "H01 2025年：2025年度填报正在进行" in page
+    assert "导入全部数值" not in page
+    staged = EarlierYearsImport.objects.get()
+    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    in_round.refresh_from_db()
+    assert (in_round.value, in_round.status, in_round.version) == before
+    assert in_round.status != "approved"

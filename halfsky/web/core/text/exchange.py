@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 EXCHANGE_SENTENCES = {
     "exchange.not_allowed": _("Only the coordinator, the statistics bureau or an administrator may change the exchange settings."),
@@ -21,6 +22,11 @@ EXCHANGE_SENTENCES = {
     "exchange.conflict_closed": _("This conflict was already settled."),
     "exchange.comment_required": _("Say why you decide so: the comment is kept with the value."),
     "exchange.conflict": _("A value received for %(indicator)s (%(area)s, %(year)s) differs from the one stored here: please decide which is right."),
+    "exchange.conflicts": ngettext_lazy(
+        "A delivery from %(area)s brought %(count)s value that differs from the one stored here: please decide which is right.",
+        "A delivery from %(area)s brought %(count)s values that differ from those stored here: please decide which are right.",
+        "count"),
+    "exchange.repeated_keys": _("The batch names the same value more than once (%(keys)s): nothing was stored. Send each value once."),
     "exchange.unknown_indicator": _("The plan has no indicator %(indicator)s."),
     "exchange.bad_mapping": _("This mapping cannot be saved: the parent plan must be one the plan implements, the factor a positive number, and no two indicators may map to the same parent indicator."),
 }

@@ -58,6 +58,13 @@ SECURITY_EVENTS = {
     "security.download": _("Download or export"),
     "account.ensure": _("Account created or reset"),
     "account.admin_change": _("Account, role or permission change"),
+    "account.create": _("Account created"),
+    "account.change": _("Account flags or user name changed"),
+    "account.password_set": _("Password set"),
+    "account.role_change": _("Role or department changed"),
+    "account.groups_change": _("Groups changed"),
+    "account.permissions_change": _("Permissions changed"),
+    "account.refused": _("Account change refused (administrator's fields)"),
     "token.create": _("API token created"),
     "token.revoke": _("API token revoked"),
 }

@@ -5,7 +5,9 @@ received (same area, same content id) changes nothing; a value for another
 area refuses the whole batch; each value is created, replaces the earlier
 version the exchange stored, is already there, or — when the stored value came
 from another source or was changed here since — becomes a ``Conflict`` that a
-person settles with :func:`do_resolve_conflict`. The values are written by the
+person settles with :func:`do_resolve_conflict` (the conflict watchers get one
+notification per delivery: "N conflicts"). A batch that names the same value twice is
+refused as a whole (``exchange.repeated_keys``, naming the keys). The values are written by the
 one writer (``store_values``, which also asks for the reassessment of their
 years and the later assessed ones); afterwards the parent area's aggregates
 are recomputed.
@@ -55,6 +57,7 @@ class ReceiveSummary:
     repeated: bool = False
     counts: dict[str, int] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    conflicts_opened: int = 0
 
 
 def _numbers(row: Any) -> exchange.Numbers:
@@ -83,6 +86,10 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
     for value in values:
         if value.area != area.code:
             raise ActionError("exchange.other_area", area=value.area, allowed=area.code)
+    repeated = repeated_keys(values)
+    if repeated:  # which of the copies is right is the sender's to say: nothing is stored
+        raise ActionError("exchange.repeated_keys", count=len(repeated),
+                          keys=", ".join(repeated[:20]))
     try:
         with transaction.atomic():
             delivery = Delivery.objects.create(area=area, batch=batch, method=method,
@@ -107,12 +114,29 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
                 continue
             mapped.append((indicators[local[0]], local[1]))
         _store(plan, area, delivery, mapped, summary, actor)
+    conflicts = summary.conflicts_opened
+    if conflicts:  # one notification per delivery, however many values conflict
+        first = next(p for p in plans if p.pk in by_plan)  # the page lists a plan's conflicts
+        notify(users_with(CONFLICT_WATCHERS), "exchange.conflicts",
+               reverse("exchange:conflicts", args=[first.code]), count=conflicts, area=area.name)
     summary.unknown = sorted(set(summary.unknown))
     delivery.counts = {"outcomes": summary.counts, "unknown": summary.unknown}
     delivery.save(update_fields=["counts"])
     record("exchange.receive", "exchange_delivery", f"{area.code} {batch[:12]}", actor,
            method=method, instance=instance, **summary.counts)
     return summary
+
+
+def repeated_keys(values: Sequence[exchange.ExchangeValue]) -> list[str]:
+    """The keys (plan:indicator area year breakdown) that appear more than once in a batch."""
+    seen: set[tuple[str, str, str, int, str]] = set()
+    repeated: dict[tuple[str, str, str, int, str], None] = {}
+    for value in values:
+        key = (value.plan, value.indicator, value.area, value.year, value.breakdown)
+        if key in seen:
+            repeated[key] = None
+        seen.add(key)
+    return [f"{p}:{i} {a} {y}{' ' + b if b else ''}" for p, i, a, y, b in repeated]
 
 
 def _plan_for(plans: list[Plan], year: int) -> Plan:
@@ -166,6 +190,7 @@ def _store(plan: Plan, area: Area, delivery: Delivery,
             received.observation = observation
             received.save()
             _open_conflict(received, observation)
+            summary.conflicts_opened += 1
         else:
             received.outcome = decision.value
             batch.receipts.append((received, observation))
@@ -229,9 +254,6 @@ def _open_conflict(received: ReceivedValue, observation: Observation) -> None:
         state=ConflictState.SUPERSEDED, resolved_at=timezone.now())
     Conflict.objects.create(received=received, observation=observation,
                             stored=observation.snapshot())
-    notify(users_with(CONFLICT_WATCHERS), "exchange.conflict",
-           reverse("exchange:conflicts", args=[observation.indicator.plan.code]), indicator=observation.indicator.name,
-           area=observation.area.name, year=observation.year)
 
 
 @transaction.atomic

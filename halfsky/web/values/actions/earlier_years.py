@@ -16,6 +16,10 @@ from halfsky.web.values.actions.store import Audit, Change, store_values
 from halfsky.web.values.earlier_years import HistoryPreview, preview
 from halfsky.web.values.models import EarlierYearsImport, Observation, ValueStatus
 
+# A file that cannot be read at all is refused at the upload: nothing is kept of it.
+UNREADABLE = frozenset({"history.too_large", "history.not_xlsx", "history.corrupt",
+                        "history.bad_encoding", "sdmx.too_deep", "sdmx.bad_encoding"})
+
 IMPORTED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "is_sample",
                    "status")
 
@@ -27,8 +31,12 @@ def _require_importer(actor: Any) -> None:
 
 @transaction.atomic
 def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any) -> EarlierYearsImport:
-    """Keep an uploaded history file for its preview (nothing is imported yet)."""
+    """Keep an uploaded history file for its preview (nothing is imported yet); a file
+    that cannot be read (damaged, a zip bomb, nested too deep) is refused and not kept."""
     _require_importer(actor)
+    for problem in read_history(content, filename).problems:
+        if problem.code in UNREADABLE or problem.code.startswith("zip."):
+            raise ActionError(problem.code, problem.params)
     return EarlierYearsImport.objects.create(plan=plan, filename=filename[:200], content=content,
                                         sha256=hashlib.sha256(content).hexdigest(),
                                         created_by=actor)

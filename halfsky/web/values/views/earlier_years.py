@@ -38,9 +38,13 @@ def earlier_years_upload(request: HttpRequest, plan: str) -> HttpResponse:
         elif upload.size is not None and upload.size > MAX_BYTES:
             problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
         else:
-            staged = do_stage_history(stored, upload.name or "history.csv", upload.read(),
-                                      request.user)
-            return redirect("earlier_years:preview", plan=stored.code, pk=staged.pk)
+            try:
+                staged = do_stage_history(stored, upload.name or "history.csv", upload.read(),
+                                          request.user)
+            except ActionError as error:  # unreadable: nothing was kept
+                problems = [("", sentence(error.code, error.params))]
+            else:
+                return redirect("earlier_years:preview", plan=stored.code, pk=staged.pk)
     return render(request, "values/earlier_years_upload.html", {
         "plan": stored, "problems": problems,
         "imports": EarlierYearsImport.objects.filter(plan=stored).defer("content")[:20],
