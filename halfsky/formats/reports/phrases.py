@@ -230,6 +230,7 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "compendium.column.national": "National value",
     "compendium.column.national_year": "National year",
     "compendium.column.national_source": "National source",
+    "report.national_source": "{source_en}",  # Chinese: {source}, the publication in Chinese
     "compendium.footer": "Page {page} of {pages}",
 }
 PHRASE_KEYS = frozenset(DEFAULT_PHRASES)

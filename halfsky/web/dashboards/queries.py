@@ -129,7 +129,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
             by_year.setdefault(row.year, row)  # sources that disagree: the first, all in the table
         reference = {"name": indicator.national_reference, "label": _("National (reference)"),
                      "values": [{"year": r.year, "value": r.value, "unit": r.unit,
-                                 "source": r.source, "notes": r.notes}
+                                 "source": r.citation}
                                 for r in by_year.values()]}
     return {
         "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,

@@ -362,6 +362,9 @@ PHRASES: dict[str, Promise] = {
     "compendium.column.national_year": pgettext_lazy("compendium.column.national_year", "National year"),
     # xgettext:no-python-format no-python-brace-format
     "compendium.column.national_source": pgettext_lazy("compendium.column.national_source", "National source"),
+    # Translators: the national figure's publication: Chinese uses {source} (the Chinese title).
+    # xgettext:no-python-format no-python-brace-format
+    "report.national_source": pgettext_lazy("report.national_source", "{source_en}"),
     # xgettext:no-python-format no-python-brace-format
     "compendium.footer": pgettext_lazy("compendium.footer", "Page {page} of {pages}"),
 }
