@@ -81,8 +81,9 @@ def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
                 basis: Message = Message("report.eval.basis_rating")
             else:
                 basis = Message("report.eval.basis_indicators", {"indicators": Join(tuple(
-                    Message("report.eval.indicator_status", {
-                        "indicator": f.indicator.name, "status": status_name(f.status)})
+                    Message("report.eval.indicator_met_small_numbers"
+                            if f.met_with_small_numbers else "report.eval.indicator_status", {
+                                "indicator": f.indicator.name, "status": status_name(f.status)})
                     for f in judgement.indicators), ENUMERATION)})
             blocks.append(Paragraph(Message("report.eval.goal", {
                 "number": str(judgement.goal.number), "text": judgement.goal.text,
@@ -95,13 +96,47 @@ def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def unreported_measures(measures: Sequence[MeasureJudgement]) -> tuple[MeasureJudgement, ...]:
+    return tuple(m for m in measures if not m.evaluations)
+
+
+def measures_unreported_paragraph(measures: Sequence[MeasureJudgement],
+                                  table: str) -> Paragraph | None:
+    """One sentence for the measures without a self-evaluation (the list is annex ``table``)."""
+    missing = unreported_measures(measures)
+    if not missing:
+        return None
+    code = ("report.eval.measures_none_reported" if len(missing) == len(measures)
+            else "report.eval.measures_unreported")
+    return Paragraph(Message(code, {"count": str(len(missing)), "total": str(len(measures)),
+                                    "table": table}))
+
+
+def unreported_table(measures: Sequence[MeasureJudgement], table: str) -> Table | None:
+    """附表: the measures without a self-evaluation, with their lead department."""
+    missing = unreported_measures(measures)
+    if not missing:
+        return None
+    rows: tuple[tuple[Text, ...], ...] = tuple(
+        (str(n), m.domain.name, f"{m.measure.number}. {m.measure.title}",
+         m.lead or Message("report.department_unknown"))
+        for n, m in enumerate(missing, start=1))
+    return Table(
+        caption=Message("report.table.unreported_measures", {"number": table}),
+        header=(Message("table.number"), Message("table.domain"), Message("table.measure"),
+                Message("table.lead")),
+        rows=rows, widths=(0.55, 1.6, 5.2, 2.4), align=("center", "left", "left", "left"))
+
+
 def measure_sections(measures: Sequence[MeasureJudgement]) -> tuple[Section, ...]:
-    """Per domain, every measure with the departments' self-evaluations."""
+    """Per domain, the measures with the departments' self-evaluations (those without one are
+    counted once and listed in an annex table: ``unreported_table``)."""
     sections = []
-    domains = list(dict.fromkeys(m.domain for m in measures))
+    reported = [m for m in measures if m.evaluations]
+    domains = list(dict.fromkeys(m.domain for m in reported))
     for number, domain in enumerate(domains, start=1):
         blocks: list[Block] = []
-        for item in (m for m in measures if m.domain == domain):
+        for item in (m for m in reported if m.domain == domain):
             blocks.append(Paragraph(Message("report.eval.measure", {
                 "number": str(item.measure.number), "title": item.measure.title,
                 "lead": item.lead or Message("report.department_unknown"),

@@ -65,13 +65,16 @@ def test_every_goal_is_judged(midterm: EvaluationReport, plan: Plan) -> None:
     health2 = rated[("health", 2)]  # H03 and H04: judged by data
     assert not health2.by_rating
     assert [f.code for f in health2.indicators] == ["H03", "H04"]
-    assert health2.verdict == goal_verdict([f.status for f in health2.indicators], final=False)
+    assert health2.verdict == goal_verdict([f.judged_status for f in health2.indicators],
+                                           final=False)
 
 
 def test_goal_verdict_rules() -> None:
     assert goal_verdict(["met", "met"], final=False) == "met"
     assert goal_verdict(["met", "expected_to_meet"], final=False) == "expected_to_meet"
-    assert goal_verdict(["met", "expected_to_meet"], final=True) == "partly_met"
+    assert goal_verdict(["met", "expected_to_meet"], final=True) == "expected_to_meet"
+    assert goal_verdict(["expected_to_meet"], final=True) == "expected_to_meet"
+    assert goal_verdict(["expected_to_meet", "at_risk"], final=True) == "partly_met"
     assert goal_verdict(["at_risk", "moving_away"], final=False) == "at_risk"
     assert goal_verdict(["at_risk"], final=True) == "not_met"
     assert goal_verdict(["no_data"], final=True) == "no_data"
