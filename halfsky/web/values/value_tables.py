@@ -24,6 +24,12 @@ class ValueTable:
     def empty(self) -> bool:
         return not self.rows
 
+    @property
+    def all_sample(self) -> bool:
+        """Every value is a demo value: one badge says so; else each sample value is marked."""
+        cells = [c for _label, row in self.rows for c in row if c is not None]
+        return bool(cells) and all(c.is_sample for c in cells)
+
 
 def _decimals(observations: list[Observation]) -> int:
     if not observations:

@@ -94,6 +94,7 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
         current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
     if current.snapshot() == before:
         return SaveResult(current, check([current], task.round.plan))
+    current.is_sample = False  # typed by a person: no longer a demo value (示例数据)
     store_values([Change(current, before)], "edit", actor)
     if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS
