@@ -45,7 +45,8 @@ def progress_section(facts: Sequence[IndicatorFacts], year: int, number: int) ->
         current = f.values.get(f.latest_year) if f.latest_year is not None else None
         rows.append((str(len(rows) + 1), f.indicator.name, f.indicator.unit,
                      f.number(baseline) or "—", f.number(current) or "—", target_cell(f),
-                     percent(achievement), percent(elapsed), status_name(f.status)))
+                     status_name("met") if f.status == "met" else percent(achievement),
+                     percent(elapsed), status_name(f.status)))
     params: dict[str, Param] = {"year": str(year), "total": str(len(rows)),
                                 "ahead": str(ahead), "behind": str(len(behind))}
     blocks: list[Block] = []
