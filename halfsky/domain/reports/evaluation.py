@@ -152,7 +152,7 @@ class EvaluationReport:
             Section("process", Message("report.eval.process"), 2, tuple(process)),
             progress_section(self.indicators, self.year, 3),
             Section("goals", Message("report.eval.goals"), 4,
-                    subsections=goal_sections(self.goals)),
+                    subsections=goal_sections(self.goals, self.indicators, self.years)),
             Section("measures", Message("report.eval.measures"), 5, tuple(measure_blocks),
                     subsections=(*measures, year_report_section(
                         self.inputs.year_reports, self.year, len(measures) + 1))),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from halfsky.domain.reports.common import percent
+from halfsky.domain.reports.common import domain_chart, percent
 from halfsky.domain.reports.document import Block, Paragraph, Section, Table, paragraphs
 from halfsky.domain.reports.indicators import IndicatorFacts, status_name, target_cell
 from halfsky.domain.reports.inputs import DepartmentYearReport
@@ -71,10 +71,13 @@ def progress_section(facts: Sequence[IndicatorFacts], year: int, number: int) ->
     return Section("progress", Message("report.eval.progress"), number, tuple(blocks))
 
 
-def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
-    """Per domain, every goal with its verdict and what it rests on."""
+def goal_sections(goals: Sequence[GoalJudgement], facts: Sequence[IndicatorFacts] = (),
+                  years: Sequence[int] = ()) -> tuple[Section, ...]:
+    """Per domain, every goal with its verdict and what it rests on, then the domain's chart
+    of its indicators (as the annual report draws it), numbered across the report."""
     sections = []
     domains = list(dict.fromkeys(g.domain for g in goals))
+    figures = 0
     for number, domain in enumerate(domains, start=1):
         blocks: list[Block] = []
         for judgement in (g for g in goals if g.domain == domain):
@@ -93,6 +96,11 @@ def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
             if judgement.comment:
                 blocks.append(Paragraph(Message("report.eval.comment",
                                                 {"comment": judgement.comment})))
+        chart = domain_chart(domain, [f for f in facts if f.domain == domain.code], years,
+                             figures + 1) if years else None
+        if chart is not None:
+            figures += 1
+            blocks.append(chart)
         sections.append(Section(f"goals.{domain.code}", domain.name, number, tuple(blocks)))
     return tuple(sections)
 

@@ -138,8 +138,13 @@ def test_one_chart_per_domain(annual_docx: bytes, annual: AnnualReport) -> None:
     assert captions[0] == "图1　妇女与健康领域监测指标变化情况" and len(captions) == 8
 
 
-def test_evaluation_report(midterm: EvaluationReport, zh: Mapping[str, str]) -> None:
-    data = render_docx(midterm, zh)  # no charts: no font needed
+def test_evaluation_report(midterm: EvaluationReport, zh: Mapping[str, str],
+                           report_font: Path) -> None:
+    data = render_docx(midterm, zh, font_path=report_font, dpi=100)
+    document = open_docx(data)  # the evaluation carries a chart per domain, as the annual does
+    assert len(document.inline_shapes) == len(midterm.document().charts()) == 8
+    assert [p.text for p in document.paragraphs if p.text.startswith("图")][0] == \
+        "图1　妇女与健康领域监测指标变化情况"
     found = headings(open_docx(data))
     assert found[0] == ("Title", "《吉县妇女发展“十四五”规划》中期评估报告")
     assert [text for style, text in found if style == "Heading 1"] == [
