@@ -35,6 +35,7 @@ class PreviewItem:
 class HistoryPreview:
     items: list[PreviewItem] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    encoding: str = ""  # a CSV's encoding as recognised from its content
 
     @property
     def changes(self) -> list[PreviewItem]:
@@ -47,7 +48,9 @@ def _problem(code: str, row: HistoryRow, **params: object) -> FileProblem:
 
 def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     indicators = {i.code: i for i in plan.indicators.all()}
+    indicators.update({i.name: i for i in indicators.values() if i.name not in indicators})
     areas = {a.code: a for a in Area.objects.all()}
+    areas.update({a.name: a for a in list(areas.values()) if a.name not in areas})
     result = HistoryPreview()
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
@@ -83,7 +86,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                 continue
         result.items.append(PreviewItem(row, indicator, area, action,
                                         found.value if found else None))
-        entries.append(Entry(key=str(row.line), indicator=row.indicator, breakdown=row.breakdown,
+        entries.append(Entry(key=str(row.line), indicator=indicator.code, breakdown=row.breakdown,
                              value=row.value, numerator=row.numerator,
                              denominator=row.denominator, per=indicator.per,
                              not_applicable=row.flag == "not_applicable",

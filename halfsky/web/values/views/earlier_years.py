@@ -15,6 +15,7 @@ from halfsky.web.core.text import sentence
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.queries import current_plan
 from halfsky.web.values.actions.earlier_years import check_staged, do_stage_history
+from halfsky.web.values.earlier_years import HistoryPreview
 from halfsky.web.values.models import EarlierYearsImport
 
 MAX_BYTES = 20_000_000
@@ -32,9 +33,11 @@ def earlier_years_upload(request: HttpRequest) -> HttpResponse:
         elif upload.size is not None and upload.size > MAX_BYTES:
             problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
         else:
-            staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
-                                      request.user)
-            return redirect("data:earlier_years_preview", pk=staged.pk)
+            staged, result = do_stage_history(plan, upload.name or "history.csv", upload.read(),
+                                              request.user)
+            if staged is not None:
+                return redirect("data:earlier_years_preview", pk=staged.pk)
+            problems = _problems(result)  # refused: nothing is stored
     return render(request, "values/earlier_years_upload.html", {
         "plan": plan, "problems": problems,
         "imports": EarlierYearsImport.objects.filter(plan=plan).defer("content")[:20],
@@ -45,12 +48,16 @@ def earlier_years_upload(request: HttpRequest) -> HttpResponse:
 @permission_required("data.import_earlier_years")
 def earlier_years_preview(request: HttpRequest, pk: int) -> HttpResponse:
     staged = get_object_or_404(EarlierYearsImport, pk=pk)
-    result = check_staged(staged)
+    # an applied file is not kept: its page says what was imported
+    result = HistoryPreview() if staged.applied_at else check_staged(staged)
     return render(request, "values/earlier_years_preview.html", {
-        "staged": staged, "result": result,
-        "problems": [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
-                     for p in result.problems],
+        "staged": staged, "result": result, "problems": _problems(result),
     })
+
+
+def _problems(result: HistoryPreview) -> list[tuple[str, str]]:
+    return [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
+            for p in result.problems]
 
 
 @require_POST
