@@ -33,20 +33,27 @@ def _require_importer(actor: Any) -> None:
         raise ActionError("workflow.not_allowed")
 
 
+class HistoryRefused(ActionError):
+    """The file has problems (``preview.problems``): it is refused and not stored."""
+
+    def __init__(self, preview: HistoryPreview) -> None:
+        super().__init__("history.has_problems", {"count": len(preview.problems)})
+        self.preview = preview
+
+
 @transaction.atomic
 def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
-                     ) -> tuple[EarlierYearsImport | None, HistoryPreview]:
+                     ) -> EarlierYearsImport:
     """Check an uploaded history file and keep it for its preview when it passes (nothing is
-    imported yet); a file with any problem is not stored (None, and the problems)."""
+    imported yet); a file with any problem is ``HistoryRefused`` and not stored."""
     _require_importer(actor)
     purge_staged_history()
     result = check_content(plan, filename, content)
     if result.problems:
-        return None, result
-    staged = EarlierYearsImport.objects.create(
+        raise HistoryRefused(result)
+    return EarlierYearsImport.objects.create(
         plan=plan, filename=filename[:200], content=content,
         sha256=hashlib.sha256(content).hexdigest(), created_by=actor)
-    return staged, result
 
 
 def check_content(plan: Plan, filename: str, content: bytes) -> HistoryPreview:

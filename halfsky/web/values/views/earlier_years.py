@@ -14,7 +14,11 @@ from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.queries import current_plan
-from halfsky.web.values.actions.earlier_years import check_staged, do_stage_history
+from halfsky.web.values.actions.earlier_years import (
+    HistoryRefused,
+    check_staged,
+    do_stage_history,
+)
 from halfsky.web.values.earlier_years import HistoryPreview
 from halfsky.web.values.models import EarlierYearsImport
 
@@ -33,11 +37,13 @@ def earlier_years_upload(request: HttpRequest) -> HttpResponse:
         elif upload.size is not None and upload.size > MAX_BYTES:
             problems = [("", sentence("history.too_large", {"limit": MAX_BYTES}))]
         else:
-            staged, result = do_stage_history(plan, upload.name or "history.csv", upload.read(),
-                                              request.user)
-            if staged is not None:
+            try:
+                staged = do_stage_history(plan, upload.name or "history.csv", upload.read(),
+                                          request.user)
+            except HistoryRefused as refused:  # nothing is stored
+                problems = _problems(refused.preview)
+            else:
                 return redirect("data:earlier_years_preview", pk=staged.pk)
-            problems = _problems(result)  # refused: nothing is stored
     return render(request, "values/earlier_years_upload.html", {
         "plan": plan, "problems": problems,
         "imports": EarlierYearsImport.objects.filter(plan=plan).defer("content")[:20],
