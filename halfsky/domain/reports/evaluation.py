@@ -74,6 +74,7 @@ class GoalJudgement:
     verdict: str  # one of GOAL_VERDICTS
     by_rating: bool  # judged by the evaluators' rating, not by data
     comment: str = ""
+    rating: str = ""  # the evaluators' rating of a goal judged by data, when it differs
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ def _judge_goals(plan: Plan, facts: Sequence[IndicatorFacts], ratings: Mapping[
             out.append(GoalJudgement(domain, goal, own, verdict, True, comment))
         else:
             verdict = goal_verdict([f.judged_status for f in own], final)
-            out.append(GoalJudgement(domain, goal, own, verdict, False, comment))
+            differs = rating if rating and rating != verdict else ""
+            out.append(GoalJudgement(domain, goal, own, verdict, False, comment, differs))
     return out
 
 

@@ -93,7 +93,11 @@ def goal_sections(goals: Sequence[GoalJudgement], facts: Sequence[IndicatorFacts
                 "number": str(judgement.goal.number), "text": judgement.goal.text,
                 "verdict": Message(f"goal_verdict.{judgement.verdict}"), "basis": basis}),
                 "item"))
-            if judgement.comment:
+            if judgement.rating:  # the group rated otherwise than the data say: it says why
+                blocks.append(Paragraph(Message("report.eval.rating_differs", {
+                    "rating": Message(f"goal_verdict.{judgement.rating}"),
+                    "reason": judgement.comment or Message("report.eval.no_reason")})))
+            elif judgement.comment:
                 blocks.append(Paragraph(Message("report.eval.comment",
                                                 {"comment": judgement.comment})))
         chart = domain_chart(domain, [f for f in facts if f.domain == domain.code], years,

@@ -163,6 +163,8 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "report.eval.basis_rating": "rated by the evaluation group",
     "report.eval.basis_indicators": "indicators: {indicators}",
     "report.eval.indicator_status": "{indicator} {status}",
+    "report.eval.rating_differs": "The evaluation group rated this goal {rating}, unlike the indicators; its reason: {reason}",
+    "report.eval.no_reason": "none given",
     "report.eval.indicator_met_small_numbers": "{indicator}: the value meets the target ({status}: small numbers)",
     "report.eval.measures_none_reported": "None of the {total} strategy measures has a self-evaluation yet (appendix table {table}).",
     "report.eval.measures_unreported": "{count} of the {total} strategy measures have no self-evaluation yet (appendix table {table}).",

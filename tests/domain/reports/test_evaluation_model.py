@@ -150,3 +150,22 @@ def test_the_fixed_data_are_judged_as_the_report_tests_expect(
     d01 = next(r for r in results if r.indicator == "D01")  # qualitative: by the rating
     assert d01.status in ("met", "at_risk")
     assert len({r.indicator for r in results}) == 59
+
+
+def test_a_rating_that_differs_from_the_data_says_so_and_why(
+        plan: Plan, fixed: ModuleType) -> None:
+    from halfsky.domain.reports.document import Paragraph
+
+    series = fixed.report_series(plan, 2023)
+    assessments = fixed.report_assessments(plan, series, 2023)
+    plain = build_evaluation_report(plan, series, assessments, 2023)
+    judged = next(g for g in plain.goals if (g.domain.code, g.goal.number) == ("health", 2))
+    other = "not_met" if judged.verdict != "not_met" else "met"
+    rated = build_evaluation_report(plan, series, assessments, 2023, EvaluationInput(
+        goal_ratings=(GoalRating("health", 2, other, "数据口径调整"),)))
+    goal = next(g for g in rated.goals if (g.domain.code, g.goal.number) == ("health", 2))
+    assert goal.verdict == judged.verdict and goal.rating == other  # the data judge the goal
+    section = next(s for s in rated.document().sections if s.key == "goals")
+    texts = [b.text for s in section.subsections for b in s.blocks if isinstance(b, Paragraph)]
+    assert Message("report.eval.rating_differs", {
+        "rating": Message(f"goal_verdict.{other}"), "reason": "数据口径调整"}) in texts

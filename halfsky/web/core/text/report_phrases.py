@@ -249,6 +249,10 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "report.eval.indicator_status": pgettext_lazy("report.eval.indicator_status", "{indicator} {status}"),
     # xgettext:no-python-format no-python-brace-format
+    "report.eval.rating_differs": pgettext_lazy("report.eval.rating_differs", "The evaluation group rated this goal {rating}, unlike the indicators; its reason: {reason}"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.no_reason": pgettext_lazy("report.eval.no_reason", "none given"),
+    # xgettext:no-python-format no-python-brace-format
     "report.eval.indicator_met_small_numbers": pgettext_lazy("report.eval.indicator_met_small_numbers", "{indicator}: the value meets the target ({status}: small numbers)"),
     # xgettext:no-python-format no-python-brace-format
     "report.eval.measures_none_reported": pgettext_lazy("report.eval.measures_none_reported", "None of the {total} strategy measures has a self-evaluation yet (appendix table {table})."),
