@@ -18,10 +18,16 @@ from django.template.defaultfilters import filesizeformat
 from halfsky.web.core.text.assessment import WARNING_SENTENCES
 from halfsky.web.core.text.exchange import EXCHANGE_SENTENCES
 from halfsky.web.core.text.files import FILE_PROBLEMS
+from halfsky.web.core.text.lists import join_words
 from halfsky.web.core.text.plans import PLAN_IMPORT_SENTENCES
 from halfsky.web.core.text.reports import REPORT_SENTENCES
 from halfsky.web.core.text.system import API_REFUSALS, JOB_MESSAGES
-from halfsky.web.core.text.values import ROUND_NOTIFICATIONS, VALUE_CHECKS, WORKFLOW_REFUSALS
+from halfsky.web.core.text.values import (
+    FIELD_WORDS,
+    ROUND_NOTIFICATIONS,
+    VALUE_CHECKS,
+    WORKFLOW_REFUSALS,
+)
 
 SUBJECT_TABLES: tuple[Mapping[str, Any], ...] = (
     VALUE_CHECKS, WORKFLOW_REFUSALS, ROUND_NOTIFICATIONS, WARNING_SENTENCES,
@@ -63,4 +69,10 @@ def readable(params: Mapping[str, Any]) -> dict[str, Any]:
             values[key] = filesizeformat(values[key])
     if isinstance(values.get("count"), str) and values["count"].isdigit():
         values["count"] = int(values["count"])
+    for key in ("missing", "column"):  # field names in the form's own words: 分母
+        names = values.get(key)
+        if isinstance(names, str) and names:
+            parts = [p.strip() for p in names.split(",")]
+            if all(p in FIELD_WORDS for p in parts):
+                values[key] = join_words(str(FIELD_WORDS[p]) for p in parts)
     return values

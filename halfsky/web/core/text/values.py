@@ -10,6 +10,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+# The fields a message may name (``missing``, ``column``): the form's own words (分母, not
+# "denominator").
+FIELD_WORDS = {
+    "value": _("value"), "numerator": _("numerator"), "denominator": _("denominator"),
+    "indicator": _("indicator"), "area": _("area"), "year": _("year"),
+    "breakdown": _("breakdown"), "source": _("source"), "note": _("note"),
+}
+
 VALUE_CHECKS = {
     "value.missing": _("A value is required (or mark it “not applicable”)."),
     "value.not_integer": _("This indicator counts people or things: enter a whole number."),
