@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from halfsky.domain.validation import Entry, Severity, validate
+from halfsky.domain.validation import IMPLAUSIBLE, Entry, Severity, validate
 from halfsky.formats.earlier_years import HistoryRow
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.orgs.models import Area
@@ -52,11 +52,13 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     areas = {a.code: a for a in Area.objects.all()}
     areas.update({a.name: a for a in list(areas.values()) if a.name not in areas})
     result = HistoryPreview()
+    years = {r.year for r in rows}
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
         for o in Observation.objects.filter(indicator__plan=plan,
-                                            year__in={r.year for r in rows})
+                                            year__in=years | {y - 1 for y in years})
     }
+    in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows}
     entries: list[Entry] = []
     for row in rows:
         indicator, area = indicators.get(row.indicator), areas.get(row.area)
@@ -86,13 +88,22 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                 continue
         result.items.append(PreviewItem(row, indicator, area, action,
                                         found.value if found else None))
+        earlier = existing.get((indicator.pk, area.pk, row.year - 1, row.breakdown))
+        previous = in_file.get((row.indicator, row.area, row.year - 1, row.breakdown),
+                               earlier.value if earlier else None)
         entries.append(Entry(key=str(row.line), indicator=indicator.code, breakdown=row.breakdown,
                              value=row.value, numerator=row.numerator,
                              denominator=row.denominator, per=indicator.per,
                              not_applicable=row.flag == "not_applicable",
+                             explanation=row.note, previous=previous,
                              group=f"{row.area}|{row.year}"))
     for finding in validate(entries, rules_for(plan)):
-        if finding.severity == Severity.ERROR:
+        # the web form's checks, alike: an error refuses the row; so does a value outside the
+        # indicator's usual range (0 岁 of a life expectancy) unless the row's note (备注)
+        # explains it. (A jump since last year is common in earlier small-number series: it
+        # is judged by the assessment's intervals, not refused here.)
+        if finding.severity == Severity.ERROR or (finding.code == IMPLAUSIBLE
+                                                  and not finding.explained):
             result.problems.append(FileProblem(finding.code, line=int(finding.key),
                                                params=dict(finding.params)))
     return result

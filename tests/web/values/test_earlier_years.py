@@ -120,3 +120,23 @@ def test_only_the_coordinator_imports_history(login) -> None:
     assert reporter.get("/rounds/earlier-years/").status_code == 403
     assert upload(reporter, HEADER + "H01,141028,2020,,77.3,,,,\n").status_code == 403
     assert not EarlierYearsImport.objects.exists()
+
+
+def test_the_plausibility_checks_of_the_web_form_apply_to_the_import(coordinator) -> None:
+    from halfsky.web.plans.models import Indicator
+
+    code = Indicator.objects.get(plan__code="jixian-women-2021-2025", name="妇女人均健康预期寿命").code
+    before = value(code, 2021).value
+    response = upload(coordinator, HEADER + f"{code},141028,2021,,0,,,,\n")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "数值0对此指标而言不寻常" in page  # as the web form says it
+    assert value(code, 2021).value == before and not EarlierYearsImport.objects.exists()
+
+
+def test_an_unusual_value_explained_in_the_note_is_accepted(coordinator) -> None:
+    from halfsky.web.plans.models import Indicator
+
+    code = Indicator.objects.get(plan__code="jixian-women-2021-2025", name="妇女人均健康预期寿命").code
+    response = upload(coordinator, HEADER + f"{code},141028,2021,,0,,,,测试：口径说明\n")
+    assert response.status_code == 302
