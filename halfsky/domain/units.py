@@ -145,6 +145,17 @@ def rate_scale(unit: str) -> int | None:
     return unit_of(unit).scale
 
 
+def max_decimals(unit: str, per: int | None = None) -> int:
+    """The most decimals a value of the unit is printed with, on pages and in reports:
+    none for whole counts, one for rates per 100 000 and ages (岁), two otherwise (99.95%,
+    11.21年, 6.71‰, 1.25万人)."""
+    if per is None and is_whole_count(unit):
+        return 0
+    if (per or rate_scale(unit)) == 100_000 or unit.strip() == "岁":
+        return 1
+    return 2
+
+
 def is_proportion(unit: str) -> bool:
     """A rate unit: a share on a fixed scale, never summed."""
     return unit_kind(unit) is _RATE

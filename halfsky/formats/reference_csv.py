@@ -1,8 +1,12 @@
 """The national reference series: figures read from published reports.
 
 The CSV has the columns ``geography, indicator_cn, indicator_en, year, value,
-unit, target, notes, source``. Sources sometimes disagree for the same year;
-both rows are kept, each with its source.
+unit, target, source, source_en, maintainer_note``. ``source`` is the official
+publication in Chinese (issuer, title, date) and ``source_en`` the same in short
+English: what pages and reports cite. A citation is a publication, never a web
+address (a row citing one is refused). ``maintainer_note`` is for whoever
+maintains the file and is never shown. Sources sometimes disagree for the same
+year; both rows are kept, each with its source.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from pathlib import Path
 from halfsky.domain.errors import CodedError
 
 COLUMNS = ("geography", "indicator_cn", "indicator_en", "year", "value", "unit", "target",
-           "notes", "source")
+           "source", "source_en", "maintainer_note")
+WEB_ADDRESS_MARKS = ("http:", "https:", "www.", "://")
 
 
 class ReferenceFileError(CodedError):
@@ -36,8 +41,9 @@ class ReferenceFigure:
     value: float
     unit: str
     target: str
-    notes: str
-    source: str
+    source: str  # the publication in Chinese
+    source_en: str = ""  # the publication in short English
+    maintainer_note: str = ""  # for maintainers only: never shown
 
 
 def shipped_reference_path() -> Path:
@@ -64,9 +70,13 @@ def read_reference_csv(path: str | Path | None = None) -> list[ReferenceFigure]:
             raise ReferenceFileError("reference_csv.bad_number", line) from None
         if not row["indicator_cn"] or not row["source"]:
             raise ReferenceFileError("reference_csv.missing_field", line)
+        citations = (row["source"] + " " + (row["source_en"] or "")).lower()
+        if any(mark in citations for mark in WEB_ADDRESS_MARKS):
+            raise ReferenceFileError("reference_csv.web_address", line)
         figures.append(ReferenceFigure(
             geography=row["geography"], indicator=row["indicator_cn"],
             indicator_en=row["indicator_en"], year=year, value=value, unit=row["unit"],
-            target=row["target"], notes=row["notes"], source=row["source"],
+            target=row["target"], source=row["source"], source_en=row["source_en"] or "",
+            maintainer_note=row["maintainer_note"] or "",
         ))
     return figures

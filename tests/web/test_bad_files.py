@@ -71,7 +71,7 @@ def post_template(content: Callable[[], bytes]) -> Callable[[Any], Any]:
 def post_history(name: str, content: Callable[[], bytes]) -> Callable[[Any], Any]:
     def post(login: Any) -> Any:
         return login("coordinator").post(
-            "/rounds/earlier-years/", {"file": SimpleUploadedFile(name, content())})
+            "/plans/jixian-women-2021-2025/earlier-years/", {"file": SimpleUploadedFile(name, content())})
     return post
 
 

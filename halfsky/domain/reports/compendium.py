@@ -21,7 +21,7 @@ from halfsky.domain.reports.inputs import (
     NationalFigure,
     ReportInfo,
 )
-from halfsky.domain.reports.messages import Message, Text
+from halfsky.domain.reports.messages import Message, Text, msg
 from halfsky.domain.reports.numbers import indicator_decimals, is_finite
 
 
@@ -38,7 +38,7 @@ class CompendiumRow:
     status: Text = ""
     national: float | None = None
     national_year: int | None = None
-    national_source: str = ""
+    national_source: Text = ""  # report.national_source: the publication in the language
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,9 @@ def build_compendium(
                 status=status_name(f.status),
                 national=figure.value if figure else None,
                 national_year=figure.year if figure else None,
-                national_source=figure.source if figure else ""))
+                national_source=msg("report.national_source", source=figure.source,
+                                    source_en=figure.source_en or figure.source)
+                if figure else ""))
             own = data.get(f.code)
             for group in own.groups if own else ():
                 values = tuple(_finite(group.values.get(y)) for y in years)

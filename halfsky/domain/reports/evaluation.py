@@ -13,10 +13,12 @@ level target) · 四、主要目标实现情况 (every goal judged, per domain) 
 六、存在的问题及原因 (from warnings, then the editable problems and causes) ·
 七、对策建议 (editable) · 附表 (every indicator, and the goals' verdicts).
 
-Goals are judged (``goal_verdict``) from their indicators' statuses —
-all met: ``met``; at the mid-term, all met or expected to meet:
-``expected_to_meet``; some met: ``partly_met``; none met: ``at_risk`` at the
-mid-term and ``not_met`` at the end; no indicator with data: ``no_data`` —
+Goals are judged (``goal_verdict``) from their indicators' statuses (an
+indicator whose latest value meets its target counts as met even when small
+numbers leave its status at 证据不足 — the basis says so) — all met: ``met``;
+all met or expected to meet: ``expected_to_meet``; some met or expected to
+meet: ``partly_met``; none: ``at_risk`` at the mid-term and ``not_met`` at the
+end; no indicator with data: ``no_data`` —
 and qualitative goals (and goals without indicators) by the evaluators'
 rating (``met`` / ``partly_met`` / ``not_met``; ``not_rated`` without one).
 """
@@ -41,7 +43,9 @@ from halfsky.domain.reports.document import Block, Document, Paragraph, Section,
 from halfsky.domain.reports.evaluation_layout import (
     goal_sections,
     measure_sections,
+    measures_unreported_paragraph,
     progress_section,
+    unreported_table,
     year_report_section,
 )
 from halfsky.domain.reports.indicators import IndicatorFacts, indicator_facts
@@ -70,6 +74,7 @@ class GoalJudgement:
     verdict: str  # one of GOAL_VERDICTS
     by_rating: bool  # judged by the evaluators' rating, not by data
     comment: str = ""
+    rating: str = ""  # the evaluators' rating of a goal judged by data, when it differs
 
 
 @dataclass(frozen=True)
@@ -114,9 +119,12 @@ class EvaluationReport:
         summary.append(Paragraph(Message("report.eval.goals_summary", {
             "total": str(len(self.goals)),
             "counts": self.counts(goal_verdicts, GOAL_VERDICTS, "goal_verdict")})))
+        counts = self.counts(measure_verdicts, MEASURE_RATINGS, "measure_verdict").items
+        missing = measure_verdicts.count("not_reported")
+        if missing:  # "未报送自评" is said once, in 五, with the list in an annex table
+            counts += (Message("report.eval.without_self_evaluation", {"count": str(missing)}),)
         summary.append(Paragraph(Message("report.eval.measures_summary", {
-            "total": str(len(self.measures)),
-            "counts": self.counts(measure_verdicts, MEASURE_VERDICTS, "measure_verdict")})))
+            "total": str(len(self.measures)), "counts": Join(counts)})))
         departments = {e.department for e in self.inputs.measures}
         process: list[Block] = list(paragraphs(texts.process))
         process.append(Paragraph(Message("report.eval.process_counts", {
@@ -130,20 +138,28 @@ class EvaluationReport:
             problems += [Paragraph(Message("report.eval.causes"), "item"), *causes]
         suggestions = paragraphs(texts.suggestions) or (Paragraph(Message("report.text_missing")),)
         caption = Message("report.table.appendix", {"number": "1", "year": str(self.year)})
-        appendix = appendix_table(self.indicators, self.years, self.plan.baseline_year, caption)
+        appendix: list[Block] = [
+            appendix_table(self.indicators, self.years, self.plan.baseline_year, caption)]
+        unreported = unreported_table(self.measures, "2")
+        if unreported is not None:
+            appendix.append(unreported)
         measures = measure_sections(self.measures)
+        measure_blocks: list[Block] = []
+        unreported_note = measures_unreported_paragraph(self.measures, "2")
+        if unreported_note is not None:
+            measure_blocks.append(unreported_note)
         sections = (
             Section("summary", Message("report.eval.summary"), 1, tuple(summary)),
             Section("process", Message("report.eval.process"), 2, tuple(process)),
             progress_section(self.indicators, self.year, 3),
             Section("goals", Message("report.eval.goals"), 4,
-                    subsections=goal_sections(self.goals)),
-            Section("measures", Message("report.eval.measures"), 5,
+                    subsections=goal_sections(self.goals, self.indicators, self.years)),
+            Section("measures", Message("report.eval.measures"), 5, tuple(measure_blocks),
                     subsections=(*measures, year_report_section(
                         self.inputs.year_reports, self.year, len(measures) + 1))),
             Section("problems", Message("report.eval.problems"), 6, tuple(problems)),
             Section("suggestions", Message("report.eval.suggestions"), 7, suggestions),
-            Section("appendix", Message("report.appendix"), None, (appendix,)),
+            Section("appendix", Message("report.appendix"), None, tuple(appendix)),
         )
         return Document(kind=self.kind, title=title, subtitle=subtitle, notice=notice,
                         sections=sections)
@@ -155,11 +171,12 @@ def goal_verdict(statuses: Sequence[str], final: bool) -> str:
     if not known:
         return "no_data"
     met = sum(1 for s in known if s == "met")
+    good = sum(1 for s in known if s in ("met", "expected_to_meet"))
     if met == len(known):
         return "met"
-    if not final and all(s in ("met", "expected_to_meet") for s in known):
+    if good == len(known):
         return "expected_to_meet"
-    if met:
+    if good:
         return "partly_met"
     return "not_met" if final else "at_risk"
 
@@ -175,8 +192,9 @@ def _judge_goals(plan: Plan, facts: Sequence[IndicatorFacts], ratings: Mapping[
             verdict = rating or "not_rated"
             out.append(GoalJudgement(domain, goal, own, verdict, True, comment))
         else:
-            verdict = goal_verdict([f.status for f in own], final)
-            out.append(GoalJudgement(domain, goal, own, verdict, False, comment))
+            verdict = goal_verdict([f.judged_status for f in own], final)
+            differs = rating if rating and rating != verdict else ""
+            out.append(GoalJudgement(domain, goal, own, verdict, False, comment, differs))
     return out
 
 

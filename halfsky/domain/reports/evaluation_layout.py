@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from halfsky.domain.reports.common import percent
+from halfsky.domain.reports.common import domain_chart, percent
 from halfsky.domain.reports.document import Block, Paragraph, Section, Table, paragraphs
 from halfsky.domain.reports.indicators import IndicatorFacts, status_name, target_cell
 from halfsky.domain.reports.inputs import DepartmentYearReport
@@ -45,7 +45,8 @@ def progress_section(facts: Sequence[IndicatorFacts], year: int, number: int) ->
         current = f.values.get(f.latest_year) if f.latest_year is not None else None
         rows.append((str(len(rows) + 1), f.indicator.name, f.indicator.unit,
                      f.number(baseline) or "—", f.number(current) or "—", target_cell(f),
-                     percent(achievement), percent(elapsed), status_name(f.status)))
+                     status_name("met") if f.status == "met" else percent(achievement),
+                     percent(elapsed), status_name(f.status)))
     params: dict[str, Param] = {"year": str(year), "total": str(len(rows)),
                                 "ahead": str(ahead), "behind": str(len(behind))}
     blocks: list[Block] = []
@@ -70,10 +71,13 @@ def progress_section(facts: Sequence[IndicatorFacts], year: int, number: int) ->
     return Section("progress", Message("report.eval.progress"), number, tuple(blocks))
 
 
-def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
-    """Per domain, every goal with its verdict and what it rests on."""
+def goal_sections(goals: Sequence[GoalJudgement], facts: Sequence[IndicatorFacts] = (),
+                  years: Sequence[int] = ()) -> tuple[Section, ...]:
+    """Per domain, every goal with its verdict and what it rests on, then the domain's chart
+    of its indicators (as the annual report draws it), numbered across the report."""
     sections = []
     domains = list(dict.fromkeys(g.domain for g in goals))
+    figures = 0
     for number, domain in enumerate(domains, start=1):
         blocks: list[Block] = []
         for judgement in (g for g in goals if g.domain == domain):
@@ -81,27 +85,71 @@ def goal_sections(goals: Sequence[GoalJudgement]) -> tuple[Section, ...]:
                 basis: Message = Message("report.eval.basis_rating")
             else:
                 basis = Message("report.eval.basis_indicators", {"indicators": Join(tuple(
-                    Message("report.eval.indicator_status", {
-                        "indicator": f.indicator.name, "status": status_name(f.status)})
+                    Message("report.eval.indicator_met_small_numbers"
+                            if f.met_with_small_numbers else "report.eval.indicator_status", {
+                                "indicator": f.indicator.name, "status": status_name(f.status)})
                     for f in judgement.indicators), ENUMERATION)})
             blocks.append(Paragraph(Message("report.eval.goal", {
                 "number": str(judgement.goal.number), "text": judgement.goal.text,
                 "verdict": Message(f"goal_verdict.{judgement.verdict}"), "basis": basis}),
                 "item"))
-            if judgement.comment:
+            if judgement.rating:  # the group rated otherwise than the data say: it says why
+                blocks.append(Paragraph(Message("report.eval.rating_differs", {
+                    "rating": Message(f"goal_verdict.{judgement.rating}"),
+                    "reason": judgement.comment or Message("report.eval.no_reason")})))
+            elif judgement.comment:
                 blocks.append(Paragraph(Message("report.eval.comment",
                                                 {"comment": judgement.comment})))
+        chart = domain_chart(domain, [f for f in facts if f.domain == domain.code], years,
+                             figures + 1) if years else None
+        if chart is not None:
+            figures += 1
+            blocks.append(chart)
         sections.append(Section(f"goals.{domain.code}", domain.name, number, tuple(blocks)))
     return tuple(sections)
 
 
+def unreported_measures(measures: Sequence[MeasureJudgement]) -> tuple[MeasureJudgement, ...]:
+    return tuple(m for m in measures if not m.evaluations)
+
+
+def measures_unreported_paragraph(measures: Sequence[MeasureJudgement],
+                                  table: str) -> Paragraph | None:
+    """One sentence for the measures without a self-evaluation (the list is annex ``table``)."""
+    missing = unreported_measures(measures)
+    if not missing:
+        return None
+    code = ("report.eval.measures_none_reported" if len(missing) == len(measures)
+            else "report.eval.measures_unreported")
+    return Paragraph(Message(code, {"count": str(len(missing)), "total": str(len(measures)),
+                                    "table": table}))
+
+
+def unreported_table(measures: Sequence[MeasureJudgement], table: str) -> Table | None:
+    """附表: the measures without a self-evaluation, with their lead department."""
+    missing = unreported_measures(measures)
+    if not missing:
+        return None
+    rows: tuple[tuple[Text, ...], ...] = tuple(
+        (str(n), m.domain.name, f"{m.measure.number}. {m.measure.title}",
+         m.lead or Message("report.department_unknown"))
+        for n, m in enumerate(missing, start=1))
+    return Table(
+        caption=Message("report.table.unreported_measures", {"number": table}),
+        header=(Message("table.number"), Message("table.domain"), Message("table.measure"),
+                Message("table.lead")),
+        rows=rows, widths=(0.55, 1.6, 5.2, 2.4), align=("center", "left", "left", "left"))
+
+
 def measure_sections(measures: Sequence[MeasureJudgement]) -> tuple[Section, ...]:
-    """Per domain, every measure with the departments' self-evaluations."""
+    """Per domain, the measures with the departments' self-evaluations (those without one are
+    counted once and listed in an annex table: ``unreported_table``)."""
     sections = []
-    domains = list(dict.fromkeys(m.domain for m in measures))
+    reported = [m for m in measures if m.evaluations]
+    domains = list(dict.fromkeys(m.domain for m in reported))
     for number, domain in enumerate(domains, start=1):
         blocks: list[Block] = []
-        for item in (m for m in measures if m.domain == domain):
+        for item in (m for m in reported if m.domain == domain):
             blocks.append(Paragraph(Message("report.eval.measure", {
                 "number": str(item.measure.number), "title": item.measure.title,
                 "lead": item.lead or Message("report.department_unknown"),

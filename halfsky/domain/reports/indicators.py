@@ -46,7 +46,8 @@ from halfsky.domain.reports.numbers import (
     is_finite,
     plain_number,
 )
-from halfsky.domain.target_checks import describe_target
+from halfsky.domain.target_checks import describe_target, meets
+from halfsky.domain.target_compare import LEVEL_KINDS
 from halfsky.domain.targets import NUMERIC_KINDS, Target, TargetKind
 
 # Least to most worrying; no_data apart.
@@ -105,6 +106,28 @@ class IndicatorFacts:
             if target.kind in NUMERIC_KINDS or target.kind is TargetKind.FULL_COVERAGE:
                 return target.value
         return None
+
+    @property
+    def value_meets_targets(self) -> bool:
+        """The latest value meets every target (all of a level kind) — ``target_checks.meets``,
+        the rule the pages use: 0% against "≤ 2.5%" has met it."""
+        levels = [t for t in self.indicator.targets if t.kind in LEVEL_KINDS]
+        latest = self.latest_year
+        if latest is None or not levels or len(levels) != len(self.indicator.targets):
+            return False
+        return all(meets(t, self.values[latest]) for t in levels)
+
+    @property
+    def judged_status(self) -> str:
+        """The status a verdict rests on: ``met`` also when the value meets the target and only
+        small numbers left the statistical status at 证据不足 (the report says so)."""
+        if self.status == "insufficient_evidence" and self.value_meets_targets:
+            return "met"
+        return self.status
+
+    @property
+    def met_with_small_numbers(self) -> bool:
+        return self.judged_status != self.status
 
     def best(self, field: str) -> float | None:
         """``achievement`` / ``time_elapsed`` of the first target that has it."""

@@ -105,7 +105,8 @@ class NationalFigure:
     year: int
     value: float
     unit: str = ""
-    source: str = ""
+    source: str = ""  # the publication in Chinese
+    source_en: str = ""  # the publication in short English (phrase report.national_source picks)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """Numbers and units as a report prints them.
 
-Every number of a report goes through ``format_number`` with the number of
-decimals of its indicator (``indicator_decimals``: as many as the data
-carry, at most ``MAX_DECIMALS``; none for counts of whole things — the
-units are classified in ``halfsky.domain.units``), so the same value always
-prints the same way in the text, the tables and the compendium. A change is
+Every number of a report and of a page's value table goes through
+``format_number`` with the number of decimals of its indicator
+(``unit_decimals``: as many as the data carry, at most what the unit allows —
+``units.max_decimals``: none for counts of whole things, one for rates per
+100 000 and ages, two otherwise), so the same value always prints the same way
+in the text, the tables, the compendium and the pages ("46.4", never "46.4000"). A change is
 rounded to the same decimals before it is printed, so "10.2 − 12.3" prints
 "2.1", never "2.1000000000000014".
 
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from halfsky.domain.plan import Indicator
 from halfsky.domain.reports.messages import Message, Param
 from halfsky.domain.units import is_count as is_count_unit
-from halfsky.domain.units import is_percent, is_whole_count, rate_scale
+from halfsky.domain.units import is_percent, max_decimals, rate_scale
 
 MAX_DECIMALS = 4
 
@@ -51,11 +52,17 @@ def is_count(indicator: Indicator) -> bool:
     return indicator.per is None and is_count_unit(indicator.unit)
 
 
-def indicator_decimals(indicator: Indicator, values: Iterable[float]) -> int:
-    """The decimals an indicator's numbers print with: none for whole counts, else the data's."""
-    if indicator.per is None and is_whole_count(indicator.unit):
+def unit_decimals(unit: str, per: int | None, values: Iterable[float]) -> int:
+    """The decimals values of a unit print with: the data's, at most ``max_decimals``."""
+    most = max_decimals(unit, per)
+    if most == 0:
         return 0
-    return max((decimals_of(v) for v in values if math.isfinite(v)), default=1)
+    return min(most, max((decimals_of(v) for v in values if math.isfinite(v)), default=1))
+
+
+def indicator_decimals(indicator: Indicator, values: Iterable[float]) -> int:
+    """The decimals an indicator's numbers print with (``unit_decimals``)."""
+    return unit_decimals(indicator.unit, indicator.per, values)
 
 
 def format_number(value: float, decimals: int) -> str:

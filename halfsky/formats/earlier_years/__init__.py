@@ -1,13 +1,18 @@
 """Earlier years' values in bulk (baseline 2020 …): the import of earlier years.
 
 The file has the columns ``indicator, area, year, breakdown, value,
-numerator, denominator, source, note`` (in any order; header names fixed,
-case and surrounding spaces ignored; other columns ignored; breakdown "" for
-the total). ``read_history`` returns the rows and the problems; the import is
+numerator, denominator, source, note`` — or in Chinese 指标编码/指标, 地区代码/地区,
+年份, 分组/性别, 数值, 分子, 分母, 来源, 备注 (``rows.HEADER_WORDS``) — in any
+order (case and surrounding spaces ignored; other columns ignored). Only
+indicator, area, year and a value (or numerator and denominator) must be
+there: the other columns may be absent. Breakdown "" (or 合计) is the total;
+女/男, 城镇/农村 are read as the breakdown codes (``rows.BREAKDOWN_WORDS``). ``read_history`` returns the rows and the problems; the import is
 all or nothing, so a caller stores nothing when there is any problem.
 
 - CSV: UTF-8 with or without BOM, or GB18030 (what Chinese Excel writes
-  for "CSV"), detected in that order; comma-separated, or tab-separated when
+  for "CSV"), recognised by the content (charset-normalizer weighs both
+  readings, so GB18030 bytes that happen to be valid UTF-8 are not misread;
+  the encoding chosen is ``HistoryFile.encoding``, shown in the preview); comma-separated, or tab-separated when
   the header has tabs and no commas. UTF-16 ("Unicode text") and binary
   files are ``history.bad_encoding``. Problems carry the line number.
 - xlsx: the first sheet; the header is its first row with content. Problems

@@ -5,16 +5,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
+from charset_normalizer import from_bytes
 from openpyxl.utils.cell import get_column_letter
 
 from halfsky.domain import breakdowns
 from halfsky.domain.value_key import ValueKey
 from halfsky.formats.earlier_years.rows import (
-    COLUMNS,
+    BREAKDOWN_WORDS,
     FIRST_YEAR,
+    HEADER_WORDS,
     LAST_YEAR,
     NUMBER_COLUMNS,
+    REQUIRED_COLUMNS,
     HistoryFile,
     HistoryRow,
 )
@@ -34,13 +38,28 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, or an encrypted xlsx
 _Field = tuple[str | float | bool, str, str]
 
 
+ENCODINGS = {"utf_8": "utf-8", "gb18030": "gb18030"}  # charset-normalizer's name → ours
+
+
+def _recognised(data: bytes) -> list[str]:
+    """The encodings to try, the one the content reads best in first: a UTF-8 BOM says
+    UTF-8; else charset-normalizer weighs how Chinese-like each reading is, so a GB18030
+    file whose bytes also happen to be valid UTF-8 is not read as UTF-8 gibberish."""
+    if data.startswith(b"\xef\xbb\xbf") or data.isascii():
+        return ["utf-8"]
+    best = from_bytes(data, cp_isolation=list(ENCODINGS)).best()
+    first = ENCODINGS.get(best.encoding, "utf-8") if best is not None else "utf-8"
+    return [first, *(name for name in ENCODINGS.values() if name != first)]
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was in: utf-8 (BOM or not) or gb18030."""
+    """The text and the encoding it was in: utf-8 (BOM or not) or gb18030, recognised by
+    the content (``_recognised``)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile("history.bad_encoding", {"encoding": "utf-16"})
-    for encoding, name in (("utf-8-sig", "utf-8"), ("gb18030", "gb18030")):
+    for name in _recognised(data):
         try:
-            text = data.decode(encoding)
+            text = data.decode("utf-8-sig" if name == "utf-8" else name)
         except UnicodeDecodeError:
             continue
         if "\x00" in text:
@@ -50,7 +69,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_csv(data: bytes) -> HistoryFile:
-    text, _ = decode(data)
+    text, encoding = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -63,7 +82,7 @@ def read_csv(data: bytes) -> HistoryFile:
             start = reader.line_num + 1
 
     try:
-        return _Reader("").read(records())
+        return replace(_Reader("").read(records()), encoding=encoding)
     except csv.Error:  # e.g. a NUL byte or an unterminated quote at the end
         raise UnreadableFile("history.bad_encoding", {"encoding": ""}) from None
 
@@ -128,18 +147,26 @@ class _Reader:
         return HistoryFile(self.rows, self.problems, self.sheet)
 
     def _header(self, number: int, fields: Mapping[int, _Field]) -> dict[str, int] | None:
-        names = {cell_text(value).lstrip("\ufeff").strip().lower(): index
-                 for index, (value, _, _) in sorted(fields.items(), reverse=True)}  # fmt: skip
-        dimension_columns = [d for d in breakdowns.DIMENSIONS if d in names]
-        required = [c for c in COLUMNS if c != "breakdown" or not dimension_columns]
-        missing = [column for column in required if column not in names]
+        """The columns by the header's words (``HEADER_WORDS``: English or Chinese, and one
+        column per breakdown dimension: ``sex``, ``urban_rural``, ``age_band``); only
+        ``REQUIRED_COLUMNS`` and a value (or numerator and denominator) must be there."""
+        columns: dict[str, int] = {}
+        for index, (value, _, _) in sorted(fields.items(), reverse=True):
+            word = cell_text(value).lstrip("\ufeff").strip()
+            column = HEADER_WORDS.get(word.lower()) or HEADER_WORDS.get(word)
+            if column is None and word.lower() in breakdowns.DIMENSIONS:
+                column = word.lower()
+            if column is not None:
+                columns[column] = index
+        missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+        if "value" not in columns and not {"numerator", "denominator"} <= set(columns):
+            missing.append("value")
         if missing:
             where = f"A{number}" if self.sheet else str(number)
             self.problem("history.missing_columns", where, missing=", ".join(missing),
-                         expected=", ".join(COLUMNS))
+                         expected=", ".join((*REQUIRED_COLUMNS, "value")))
             return None
-        return {column: names[column] for column in (*COLUMNS, *dimension_columns)
-                if column in names}
+        return columns
 
     def _row(self, number: int, fields: Mapping[int, _Field], columns: Mapping[str, int]) -> None:
         before = len(self.problems)
@@ -157,6 +184,9 @@ class _Reader:
                 texts[column] = text
         year = self._year(texts["year"], self._where(number, columns["year"])) \
             if "year" in texts else None
+        if "breakdown" in texts:  # 女 → sex=female, 合计 → the total
+            texts["breakdown"] = BREAKDOWN_WORDS.get(texts["breakdown"].strip(),
+                                                     texts["breakdown"])
         for column in ("indicator", "area"):
             if column in texts and not texts[column]:
                 self.problem("history.missing_field", self._where(number, columns[column]),
@@ -173,8 +203,8 @@ class _Reader:
         self.seen[key] = where
         self.rows.append(HistoryRow(
             number, texts["indicator"], texts["area"], year, breakdown,
-            numbers["value"], numbers["numerator"], numbers["denominator"],
-            texts["source"], texts["note"],
+            numbers.get("value"), numbers.get("numerator"), numbers.get("denominator"),
+            texts.get("source", ""), texts.get("note", ""),
         ))  # fmt: skip
 
     def _breakdown(self, texts: Mapping[str, str], where: str) -> str | None:

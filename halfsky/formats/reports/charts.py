@@ -61,16 +61,19 @@ def font_family(font_path: Path) -> str:
 
 
 def _wrap(name: str, suffix: str, width: int) -> str:
-    """A panel title: the name broken every ``width`` characters (at most two lines, the
-    rest cut with "…"), the unit part ``suffix`` kept whole on the last line."""
-    lines = [name[i:i + width] for i in range(0, len(name), width)] or [""]
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][: width - 1] + "…"]
-    if len(lines[-1]) + len(suffix) > width + 3 and len(lines) == 1:
-        lines.append(suffix)
-    else:
-        lines[-1] += suffix
-    return "\n".join(lines)
+    """A panel title in at most two lines of at most ``width`` characters: the name broken
+    every ``width`` characters, the unit part ``suffix`` ("（%）") kept whole on the last
+    line — the name is cut with "…" to make room, never the unit (it was drawn "占比（%")."""
+    suffix = suffix[:width]
+    text = name + suffix
+    if len(text) <= width:
+        return text
+    if len(text) <= 2 * width:
+        first = name[:width]
+        return first + "\n" + name[width:] + suffix
+    room = 2 * width - len(suffix) - 1  # the name's characters that fit with "…" and the unit
+    cut = name[:room] + "…"
+    return cut[:width] + "\n" + cut[width:] + suffix
 
 
 def _layout(count: int) -> tuple[int, int, float]:

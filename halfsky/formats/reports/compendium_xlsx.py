@@ -113,7 +113,7 @@ def _domain_sheet(sheet: Worksheet, model: Compendium, part: CompendiumSheet,
         r = FIRST_ROW + offset
         labels = (row.code, row.indicator, row.unit, render_text(row.group, text))
         tail = (render_text(row.target, text), render_text(row.status, text), row.national,
-                row.national_year, row.national_source)
+                row.national_year, render_text(row.national_source, text))
         for column, value in enumerate((*labels, *row.values, *tail), start=1):
             cell = sheet.cell(r, column, value)
             cell.font = Font(name=_FONT, bold=row.is_total and column <= LABEL_COLUMNS)

@@ -163,6 +163,15 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "report.eval.basis_rating": "rated by the evaluation group",
     "report.eval.basis_indicators": "indicators: {indicators}",
     "report.eval.indicator_status": "{indicator} {status}",
+    "report.eval.rating_differs": "The evaluation group rated this goal {rating}, unlike the indicators; its reason: {reason}",
+    "report.eval.no_reason": "none given",
+    "report.eval.indicator_met_small_numbers": "{indicator}: the value meets the target ({status}: small numbers)",
+    "report.eval.measures_none_reported": "None of the {total} strategy measures has a self-evaluation yet (appendix table {table}).",
+    "report.eval.measures_unreported": "{count} of the {total} strategy measures have no self-evaluation yet (appendix table {table}).",
+    "report.eval.without_self_evaluation": "{count} without a self-evaluation yet",
+    "report.table.unreported_measures": "Appendix table {number}. Strategy measures without a self-evaluation",
+    "table.measure": "Strategy measure",
+    "table.lead": "Lead department",
     "report.eval.comment": "Evaluation group: {comment}",
     "report.eval.measure": "{number}. {title}. Lead: {lead}; implementation: {verdict}.",
     "report.eval.no_self_evaluation": "No self-evaluation was received.",
@@ -230,6 +239,7 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "compendium.column.national": "National value",
     "compendium.column.national_year": "National year",
     "compendium.column.national_source": "National source",
+    "report.national_source": "{source_en}",  # Chinese: {source}, the publication in Chinese
     "compendium.footer": "Page {page} of {pages}",
 }
 PHRASE_KEYS = frozenset(DEFAULT_PHRASES)

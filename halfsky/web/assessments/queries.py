@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from halfsky.domain.achievement import achievement_shown
 from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
 from halfsky.web.core.text.targets import target_in_words
@@ -114,6 +115,9 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
         target = targets[position] if position is not None and position < len(targets) else None
         result.target_words = (  # type: ignore[attr-defined]
             target_in_words(target.to_domain(), target.relative_to) if target else "")
+        result.achievement_shown = achievement_shown(  # type: ignore[attr-defined]
+            target.to_domain() if target else None, result.status, result.baseline_value,
+            result.achievement)
 
 
 def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:

@@ -141,7 +141,7 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
             by_year.setdefault(row.year, row)  # sources that disagree: the first, all in the table
         reference = {"name": indicator.national_reference, "label": _("National (reference)"),
                      "values": [{"year": r.year, "value": r.value, "unit": r.unit,
-                                 "source": r.source, "notes": r.notes}
+                                 "source": r.citation}
                                 for r in by_year.values()]}
     return {
         "periods": periods(indicator),
@@ -318,13 +318,18 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
             entry["year"], entry["bars"] = o.year, {}
         entry["bars"][o.area.code] = {"area": o.area.code, "name": o.area.name,
                                       "value": o.value, "is_sample": o.is_sample}
-    county = {(i, y): v for i, y, v in Observation.objects.filter(
-        indicator_id__in=list(latest), area_id=plan.region_id, breakdown="").values_list(
-        "indicator_id", "year", "value")}
+    county: dict[int, dict[int, float]] = {}
+    for i, y, v in Observation.objects.filter(
+            indicator_id__in=list(latest), area_id=plan.region_id, breakdown="",
+            value__isnull=False).values_list("indicator_id", "year", "value"):
+        county.setdefault(i, {})[y] = v
     indicators = []
     for ind_id, entry in latest.items():
         entry["bars"] = list(entry["bars"].values())
-        entry["county"] = county.get((ind_id, entry["year"]))
+        # the county line in every chart: the same year's value, else its latest before
+        years = [y for y in county.get(ind_id, {}) if y <= entry["year"]]
+        entry["county_year"] = max(years) if years else None
+        entry["county"] = county[ind_id][max(years)] if years else None
         indicators.append(entry)
     return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
 

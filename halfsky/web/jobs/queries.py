@@ -32,7 +32,9 @@ def shown(job: Job) -> dict[str, str]:
     else:
         headline = str(_("Not finished"))
     step = job.step
-    if job.state == JobState.QUEUED and not workers_running():
+    if job.state == JobState.DONE:
+        step = "job.step.done"  # 已完成, not the last step it ran ("saving the files")
+    elif job.state == JobState.QUEUED and not workers_running():
         step = "job.step.no_worker"
     return {"title": title_of(job), "headline": headline,
             "step": sentence(step),

@@ -103,9 +103,11 @@ def _warnings(plan: Plan, year: int) -> list[dict[str, Any]]:
 
 def _national(year: int) -> list[dict[str, Any]]:
     rows = ReferenceValue.objects.filter(geography="全国", year__lte=year).order_by(
-        "indicator_name", "year").values_list("indicator_name", "year", "value", "unit", "source")
-    return [{"indicator": name, "year": y, "value": value, "unit": unit, "source": source}
-            for name, y, value, unit, source in rows]
+        "indicator_name", "year").values_list("indicator_name", "year", "value", "unit", "source",
+                                              "source_en")
+    return [{"indicator": name, "year": y, "value": value, "unit": unit, "source": source,
+             "source_en": source_en}
+            for name, y, value, unit, source, source_en in rows]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,7 +130,8 @@ def from_json(data: dict[str, Any]) -> Inputs:
         for a in data.get("assessments") or []]
     warnings = [WarningInput(w["indicator"], tuple(w["codes"]), w["department"], w["cause"],
                              w["action"]) for w in data.get("warnings", [])]
-    national = [NationalFigure(n["indicator"], n["year"], n["value"], n["unit"], n["source"])
+    national = [NationalFigure(n["indicator"], n["year"], n["value"], n["unit"], n["source"],
+                               n.get("source_en", ""))
                 for n in data.get("national", [])]
     return Inputs(series, assessments, warnings, national)
 

@@ -16,4 +16,9 @@ class ValuesConfig(AppConfig):
 
     def ready(self) -> None:
         # Its kinds of background job join the queue's registry once the models exist.
+        # A starting worker deletes the staged history files older than 7 days.
+        from halfsky.web.jobs.kinds import on_worker_start
         from halfsky.web.values import jobs  # noqa: F401
+        from halfsky.web.values.actions.earlier_years import purge_staged_history
+
+        on_worker_start(purge_staged_history)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from halfsky.domain.breakdowns import declared
-from halfsky.domain.validation import Entry, Severity, validate
+from halfsky.domain.validation import IMPLAUSIBLE, Entry, Severity, validate
 from halfsky.formats.earlier_years import HistoryRow
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.orgs.models import Area
@@ -42,6 +42,7 @@ class PreviewItem:
 class HistoryPreview:
     items: list[PreviewItem] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    encoding: str = ""  # a CSV's encoding as recognised from its content
 
     @property
     def changes(self) -> list[PreviewItem]:
@@ -76,14 +77,20 @@ def first_open_year(plan: Plan) -> int | None:
 
 def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     indicators = {i.code: i for i in plan.indicators.all()}
+    indicators.update({i.name: i for i in indicators.values() if i.name not in indicators})
     all_areas = {a.code: a for a in Area.objects.all()}
-    areas = region_areas(plan)
+    all_areas.update({a.name: a for a in list(all_areas.values()) if a.name not in all_areas})
+    areas = region_areas(plan)  # by code, and by name (地区 may name it)
+    areas.update({a.name: a for a in list(areas.values()) if a.name not in areas})
     open_year = first_open_year(plan)
     result = HistoryPreview()
+    years = {r.year for r in rows}
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
-        for o in Observation.objects.for_plan(plan).filter(year__in={r.year for r in rows})
+        for o in Observation.objects.for_plan(plan).filter(
+            year__in=years | {y - 1 for y in years})
     }
+    in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows}
     entries: list[Entry] = []
     for row in rows:
         indicator, area = indicators.get(row.indicator), areas.get(row.area)
@@ -125,13 +132,22 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                 continue
         result.items.append(PreviewItem(row, indicator, area, action,
                                         found.value if found else None))
-        entries.append(Entry(key=str(row.line), indicator=row.indicator, breakdown=row.breakdown,
+        earlier = existing.get((indicator.series_id, area.pk, row.year - 1, row.breakdown))
+        previous = in_file.get((row.indicator, row.area, row.year - 1, row.breakdown),
+                               earlier.value if earlier else None)
+        entries.append(Entry(key=str(row.line), indicator=indicator.code, breakdown=row.breakdown,
                              value=row.value, numerator=row.numerator,
                              denominator=row.denominator, per=indicator.per,
                              not_applicable=row.flag == "not_applicable",
+                             explanation=row.note, previous=previous,
                              group=f"{row.area}|{row.year}"))
     for finding in validate(entries, rules_for(plan)):
-        if finding.severity == Severity.ERROR:
+        # the web form's checks, alike: an error refuses the row; so does a value outside the
+        # indicator's usual range (0 岁 of a life expectancy) unless the row's note (备注)
+        # explains it. (A jump since last year is common in earlier small-number series: it
+        # is judged by the assessment's intervals, not refused here.)
+        if finding.severity == Severity.ERROR or (finding.code == IMPLAUSIBLE
+                                                  and not finding.explained):
             result.problems.append(FileProblem(finding.code, line=int(finding.key),
                                                params=dict(finding.params)))
     return result

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain import breakdowns
@@ -288,7 +289,12 @@ class EarlierYearsImport(models.Model):
 
 
 class ReferenceValue(models.Model):
-    """A national figure from a published report, with the page it was read from."""
+    """A national figure from a published report, with the publication it was read from.
+
+    ``source`` is the publication in Chinese, ``source_en`` in short English;
+    ``citation`` is the one for the active language. ``maintainer_note`` is for
+    whoever maintains the reference file and is never shown on a page or report.
+    """
 
     geography = models.CharField(_("geography"), max_length=40)
     indicator_name = models.CharField(_("indicator"), max_length=200, db_index=True)
@@ -297,8 +303,9 @@ class ReferenceValue(models.Model):
     value = models.FloatField(_("value"))
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     target = models.CharField(_("target"), max_length=60, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    maintainer_note = models.TextField(_("maintainer note"), blank=True)
     source = models.TextField(_("source"))
+    source_en = models.TextField(_("source (English)"), blank=True)
 
     class Meta:
         ordering = ["indicator_name", "year"]
@@ -307,3 +314,9 @@ class ReferenceValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.geography} {self.indicator_name} {self.year}: {self.value}{self.unit}"
+
+    @property
+    def citation(self) -> str:
+        """The publication in the active language (Chinese unless English is chosen)."""
+        english = (get_language() or "").startswith("en")
+        return self.source_en if english and self.source_en else self.source

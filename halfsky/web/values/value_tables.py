@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from halfsky.domain import breakdowns
+from halfsky.domain.reports.numbers import unit_decimals
 from halfsky.web.plans.models import Indicator
 from halfsky.web.values.models import Observation, ReferenceValue
 
@@ -18,10 +19,25 @@ class ValueTable:
     years: list[int] = field(default_factory=list)
     rows: list[tuple[str, list[Observation | None]]] = field(default_factory=list)
     is_sample: bool = False
+    decimals: int = 1  # every value prints with these (reports.numbers.unit_decimals)
 
     @property
     def empty(self) -> bool:
         return not self.rows
+
+    @property
+    def all_sample(self) -> bool:
+        """Every value is a demo value: one badge says so; else each sample value is marked."""
+        cells = [c for _label, row in self.rows for c in row if c is not None]
+        return bool(cells) and all(c.is_sample for c in cells)
+
+
+def _decimals(observations: list[Observation]) -> int:
+    if not observations:
+        return 1
+    indicator = observations[0].indicator
+    return unit_decimals(indicator.unit, indicator.per,
+                         (o.value for o in observations if o.value is not None))
 
 
 def value_table(observations: list[Observation]) -> ValueTable:
@@ -30,7 +46,8 @@ def value_table(observations: list[Observation]) -> ValueTable:
     for observation in observations:
         by_breakdown[observation.breakdown][observation.year] = observation
     rows = [(b, [by_breakdown[b].get(y) for y in years]) for b in sorted(by_breakdown, key=_order)]
-    return ValueTable(years, rows, any(o.is_sample for o in observations))
+    return ValueTable(years, rows, any(o.is_sample for o in observations),
+                      _decimals(observations))
 
 
 def _order(breakdown: str) -> tuple[int, str]:
@@ -67,7 +84,8 @@ def value_table_by_area(by_area: dict[str, list[Observation]]) -> ValueTable:
         by_year = {o.year: o for o in by_area[name]}
         rows.append((name, [by_year.get(y) for y in years]))
     samples = any(o.is_sample for values in by_area.values() for o in values)
-    return ValueTable(years, rows, samples)
+    return ValueTable(years, rows, samples,
+                      _decimals([o for values in by_area.values() for o in values]))
 
 
 def latest_totals(indicators: list[Indicator]) -> dict[int, Observation]:

@@ -23,7 +23,6 @@ from halfsky.domain.reports import (
     goal_verdict,
 )
 from halfsky.domain.reports.compendium import nearest_figure
-from halfsky.domain.reports.numbers import format_number
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +64,16 @@ def test_every_goal_is_judged(midterm: EvaluationReport, plan: Plan) -> None:
     health2 = rated[("health", 2)]  # H03 and H04: judged by data
     assert not health2.by_rating
     assert [f.code for f in health2.indicators] == ["H03", "H04"]
-    assert health2.verdict == goal_verdict([f.status for f in health2.indicators], final=False)
+    assert health2.verdict == goal_verdict([f.judged_status for f in health2.indicators],
+                                           final=False)
 
 
 def test_goal_verdict_rules() -> None:
     assert goal_verdict(["met", "met"], final=False) == "met"
     assert goal_verdict(["met", "expected_to_meet"], final=False) == "expected_to_meet"
-    assert goal_verdict(["met", "expected_to_meet"], final=True) == "partly_met"
+    assert goal_verdict(["met", "expected_to_meet"], final=True) == "expected_to_meet"
+    assert goal_verdict(["expected_to_meet"], final=True) == "expected_to_meet"
+    assert goal_verdict(["expected_to_meet", "at_risk"], final=True) == "partly_met"
     assert goal_verdict(["at_risk", "moving_away"], final=False) == "at_risk"
     assert goal_verdict(["at_risk"], final=True) == "not_met"
     assert goal_verdict(["no_data"], final=True) == "no_data"
@@ -99,7 +101,9 @@ def test_progress_table(midterm: EvaluationReport) -> None:
     assert "孕产妇死亡率" in by_name
     row = by_name["孕产妇死亡率"]  # 16.8 (2020) → 12.3 (2023), target ≤ 12.5
     assert (row[3], row[4]) == ("16.8", "12.3")
-    assert row[6] == format_number((12.3 - 16.8) / (12.5 - 16.8) * 100, 1)
+    assert row[6] == Message("status.met")  # met: 已达标, not "104.7" (README: 实现程度)
+    behind = next(r for r in table.rows if r[8] != Message("status.met"))
+    assert isinstance(behind[6], str) and float(behind[6])  # a level still to reach: a number
     assert row[7] == "60.0"  # (2023 − 2020) / (2025 − 2020)
     # targets met at the baseline have no distance to cover: not in the table
     assert "艾滋病母婴传播率" not in by_name and "小学女童净入学率" not in by_name
@@ -146,3 +150,22 @@ def test_the_fixed_data_are_judged_as_the_report_tests_expect(
     d01 = next(r for r in results if r.indicator == "D01")  # qualitative: by the rating
     assert d01.status in ("met", "at_risk")
     assert len({r.indicator for r in results}) == 59
+
+
+def test_a_rating_that_differs_from_the_data_says_so_and_why(
+        plan: Plan, fixed: ModuleType) -> None:
+    from halfsky.domain.reports.document import Paragraph
+
+    series = fixed.report_series(plan, 2023)
+    assessments = fixed.report_assessments(plan, series, 2023)
+    plain = build_evaluation_report(plan, series, assessments, 2023)
+    judged = next(g for g in plain.goals if (g.domain.code, g.goal.number) == ("health", 2))
+    other = "not_met" if judged.verdict != "not_met" else "met"
+    rated = build_evaluation_report(plan, series, assessments, 2023, EvaluationInput(
+        goal_ratings=(GoalRating("health", 2, other, "数据口径调整"),)))
+    goal = next(g for g in rated.goals if (g.domain.code, g.goal.number) == ("health", 2))
+    assert goal.verdict == judged.verdict and goal.rating == other  # the data judge the goal
+    section = next(s for s in rated.document().sections if s.key == "goals")
+    texts = [b.text for s in section.subsections for b in s.blocks if isinstance(b, Paragraph)]
+    assert Message("report.eval.rating_differs", {
+        "rating": Message(f"goal_verdict.{other}"), "reason": "数据口径调整"}) in texts

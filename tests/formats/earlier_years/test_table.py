@@ -111,11 +111,52 @@ def test_bad_encoding(data: bytes) -> None:
 
 
 def test_missing_columns() -> None:
-    result = read_history(b"indicator,area,year,value\nH01,141028,2020,77.9\n", "h.csv")
+    result = read_history(b"indicator,year,note\nH01,2020,x\n", "h.csv")
     assert problems(result) == [("history.missing_columns", "1", {
-        "missing": "breakdown, numerator, denominator, source, note",
-        "expected": "indicator, area, year, breakdown, value, numerator, denominator, source, note",
+        "missing": "area, value", "expected": "indicator, area, year, value",
     })]
+
+
+def test_optional_columns_may_be_absent() -> None:
+    result = read_history(b"indicator,area,year,breakdown,value\nH01,141028,2020,,77.9\n",
+                          "h.csv")
+    assert result.ok and len(result.rows) == 1
+    row = result.rows[0]
+    assert (row.indicator, row.area, row.year, row.value, row.numerator, row.source) == (
+        "H01", "141028", 2020, 77.9, None, "")
+
+
+def test_a_rate_from_numerator_and_denominator_needs_no_value_column() -> None:
+    result = read_history(b"indicator,area,year,numerator,denominator\nH05,141028,2020,3,700\n",
+                          "h.csv")
+    assert result.ok and (result.rows[0].numerator, result.rows[0].denominator) == (3, 700)
+
+
+def test_chinese_headers_and_breakdown_words_are_read() -> None:
+    text = ("指标编码,地区代码,年份,性别,数值,分子,分母,来源,备注\n"
+            "H01,141028,2020,女,77.9,,,统计年鉴,\n"
+            "H01,141028,2020,合计,77.0,,,统计年鉴,说明\n")
+    result = read_history(text.encode("gb18030"), "历史数据.csv")
+    assert result.ok, result.problems
+    assert result.encoding == "gb18030"
+    assert [(r.breakdown, r.value, r.source) for r in result.rows] == [
+        ("sex=female", 77.9, "统计年鉴"), ("", 77.0, "统计年鉴")]
+    five = "指标,地区,年份,分组,数值\nH01,141028,2021,,78\n".encode()
+    assert read_history(five, "h.csv").ok
+
+
+def test_gb18030_bytes_that_are_also_valid_utf8_are_read_as_gb18030() -> None:
+    # GB18030 characters whose bytes happen to form valid UTF-8 (read as UTF-8 they are
+    # gibberish such as "䴱굽∻"): the content decides, not the order of the tries.
+    note = "浯标到鈭会备韷测报閬规到"
+    data = ("indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
+            f"H01,141028,2019,,77.1,,,NBS,{note}\n").encode("gb18030")
+    data.decode("utf-8")  # valid UTF-8 too
+    result = read_history(data, "h.csv")
+    assert result.ok and result.encoding == "gb18030" and result.rows[0].note == note
+    utf8 = read_history(("indicator,area,year,value,note\nH01,141028,2019,77.1,"
+                         "妇女发展规划\n").encode(), "h.csv")
+    assert utf8.encoding == "utf-8" and utf8.rows[0].note == "妇女发展规划"
 
 
 def test_old_xls_and_broken_xlsx() -> None:

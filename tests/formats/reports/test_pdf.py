@@ -41,10 +41,11 @@ def needed(*tools: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def pdfs(annual_docx: bytes, midterm: EvaluationReport, zh: Mapping[str, str]) -> list[bytes]:
+def pdfs(annual_docx: bytes, midterm: EvaluationReport, zh: Mapping[str, str],
+         report_font: Path) -> list[bytes]:
     """The annual report and the mid-term evaluation converted at the same time."""
     needed("soffice", *TOOLS)
-    small = render_docx(midterm, zh)
+    small = render_docx(midterm, zh, font_path=report_font, dpi=100)
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(convert_to_pdf, [annual_docx, small]))
 

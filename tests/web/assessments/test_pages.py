@@ -105,3 +105,16 @@ def test_a_year_outside_the_plan_is_not_found_and_an_unassessed_year_says_so(log
     client = login("viewer")
     assert client.get(f"/plans/{PLAN}/assessments/1999/").status_code == 404
     assert "尚无评估结果" in client.get(f"/plans/{PLAN}/assessments/2021/").content.decode()
+
+
+def test_a_met_result_shows_met_as_its_achievement_never_a_percentage(login, plan) -> None:
+    page = login("coordinator").get(PAGE).content.decode()
+    cells = re.findall(r'data-achievement="(\w+)">(.*?)</td>', page)
+    met = [text for kind, text in cells if kind == "met"]
+    assert met and all(text == "已达标" for text in met)
+    shown = [text for kind, text in cells if kind == "percent"]
+    assert all(text.endswith("%") for text in shown)
+    # every met result is shown as met
+    met_results = AssessmentResult.objects.filter(plan=plan, year=YEAR, area=plan.region,
+                                                  breakdown="", status="met").count()
+    assert len(met) == met_results

@@ -143,3 +143,19 @@ def test_domain_and_department_pages_show_the_state_of_their_indicators(login) -
         page = login("health_reporter").get(url).content.decode()
         assert 'data-chart="statuses"' in page and 'data-table="statuses"' in page
     assert login("health_reporter").get("/departments/education/").status_code == 403
+
+
+def test_every_township_chart_has_the_county_line(login) -> None:
+    from halfsky.web.plans.models import Plan
+
+    plan = Plan.objects.get(code=PLAN)
+    item = login("coordinator").get("/api/dashboard/townships").json()["indicators"][0]
+    # the county has no value in the townships' latest year: its latest earlier one is drawn
+    Observation.objects.filter(indicator__code=item["code"], area=plan.region, breakdown="",
+                               year=item["year"]).delete()
+    data = login("coordinator").get("/api/dashboard/townships").json()
+    assert data["indicators"]
+    for entry in data["indicators"]:
+        assert entry["county"] is not None and entry["county_year"] <= entry["year"], entry["code"]
+    moved = next(e for e in data["indicators"] if e["code"] == item["code"])
+    assert moved["county_year"] < moved["year"]

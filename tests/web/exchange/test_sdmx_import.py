@@ -18,11 +18,12 @@ from halfsky.web.core import text
 from halfsky.web.core.errors import ActionError
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.actions.earlier_years import (
+    check_content,
     check_staged,
     do_apply_history,
     do_stage_history,
 )
-from halfsky.web.values.models import Observation, ValueStatus
+from halfsky.web.values.models import EarlierYearsImport, Observation, ValueStatus
 
 URLS = {"csv": "/plans/jixian-women-2021-2025/exchange/sdmx/data.csv", "json": "/plans/jixian-women-2021-2025/exchange/sdmx/data.json"}
 FIELDS = ("value", "numerator", "denominator", "flag", "source", "note")
@@ -99,19 +100,19 @@ def test_importing_the_same_file_again_changes_nothing(login: Any) -> None:
 
 
 def _upload(client: Any, name: str, content: bytes) -> str:
+    """The upload page refusing the file with its problems (a refused file is not stored)."""
     response = client.post("/plans/jixian-women-2021-2025/earlier-years/", {"file": SimpleUploadedFile(name, content)})
-    assert response.status_code == 302
-    preview = client.get(response["Location"])
-    assert preview.status_code == 200
-    page: str = preview.content.decode()
+    assert response.status_code == 400
+    assert not EarlierYearsImport.objects.filter(filename=name).exists()
+    page: str = response.content.decode()
     return page
 
 
 def _apply_refused(content: bytes) -> None:
-    staged = do_stage_history(plan(), "bad", content, coordinator())
     with pytest.raises(ActionError) as caught:
-        do_apply_history(staged, coordinator())
+        do_stage_history(plan(), "bad", content, coordinator())
     assert caught.value.code == "history.has_problems"
+    assert not EarlierYearsImport.objects.filter(filename="bad").exists()
 
 
 def test_a_file_cut_in_half(login: Any) -> None:
@@ -156,7 +157,7 @@ def test_a_wrong_indicator_code(login: Any) -> None:
     approved().filter(indicator__code="H01").delete()  # rows the file would add: it must not
     before = snapshot()
     content = text.replace(",I,H02,", ",I,X99,", 1).encode("utf-8")
-    problems = check_staged(do_stage_history(plan(), "wrong.csv", content, coordinator())).problems
+    problems = check_content(plan(), "wrong.csv", content).problems
     assert [p.code for p in problems] == ["history.unknown_indicator"]
     assert problems[0].params["indicator"] == "X99" and problems[0].line > 1
     page = _upload(client, "wrong.csv", content)

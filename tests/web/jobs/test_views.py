@@ -155,3 +155,18 @@ def test_one_job_of_a_kind_at_a_time_on_a_target_even_when_two_requests_race(
     job.save()
     assert Job.objects.create(kind=job.kind, target_model=job.target_model,
                               target_pk=job.target_pk).state == "queued"
+
+
+def test_a_finished_job_says_it_is_finished_not_its_last_step(
+        login: Any, report: Any, running_job: Any) -> None:
+    from django.utils import timezone
+
+    from halfsky.web.jobs.models import JobState
+
+    job = running_job(report)
+    job.state, job.progress, job.step = JobState.DONE, 100, "report.step.saving"
+    job.finished_at = timezone.now()
+    job.save()
+    page = login("coordinator").get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert 'data-job-state="done"' in page and "已完成" in page
+    assert "保存" not in page.partition('data-step="')[2].partition("</span>")[0]

@@ -129,3 +129,16 @@ def test_an_english_browser_still_gets_chinese_until_the_user_switches(client, d
 ])
 def test_indicator_list_shows_every_quantitative_target_in_words(login, words: str) -> None:
     assert words in text_of(login("viewer").get(f"/plans/{PLAN}/indicators/"))
+
+
+def test_targets_are_in_words_never_as_data(login) -> None:
+    from halfsky.web.plans.models import Indicator
+
+    client = login("viewer")
+    pages = [client.get(f"/plans/{PLAN}/indicators/").content.decode()]
+    for indicator in Indicator.objects.filter(plan__code=PLAN)[:12]:
+        pages.append(client.get(f"/plans/{PLAN}/indicators/{indicator.code}/").content.decode())
+    for page in pages:
+        assert not re.search(r"@20\d\d", page)
+        assert ">increase" not in page and "threshold " not in page
+    assert "2025年" in pages[0]

@@ -39,24 +39,26 @@ def test_preview_then_import_replaces_sample_values(coordinator) -> None:
     assert imported.source == "统计年鉴2021"
     assert list(imported.changes.values_list("action", flat=True)) == ["import"]
     assert value("H03", 2020).denominator == 712
+    staged.refresh_from_db()  # applied: the file's content is not kept, its record is
+    assert bytes(staged.content) == b"" and staged.applied_count == 2 and staged.sha256
+    assert "导入" in coordinator.get(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/").content.decode()
 
 
-def test_one_bad_row_stops_the_whole_import(coordinator) -> None:
+def test_one_bad_row_refuses_the_whole_file_which_is_not_stored(coordinator) -> None:
     response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,,\n"
                       "Z99,141028,2020,,1,,,,\n")
-    page = coordinator.get(response.url).content.decode()
-    assert "规划中没有指标“Z99”" in page
-    assert "导入全部数值" not in page
-    staged = EarlierYearsImport.objects.get()
-    coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/apply/")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "规划中没有指标“Z99”" in page and "未予保存" in page
+    assert not EarlierYearsImport.objects.exists()  # a refused file leaves no row
     assert value("H01", 2020).is_sample
 
 
 def test_a_stored_official_value_is_a_conflict(coordinator) -> None:
     Observation.objects.filter(pk=value("H01", 2021).pk).update(is_sample=False, value=77.5)
     response = upload(coordinator, HEADER + "H01,141028,2021,,76.0,,,,\n")
-    page = coordinator.get(response.url).content.decode()
-    assert "已有数值77.5" in page
+    page = response.content.decode()
+    assert "已有数值77.5" in page and not EarlierYearsImport.objects.exists()
     assert value("H01", 2021).value == 77.5
 
 
@@ -71,9 +73,10 @@ def test_a_stored_official_value_is_a_conflict(coordinator) -> None:
 ])
 def test_bad_rows_are_listed_with_their_line(coordinator, text: str, message: str) -> None:
     response = upload(coordinator, text)
-    page = coordinator.get(response.url).content.decode()
+    assert response.status_code == 400
+    page = response.content.decode()
     assert message in page
-    assert "导入全部数值" not in page
+    assert "导入全部数值" not in page and not EarlierYearsImport.objects.exists()
 
 
 def test_a_gb18030_csv_from_chinese_excel_is_read(coordinator) -> None:
@@ -81,6 +84,36 @@ def test_a_gb18030_csv_from_chinese_excel_is_read(coordinator) -> None:
                       encoding="gb18030")
     page = coordinator.get(response.url).content.decode()
     assert "导入全部数值" in page
+    assert 'data-encoding="gb18030"' in page and "GB18030" in page
+
+
+def test_chinese_headers_and_a_five_column_file_are_accepted(coordinator) -> None:
+    response = upload(coordinator, "指标编码,地区代码,年份,分组,数值\nH01,141028,2020,,77.3\n",
+                      encoding="gb18030")
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    staged = EarlierYearsImport.objects.get()
+    coordinator.post(f"/plans/jixian-women-2021-2025/earlier-years/{staged.pk}/apply/")
+    assert value("H01", 2020).value == 77.3
+    response = upload(coordinator, "指标,地区,年份,性别,数值\n妇女人均预期寿命,吉县,2021,合计,77.6\n")
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    page = coordinator.get(response.url).content.decode()
+    assert "导入全部数值" in page and 'data-encoding="utf-8"' in page
+
+
+def test_staged_files_not_imported_within_7_days_are_deleted(coordinator) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from halfsky.web.values.actions.earlier_years import purge_staged_history
+
+    upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,,\n")
+    staged = EarlierYearsImport.objects.get()
+    assert purge_staged_history() == 0  # a fresh one stays
+    EarlierYearsImport.objects.filter(pk=staged.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8))
+    assert purge_staged_history() == 1
+    assert not EarlierYearsImport.objects.exists()
 
 
 def test_only_the_coordinator_imports_history(login) -> None:
@@ -97,11 +130,9 @@ def test_an_area_above_the_plans_region_is_refused(coordinator) -> None:
     assert city is not None
     response = upload(coordinator, HEADER + "H01,141028,2020,,77.3,,,,\n"
                       f"H01,{city.code},2020,,75.0,,,,\n")
-    page = coordinator.get(response.url).content.decode()
-    assert f"地区“{city.code}”不是吉县或其下级地区" in page
-    assert "导入全部数值" not in page
-    staged = EarlierYearsImport.objects.get()
-    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    assert response.status_code == 400
+    assert f"地区“{city.code}”不是吉县或其下级地区" in response.content.decode()
+    assert not EarlierYearsImport.objects.exists()
     assert not Observation.objects.filter(area=city).exists()
     assert value("H01", 2020).is_sample
 
@@ -117,11 +148,29 @@ def test_the_open_rounds_values_go_through_the_round(coordinator) -> None:
     before = (in_round.value, in_round.status, in_round.version)
     response = upload(coordinator, HEADER + "H01,141028,2024,,77.3,,,,\n"
                       "H01,141028,2025,,80.0,,,,\n")
-    page = coordinator.get(response.url).content.decode()
-    assert "H01 2025年：2025年度填报正在进行" in page
-    assert "导入全部数值" not in page
-    staged = EarlierYearsImport.objects.get()
-    coordinator.post(f"/rounds/earlier-years/{staged.pk}/apply/")
+    assert response.status_code == 400
+    assert "H01 2025年：2025年度填报正在进行" in response.content.decode()
+    assert not EarlierYearsImport.objects.exists()
     in_round.refresh_from_db()
     assert (in_round.value, in_round.status, in_round.version) == before
     assert in_round.status != "approved"
+
+
+def test_the_plausibility_checks_of_the_web_form_apply_to_the_import(coordinator) -> None:
+    from halfsky.web.plans.models import Indicator
+
+    code = Indicator.objects.get(plan__code="jixian-women-2021-2025", name="妇女人均健康预期寿命").code
+    before = value(code, 2021).value
+    response = upload(coordinator, HEADER + f"{code},141028,2021,,0,,,,\n")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "数值0对此指标而言不寻常" in page  # as the web form says it
+    assert value(code, 2021).value == before and not EarlierYearsImport.objects.exists()
+
+
+def test_an_unusual_value_explained_in_the_note_is_accepted(coordinator) -> None:
+    from halfsky.web.plans.models import Indicator
+
+    code = Indicator.objects.get(plan__code="jixian-women-2021-2025", name="妇女人均健康预期寿命").code
+    response = upload(coordinator, HEADER + f"{code},141028,2021,,0,,,,测试：口径说明\n")
+    assert response.status_code == 302

@@ -249,6 +249,24 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "report.eval.indicator_status": pgettext_lazy("report.eval.indicator_status", "{indicator} {status}"),
     # xgettext:no-python-format no-python-brace-format
+    "report.eval.rating_differs": pgettext_lazy("report.eval.rating_differs", "The evaluation group rated this goal {rating}, unlike the indicators; its reason: {reason}"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.no_reason": pgettext_lazy("report.eval.no_reason", "none given"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.indicator_met_small_numbers": pgettext_lazy("report.eval.indicator_met_small_numbers", "{indicator}: the value meets the target ({status}: small numbers)"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.measures_none_reported": pgettext_lazy("report.eval.measures_none_reported", "None of the {total} strategy measures has a self-evaluation yet (appendix table {table})."),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.measures_unreported": pgettext_lazy("report.eval.measures_unreported", "{count} of the {total} strategy measures have no self-evaluation yet (appendix table {table})."),
+    # xgettext:no-python-format no-python-brace-format
+    "report.eval.without_self_evaluation": pgettext_lazy("report.eval.without_self_evaluation", "{count} without a self-evaluation yet"),
+    # xgettext:no-python-format no-python-brace-format
+    "report.table.unreported_measures": pgettext_lazy("report.table.unreported_measures", "Appendix table {number}. Strategy measures without a self-evaluation"),
+    # xgettext:no-python-format no-python-brace-format
+    "table.measure": pgettext_lazy("table.measure", "Strategy measure"),
+    # xgettext:no-python-format no-python-brace-format
+    "table.lead": pgettext_lazy("table.lead", "Lead department"),
+    # xgettext:no-python-format no-python-brace-format
     "report.eval.comment": pgettext_lazy("report.eval.comment", "Evaluation group: {comment}"),
     # xgettext:no-python-format no-python-brace-format
     "report.eval.measure": pgettext_lazy("report.eval.measure", "{number}. {title}. Lead: {lead}; implementation: {verdict}."),
@@ -362,6 +380,9 @@ PHRASES: dict[str, Promise] = {
     "compendium.column.national_year": pgettext_lazy("compendium.column.national_year", "National year"),
     # xgettext:no-python-format no-python-brace-format
     "compendium.column.national_source": pgettext_lazy("compendium.column.national_source", "National source"),
+    # Translators: the national figure's publication: Chinese uses {source} (the Chinese title).
+    # xgettext:no-python-format no-python-brace-format
+    "report.national_source": pgettext_lazy("report.national_source", "{source_en}"),
     # xgettext:no-python-format no-python-brace-format
     "compendium.footer": pgettext_lazy("compendium.footer", "Page {page} of {pages}"),
 }

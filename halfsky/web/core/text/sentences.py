@@ -18,11 +18,12 @@ from django.template.defaultfilters import filesizeformat
 from halfsky.web.core.text.assessment import WARNING_SENTENCES
 from halfsky.web.core.text.exchange import EXCHANGE_SENTENCES
 from halfsky.web.core.text.files import FILE_PROBLEMS
+from halfsky.web.core.text.lists import join_words
 from halfsky.web.core.text.plans import BREAKDOWN_SENTENCES, PLAN_IMPORT_SENTENCES
 from halfsky.web.core.text.reports import REPORT_SENTENCES
 from halfsky.web.core.text.system import API_REFUSALS, JOB_MESSAGES
 from halfsky.web.core.text.values import (
-    FIELD_NAMES,
+    FIELD_WORDS,
     ROUND_NOTIFICATIONS,
     VALUE_CHECKS,
     WORKFLOW_REFUSALS,
@@ -59,12 +60,9 @@ def sentence(code: str, params: Mapping[str, Any] | None = None) -> str:
 def readable(params: Mapping[str, Any]) -> dict[str, Any]:
     """Parameters as a sentence shows them: file sizes (``size``, ``limit`` in bytes) as
     "10.0 MB" — with ``limit_mb``, the limit in whole megabytes —, ``count`` a number
-    (it chooses between singular and plural) and a form field (``missing``, ``field``) by
-    the form's own word for it (分母)."""
+    (it chooses between singular and plural) and the fields a message names (``missing``,
+    ``column``, ``field``) in the form's own words (分母, not "denominator")."""
     values = dict(params)
-    for key in ("missing", "field"):
-        if isinstance(values.get(key), str) and values[key] in FIELD_NAMES:
-            values[key] = FIELD_NAMES[values[key]]
     if isinstance(values.get("limit"), int):
         values.setdefault("limit_mb", values["limit"] // 1_000_000)
     for key in ("size", "limit"):
@@ -72,4 +70,10 @@ def readable(params: Mapping[str, Any]) -> dict[str, Any]:
             values[key] = filesizeformat(values[key])
     if isinstance(values.get("count"), str) and values["count"].isdigit():
         values["count"] = int(values["count"])
+    for key in ("missing", "column", "field"):
+        names = values.get(key)
+        if isinstance(names, str) and names:
+            parts = [p.strip() for p in names.split(",")]
+            if all(p in FIELD_WORDS for p in parts):
+                values[key] = join_words(str(FIELD_WORDS[p]) for p in parts)
     return values

@@ -10,16 +10,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-# The entry form's fields as its labels name them, for messages that name a field
-# (``missing``, ``field``): "缺少：分母", never "denominator".
-FIELD_NAMES = {
-    "value": _("Value"),
-    "numerator": _("Numerator"),
-    "denominator": _("Denominator"),
-    "flag": _("Flag"),
-    "note": _("Note"),
-    "source": _("Source"),
-    "explanation": _("Explanation"),
+# The fields a message may name (``missing``, ``column``): the form's own words (分母, not
+# "denominator").
+FIELD_WORDS = {
+    "value": _("value"), "numerator": _("numerator"), "denominator": _("denominator"),
+    "indicator": _("indicator"), "area": _("area"), "year": _("year"),
+    "breakdown": _("breakdown"), "source": _("source"), "note": _("note"),
+    "flag": _("flag"), "explanation": _("explanation"),
 }
 
 VALUE_CHECKS = {

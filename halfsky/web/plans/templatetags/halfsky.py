@@ -1,5 +1,6 @@
 from django import template
 
+from halfsky.domain.reports.numbers import format_number
 from halfsky.web.core.text import in_brackets, join_clauses, join_words, targets
 from halfsky.web.core.text import lists as separators
 from halfsky.web.core.text import plans as plan_words
@@ -38,6 +39,14 @@ def breakdown_label(breakdown: str) -> str:
 def number(value: object) -> str:
     """12.5 → '12.5', 95.0 → '95', None or '' → '' (no trailing zeros)."""
     return targets.number(value)
+
+
+@register.filter
+def fixed(value: object, decimals: int) -> str:
+    """A value with its indicator's decimals (``table.decimals``): the reports' formatting."""
+    if value is None or value == "":
+        return ""
+    return format_number(float(value), int(decimals))  # type: ignore[arg-type]
 
 
 @register.filter

@@ -193,8 +193,8 @@
   function bars(el, labels, values, name, color, link) {
     var chart = init(el);
     chart.setOption({ animation: false, grid: { left: 150, right: 40, top: 8, bottom: 24 },
-      tooltip: { trigger: "item" }, xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: labels },
+      tooltip: { trigger: "item" }, xAxis: { type: "value", minInterval: 1, min: 0 },
+      yAxis: { type: "category", inverse: true, data: labels, axisLabel: { interval: 0 } },
       series: [{ type: "bar", name: name, itemStyle: { color: color },
         label: { show: true, position: "right" }, data: values }] });
     if (link) chart.on("click", function (p) { if (link[p.dataIndex]) window.location.href = link[p.dataIndex]; });
@@ -202,17 +202,22 @@
   }
 
   function township(el, item) {
+    // Bars from 0 (a bar's length is its value), an axis that holds every bar and the county
+    // line, every bar and the county line labelled.
     var chart = init(el), unit = item.unit || "";
+    var highest = Math.max.apply(null, item.bars.map(function (b) { return b.value; })
+      .concat(item.county === null ? [] : [item.county]));
+    var countyLabel = text("County") + (item.county_year && item.county_year !== item.year ? " " + item.county_year : "") + " " + fmt(item.county);
     chart.setOption({ animation: false, grid: { left: 48, right: 24, top: 28, bottom: 48 },
       tooltip: { trigger: "item", valueFormatter: function (v) { return withUnit(v, unit); } },
       xAxis: { type: "category", data: item.bars.map(function (b) { return b.name; }), axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: "value", scale: true, name: unit },
+      yAxis: { type: "value", min: 0, max: function (v) { return Math.max(v.max, highest * 1.08); }, name: unit },
       series: [{ type: "bar", name: String(item.year), itemStyle: { color: "#0b57d0" },
         label: { show: true, position: "top", formatter: function (p) { return fmt(p.value); } },
         data: item.bars.map(function (b) { return b.value; }),
         markLine: item.county === null ? undefined : { symbol: "none", silent: true,
           lineStyle: { color: "#a4161a", type: "dashed", width: 2 },
-          data: [{ yAxis: item.county, label: { formatter: text("County") + " " + fmt(item.county), position: "insideEndTop" } }] } }] });
+          data: [{ yAxis: item.county, label: { formatter: countyLabel, position: "insideEndTop" } }] } }] });
     done(el, chart);
   }
 

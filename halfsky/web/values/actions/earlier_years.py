@@ -1,8 +1,15 @@
-"""Importing earlier years' values: all rows or none."""
+"""Importing earlier years' values: all rows or none.
+
+A file is kept (``EarlierYearsImport``) only when it passes every check: a refused file
+is never stored. Its content is removed once it is applied, and a staged file not
+applied within ``KEEP_STAGED`` (7 days) is deleted (``purge_staged_history``: at every
+upload and when a worker starts).
+"""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -16,12 +23,9 @@ from halfsky.web.values.actions.store import Audit, Change, store_values
 from halfsky.web.values.earlier_years import HistoryPreview, preview
 from halfsky.web.values.models import EarlierYearsImport, Observation, ValueStatus
 
-# A file that cannot be read at all is refused at the upload: nothing is kept of it.
-UNREADABLE = frozenset({"history.too_large", "history.not_xlsx", "history.corrupt",
-                        "history.bad_encoding", "sdmx.too_deep", "sdmx.bad_encoding"})
-
 IMPORTED_FIELDS = ("value", "numerator", "denominator", "flag", "note", "source", "is_sample",
                    "status")
+KEEP_STAGED = timedelta(days=7)
 
 
 def _require_importer(actor: Any) -> None:
@@ -29,24 +33,52 @@ def _require_importer(actor: Any) -> None:
         raise ActionError("workflow.not_allowed")
 
 
+class HistoryRefused(ActionError):
+    """The file has problems (``preview.problems``): it is refused and not stored."""
+
+    def __init__(self, preview: HistoryPreview) -> None:
+        super().__init__("history.has_problems", {"count": len(preview.problems)})
+        self.preview = preview
+
+
 @transaction.atomic
-def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any) -> EarlierYearsImport:
-    """Keep an uploaded history file for its preview (nothing is imported yet); a file
-    that cannot be read (damaged, a zip bomb, nested too deep) is refused and not kept."""
+def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
+                     ) -> EarlierYearsImport:
+    """Check an uploaded history file and keep it for its preview when it passes (nothing is
+    imported yet); a file with any problem is ``HistoryRefused`` and not stored."""
     _require_importer(actor)
-    for problem in read_history(content, filename).problems:
-        if problem.code in UNREADABLE or problem.code.startswith("zip."):
-            raise ActionError(problem.code, problem.params)
-    return EarlierYearsImport.objects.create(plan=plan, filename=filename[:200], content=content,
-                                        sha256=hashlib.sha256(content).hexdigest(),
-                                        created_by=actor)
+    purge_staged_history()
+    result = check_content(plan, filename, content)
+    if result.problems:
+        raise HistoryRefused(result)
+    return EarlierYearsImport.objects.create(
+        plan=plan, filename=filename[:200], content=content,
+        sha256=hashlib.sha256(content).hexdigest(), created_by=actor)
+
+
+def check_content(plan: Plan, filename: str, content: bytes) -> HistoryPreview:
+    parsed = read_history(content, filename)
+    if parsed.problems:
+        return HistoryPreview(problems=list(parsed.problems), encoding=parsed.encoding)
+    result = preview(plan, parsed.rows)
+    result.encoding = parsed.encoding
+    return result
 
 
 def check_staged(staged: EarlierYearsImport) -> HistoryPreview:
-    parsed = read_history(bytes(staged.content), staged.filename)
-    if parsed.problems:
-        return HistoryPreview(problems=list(parsed.problems))
-    return preview(staged.plan, parsed.rows)
+    return check_content(staged.plan, staged.filename, bytes(staged.content))
+
+
+def purge_staged_history(now: Any = None) -> int:
+    """Delete the staged files not applied within ``KEEP_STAGED``; empty the content of
+    applied ones (the record of the import stays). The number of files removed."""
+    now = now or timezone.now()
+    old = EarlierYearsImport.objects.filter(applied_at__isnull=True,
+                                            created_at__lt=now - KEEP_STAGED)
+    removed, _ = old.delete()
+    emptied = EarlierYearsImport.objects.filter(applied_at__isnull=False).exclude(
+        content=b"").update(content=b"")
+    return removed + emptied
 
 
 @transaction.atomic
@@ -62,7 +94,8 @@ def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     _store(result, staged, actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
-    staged.save(update_fields=["applied_at", "applied_count"])
+    staged.content = b""  # applied: the file is not kept (its sha256 and count are)
+    staged.save(update_fields=["applied_at", "applied_count", "content"])
     return len(result.changes)
 
 

@@ -21,7 +21,8 @@ def do_load_reference_values(figures: Iterable[ReferenceFigure], actor: Any = No
     rows = ReferenceValue.objects.bulk_create(
         ReferenceValue(
             geography=f.geography, indicator_name=f.indicator, indicator_name_en=f.indicator_en,
-            year=f.year, value=f.value, unit=f.unit, target=f.target, notes=f.notes, source=f.source,
+            year=f.year, value=f.value, unit=f.unit, target=f.target, source=f.source,
+            source_en=f.source_en, maintainer_note=f.maintainer_note,
         )
         for f in figures
     )

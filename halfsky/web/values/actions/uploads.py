@@ -65,6 +65,7 @@ def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
         stored.append(Change(observation, observation.snapshot()))
         for name, value in changed.items():
             setattr(observation, name, value)
+        observation.is_sample = False  # typed by a person: no longer a demo value (示例数据)
     store_values(stored, "upload", actor,
                  audit=Audit("task.upload", "task", str(task), {"changed": len(changes)}))
     if changes and task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:

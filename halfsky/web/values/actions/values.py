@@ -92,8 +92,14 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
             setattr(current, name, data[name])
     if current.numerator is not None and current.denominator and current.indicator.per:
         current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
+    if (any(getattr(current, n) != before.get(n) for n in ("value", "numerator", "denominator"))
+            and current.explanation == before.get("explanation")):
+        # an explanation belongs to the value it explained: the old one stays in the
+        # history; the check asks again if the new value still warns
+        current.explanation = ""
     if current.snapshot() == before:
         return SaveResult(current, check([current]))
+    current.is_sample = False  # typed by a person: no longer a demo value (示例数据)
     store_values([Change(current, before)], "edit", actor)
     if task.state in {TaskState.NOT_STARTED, TaskState.RETURNED}:
         task.state = TaskState.IN_PROGRESS

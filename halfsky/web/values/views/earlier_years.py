@@ -15,7 +15,12 @@ from halfsky.web.core.text import sentence
 from halfsky.web.jobs import runner as job_runner
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import get_plan
-from halfsky.web.values.actions.earlier_years import check_staged, do_stage_history
+from halfsky.web.values.actions.earlier_years import (
+    HistoryRefused,
+    check_staged,
+    do_stage_history,
+)
+from halfsky.web.values.earlier_years import HistoryPreview
 from halfsky.web.values.models import EarlierYearsImport
 
 MAX_BYTES = 20_000_000
@@ -41,8 +46,8 @@ def earlier_years_upload(request: HttpRequest, plan: str) -> HttpResponse:
             try:
                 staged = do_stage_history(stored, upload.name or "history.csv", upload.read(),
                                           request.user)
-            except ActionError as error:  # unreadable: nothing was kept
-                problems = [("", sentence(error.code, error.params))]
+            except HistoryRefused as refused:  # nothing is stored
+                problems = _problems(refused.preview)
             else:
                 return redirect("earlier_years:preview", plan=stored.code, pk=staged.pk)
     return render(request, "values/earlier_years_upload.html", {
@@ -55,12 +60,16 @@ def earlier_years_upload(request: HttpRequest, plan: str) -> HttpResponse:
 @permission_required("data.import_earlier_years")
 def earlier_years_preview(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     staged = _staged(get_plan(plan), pk)
-    result = check_staged(staged)
+    # an applied file is not kept: its page says what was imported
+    result = HistoryPreview() if staged.applied_at else check_staged(staged)
     return render(request, "values/earlier_years_preview.html", {
-        "plan": staged.plan, "staged": staged, "result": result,
-        "problems": [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
-                     for p in result.problems],
+        "plan": staged.plan, "staged": staged, "result": result, "problems": _problems(result),
     })
+
+
+def _problems(result: HistoryPreview) -> list[tuple[str, str]]:
+    return [(p.where or (str(p.line) if p.line else ""), sentence(p.code, p.params))
+            for p in result.problems]
 
 
 @require_POST
