@@ -12,6 +12,7 @@ from halfsky.domain import plan as domain
 from halfsky.formats.reference_csv import read_reference_csv
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.demo_assessment import set_up_demo_assessment
+from halfsky.web.demo_province import set_up_province
 from halfsky.web.demo_round import set_up_demo_round
 from halfsky.web.demo_values import (
     DEMO_YEARS,
@@ -58,3 +59,8 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True) -> None
         set_up_demo_round(plan, DEMO_PASSWORD, levels, out)
     do_recompute(Plan.objects.get(code=plan.code), DEMO_YEARS[-1])
     set_up_demo_assessment(plan, DEMO_YEARS[-1], DEMO_PASSWORD, out)
+
+
+def set_up_province_demo(plan: domain.Plan, out: TextIO) -> None:
+    """The province-scale set (``halfsky demo --scale province``) with the demo accounts."""
+    set_up_province(plan, DEMO_ACCOUNTS, out)

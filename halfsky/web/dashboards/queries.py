@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,7 +44,7 @@ SPARKLINES = 8
 def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
     check(user, "orgs.use_site")
     indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")
-                 .prefetch_related("targets__relative_to").filter(plan=plan, code=code).first())
+                 .defer("plan__document").prefetch_related("targets__relative_to").filter(plan=plan, code=code).first())
     if indicator is None:
         raise Http404(code)
     check(user, "plans.view_indicator", indicator)
@@ -267,31 +267,33 @@ def _visible_ids(plan: Plan, user: Any) -> set[int]:
 
 
 def townships(plan: Plan, user: Any) -> dict[str, Any]:
-    """Latest township values of every visible indicator that has township data."""
+    """Latest township values of every visible indicator that has township data.
+
+    Reads only each indicator's latest year (found by the database, GROUP BY), as
+    plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
-    visible = _visible_ids(plan, user)
-    rows = (Observation.objects.filter(indicator__plan=plan, indicator__in=visible,
-                                       breakdown="", value__isnull=False)
-            .exclude(area_id=plan.region_id).select_related("area", "indicator")
-            .order_by("indicator__position", "year", "area__code"))
-    latest: dict[int, dict[str, Any]] = {}
-    for o in rows:
-        entry = latest.setdefault(o.indicator_id, {
-            "code": o.indicator.code, "name": o.indicator.name, "unit": o.indicator.unit,
-            "url": reverse("plans:indicator", args=[plan.code, o.indicator.code]),
-            "year": o.year, "bars": {}})
-        if o.year > entry["year"]:
-            entry["year"], entry["bars"] = o.year, {}
-        entry["bars"][o.area.code] = {"area": o.area.code, "name": o.area.name,
-                                      "value": o.value, "is_sample": o.is_sample}
-    county = {(i, y): v for i, y, v in Observation.objects.filter(
-        indicator_id__in=list(latest), area_id=plan.region_id, breakdown="").values_list(
-        "indicator_id", "year", "value")}
-    indicators = []
-    for ind_id, entry in latest.items():
-        entry["bars"] = list(entry["bars"].values())
-        entry["county"] = county.get((ind_id, entry["year"]))
-        indicators.append(entry)
+    below = (Observation.objects.filter(indicator__plan=plan, indicator__in=_visible_ids(plan, user),
+                                        breakdown="", value__isnull=False)
+             .exclude(area_id=plan.region_id).order_by())
+    years = dict(below.values("indicator_id").annotate(latest=Max("year"))
+                 .values_list("indicator_id", "latest"))
+    if not years:
+        return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": []}
+    latest = Q()
+    for ind_id, year in years.items():
+        latest |= Q(indicator_id=ind_id, year=year)
+    bars: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for ind_id, code, name, value, is_sample in below.filter(latest).order_by(
+            "indicator_id", "area__code").values_list(
+            "indicator_id", "area__code", "area__name", "value", "is_sample"):
+        bars[ind_id].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
+    county = dict(Observation.objects.filter(latest, area_id=plan.region_id, breakdown="")
+                  .order_by().values_list("indicator_id", "value"))
+    indicators = [{"code": code, "name": name, "unit": unit,
+                   "url": reverse("plans:indicator", args=[plan.code, code]),
+                   "year": years[ind_id], "bars": bars[ind_id], "county": county.get(ind_id)}
+                  for ind_id, code, name, unit in Indicator.objects.filter(pk__in=years)
+                  .order_by("position").values_list("pk", "code", "name", "unit")]
     return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
 
 
