@@ -31,7 +31,8 @@ from halfsky.web.core.access import check
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
-from halfsky.web.orgs.permissions import is_department_bound
+from halfsky.web.dashboards.overview_cache import cached
+from halfsky.web.orgs.permissions import department_of, is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
 from halfsky.web.values.queries import board
@@ -168,10 +169,11 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"plan": {"code": plan.code, "title": plan.title}, "year": year,
                             "domains": [], "warnings": None, "round": None, "key_indicators": []}
     if year is not None:
-        statuses, domains, visible = _plan_statuses(plan, year, user)
+        statuses, domains, domain_of = cached(plan, year, "statuses",
+                                              lambda: _plan_statuses(plan, year))
+        visible = _visible_ids(plan, user)
         ids = list(statuses)
         labels_ = {d.pk: (d.code, d.name) for d in domains}
-        domain_of = dict(Indicator.objects.filter(plan=plan).values_list("pk", "goal__domain_id"))
         domain_rates = {r.key: r for r in rates([statuses[i] for i in ids],
                                                 [domain_of[i] for i in ids], labels_)}
         plan_rate = rates([statuses[i] for i in ids], [None] * len(ids),
@@ -199,9 +201,9 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     return data
 
 
-def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], list[Any], set[int]]:
+def _plan_statuses(plan: Plan, year: int) -> tuple[dict[int, str], list[Any], dict[int, int]]:
     """Each indicator's status (its county total, targets combined) as the assessment page
-    counts it, the plan's domains, and the indicators this user may open — in few queries."""
+    counts it, the plan's domains and each indicator's domain — in few queries."""
     found: dict[int, list[str]] = defaultdict(list)
     for ind, status in AssessmentResult.objects.filter(
             plan=plan, year=year, area_id=plan.region_id, breakdown="").order_by(
@@ -210,16 +212,24 @@ def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], li
     ids = list(Indicator.objects.filter(plan=plan).order_by("position").values_list(
         "pk", flat=True))
     statuses = {i: combined_status(found.get(i, [])) for i in ids}
-    return statuses, list(plan.domains.order_by("number")), _visible_ids(plan, user)
+    domain_of = dict(Indicator.objects.filter(plan=plan).values_list("pk", "goal__domain_id"))
+    return statuses, list(plan.domains.order_by("number")), domain_of
 
 
 def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
     rows = Warning.objects.restrict(user).filter(plan=plan)
     if year is not None:
         rows = rows.filter(year=year)
-    by_kind = dict(rows.values("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    by_department = list(rows.values("department__code", "department__name")
-                         .annotate(n=Count("id")).order_by("-n", "department__name"))
+
+    def counts() -> tuple[dict[str, int], list[dict[str, Any]]]:
+        return (dict(rows.order_by().values("kind").annotate(n=Count("id"))
+                     .values_list("kind", "n")),
+                list(rows.values("department__code", "department__name")
+                     .annotate(n=Count("id")).order_by("-n", "department__name")))
+
+    own = department_of(user) if is_department_bound(user) else None
+    by_kind, by_department = (cached(plan, year, f"warnings:{own.pk if own else 'all'}", counts)
+                              if year is not None else counts())
     return {
         "year": year, "url": reverse("assessments:warnings"),
         "by_kind": [{"code": k.value, "label": str(k.label), "count": by_kind.get(k.value, 0)}
