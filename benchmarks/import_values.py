@@ -67,18 +67,17 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from halfsky.web.values.actions.history import (
-            check_staged,
-            do_apply_history,
-            do_stage_history,
-        )
-
         from halfsky.formats.plan_file import load_plan
         from halfsky.web.assessments import reassess
         from halfsky.web.assessments.actions import do_recompute
         from halfsky.web.orgs.actions import Account, do_ensure_account, do_ensure_sample_townships
         from halfsky.web.orgs.roles import Role
         from halfsky.web.plans.actions import do_load_plan
+        from halfsky.web.values.actions.earlier_years import (
+            check_staged,
+            do_apply_history,
+            do_stage_history,
+        )
 
         plan = do_load_plan(load_plan("jixian-women-2021-2025")).plan
         areas = [plan.region, *do_ensure_sample_townships(

@@ -282,8 +282,8 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
     Reads only each indicator's latest year (found by the database, GROUP BY), as
     plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
-    below = (Observation.objects.filter(indicator__plan=plan, indicator__in=_visible_ids(plan, user),
-                                        breakdown="", value__isnull=False)
+    below = (Observation.objects.filter(indicator_id__in=_visible_ids(plan, user), breakdown="",
+                                        value__isnull=False)
              .exclude(area_id=plan.region_id).order_by())
     years = dict(below.values("indicator_id").annotate(latest=Max("year"))
                  .values_list("indicator_id", "latest"))
