@@ -55,6 +55,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                                             year__in={r.year for r in rows})
     }
     entries: list[Entry] = []
+    allowed: dict[int, frozenset[str]] = {}  # indicator → its breakdowns, once each
     for row in rows:
         indicator, area = indicators.get(row.indicator), areas.get(row.area)
         if indicator is None:
@@ -63,7 +64,9 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if area is None:
             result.problems.append(_problem("history.unknown_area", row, area=row.area))
             continue
-        if row.breakdown not in breakdowns(indicator):
+        if indicator.pk not in allowed:
+            allowed[indicator.pk] = frozenset(breakdowns(indicator))
+        if row.breakdown not in allowed[indicator.pk]:
             result.problems.append(_problem("history.unknown_breakdown", row,
                                             breakdown=row.breakdown))
             continue
