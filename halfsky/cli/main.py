@@ -133,9 +133,12 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     # Django's models and commands exist once Django is set up (files-only commands skip it).
-    from halfsky.web.demo import set_up_demo
+    from halfsky.web.demo import set_up_demo, set_up_province_demo
 
-    set_up_demo(load_plan(args.plan), out=sys.stdout, companions=not args.no_companions)
+    if args.scale == "province":
+        set_up_province_demo(load_plan(args.plan), out=sys.stdout)
+    else:
+        set_up_demo(load_plan(args.plan), out=sys.stdout, companions=not args.no_companions)
     return 0
 
 
@@ -192,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-companions", action="store_true",
                       help=f"with {DEFAULT_PLAN}: leave out the sample children's plan and "
                            "the sample 2026-2030 plan")
+    demo.add_argument("--scale", choices=["county", "province"], default="county",
+                      help="county: the Ji County demo; province: the plan's indicators for "
+                           "山西省 and its 128 cities and counties, 2016–2025 (a benchmark set)")
     demo.set_defaults(func=cmd_demo)
 
     reference = commands.add_parser("reference", help="national reference values")

@@ -15,6 +15,7 @@ from halfsky.formats.reference_csv import read_reference_csv
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.demo_assessment import set_up_demo_assessment
 from halfsky.web.demo_plans import WOMEN_PLAN, set_up_companion_plans
+from halfsky.web.demo_province import set_up_province
 from halfsky.web.demo_round import set_up_demo_round
 from halfsky.web.demo_values import (
     DEMO_YEARS,
@@ -66,3 +67,8 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True,
     set_up_demo_assessment(plan, DEMO_YEARS[-1], DEMO_PASSWORD, out)
     if companions and plan.code == WOMEN_PLAN:
         set_up_companion_plans(townships, levels, out)
+
+
+def set_up_province_demo(plan: domain.Plan, out: TextIO) -> None:
+    """The province-scale set (``halfsky demo --scale province``) with the demo accounts."""
+    set_up_province(plan, DEMO_ACCOUNTS, out)

@@ -41,6 +41,7 @@ def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> Ht
 def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     stored = queries.get_plan(plan)
     indicator = get_object_or_404(queries.indicators_with_targets().filter(plan=stored), code=code)
+    indicator.plan = stored  # loaded already (its document once, not again)
     check(request.user, "plans.view_indicator", indicator)
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,

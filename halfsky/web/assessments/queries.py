@@ -36,6 +36,7 @@ SEVERITY = (
     "met", "target_achieved", "target_met",
 )
 AWAITING_DEPARTMENT = (WarningState.OPEN, WarningState.SENT_BACK)
+INDICATOR_WARNINGS = 50  # the indicator page's latest warnings; the warnings list has all
 
 
 def status_counts(statuses: Iterable[str]) -> list[tuple[str, int]]:
@@ -54,8 +55,9 @@ def combined_status(statuses: Sequence[str]) -> str:
 
 
 def assessed_years(plan: Plan) -> list[int]:
-    return sorted(set(AssessmentResult.objects.filter(plan=plan)
-                      .values_list("year", flat=True).distinct()))
+    # order_by(): the default ordering's columns would make every row distinct.
+    return sorted(AssessmentResult.objects.filter(plan=plan).order_by()
+                  .values_list("year", flat=True).distinct())
 
 
 @dataclass
@@ -127,6 +129,8 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     for result in results:
         by_indicator[result.indicator_id].append(result)
     indicators = list(plan_queries.indicators_with_targets().filter(plan=plan))
+    for indicator in indicators:
+        indicator.plan = plan  # their links name the plan: not one query per indicator
     visible = set(Indicator.objects.restrict(user).filter(plan=plan)
                   .values_list("pk", flat=True))
     open_counts = dict(Warning.objects.restrict(user).filter(
@@ -174,18 +178,23 @@ def indicator_assessment(indicator: Indicator, user: Any) -> dict[str, Any]:
     region = indicator.plan.region_id
     results.sort(key=lambda r: (r.area_id != region, r.area.code, r.target_position or 0,
                                 r.breakdown != "", r.breakdown))
-    warnings = list(Warning.objects.restrict(user).filter(indicator=indicator)
-                    .select_related("area", "department").order_by("-year", "area__code"))
+    rows = Warning.objects.restrict(user).filter(indicator=indicator)
+    warnings = list(rows.select_related("area", "department")
+                    .order_by("-year", "area__code", "kind")[:INDICATOR_WARNINGS])
+    for warning in warnings:
+        warning.indicator = indicator  # the table names it: no query per row
+    count = len(warnings) if len(warnings) < INDICATOR_WARNINGS else rows.count()
     return {"assessment_year": year, "assessment_results": results,
-            "indicator_warnings": warnings,
+            "indicator_warnings": warnings, "indicator_warning_count": count,
             "assessment_status": combined_status(
                 [r.status for r in results if r.area_id == region and r.breakdown == ""])}
 
 
 def warnings_for(user: Any, plan: Plan | None = None, state: str = "",
                  year: int | None = None) -> QuerySet[Warning]:
+    # Not the plan: its row carries the whole plan document (hundreds of KB a row).
     rows = Warning.objects.restrict(user).select_related(
-        "indicator", "area", "department", "plan").order_by(
+        "indicator", "area", "department").order_by(
         "-year", "indicator__position", "area__code", "kind")
     if plan is not None:
         rows = rows.filter(plan=plan)

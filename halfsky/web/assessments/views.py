@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,6 +39,7 @@ from halfsky.web.orgs.permissions import department_of, is_department_bound, mov
 from halfsky.web.plans import queries as plan_queries
 
 STATE_FILTERS = ("awaiting", *(state.value for state in WarningState))
+WARNINGS_PER_PAGE = 50
 
 
 @login_required
@@ -95,8 +97,10 @@ def warning_list(request: HttpRequest, plan: str) -> HttpResponse:
             ("awaiting", _("Open or sent back"),
              counts[WarningState.OPEN] + counts[WarningState.SENT_BACK])]
     tabs += [(s.value, s.label, counts[s.value]) for s in WarningState]
+    page = Paginator(rows, WARNINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "assessments/warning_list.html", {
-        "plan": stored, "warnings": rows, "state": state, "tabs": tabs,
+        "plan": stored, "warnings": page.object_list, "page": page, "query": f"state={state}",
+        "state": state, "tabs": tabs,
         "department": department_of(request.user) if department_only else None,
     })
 

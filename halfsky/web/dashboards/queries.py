@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,7 +32,8 @@ from halfsky.web.core.access import check
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
-from halfsky.web.orgs.permissions import is_department_bound
+from halfsky.web.dashboards.overview_cache import cached
+from halfsky.web.orgs.permissions import department_of, is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.plans.queries import linked_indicators
 from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
@@ -46,7 +47,7 @@ SPARKLINES = 8
 def visible_indicator(user: Any, plan: Plan, code: str) -> Indicator:
     check(user, "orgs.use_site")
     indicator = (Indicator.objects.select_related("plan__region", "lead", "goal__domain")
-                 .prefetch_related("targets__relative_to").filter(plan=plan, code=code).first())
+                 .defer("plan__document").prefetch_related("targets__relative_to").filter(plan=plan, code=code).first())
     if indicator is None:
         raise Http404(code)
     check(user, "plans.view_indicator", indicator)
@@ -200,10 +201,11 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"plan": {"code": plan.code, "title": plan.title}, "year": year,
                             "domains": [], "warnings": None, "round": None, "key_indicators": []}
     if year is not None:
-        statuses, domains, visible = _plan_statuses(plan, year, user)
+        statuses, domains, domain_of = cached(plan, year, "statuses",
+                                              lambda: _plan_statuses(plan, year))
+        visible = _visible_ids(plan, user)
         ids = list(statuses)
         labels_ = {d.pk: (d.code, d.name) for d in domains}
-        domain_of = dict(Indicator.objects.filter(plan=plan).values_list("pk", "goal__domain_id"))
         domain_rates = {r.key: r for r in rates([statuses[i] for i in ids],
                                                 [domain_of[i] for i in ids], labels_)}
         plan_rate = rates([statuses[i] for i in ids], [None] * len(ids),
@@ -231,9 +233,9 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     return data
 
 
-def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], list[Any], set[int]]:
+def _plan_statuses(plan: Plan, year: int) -> tuple[dict[int, str], list[Any], dict[int, int]]:
     """Each indicator's status (its county total, targets combined) as the assessment page
-    counts it, the plan's domains, and the indicators this user may open — in few queries."""
+    counts it, the plan's domains and each indicator's domain — in few queries."""
     found: dict[int, list[str]] = defaultdict(list)
     for ind, status in AssessmentResult.objects.filter(
             plan=plan, year=year, area_id=plan.region_id, breakdown="").order_by(
@@ -242,16 +244,24 @@ def _plan_statuses(plan: Plan, year: int, user: Any) -> tuple[dict[int, str], li
     ids = list(Indicator.objects.filter(plan=plan).order_by("position").values_list(
         "pk", flat=True))
     statuses = {i: combined_status(found.get(i, [])) for i in ids}
-    return statuses, list(plan.domains.order_by("number")), {i.pk for i in _visible(plan, user).values()}
+    domain_of = dict(Indicator.objects.filter(plan=plan).values_list("pk", "goal__domain_id"))
+    return statuses, list(plan.domains.order_by("number")), domain_of
 
 
 def _warnings(plan: Plan, user: Any, year: int | None) -> dict[str, Any]:
     rows = Warning.objects.restrict(user).filter(plan=plan)
     if year is not None:
         rows = rows.filter(year=year)
-    by_kind = dict(rows.values("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    by_department = list(rows.values("department__code", "department__name")
-                         .annotate(n=Count("id")).order_by("-n", "department__name"))
+
+    def counts() -> tuple[dict[str, int], list[dict[str, Any]]]:
+        return (dict(rows.order_by().values("kind").annotate(n=Count("id"))
+                     .values_list("kind", "n")),
+                list(rows.values("department__code", "department__name")
+                     .annotate(n=Count("id")).order_by("-n", "department__name")))
+
+    own = department_of(user) if is_department_bound(user) else None
+    by_kind, by_department = (cached(plan, year, f"warnings:{own.pk if own else 'all'}", counts)
+                              if year is not None else counts())
     return {
         "year": year, "url": reverse("assessments:warnings", args=[plan.code]),
         "by_kind": [{"code": k.value, "label": str(k.label), "count": by_kind.get(k.value, 0)}
@@ -295,42 +305,54 @@ def _sparklines(plan: Plan, indicators: list[Indicator], statuses: dict[int, str
              "values": values[i.pk]} for i in indicators]
 
 
+def _visible_ids(plan: Plan, user: Any) -> set[int]:
+    """The ids of the plan's own indicators the user reads."""
+    return set(Indicator.objects.restrict(user).filter(plan=plan).values_list("pk", flat=True))
+
+
 def _visible(plan: Plan, user: Any) -> dict[int, Indicator]:
     """The plan's indicators the user reads, by the id of the series they read."""
     return {i.series_id: i for i in Indicator.objects.restrict(user).filter(plan=plan)}
 
 
 def townships(plan: Plan, user: Any) -> dict[str, Any]:
-    """Latest township values of every visible indicator that has township data."""
+    """Latest township values of every visible indicator that has township data.
+
+    Reads only each indicator's latest year (found by the database, GROUP BY), as
+    plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
-    visible = _visible(plan, user)
-    rows = (Observation.objects.filter(indicator_id__in=visible, breakdown="", value__isnull=False)
-            .exclude(area_id=plan.region_id).select_related("area")
-            .order_by("year", "area__code"))
-    latest: dict[int, dict[str, Any]] = {}
-    for o in sorted(rows, key=lambda o: visible[o.indicator_id].position):
-        own = visible[o.indicator_id]
-        entry = latest.setdefault(o.indicator_id, {
+    visible = _visible(plan, user)  # series id → the plan's own indicator
+    below = (Observation.objects.filter(indicator_id__in=list(visible), breakdown="",
+                                        value__isnull=False)
+             .exclude(area_id=plan.region_id).order_by())
+    years = dict(below.values("indicator_id").annotate(latest=Max("year"))
+                 .values_list("indicator_id", "latest"))
+    if not years:
+        return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": []}
+    latest = Q()
+    for series, year in years.items():
+        latest |= Q(indicator_id=series, year=year)
+    bars: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for series, code, name, value, is_sample in below.filter(latest).order_by(
+            "indicator_id", "area__code").values_list(
+            "indicator_id", "area__code", "area__name", "value", "is_sample"):
+        bars[series].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
+    # the county line in every chart: the same year's value, else its latest before
+    county: dict[int, tuple[int, float]] = {}
+    for series, year, value in Observation.objects.filter(
+            indicator_id__in=list(years), area_id=plan.region_id, breakdown="",
+            value__isnull=False).order_by("year").values_list("indicator_id", "year", "value"):
+        if year <= years[series]:
+            county[series] = (year, value)
+    indicators = []
+    for series in sorted(years, key=lambda s: visible[s].position):
+        own = visible[series]
+        county_year, county_value = county.get(series, (None, None))
+        indicators.append({
             "code": own.code, "name": own.name, "unit": own.unit,
             "url": reverse("plans:indicator", args=[plan.code, own.code]),
-            "year": o.year, "bars": {}})
-        if o.year > entry["year"]:
-            entry["year"], entry["bars"] = o.year, {}
-        entry["bars"][o.area.code] = {"area": o.area.code, "name": o.area.name,
-                                      "value": o.value, "is_sample": o.is_sample}
-    county: dict[int, dict[int, float]] = {}
-    for i, y, v in Observation.objects.filter(
-            indicator_id__in=list(latest), area_id=plan.region_id, breakdown="",
-            value__isnull=False).values_list("indicator_id", "year", "value"):
-        county.setdefault(i, {})[y] = v
-    indicators = []
-    for ind_id, entry in latest.items():
-        entry["bars"] = list(entry["bars"].values())
-        # the county line in every chart: the same year's value, else its latest before
-        years = [y for y in county.get(ind_id, {}) if y <= entry["year"]]
-        entry["county_year"] = max(years) if years else None
-        entry["county"] = county[ind_id][max(years)] if years else None
-        indicators.append(entry)
+            "year": years[series], "bars": bars[series],
+            "county_year": county_year, "county": county_value})
     return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
 
 

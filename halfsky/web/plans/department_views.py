@@ -31,8 +31,12 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     involved = Q(lead=department) | Q(supporting=department)
     return render(request, "plans/department.html", {
         "department": department,
-        "goals": Goal.objects.filter(involved).select_related("domain__plan", "lead").distinct(),
-        "measures": Measure.objects.filter(involved).select_related("domain__plan", "lead").distinct(),
+        # Without the plan's document (hundreds of KB, copied into every row and compared
+        # by DISTINCT): the links need the plan's code only.
+        "goals": Goal.objects.filter(involved).select_related("domain__plan", "lead")
+        .defer("domain__plan__document").distinct(),
+        "measures": Measure.objects.filter(involved).select_related("domain__plan", "lead")
+        .defer("domain__plan__document").distinct(),
         "indicators": Indicator.objects.filter(involved)
-        .select_related("plan", "goal__domain", "lead").distinct(),
+        .select_related("plan", "goal__domain", "lead").defer("plan__document").distinct(),
     })

@@ -92,6 +92,7 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     }
     in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows}
     entries: list[Entry] = []
+    allowed: dict[int, tuple[tuple[str, ...], ...]] = {}  # indicator → its combinations
     for row in rows:
         indicator, area = indicators.get(row.indicator), areas.get(row.area)
         if indicator is None:
@@ -104,7 +105,9 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
         if area is None:
             result.problems.append(_problem("history.unknown_area", row, area=row.area))
             continue
-        if not declared(row.breakdown, combinations(indicator)):
+        if indicator.pk not in allowed:
+            allowed[indicator.pk] = combinations(indicator)
+        if not declared(row.breakdown, allowed[indicator.pk]):
             result.problems.append(_problem("history.unknown_breakdown", row,
                                             breakdown=row.breakdown))
             continue

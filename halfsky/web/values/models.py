@@ -187,6 +187,10 @@ class Observation(models.Model):
                 fields=["indicator", "area", "year", "breakdown"], name="observation_unique_key"
             )
         ]
+        # An indicator's totals (or one breakdown) by year, over all areas: the latest year
+        # of the township comparison, a year's values of many areas.
+        indexes = [models.Index(fields=["indicator", "breakdown", "year"],
+                                name="observation_by_year")]
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
 

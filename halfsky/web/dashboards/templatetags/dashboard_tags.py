@@ -28,7 +28,7 @@ def state_panel(context: template.Context, domain: Any = None, department: Any =
     department's indicators — those the user may open."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    rows = Indicator.objects.restrict(user).select_related("plan__region")
+    rows = Indicator.objects.restrict(user).select_related("plan__region").defer("plan__document")
     if domain is not None:
         rows = rows.filter(goal__domain=domain)
     if department is not None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -81,16 +81,13 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
             observation.updated_at = now
             if new_version:
                 observation.version += 1
-        Observation.objects.bulk_create(created, batch_size=BATCH)
+        _insert_observations(created, now)
         names = {*fields, "updated_at", *(["version"] if new_version else [])}
         Observation.objects.bulk_update(updated, sorted(names), batch_size=BATCH)
     elif created:
         raise ValueError("a new value is always written")
     user = acting_user(actor)
-    ValueChange.objects.bulk_create(
-        [ValueChange(observation=c.observation, actor=user, action=action, before=c.before,
-                     after=c.observation.snapshot(), comment=c.comment) for c in changes],
-        batch_size=BATCH)
+    _insert_changes(changes, getattr(user, "pk", None), action)
     if audit is not None:
         record(audit.action, audit.object_type, audit.object_key, actor, **audit.details)
     _request_reassessment(changes, actor)
@@ -106,6 +103,54 @@ def _under_series(created: Sequence[Observation]) -> None:
     for observation in created:
         if observation.indicator_id in linked:
             observation.indicator_id = linked[observation.indicator_id]
+
+
+def _insert(model: type[models.Model], columns: Sequence[str], rows: list[list[Any]]) -> None:
+    """One prepared INSERT run for all ``rows`` (executemany), in the caller's transaction:
+    no model objects and no SQL compiled per row. Values are ready for the database."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(model._meta.get_field(c).column) for c in columns)
+    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({names}) "
+           f"VALUES ({', '.join(['%s'] * len(columns))})")
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH * 5):
+            cursor.executemany(sql, rows[start:start + BATCH * 5])
+
+
+OBSERVATION_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator",
+                       "denominator", "flag", "note", "explanation", "source", "is_sample",
+                       "task", "status", "review_comment", "version", "updated_at")
+
+
+def _insert_observations(created: list[Observation], now: Any) -> None:
+    """New observations in bulk; each gets its id (read back by its unique key)."""
+    if not created:
+        return
+    at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
+    _insert(Observation, OBSERVATION_COLUMNS, [
+        [o.indicator_id, o.area_id, o.year, o.breakdown, o.value, o.numerator, o.denominator,
+         o.flag, o.note, o.explanation, o.source, o.is_sample, o.task_id, o.status,
+         o.review_comment, o.version, at] for o in created])
+    by_key = {(o.indicator_id, o.area_id, o.year, o.breakdown): o for o in created}
+    for pk, *key in Observation.objects.filter(
+            indicator_id__in={o.indicator_id for o in created},
+            area_id__in={o.area_id for o in created},
+            year__in={o.year for o in created}).order_by().values_list(
+            "pk", "indicator_id", "area_id", "year", "breakdown"):
+        found = by_key.get(tuple(key))
+        if found is not None:
+            found.pk, found.updated_at = pk, now
+            found._state.adding, found._state.db = False, connection.alias
+
+
+def _insert_changes(changes: Sequence[Change], actor: int | None, action: str) -> None:
+    """A ``ValueChange`` per change, in bulk."""
+    field = ValueChange._meta.get_field("before")
+    at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
+    _insert(ValueChange, ("observation", "at", "actor", "action", "before", "after", "comment"),
+            [[c.observation.pk, at, actor, action, field.get_db_prep_save(c.before, connection),
+              field.get_db_prep_save(c.observation.snapshot(), connection), c.comment]
+             for c in changes])
 
 
 def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
