@@ -11,11 +11,13 @@ from django.db import connection
 from halfsky.web.values.actions.store import Change, store_values
 from halfsky.web.values.models import Observation, ValueStatus
 
+PLAN = "jixian-women-2021-2025"
+
 
 def overview(client: Any) -> tuple[dict[str, Any], int]:
     run: list[str] = []
     with connection.execute_wrapper(lambda call, sql, *rest: run.append(sql) or call(sql, *rest)):
-        response = client.get("/")
+        response = client.get(f"/plans/{PLAN}/dashboard/")
     assert response.status_code == 200
     return response.context["data"], len(run)
 
@@ -24,7 +26,7 @@ def overview(client: Any) -> tuple[dict[str, Any], int]:
 def test_the_second_overview_reads_the_cached_aggregates(login) -> None:
     cache.clear()
     client = login("coordinator")
-    client.get("/assessments/warnings/")  # the session's own queries, once
+    client.get(f"/plans/{PLAN}/assessments/warnings/")  # the session's own queries, once
     first, asked = overview(client)
     again, asked_again = overview(client)
     assert again["rate"] == first["rate"] and again["domains"] == first["domains"]
