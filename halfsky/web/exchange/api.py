@@ -19,6 +19,7 @@ from ninja.security import HttpBearer
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
 from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import MAX_YEAR, MIN_YEAR, PlainText
 from halfsky.web.exchange.actions.access import access_for_key
 from halfsky.web.exchange.actions.receive import do_receive
 from halfsky.web.exchange.models import ChildAccess, DeliveryMethod
@@ -43,18 +44,18 @@ class ExchangeValueSchema(Schema):
     plan: str = Field(max_length=80, description="code of the plan naming the indicator")
     indicator: str = Field(max_length=200, description="the shared indicator (name or code)")
     area: str = Field(max_length=20, description="GB/T 2260 code of the child area")
-    year: int = Field(ge=1900, le=2100)
-    breakdown: str = Field("", max_length=60)
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
+    breakdown: PlainText = Field("", max_length=60)
     value: Number | None = None
     numerator: Number | None = None
     denominator: Number | None = None
     flag: str = Field("", pattern="^(|provisional|estimated|not_applicable)$")
     version: int = Field(1, ge=1)
     approved_at: str = Field("", max_length=40)
-    approved_by: str = Field("", max_length=150)
-    reason: str = Field("", max_length=2000)
-    source: str = Field("", max_length=200)
-    note: str = Field("", max_length=2000)
+    approved_by: PlainText = Field("", max_length=150)
+    reason: PlainText = Field("", max_length=2000)
+    source: PlainText = Field("", max_length=200)
+    note: PlainText = Field("", max_length=2000)
     is_sample: bool = False
     instance: str = Field("", max_length=200)
 
@@ -94,8 +95,10 @@ def deliver(request: HttpRequest, payload: DeliveryIn) -> dict[str, Any]:
 
 
 @router.get("/exchange/values", response={200: ValuesOut, **ERROR_RESPONSES})
-def read_values(request: HttpRequest, year: list[int] = Query(None),  # noqa: B008
-                plan: str | None = None) -> dict[str, Any]:
+def read_values(request: HttpRequest,
+                year: list[Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]] = Query(  # noqa: B008
+                    None, description="the data years (all when none)"),
+                plan: str | None = Query(None, max_length=80)) -> dict[str, Any]:  # noqa: B008
     """This instance's approved values of mapped indicators, for the parent to pull."""
     user = caller(request)
     if not may(user, "exchange.view_exchange"):

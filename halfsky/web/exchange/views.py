@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import parse_id, parse_year
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.exchange import queries
@@ -41,11 +42,16 @@ def _plan() -> Plan:
 
 
 def _year(request: HttpRequest, plan: Plan) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = 0
+    year = parse_year(request.GET.get("year", "")) or 0
     return year if plan.baseline_year <= year <= plan.end_year else plan.end_year - 1
+
+
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id posted as ``name``; a refusal (400, the page says why) when it is not one."""
+    pk = parse_id(request.POST.get(name, ""))
+    if pk is None:
+        raise ActionError("input.bad_choice", field=name)
+    return pk
 
 
 def _counts_text(counts: dict[str, int]) -> str:
@@ -78,7 +84,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     request.session["exchange_new_key"] = key
                     return redirect("exchange:index")
             elif action == "revoke":
-                access = get_object_or_404(ChildAccess, pk=request.POST.get("token"))
+                access = get_object_or_404(ChildAccess, pk=_posted_id(request, "token"))
                 do_revoke_child_token(access, request.user)
                 messages.success(request, _("Token revoked."))
                 return redirect("exchange:index")
@@ -104,7 +110,7 @@ def index(request: HttpRequest) -> HttpResponse:
                         "counts": _counts_text(run.counts)})
                 return redirect("exchange:index")
             elif action == "source":
-                area = get_object_or_404(children, pk=request.POST.get("area"))
+                area = get_object_or_404(children, pk=_posted_id(request, "area"))
                 source_form = LinkForm(request.POST)
                 if not source_form.is_valid():
                     raise ActionError("exchange.bad_url", url=request.POST.get("url", ""))
@@ -113,7 +119,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Address saved."))
                 return redirect("exchange:index")
             elif action == "pull":
-                area = get_object_or_404(children, pk=request.POST.get("area"))
+                area = get_object_or_404(children, pk=_posted_id(request, "area"))
                 require_admin(request.user)
                 job = job_runner.submit("exchange.pull", area, request.user)
                 if job.is_active:
@@ -125,7 +131,7 @@ def index(request: HttpRequest) -> HttpResponse:
                         "area": area.name})
                 return redirect("exchange:index")
             else:
-                deny("exchange")
+                raise ActionError("input.bad_choice", field="action")
         except ActionError as error:  # job.running: a push or pull of it is under way
             messages.error(request, sentence(error.code, error.params))
     rows = queries.children_status(plan, year)

@@ -18,6 +18,7 @@ from ninja import Field, Router, Schema, Status
 from halfsky.domain.validation import Finding
 from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import MAX_ID, MAX_YEAR, MIN_YEAR, IdPath, PlainText, YearPath
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.queries import current_plan
@@ -129,8 +130,10 @@ class TaskOut(Schema):
 
 
 class RoundIn(Schema):
-    year: int
-    deadline: datetime.date
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR,
+                      description="a data year of the current plan (from its baseline year "
+                                  "to its end year; 422 round.year_outside_plan otherwise)")
+    deadline: datetime.date = Field(description="today or later (422 otherwise)")
     election_year: bool = False
 
 
@@ -142,14 +145,14 @@ class ValueIn(Schema):
     numerator: Number | None = None
     denominator: Number | None = None
     flag: Literal["", "provisional", "estimated", "not_applicable"] = ""
-    note: str = Field("", max_length=500)
-    explanation: str = Field("", max_length=1000)
+    note: PlainText = Field("", max_length=500)
+    explanation: PlainText = Field("", max_length=1000)
 
 
 class Decision(Schema):
-    value: int = Field(description="the value's id")
+    value: int = Field(ge=1, le=MAX_ID, description="the value's id")
     decision: Literal["approve", "return"]
-    comment: str = Field("", max_length=2000, description="required when returning")
+    comment: PlainText = Field("", max_length=2000, description="required when returning")
 
 
 class ReviewIn(Schema):
@@ -157,7 +160,7 @@ class ReviewIn(Schema):
 
 
 class ReopenIn(Schema):
-    reason: str = Field(max_length=500)
+    reason: PlainText = Field(min_length=1, max_length=500)
 
 
 # --------------------------------------------------------------------------
@@ -246,21 +249,21 @@ def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]
 
 @router.get("/rounds/{year}", response={200: RoundOut, **ERROR_RESPONSES},
             summary="Read a round and its tasks")
-def read_round(request: HttpRequest, year: int) -> dict[str, Any]:
+def read_round(request: HttpRequest, year: YearPath) -> dict[str, Any]:
     user = caller(request)
     return round_out(queries.get_round(year), user)
 
 
 @router.get("/rounds/{year}/tasks/{department}", response={200: TaskOut, **ERROR_RESPONSES},
             summary="Read a department's task")
-def read_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+def read_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The task's values (with their version, status, flag) and the findings of the checks."""
     return task_out(queries.get_task(caller(request), year, department))
 
 
 @router.post("/rounds/{year}/tasks/{department}/submit",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Submit a task")
-def submit_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+def submit_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The reporter submits the department's values to its head (refused while any is invalid)."""
     user = caller(request)
     return task_out(do_submit_task(queries.get_task(user, year, department), user))
@@ -268,7 +271,7 @@ def submit_task(request: HttpRequest, year: int, department: str) -> dict[str, A
 
 @router.post("/rounds/{year}/tasks/{department}/confirm",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Confirm a task")
-def confirm_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+def confirm_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The department head confirms the submission (the electronic seal)."""
     user = caller(request)
     return task_out(do_confirm_task(queries.get_task(user, year, department), user))
@@ -276,7 +279,7 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> dict[str, 
 
 @router.post("/rounds/{year}/tasks/{department}/review",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Review a task")
-def review_task(request: HttpRequest, year: int, department: str,
+def review_task(request: HttpRequest, year: YearPath, department: str,
                 payload: ReviewIn) -> dict[str, Any]:
     """The statistics bureau approves values or returns them with a comment each.
 
@@ -294,7 +297,7 @@ def review_task(request: HttpRequest, year: int, department: str,
 
 @router.get("/values/{value_id}", response={200: ValueDetailOut, **ERROR_RESPONSES},
             summary="Read a value and its history")
-def read_value(request: HttpRequest, value_id: int) -> dict[str, Any]:
+def read_value(request: HttpRequest, value_id: IdPath) -> dict[str, Any]:
     """The value and every change of it: who, when, old → new, why."""
     observation = visible_value(caller(request), value_id)
     changes = observation.changes.select_related("actor")
@@ -305,7 +308,7 @@ def read_value(request: HttpRequest, value_id: int) -> dict[str, Any]:
 
 @router.patch("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES},
               summary="Save a value")
-def save_value(request: HttpRequest, value_id: int, payload: ValueIn) -> dict[str, Any]:
+def save_value(request: HttpRequest, value_id: IdPath, payload: ValueIn) -> dict[str, Any]:
     """Save a draft value (the reporter of the department). Only the fields sent change.
 
     A rate with numerator and denominator gets its value computed. A save
@@ -323,7 +326,7 @@ def save_value(request: HttpRequest, value_id: int, payload: ValueIn) -> dict[st
 
 @router.post("/values/{value_id}/reopen", response={200: ValueOut, **ERROR_RESPONSES},
              summary="Reopen an approved value")
-def reopen_value(request: HttpRequest, value_id: int, payload: ReopenIn) -> dict[str, Any]:
+def reopen_value(request: HttpRequest, value_id: IdPath, payload: ReopenIn) -> dict[str, Any]:
     """Unlock an approved value for correction (statistics bureau or coordinator), with a reason."""
     user = caller(request)
     return value_out(do_reopen_value(visible_value(user, value_id), payload.reason, user))
