@@ -12,7 +12,12 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from halfsky.web.core.api import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
+from halfsky.web.core.api import (
+    OfflineSwagger,
+    Utf8JSONRenderer,
+    guards_first,
+    install_error_handlers,
+)
 from halfsky.web.core.inputs import LimitedJSONParser
 from halfsky.web.dashboards.api import router as dashboards_router
 from halfsky.web.exchange.api import router as exchange_router
@@ -49,6 +54,7 @@ api = HalfSkyAPI(
     openapi_url="/openapi.json",
 )
 install_error_handlers(api)
+api.add_decorator(guards_first, mode="view")  # permission before the input is read
 api.add_router("/", orgs_router)
 api.add_router("/", data_router)
 api.add_router("/plans", plans_router)

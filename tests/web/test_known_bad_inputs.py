@@ -214,3 +214,20 @@ def test_a_supporting_department_reads_but_never_writes_another_departments_valu
     value.refresh_from_db()
     assert value.value is None and value.version == 1
     assert Task.objects.get(round=round_open, department__code=lead).state == "not_started"
+
+
+def test_permission_is_asked_before_the_input_is_read(login: Any, round_open: Round) -> None:
+    client, headers = api_client("viewer")
+    for method, path in (("post", "/api/rounds"), ("post", f"/api/rounds/{YEAR}/tasks/health/review"),
+                         ("patch", f"/api/values/{health_value().pk}")):
+        response = getattr(client, method)(path, "{not json", content_type="application/json",
+                                           headers=headers)
+        assert response.status_code in {403, 404}, (path, response.content)
+    response = login("stranger").post("/api/rounds", "{not json",
+                                      content_type="application/json")
+    assert response.status_code == 403 and response.json()["code"] == "api.no_role"
+    viewer = login("viewer")
+    observation = health_value()
+    assert viewer.post(f"/rounds/values/{observation.pk}/save/", {"note": "\x00"}).status_code == 403
+    assert viewer.post(f"/rounds/{YEAR}/health/upload/", {}).status_code == 403
+    assert viewer.post("/reports/", {"year": "abc"}).status_code == 403

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import HttpBearer
 
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
-from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
+from halfsky.web.core.api import ERROR_RESPONSES, Error, caller, guard
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.inputs import MAX_YEAR, MIN_YEAR, PlainText
 from halfsky.web.exchange.actions.access import access_for_key
@@ -94,7 +94,13 @@ def deliver(request: HttpRequest, payload: DeliveryIn) -> dict[str, Any]:
             "unknown": summary.unknown}
 
 
+def may_read_exchange(user: Any, **_path: str) -> None:
+    if not may(user, "exchange.view_exchange"):
+        raise ActionError("exchange.not_allowed")
+
+
 @router.get("/exchange/values", response={200: ValuesOut, **ERROR_RESPONSES})
+@guard(may_read_exchange)
 def read_values(request: HttpRequest,
                 year: list[Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]] = Query(  # noqa: B008
                     None, description="the data years (all when none)"),

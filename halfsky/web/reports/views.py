@@ -53,6 +53,8 @@ def index(request: HttpRequest) -> HttpResponse:
     plan = find_plan()
     if plan is None:
         return render(request, "plans/no_plan.html")
+    if request.method == "POST":  # asked before the form is read
+        check(request.user, "reports.write_reports")
     rounds = list(EvaluationRound.objects.filter(plan=plan))
     if is_department_bound(request.user):
         return render(request, "reports/index.html", {"plan": plan, "rounds": rounds,

@@ -16,11 +16,20 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from halfsky.domain.validation import Finding
-from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
+from halfsky.web.core.api import ERROR_RESPONSES, caller, guard, invalid
 from halfsky.web.core.errors import ActionError
-from halfsky.web.core.inputs import MAX_ID, MAX_YEAR, MIN_YEAR, IdPath, PlainText, YearPath
+from halfsky.web.core.inputs import (
+    MAX_ID,
+    MAX_YEAR,
+    MIN_YEAR,
+    IdPath,
+    PlainText,
+    YearPath,
+    parse_id,
+    parse_year,
+)
 from halfsky.web.core.text import sentence
-from halfsky.web.orgs.permissions import may
+from halfsky.web.orgs.permissions import may, may_take
 from halfsky.web.plans.queries import current_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_open_round
@@ -219,6 +228,37 @@ def visible_value(user: Any, pk: int) -> Observation:
 
 
 # --------------------------------------------------------------------------
+# The permissions asked before the input is read (``guard``); the actions ask again
+
+
+def may_open_rounds(user: Any, **_path: str) -> None:
+    if not may(user, "data.open_round"):
+        raise ActionError("round.not_allowed")
+
+
+def task_guard(step: str | None) -> Any:
+    def check(user: Any, year: str = "", department: str = "", **_path: str) -> None:
+        parsed = parse_year(year)
+        if parsed is None:
+            return  # not a year: the schema answers 422
+        task = queries.get_task(user, parsed, department)  # 404, or 403 for another's
+        if step is not None and not may_take(user, "task", step, task):
+            raise ActionError("workflow.not_allowed")
+    return check
+
+
+def value_guard(step: str) -> Any:
+    def check(user: Any, value_id: str = "", **_path: str) -> None:
+        pk = parse_id(value_id)
+        if pk is None:
+            return  # not an id: the schema answers 422
+        observation = visible_value(user, pk)
+        if observation.task is None or not may_take(user, "value", step, observation.task):
+            raise ActionError("workflow.not_allowed")
+    return check
+
+
+# --------------------------------------------------------------------------
 # Rounds and tasks
 
 
@@ -231,6 +271,7 @@ def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/rounds", response={201: RoundOut, **ERROR_RESPONSES}, summary="Open a round")
+@guard(may_open_rounds)
 def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]:
     """Open the round for a data year (coordinator): a task per reporting department."""
     user = caller(request)
@@ -256,6 +297,7 @@ def read_round(request: HttpRequest, year: YearPath) -> dict[str, Any]:
 
 @router.get("/rounds/{year}/tasks/{department}", response={200: TaskOut, **ERROR_RESPONSES},
             summary="Read a department's task")
+@guard(task_guard(None))
 def read_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The task's values (with their version, status, flag) and the findings of the checks."""
     return task_out(queries.get_task(caller(request), year, department))
@@ -263,6 +305,7 @@ def read_task(request: HttpRequest, year: YearPath, department: str) -> dict[str
 
 @router.post("/rounds/{year}/tasks/{department}/submit",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Submit a task")
+@guard(task_guard("submit"))
 def submit_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The reporter submits the department's values to its head (refused while any is invalid)."""
     user = caller(request)
@@ -271,6 +314,7 @@ def submit_task(request: HttpRequest, year: YearPath, department: str) -> dict[s
 
 @router.post("/rounds/{year}/tasks/{department}/confirm",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Confirm a task")
+@guard(task_guard("confirm"))
 def confirm_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The department head confirms the submission (the electronic seal)."""
     user = caller(request)
@@ -279,6 +323,7 @@ def confirm_task(request: HttpRequest, year: YearPath, department: str) -> dict[
 
 @router.post("/rounds/{year}/tasks/{department}/review",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Review a task")
+@guard(task_guard("review"))
 def review_task(request: HttpRequest, year: YearPath, department: str,
                 payload: ReviewIn) -> dict[str, Any]:
     """The statistics bureau approves values or returns them with a comment each.
@@ -308,6 +353,7 @@ def read_value(request: HttpRequest, value_id: IdPath) -> dict[str, Any]:
 
 @router.patch("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES},
               summary="Save a value")
+@guard(value_guard("edit"))
 def save_value(request: HttpRequest, value_id: IdPath, payload: ValueIn) -> dict[str, Any]:
     """Save a draft value (the reporter of the department). Only the fields sent change.
 
@@ -326,6 +372,7 @@ def save_value(request: HttpRequest, value_id: IdPath, payload: ValueIn) -> dict
 
 @router.post("/values/{value_id}/reopen", response={200: ValueOut, **ERROR_RESPONSES},
              summary="Reopen an approved value")
+@guard(value_guard("reopen"))
 def reopen_value(request: HttpRequest, value_id: IdPath, payload: ReopenIn) -> dict[str, Any]:
     """Unlock an approved value for correction (statistics bureau or coordinator), with a reason."""
     user = caller(request)

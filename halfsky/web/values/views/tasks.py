@@ -59,6 +59,8 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
     """Autosave of one row (htmx): answers with the row, its findings or a conflict."""
     observation = get_object_or_404(Observation.objects.restrict(request.user), pk=pk,
                                     task__isnull=False)
+    if not may_take(request.user, "value", "edit", observation.task):
+        deny("data.edit_value")  # before the form is read
     form = ValueForm(request.POST)
     context: dict[str, Any] = {"moves": ("edit",)}
     status = 200
