@@ -178,7 +178,7 @@ VIEWS: dict[str, tuple[Rule, Rule]] = {
     "reports.index": (None, lambda u, w: may(u, "reports.write_reports")),
     "reports.round_detail": (None, lambda u, w: may(u, "reports.write_reports")),
     "reports.item_detail": (lambda u, w: may(u, "reports.view_evaluation_item", w["item"]),
-                            lambda u, w: False),  # an empty POST names no action: 403
+                            None),
     "reports.evidence_file": (lambda u, w: may(u, "reports.view_evaluation_item", w["item"]),
                               None),
     "reports.transition": (None, lambda u, w: may(u, "reports.review_report")),

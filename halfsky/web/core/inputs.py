@@ -17,6 +17,8 @@ from typing import Annotated, Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path
 from ninja.parser import Parser
@@ -110,3 +112,8 @@ class LimitedJSONParser(Parser):
         if json_depth_exceeds(body):
             raise BodyTooDeep("body nested too deeply")
         return json.loads(body)
+
+
+def refuse_input(request: HttpRequest, message: str, back: str) -> HttpResponse:
+    """The page of a form that could not be read (400): why, and the way back."""
+    return render(request, "input_error.html", {"message": message, "back": back}, status=400)

@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.errors import ActionError
-from halfsky.web.core.inputs import parse_id, parse_year
+from halfsky.web.core.inputs import parse_id, parse_year, refuse_input
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.exchange import queries
@@ -177,8 +178,8 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = get_object_or_404(Conflict, pk=pk)
     form = ResolveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, sentence("exchange.comment_required"))
-        return redirect("exchange:conflicts")
+        return refuse_input(request, sentence("exchange.comment_required"),
+                            reverse("exchange:conflicts"))
     try:
         do_resolve_conflict(conflict, form.cleaned_data["decision"] == "take",
                             form.cleaned_data["comment"], request.user)

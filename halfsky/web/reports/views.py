@@ -251,6 +251,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                            review.cleaned_data["comment"], request.user)
                     messages.success(request, _("Rating saved."))
                     return redirect("reports:item", pk=pk)
+            elif what not in {"write", "evidence", "review"}:
+                messages.error(request, sentence("input.bad_choice", {"field": "action"}))
             else:
                 deny("evaluation")
         except ActionError as error:

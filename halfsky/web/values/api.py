@@ -149,7 +149,7 @@ class RoundIn(Schema):
 class ValueIn(Schema):
     """Only the fields sent are changed; ``version`` is the version read."""
 
-    version: int
+    version: int = Field(ge=1, le=MAX_ID)
     value: Number | None = None
     numerator: Number | None = None
     denominator: Number | None = None

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.formats.uploads import NotANumber, parse_number_text
-from halfsky.web.core.inputs import no_control_characters
+from halfsky.web.core.inputs import MAX_ID, no_control_characters
 from halfsky.web.values.models import ValueFlag
 
 
@@ -31,7 +31,7 @@ class OpenRoundForm(forms.Form):
 class ValueForm(forms.Form):
     """One row of the entry form; numbers accept full-width digits and thousands commas."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     value = forms.CharField(label=_("Value"), required=False)
     numerator = forms.CharField(label=_("Numerator"), required=False)
     denominator = forms.CharField(label=_("Denominator"), required=False)
@@ -67,3 +67,9 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              validators=[no_control_characters])
+
+
+class ReasonForm(forms.Form):
+    """Why a closed round is reopened."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=500)

@@ -188,4 +188,5 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("data:value", pk=pk)
     changes = observation.changes.select_related("actor")
     return render(request, "values/value.html", {
-        "observation": observation, "changes": changes, "form": form, "moves": value_moves})
+        "observation": observation, "changes": changes, "form": form, "moves": value_moves},
+        status=400 if request.method == "POST" else 200)
