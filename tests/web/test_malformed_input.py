@@ -115,6 +115,13 @@ TARGETS = [
     Target("reopen a value (API)", "statistics",
            lambda w: f"/api/values/{w['approved'].pk}/reopen", lambda w: {"reason": "口径调整"},
            {"reason": "text"}, api=True, required=("reason",)),
+    Target("deliver a township's values (API)", "child", lambda w: "/api/exchange/deliveries",
+           lambda w: {"batch": "0" * 64, "instance": "", "values": [{
+               "plan": "china-women-2021-2030", "indicator": "孕产妇死亡率",
+               "area": w["area"].code, "year": 2024, "value": 1.0, "flag": ""}]},
+           {"values.0.indicator": "text", "values.0.area": "text", "values.0.note": "text",
+            "values.0.year": "integer", "values.0.value": "number", "values.0.flag": "choice",
+            "batch": "choice"}, api=True, required=("batch", "values")),
     Target("read exchange values (API)", "coordinator", lambda w: "/api/exchange/values",
            lambda w: {"year": 2024}, {"year": "integer"}, method="get", api=True),
 ]
@@ -201,14 +208,14 @@ def world(login: Any) -> dict[str, Any]:
     warning = Warning.objects.create(plan=plan, year=YEAR - 1, indicator=value.indicator,
                                      area=plan.region, kind=WarningKind.values[0],
                                      department=Department.objects.get(code="health"))
-    access, _key = do_issue_child_token(plan.region, area, "乡镇", coordinator)
+    access, key = do_issue_child_token(plan.region, area, "乡镇", coordinator)
     delivery = Delivery.objects.create(area=area, batch="0" * 64, method="push", access=access)
     received = ReceivedValue.objects.create(delivery=delivery, indicator=value.indicator,
                                             area=area, year=YEAR - 1, value=1, version=1,
                                             outcome="conflict")
     conflict = Conflict.objects.create(received=received, observation=value)
     return {"value": value, "approved": approved, "warning": warning, "area": area,
-            "access": access, "conflict": conflict}
+            "access": access, "conflict": conflict, "child_key": key}
 
 
 def send(client: Client, target: Target, body: Any, headers: dict[str, str]) -> Any:
@@ -230,8 +237,10 @@ def test_every_class_of_malformed_input_is_refused_and_writes_nothing(
     sent, failures = 0, []
     for target in TARGETS:
         client, headers = Client(raise_request_exception=False), {}
-        user = users.get(username=target.user)
-        if target.api:
+        user = users.filter(username=target.user).first()
+        if target.user == "child":
+            headers = {"Authorization": f"Bearer {world['child_key']}"}
+        elif target.api:
             headers = {"Authorization": f"Bearer {do_create_token(user, 'bad', user)[1]}"}
         else:
             client.force_login(user)

@@ -41,9 +41,9 @@ class ChildToken(HttpBearer):
 
 
 class ExchangeValueSchema(Schema):
-    plan: str = Field(max_length=80, description="code of the plan naming the indicator")
-    indicator: str = Field(max_length=200, description="the shared indicator (name or code)")
-    area: str = Field(max_length=20, description="GB/T 2260 code of the child area")
+    plan: PlainText = Field(max_length=80, description="code of the plan naming the indicator")
+    indicator: PlainText = Field(max_length=200, description="the shared indicator (name or code)")
+    area: PlainText = Field(max_length=20, description="GB/T 2260 code of the child area")
     year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
     breakdown: PlainText = Field("", max_length=60)
     value: Number | None = None
@@ -51,13 +51,13 @@ class ExchangeValueSchema(Schema):
     denominator: Number | None = None
     flag: str = Field("", pattern="^(|provisional|estimated|not_applicable)$")
     version: int = Field(1, ge=1)
-    approved_at: str = Field("", max_length=40)
+    approved_at: PlainText = Field("", max_length=40)
     approved_by: PlainText = Field("", max_length=150)
     reason: PlainText = Field("", max_length=2000)
     source: PlainText = Field("", max_length=200)
     note: PlainText = Field("", max_length=2000)
     is_sample: bool = False
-    instance: str = Field("", max_length=200)
+    instance: PlainText = Field("", max_length=200)
 
     def to_value(self) -> ExchangeValue:
         return ExchangeValue(**self.model_dump())
@@ -65,7 +65,7 @@ class ExchangeValueSchema(Schema):
 
 class DeliveryIn(Schema):
     batch: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the values' content")
-    instance: str = Field("", max_length=200, description="the sending instance's plan code")
+    instance: PlainText = Field("", max_length=200, description="the sending instance's plan code")
     values: list[ExchangeValueSchema] = Field(max_length=MAX_BATCH_SIZE)
 
 
