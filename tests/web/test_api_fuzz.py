@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -32,7 +35,19 @@ schema.app = WSGIHandler()
 
 
 @pytest.fixture
-def token(db: None) -> str:
+def same_connection() -> Iterator[None]:
+    """Keep the test's database connection open across the in-process requests (as Django's
+    test client does): the WSGI handler would close it after each one, ending the test's
+    transaction on PostgreSQL."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db: None, same_connection: None) -> str:
     from halfsky.web.tokens.actions import do_create_token
     from halfsky.web.values.actions.rounds import do_open_round
     from halfsky.web.values.models import Round
