@@ -12,7 +12,13 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from halfsky.web.core.api import OfflineSwagger, Utf8JSONRenderer, install_error_handlers
+from halfsky.web.core.api import (
+    OfflineSwagger,
+    Utf8JSONRenderer,
+    guards_first,
+    install_error_handlers,
+)
+from halfsky.web.core.inputs import LimitedJSONParser
 from halfsky.web.dashboards.api import router as dashboards_router
 from halfsky.web.exchange.api import router as exchange_router
 from halfsky.web.orgs.api import router as orgs_router
@@ -35,16 +41,20 @@ api = HalfSkyAPI(
         "The reporting workflow and the plans of HalfSky (半边天). Authenticate with a "
         "personal token from the page /tokens/ in the header `Authorization: Bearer <token>`, "
         "or with the browser's session. A token has exactly its user's permissions. Refusals "
-        "answer `{\"code\", \"message\", \"params\"}` with 401, 403, 404, 409 or 422."
+        "answer `{\"code\", \"message\", \"params\"}` with 400 (a body that is not JSON or "
+        "nests deeper than 32 levels), 401, 403, 404, 409, 413 (a body over the size limit) "
+        "or 422 (invalid input: ids, years, choices, text with control characters)."
     ),
     urls_namespace="api",
     auth=[TokenAuth(), BrowserSession()],
     renderer=Utf8JSONRenderer(),
+    parser=LimitedJSONParser(),
     docs=OfflineSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
 install_error_handlers(api)
+api.add_decorator(guards_first, mode="view")  # permission before the input is read
 api.add_router("/", orgs_router)
 api.add_router("/", data_router)
 api.add_router("/plans", plans_router)

@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext as _
 
+from halfsky.web.core.inputs import MAX_ID, MAX_YEAR, MIN_YEAR, has_control_characters
+from halfsky.web.core.text import sentence
 from halfsky.web.core.users import reset_request_user, set_request_user
 from halfsky.web.plans.choice import remember_plan
 from halfsky.web.plans.queries import find_plan
@@ -67,3 +70,42 @@ class RequestUserMiddleware:
             return self.get_response(request)
         finally:
             reset_request_user(token)
+
+
+class InputGuardMiddleware:
+    """Refuse what no page or endpoint accepts before any view reads it.
+
+    A path or query string with NUL or another control character answers 400
+    (PostgreSQL refuses NUL in text; on the API in the JSON error shape), and an
+    integer of the path beyond a database id (``/rounds/values/99999999999999999999/``)
+    or a year outside 1900–2100 answers 404: no id or year like that exists.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        texts = [request.path, *request.GET.keys()]
+        texts += [value for values in request.GET.lists() for value in values[1]]
+        if any(has_control_characters(text) for text in texts):
+            return self._bad_request(request)
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Callable[..., HttpResponse],
+                     args: tuple[Any, ...], kwargs: dict[str, Any]) -> HttpResponse | None:
+        for name, value in kwargs.items():
+            if isinstance(value, int) and not (0 <= value <= MAX_ID):
+                raise Http404(name)
+            if name == "year" and isinstance(value, int) and not (MIN_YEAR <= value <= MAX_YEAR):
+                raise Http404(name)
+        return None
+
+    def _bad_request(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            code = "api.invalid"
+            return JsonResponse({"code": code, "message": str(sentence(code)), "params": {
+                "errors": [{"loc": ["query"], "msg": "control character", "type": "value_error"}]}},
+                status=400, json_dumps_params={"ensure_ascii": False})
+        return HttpResponseBadRequest(
+            _("The address contains a control character (such as NUL); it was not read."),
+            content_type="text/plain; charset=utf-8")

@@ -127,6 +127,16 @@ def markdown() -> str:
              _row(["---"] * (len(roles) + 2))]
     for name, (_predicate, words) in TABLE.items():
         lines.append(_row([f"`{name}`", words, *[answer(name, r) for r in roles]]))
+    lines += ["", "A department that *supports* an indicator (named beside its lead department) "
+              "reads that indicator's values, also those in the lead department's task of a "
+              "round, with their history (who entered and changed them): the plan makes it "
+              "answerable for the indicator too. It never changes them, takes no step of the "
+              "lead department's task and does not open that task's page (decided in issue 15; "
+              "`tests/web/test_known_bad_inputs.py`).", "",
+              "Permission is asked before input is read: a page or endpoint a user may not use "
+              "answers 403 or 404 whatever was sent; only then are the parameters validated "
+              "(400 or 422 for invalid input, never 500). `tests/web/test_authorisation_matrix.py` "
+              "checks every URL pattern × role × GET/POST against this table."]
     lines += ["", "## Pages", "",
               "The gate is asked before the page is built (403 when refused); "
               "“also asks” are checked on the page's object or for its forms.", "",

@@ -31,7 +31,7 @@ from halfsky.web.assessments.actions import (
 )
 from halfsky.web.assessments.forms import AnswerForm, DecisionForm
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
-from halfsky.web.core.access import check, deny, permission_required
+from halfsky.web.core.access import check, deny, may, permission_required
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.counts import counted
@@ -142,6 +142,7 @@ def warning_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
 @permission_required("orgs.use_site")
 def answer_warning(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     warning = _visible_warning(request, plan, pk)
+    check(request.user, "assessments.answer_warning", warning)  # before the form is read
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _detail(request, warning, answer_form=form, status=400)
@@ -162,6 +163,9 @@ def answer_warning(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
 @permission_required("orgs.use_site")
 def decide_warning(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     warning = _visible_warning(request, plan, pk)
+    if not (may(request.user, "assessments.accept_warning", warning)
+            or may(request.user, "assessments.send_back_warning", warning)):
+        deny("assessments.accept_warning")  # before the form is read
     form = DecisionForm(request.POST)
     decision = request.POST.get("decision")
     if not form.is_valid() or decision not in {"accept", "send_back"}:

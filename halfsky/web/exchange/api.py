@@ -18,8 +18,9 @@ from ninja.security import HttpBearer
 
 from halfsky.domain import breakdowns
 from halfsky.domain.exchange import MAX_BATCH_SIZE, ExchangeValue
-from halfsky.web.core.api import ERROR_RESPONSES, Error, caller
+from halfsky.web.core.api import ERROR_RESPONSES, Error, caller, guard
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import MAX_YEAR, MIN_YEAR, PlainText
 from halfsky.web.exchange.actions.access import access_for_key
 from halfsky.web.exchange.actions.receive import do_receive
 from halfsky.web.exchange.models import ChildAccess, DeliveryMethod
@@ -41,23 +42,23 @@ class ChildToken(HttpBearer):
 
 
 class ExchangeValueSchema(Schema):
-    plan: str = Field(max_length=80, description="code of the plan naming the indicator")
-    indicator: str = Field(max_length=200, description="the shared indicator (name or code)")
-    area: str = Field(max_length=20, description="GB/T 2260 code of the child area")
-    year: int = Field(ge=1900, le=2100)
-    breakdown: str = Field("", max_length=breakdowns.MAX_LENGTH)
+    plan: PlainText = Field(max_length=80, description="code of the plan naming the indicator")
+    indicator: PlainText = Field(max_length=200, description="the shared indicator (name or code)")
+    area: PlainText = Field(max_length=20, description="GB/T 2260 code of the child area")
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
+    breakdown: PlainText = Field("", max_length=breakdowns.MAX_LENGTH)
     value: Number | None = None
     numerator: Number | None = None
     denominator: Number | None = None
     flag: str = Field("", pattern="^(|provisional|estimated|not_applicable)$")
     version: int = Field(1, ge=1)
-    approved_at: str = Field("", max_length=40)
-    approved_by: str = Field("", max_length=150)
-    reason: str = Field("", max_length=2000)
-    source: str = Field("", max_length=200)
-    note: str = Field("", max_length=2000)
+    approved_at: PlainText = Field("", max_length=40)
+    approved_by: PlainText = Field("", max_length=150)
+    reason: PlainText = Field("", max_length=2000)
+    source: PlainText = Field("", max_length=200)
+    note: PlainText = Field("", max_length=2000)
     is_sample: bool = False
-    instance: str = Field("", max_length=200)
+    instance: PlainText = Field("", max_length=200)
 
     def to_value(self) -> ExchangeValue:
         return ExchangeValue(**self.model_dump())
@@ -65,7 +66,7 @@ class ExchangeValueSchema(Schema):
 
 class DeliveryIn(Schema):
     batch: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the values' content")
-    instance: str = Field("", max_length=200, description="the sending instance's plan code")
+    instance: PlainText = Field("", max_length=200, description="the sending instance's plan code")
     values: list[ExchangeValueSchema] = Field(max_length=MAX_BATCH_SIZE)
 
 
@@ -94,9 +95,17 @@ def deliver(request: HttpRequest, payload: DeliveryIn) -> dict[str, Any]:
             "unknown": summary.unknown}
 
 
+def may_read_exchange(user: Any, **_path: str) -> None:
+    if not may(user, "exchange.view_exchange"):
+        raise ActionError("exchange.not_allowed")
+
+
 @router.get("/exchange/values", response={200: ValuesOut, **ERROR_RESPONSES})
-def read_values(request: HttpRequest, year: list[int] = Query(None),  # noqa: B008
-                plan: str | None = None) -> dict[str, Any]:
+@guard(may_read_exchange)
+def read_values(request: HttpRequest,
+                year: list[Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]] = Query(  # noqa: B008
+                    None, description="the data years (all when none)"),
+                plan: str | None = Query(None, max_length=80)) -> dict[str, Any]:  # noqa: B008
     """This instance's approved values of mapped indicators, for the parent to pull:
     of the plan ``plan`` names, else of every plan (a value the plans share once)."""
     user = caller(request)

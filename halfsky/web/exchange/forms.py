@@ -36,4 +36,5 @@ class MappingForm(forms.Form):
     parent_indicator = forms.CharField(label=_("Parent plan's indicator"), max_length=200,
                                        required=False)
     factor = forms.FloatField(label=_("Factor"), required=False, initial=1,
+                              min_value=1e-6, max_value=1e6,
                               help_text=_("a value here × factor = the value in the parent's unit"))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from halfsky.formats.sdmx import SdmxError
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.inputs import parse_year
 from halfsky.web.exchange import sdmx_export
 from halfsky.web.exchange.sdmx_export import Export
 from halfsky.web.plans.models import Plan
@@ -39,7 +40,8 @@ def _page(request: HttpRequest, plan: Plan, years: list[int], **extra: object) -
 
 
 def _years(request: HttpRequest) -> list[int]:
-    return sorted({int(y) for y in request.GET.getlist("year") if y.strip().isdigit()})
+    """The years asked for; a text that is not a year (``0``, 20 digits, ``abc``) is ignored."""
+    return sorted({y for y in map(parse_year, request.GET.getlist("year")) if y is not None})
 
 
 def _years_with_values(plan: Plan) -> list[int]:

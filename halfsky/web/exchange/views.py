@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import parse_id, parse_year, refuse_input
 from halfsky.web.core.text import join_words, sentence
 from halfsky.web.core.text.counts import counted
 from halfsky.web.exchange import queries
@@ -35,11 +37,16 @@ from halfsky.web.values.models import Observation
 
 
 def _year(request: HttpRequest, plan: Plan) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = 0
+    year = parse_year(request.GET.get("year", "")) or 0
     return year if plan.baseline_year <= year <= plan.end_year else plan.end_year - 1
+
+
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id posted as ``name``; a refusal (400, the page says why) when it is not one."""
+    pk = parse_id(request.POST.get(name, ""))
+    if pk is None:
+        raise ActionError("input.bad_choice", field=name)
+    return pk
 
 
 def _counts_text(counts: dict[str, int]) -> str:
@@ -77,7 +84,7 @@ def _index(request: HttpRequest, plan: Plan) -> HttpResponse:
                     request.session["exchange_new_key"] = key
                     return redirect("exchange:index", plan=plan.code)
             elif action == "revoke":
-                access = get_object_or_404(ChildAccess, pk=request.POST.get("token"))
+                access = get_object_or_404(ChildAccess, pk=_posted_id(request, "token"))
                 do_revoke_child_token(access, request.user)
                 messages.success(request, _("Token revoked."))
                 return redirect("exchange:index", plan=plan.code)
@@ -103,7 +110,7 @@ def _index(request: HttpRequest, plan: Plan) -> HttpResponse:
                         "counts": _counts_text(run.counts)})
                 return redirect("exchange:index", plan=plan.code)
             elif action == "source":
-                area = get_object_or_404(children, pk=request.POST.get("area"))
+                area = get_object_or_404(children, pk=_posted_id(request, "area"))
                 source_form = LinkForm(request.POST)
                 if not source_form.is_valid():
                     raise ActionError("exchange.bad_url", url=request.POST.get("url", ""))
@@ -112,7 +119,7 @@ def _index(request: HttpRequest, plan: Plan) -> HttpResponse:
                 messages.success(request, _("Address saved."))
                 return redirect("exchange:index", plan=plan.code)
             elif action == "pull":
-                area = get_object_or_404(children, pk=request.POST.get("area"))
+                area = get_object_or_404(children, pk=_posted_id(request, "area"))
                 require_admin(request.user)
                 job = job_runner.submit("exchange.pull", area, request.user)
                 if job.is_active:
@@ -124,7 +131,7 @@ def _index(request: HttpRequest, plan: Plan) -> HttpResponse:
                         "area": area.name})
                 return redirect("exchange:index", plan=plan.code)
             else:
-                deny("exchange")
+                raise ActionError("input.bad_choice", field="action")
         except ActionError as error:  # job.running: a push or pull of it is under way
             messages.error(request, sentence(error.code, error.params))
     rows = queries.children_status(plan, year)
@@ -175,8 +182,8 @@ def resolve(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     conflict = get_object_or_404(Conflict, pk=pk, observation__indicator__plan__code=plan)
     form = ResolveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, sentence("exchange.comment_required"))
-        return redirect("exchange:conflicts", plan=plan)
+        return refuse_input(request, sentence("exchange.comment_required"),
+                            reverse("exchange:conflicts", args=[plan]))
     try:
         do_resolve_conflict(conflict, form.cleaned_data["decision"] == "take",
                             form.cleaned_data["comment"], request.user)

@@ -54,6 +54,8 @@ def index(request: HttpRequest, plan: str) -> HttpResponse:
 
 
 def _index(request: HttpRequest, plan: Any) -> HttpResponse:
+    if request.method == "POST":  # asked before the form is read
+        check(request.user, "reports.write_reports")
     rounds = list(EvaluationRound.objects.filter(plan=plan))
     if is_department_bound(request.user):
         return render(request, "reports/index.html", {"plan": plan, "rounds": rounds,
@@ -253,6 +255,8 @@ def item_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
                                            review.cleaned_data["comment"], request.user)
                     messages.success(request, _("Rating saved."))
                     return redirect("reports:item", plan=plan, pk=pk)
+            elif what not in {"write", "evidence", "review"}:
+                messages.error(request, sentence("input.bad_choice", {"field": "action"}))
             else:
                 deny("evaluation")
         except ActionError as error:

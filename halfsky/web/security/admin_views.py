@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from halfsky.web.audit.models import AuditEvent
 from halfsky.web.core.access import permission_required
+from halfsky.web.core.inputs import has_control_characters, refuse_input
 from halfsky.web.core.text.system import SECURITY_EVENTS
 from halfsky.web.security.actions import do_unlock
 
@@ -60,9 +62,10 @@ def lockouts(request: HttpRequest) -> HttpResponse:
 @permission_required("security.unlock")
 def unlock(request: HttpRequest) -> HttpResponse:
     kind, value = request.POST.get("kind", ""), request.POST.get("value", "").strip()
-    if kind not in {"account", "address"} or not value:
-        messages.error(request, _("Choose an account or an address to unlock."))
-        return redirect("security:lockouts")
+    if kind not in {"account", "address"} or not value or has_control_characters(value) \
+            or len(value) > 255:
+        return refuse_input(request, _("Choose an account or an address to unlock."),
+                            reverse("security:lockouts"))
     do_unlock(value if kind == "account" else "", value if kind == "address" else "",
               request.user)
     messages.success(request, _("“%(value)s” is unlocked.") % {"value": value})

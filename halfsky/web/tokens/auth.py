@@ -1,4 +1,8 @@
-"""How the API knows who calls: a personal token, or the browser's session (with CSRF)."""
+"""How the API knows who calls: a personal token, or the browser's session (with CSRF).
+
+A caller without a role is refused (403 ``api.no_role``) here, before the
+request's parameters and body are read: permission is asked before input is parsed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,15 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from halfsky.web.core.access import may
+from halfsky.web.core.errors import ActionError
 from halfsky.web.tokens.queries import user_for_key
+
+
+def with_role(user: Any) -> Any:
+    if not may(user, "orgs.use_site"):
+        raise ActionError("api.no_role")
+    return user
 
 
 class TokenAuth(HttpBearer):
@@ -17,6 +29,7 @@ class TokenAuth(HttpBearer):
         user = user_for_key(token)
         if user is not None:
             request.user = user
+            with_role(user)
         return user
 
 
@@ -30,4 +43,5 @@ class BrowserSession(SessionAuth):
     def __call__(self, request: HttpRequest) -> Any | None:
         if "Authorization" in request.headers or not request.user.is_authenticated:
             return None
-        return super().__call__(request)
+        user = super().__call__(request)
+        return with_role(user) if user is not None else None

@@ -34,7 +34,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form = TokenForm()
     return render(request, "tokens/list.html", {
         "form": form, "new_key": new_key, "tokens": tokens_of(request.user),
-    })
+    }, status=400 if request.method == "POST" and new_key is None else 200)
 
 
 @require_POST

@@ -16,10 +16,20 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from halfsky.domain.validation import Finding
-from halfsky.web.core.api import ERROR_RESPONSES, caller, invalid
+from halfsky.web.core.api import ERROR_RESPONSES, caller, guard, invalid
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import (
+    MAX_ID,
+    MAX_YEAR,
+    MIN_YEAR,
+    IdPath,
+    PlainText,
+    YearPath,
+    parse_id,
+    parse_year,
+)
 from halfsky.web.core.text import sentence
-from halfsky.web.orgs.permissions import may
+from halfsky.web.orgs.permissions import may, may_take
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_open_round
 from halfsky.web.values.actions.values import (
@@ -131,27 +141,29 @@ class TaskOut(Schema):
 
 
 class RoundIn(Schema):
-    year: int
-    deadline: datetime.date
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR,
+                      description="a data year of the current plan (from its baseline year "
+                                  "to its end year; 422 round.year_outside_plan otherwise)")
+    deadline: datetime.date = Field(description="today or later (422 otherwise)")
     election_year: bool = False
 
 
 class ValueIn(Schema):
     """Only the fields sent are changed; ``version`` is the version read."""
 
-    version: int
+    version: int = Field(ge=1, le=MAX_ID)
     value: Number | None = None
     numerator: Number | None = None
     denominator: Number | None = None
     flag: Literal["", "provisional", "estimated", "not_applicable"] = ""
-    note: str = Field("", max_length=500)
-    explanation: str = Field("", max_length=1000)
+    note: PlainText = Field("", max_length=500)
+    explanation: PlainText = Field("", max_length=1000)
 
 
 class Decision(Schema):
-    value: int = Field(description="the value's id")
+    value: int = Field(ge=1, le=MAX_ID, description="the value's id")
     decision: Literal["approve", "return"]
-    comment: str = Field("", max_length=2000, description="required when returning")
+    comment: PlainText = Field("", max_length=2000, description="required when returning")
 
 
 class ReviewIn(Schema):
@@ -159,7 +171,7 @@ class ReviewIn(Schema):
 
 
 class ReopenIn(Schema):
-    reason: str = Field(max_length=500)
+    reason: PlainText = Field(min_length=1, max_length=500)
 
 
 # --------------------------------------------------------------------------
@@ -219,6 +231,37 @@ def visible_value(user: Any, pk: int) -> Observation:
 
 
 # --------------------------------------------------------------------------
+# The permissions asked before the input is read (``guard``); the actions ask again
+
+
+def may_open_rounds(user: Any, **_path: str) -> None:
+    if not may(user, "data.open_round"):
+        raise ActionError("round.not_allowed")
+
+
+def task_guard(step: str | None) -> Any:
+    def check(user: Any, year: str = "", department: str = "", **_path: str) -> None:
+        parsed = parse_year(year)
+        if parsed is None:
+            return  # not a year: the schema answers 422
+        task = queries.get_task(user, parsed, department)  # 404, or 403 for another's
+        if step is not None and not may_take(user, "task", step, task):
+            raise ActionError("workflow.not_allowed")
+    return check
+
+
+def value_guard(step: str) -> Any:
+    def check(user: Any, value_id: str = "", **_path: str) -> None:
+        pk = parse_id(value_id)
+        if pk is None:
+            return  # not an id: the schema answers 422
+        observation = visible_value(user, pk)
+        if observation.task is None or not may_take(user, "value", step, observation.task):
+            raise ActionError("workflow.not_allowed")
+    return check
+
+
+# --------------------------------------------------------------------------
 # Rounds and tasks
 
 
@@ -232,6 +275,7 @@ def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/rounds", response={201: RoundOut, **ERROR_RESPONSES}, summary="Open a round")
+@guard(may_open_rounds)
 def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]:
     """Open the round for a data year (coordinator): a task per reporting department."""
     user = caller(request)
@@ -250,21 +294,23 @@ def open_round(request: HttpRequest, payload: RoundIn) -> Status[dict[str, Any]]
 
 @router.get("/rounds/{year}", response={200: RoundOut, **ERROR_RESPONSES},
             summary="Read a round and its tasks")
-def read_round(request: HttpRequest, year: int) -> dict[str, Any]:
+def read_round(request: HttpRequest, year: YearPath) -> dict[str, Any]:
     user = caller(request)
     return round_out(queries.get_round(year), user)
 
 
 @router.get("/rounds/{year}/tasks/{department}", response={200: TaskOut, **ERROR_RESPONSES},
             summary="Read a department's task")
-def read_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+@guard(task_guard(None))
+def read_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The task's values (with their version, status, flag) and the findings of the checks."""
     return task_out(queries.get_task(caller(request), year, department))
 
 
 @router.post("/rounds/{year}/tasks/{department}/submit",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Submit a task")
-def submit_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+@guard(task_guard("submit"))
+def submit_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The reporter submits the department's values to its head (refused while any is invalid)."""
     user = caller(request)
     return task_out(do_submit_task(queries.get_task(user, year, department), user))
@@ -272,7 +318,8 @@ def submit_task(request: HttpRequest, year: int, department: str) -> dict[str, A
 
 @router.post("/rounds/{year}/tasks/{department}/confirm",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Confirm a task")
-def confirm_task(request: HttpRequest, year: int, department: str) -> dict[str, Any]:
+@guard(task_guard("confirm"))
+def confirm_task(request: HttpRequest, year: YearPath, department: str) -> dict[str, Any]:
     """The department head confirms the submission (the electronic seal)."""
     user = caller(request)
     return task_out(do_confirm_task(queries.get_task(user, year, department), user))
@@ -280,7 +327,8 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> dict[str, 
 
 @router.post("/rounds/{year}/tasks/{department}/review",
              response={200: TaskOut, **ERROR_RESPONSES}, summary="Review a task")
-def review_task(request: HttpRequest, year: int, department: str,
+@guard(task_guard("review"))
+def review_task(request: HttpRequest, year: YearPath, department: str,
                 payload: ReviewIn) -> dict[str, Any]:
     """The statistics bureau approves values or returns them with a comment each.
 
@@ -298,7 +346,7 @@ def review_task(request: HttpRequest, year: int, department: str,
 
 @router.get("/values/{value_id}", response={200: ValueDetailOut, **ERROR_RESPONSES},
             summary="Read a value and its history")
-def read_value(request: HttpRequest, value_id: int) -> dict[str, Any]:
+def read_value(request: HttpRequest, value_id: IdPath) -> dict[str, Any]:
     """The value and every change of it: who, when, old → new, why."""
     observation = visible_value(caller(request), value_id)
     changes = observation.changes.select_related("actor")
@@ -309,7 +357,8 @@ def read_value(request: HttpRequest, value_id: int) -> dict[str, Any]:
 
 @router.patch("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES},
               summary="Save a value")
-def save_value(request: HttpRequest, value_id: int, payload: ValueIn) -> dict[str, Any]:
+@guard(value_guard("edit"))
+def save_value(request: HttpRequest, value_id: IdPath, payload: ValueIn) -> dict[str, Any]:
     """Save a draft value (the reporter of the department). Only the fields sent change.
 
     A rate with numerator and denominator gets its value computed. A save
@@ -327,7 +376,8 @@ def save_value(request: HttpRequest, value_id: int, payload: ValueIn) -> dict[st
 
 @router.post("/values/{value_id}/reopen", response={200: ValueOut, **ERROR_RESPONSES},
              summary="Reopen an approved value")
-def reopen_value(request: HttpRequest, value_id: int, payload: ReopenIn) -> dict[str, Any]:
+@guard(value_guard("reopen"))
+def reopen_value(request: HttpRequest, value_id: IdPath, payload: ReopenIn) -> dict[str, Any]:
     """Unlock an approved value for correction (statistics bureau or coordinator), with a reason."""
     user = caller(request)
     return value_out(do_reopen_value(visible_value(user, value_id), payload.reason, user))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.formats.uploads import NotANumber, parse_number_text
+from halfsky.web.core.inputs import MAX_ID, no_control_characters
 from halfsky.web.values.models import ValueFlag
 
 
@@ -30,14 +31,17 @@ class OpenRoundForm(forms.Form):
 class ValueForm(forms.Form):
     """One row of the entry form; numbers accept full-width digits and thousands commas."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     value = forms.CharField(label=_("Value"), required=False)
     numerator = forms.CharField(label=_("Numerator"), required=False)
     denominator = forms.CharField(label=_("Denominator"), required=False)
     flag = forms.ChoiceField(label=_("Flag"), choices=ValueFlag.choices, required=False)
-    note = forms.CharField(label=_("Note"), required=False, max_length=500)
-    source = forms.CharField(label=_("Source"), required=False, max_length=200)
-    explanation = forms.CharField(label=_("Explanation"), required=False, max_length=1000)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500,
+                           validators=[no_control_characters])
+    source = forms.CharField(label=_("Source"), required=False, max_length=200,
+                             validators=[no_control_characters])
+    explanation = forms.CharField(label=_("Explanation"), required=False, max_length=1000,
+                                  validators=[no_control_characters])
 
     def _number(self, name: str) -> float | None:
         raw = (self.cleaned_data.get(name) or "").strip()
@@ -61,4 +65,11 @@ class ValueForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             validators=[no_control_characters])
+
+
+class ReasonForm(forms.Form):
+    """Why a closed round is reopened."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=500)

@@ -137,7 +137,7 @@ def test_the_whole_workflow_ends_with_locked_values_and_full_history(login, roun
     assert reporter.post(f"/rounds/{YEAR}/health/submit/").status_code == 302
     task = Task.objects.get(round=round_open, department__code="health")
     assert task.state == "submitted"
-    assert statistics.post(f"/rounds/{YEAR}/health/review/", {}).status_code == 302
+    assert statistics.post(f"/rounds/{YEAR}/health/review/", {}).status_code == 400
     assert Task.objects.get(pk=task.pk).state == "submitted"  # not confirmed yet: no review
     assert head.post(f"/rounds/{YEAR}/health/confirm/").status_code == 302
     assert Task.objects.get(pk=task.pk).state == "confirmed"

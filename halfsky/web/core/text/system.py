@@ -14,6 +14,10 @@ API_REFUSALS = {
     "api.invalid": _("The request is not valid; see “errors” for each problem."),
     "api.csrf_failed": _("The security token (CSRF) is missing or expired: reload the page."),
     "api.error": _("The request was refused (%(detail)s)."),
+    "input.bad_choice": _("The form sent an invalid “%(field)s”: choose again on the page."),
+    "api.bad_body": _("The body of the request is not valid JSON."),
+    "api.too_deep": _("The JSON of the request nests too deeply."),
+    "api.too_large": _("The request is larger than the limit (%(limit)s bytes)."),
 }
 
 JOB_MESSAGES = {

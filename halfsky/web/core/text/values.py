@@ -43,6 +43,9 @@ WORKFLOW_REFUSALS = {
     "value.locked": _("This value is submitted or approved and cannot be changed now."),
     "value.conflict": _("Someone else saved this value meanwhile. Both versions are shown: keep yours by saving again, or take theirs."),
     "value.not_approved": _("Only approved values can be reopened."),
+    "value.rate_parts": _("The value does not agree with the numerator and denominator "
+                          "(they give %(computed)s): send either the value alone, or the "
+                          "numerator and denominator (fields: value, numerator, denominator)."),
     "value.reason_required": _("Give the reason for reopening."),
     "task.not_editable": _("The task has been submitted already."),
     "task.has_problems": ngettext_lazy(

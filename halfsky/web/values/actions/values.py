@@ -87,10 +87,13 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
             getattr(current, name) != data[name] for name in FIELDS if name in data):
         raise ValueConflict(current, data)  # a stale save that would change something
     before = current.snapshot()
+    value_sent = _rate_value_sent(current, data)
     for name in FIELDS:
         if name in data:
             setattr(current, name, data[name])
-    if current.numerator is not None and current.denominator and current.indicator.per:
+    if value_sent:  # the value itself: it replaces the numerator and denominator
+        current.numerator = current.denominator = None
+    elif current.numerator is not None and current.denominator and current.indicator.per:
         current.value = compute_rate(current.numerator, current.denominator, current.indicator.per)
     if (any(getattr(current, n) != before.get(n) for n in ("value", "numerator", "denominator"))
             and current.explanation == before.get("explanation")):
@@ -105,6 +108,30 @@ def do_save_value(observation: Observation, data: Mapping[str, Any], expected_ve
         task.state = TaskState.IN_PROGRESS
         task.save(update_fields=["state", "updated_at"])
     return SaveResult(current, check([current]))
+
+
+def _rate_value_sent(current: Observation, data: Mapping[str, Any]) -> bool:
+    """Whether a save of a rate sends its value rather than its numerator and denominator.
+
+    A changed value with the numerator and denominator unchanged (or not sent) is
+    stored as sent, and the numerator and denominator are cleared; a changed value
+    with a changed numerator or denominator that disagree with it is refused
+    (``value.rate_parts``, 422, naming the fields): never saved as something else.
+    """
+    if not current.indicator.per or "value" not in data or data["value"] == current.value:
+        return False
+    parts = ("numerator", "denominator")
+    if not any(name in data and data[name] != getattr(current, name) for name in parts):
+        return True
+    numerator = data.get("numerator", current.numerator)
+    denominator = data.get("denominator", current.denominator)
+    if data["value"] is None or numerator is None or not denominator:
+        return data["value"] is not None and numerator is None and denominator is None
+    computed = compute_rate(numerator, denominator, current.indicator.per)
+    if abs(computed - data["value"]) > 1e-9 * max(1.0, abs(computed)):
+        raise ActionError("value.rate_parts", fields=["value", "numerator", "denominator"],
+                          computed=computed)
+    return False
 
 
 def task_findings(task: Task) -> list[Finding]:

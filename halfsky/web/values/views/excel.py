@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from halfsky.formats.excel_template import write_template
 from halfsky.formats.excel_upload import MAX_BYTES, read_template
 from halfsky.formats.uploads import FileProblem
-from halfsky.web.core.access import permission_required
+from halfsky.web.core.access import deny, permission_required
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.text import sentence
 from halfsky.web.core.text.files import excel_template_labels
+from halfsky.web.orgs.permissions import may_take
 from halfsky.web.values import excel, queries
 from halfsky.web.values.actions.uploads import UploadRejected, do_apply_upload
 from halfsky.web.values.views.tasks import render_task
@@ -45,6 +46,8 @@ def download_template(request: HttpRequest, year: int, department: str) -> HttpR
 @permission_required("orgs.use_site")
 def upload_template(request: HttpRequest, year: int, department: str) -> HttpResponse:
     task = queries.get_task(request.user, year, department)
+    if not may_take(request.user, "task", "edit", task):
+        deny("data.edit_task")  # before the file is read
     upload = request.FILES.get("file")
     if upload is None:
         problems = [FileProblem("upload.no_file")]

@@ -6,18 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from halfsky.web.core.access import check, deny, permission_required
 from halfsky.web.core.errors import ActionError
+from halfsky.web.core.inputs import refuse_input
 from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_close_round, do_open_round, do_reopen_round
-from halfsky.web.values.forms import OpenRoundForm
+from halfsky.web.values.forms import OpenRoundForm, ReasonForm
 from halfsky.web.values.models import Round, TaskState
 
 
@@ -44,7 +46,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     return render(request, "values/round_list.html", {
         "rounds": rounds, "form": form if can_open else None,
         "own_department": department_of(request.user) if is_department_bound(request.user) else None,
-    })
+    }, status=400 if request.method == "POST" else 200)
 
 
 @login_required
@@ -71,8 +73,9 @@ def round_board(request: HttpRequest, year: int) -> HttpResponse:
 @permission_required("data.open_round")
 def close_round(request: HttpRequest, year: int) -> HttpResponse:
     """The coordinator closes the round: the departments' entry ends."""
+    round_ = queries.get_round(year)
     try:
-        do_close_round(queries.get_round(year), request.user)
+        do_close_round(round_, request.user)
     except ActionError as error:
         messages.error(request, sentence(error.code, error.params))
     else:
@@ -85,9 +88,13 @@ def close_round(request: HttpRequest, year: int) -> HttpResponse:
 @permission_required("data.open_round")
 def reopen_round(request: HttpRequest, year: int) -> HttpResponse:
     """The coordinator reopens a closed round for a late change, saying why."""
+    round_ = queries.get_round(year)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return refuse_input(request, sentence("round.reason_required"),
+                            reverse("data:board", args=[year]))
     try:
-        do_reopen_round(queries.get_round(year), request.POST.get("reason", "")[:500],
-                        request.user)
+        do_reopen_round(round_, form.cleaned_data["reason"], request.user)
     except ActionError as error:
         messages.error(request, sentence(error.code, error.params))
     else:

@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 from halfsky.domain import workflow
 from halfsky.domain.validation import Severity, blocking
 from halfsky.web.core.access import FORBIDDEN, deny, is_refusal, permission_required
+from halfsky.web.core.api import status_of
 from halfsky.web.core.errors import ActionError
-from halfsky.web.core.text import sentence
-from halfsky.web.orgs.permissions import moves
+from halfsky.web.core.inputs import has_control_characters, parse_id
+from halfsky.web.core.text import sentence, targets
+from halfsky.web.orgs.permissions import may_take, moves
 from halfsky.web.values import queries
 from halfsky.web.values.actions.values import (
     EDITABLE_VALUE_STATES,
@@ -57,6 +59,8 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
     """Autosave of one row (htmx): answers with the row, its findings or a conflict."""
     observation = get_object_or_404(Observation.objects.restrict(request.user), pk=pk,
                                     task__isnull=False)
+    if not may_take(request.user, "value", "edit", observation.task):
+        deny("data.edit_value")  # before the form is read
     form = ValueForm(request.POST)
     context: dict[str, Any] = {"moves": ("edit",)}
     status = 200
@@ -65,6 +69,8 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
         status = 422
     else:
         data = {k: v for k, v in form.cleaned_data.items() if k != "version" and k in request.POST}
+        if observation.indicator.per and _shown_unchanged(request, observation):
+            data.pop("value", None)  # the computed value as shown: the parts decide it
         try:
             result = do_save_value(observation, data, form.cleaned_data["version"], request.user)
         except ValueConflict as conflict:
@@ -74,7 +80,7 @@ def save_value(request: HttpRequest, pk: int) -> HttpResponse:
                                    "message": sentence(conflict.code)}
         except ActionError as error:
             context["form_errors"] = [sentence(error.code, error.params)]
-            status = FORBIDDEN if is_refusal(error.code) else 409
+            status = FORBIDDEN if is_refusal(error.code) else status_of(error.code)
         else:
             observation = result.observation
             context["saved"] = True
@@ -100,11 +106,19 @@ def _rows_of_same_value(observation: Observation) -> set[int]:
     ).values_list("pk", flat=True)) | {observation.pk}
 
 
-def _act(request: HttpRequest, year: int, department: str, action: Any, done: str) -> HttpResponse:
-    task = queries.get_task(request.user, year, department)
+def _shown_unchanged(request: HttpRequest, observation: Observation) -> bool:
+    """Whether the row's value field still shows the stored value (as the page writes it)."""
+    return request.POST.get("value", "").strip() == targets.number(observation.value)
+
+
+def _act(request: HttpRequest, year: int, department: str, action: Any, done: str,
+         task: Any = None) -> HttpResponse:
+    task = task or queries.get_task(request.user, year, department)
     try:
         action(task)
     except ActionError as error:
+        if is_refusal(error.code):
+            deny(error.code)
         messages.error(request, sentence(error.code, error.params))
     else:
         messages.success(request, done)
@@ -131,16 +145,38 @@ def confirm_task(request: HttpRequest, year: int, department: str) -> HttpRespon
 @login_required
 @permission_required("orgs.use_site")
 def review_task(request: HttpRequest, year: int, department: str) -> HttpResponse:
-    decisions: dict[int, tuple[str, str]] = {}
-    for name, decision in request.POST.items():
-        if name.startswith("decision-") and decision in {"approve", "return"}:
-            pk = int(name.removeprefix("decision-"))
-            decisions[pk] = (decision, request.POST.get(f"comment-{pk}", ""))
+    """The review's decisions (``decision-<value id>`` = approve or return, ``comment-<id>``),
+    read only after the user is known to review this task."""
+    task = queries.get_task(request.user, year, department)
+    if not may_take(request.user, "task", "review", task):
+        deny("data.review_task")
+    decisions = _decisions(request.POST)
+    if decisions is None:
+        messages.error(request, _("The review could not be read: each decision is “approve” or "
+                                  "“return” for a value of this task, each comment plain text."))
+        return render_task(request, task, status=400)
     if not decisions:
         messages.error(request, _("Choose “approve” or “return” for at least one value."))
-        return redirect("data:task", year=year, department=department)
+        return render_task(request, task, status=400)
     return _act(request, year, department, lambda t: do_review_task(t, decisions, request.user),
-                _("Review saved."))
+                _("Review saved."), task=task)
+
+
+def _decisions(posted: Any) -> dict[int, tuple[str, str]] | None:
+    """The decisions posted, or None when any is not one (a bad id, choice or comment)."""
+    decisions: dict[int, tuple[str, str]] = {}
+    for name, decision in posted.items():
+        if not name.startswith("decision-"):
+            continue
+        pk = parse_id(name.removeprefix("decision-"))
+        if pk is None or decision not in {"approve", "return", ""}:
+            return None
+        comment = posted.get(f"comment-{pk}", "")
+        if has_control_characters(comment) or len(comment) > 2000:
+            return None
+        if decision:
+            decisions[pk] = (decision, comment)
+    return decisions
 
 
 @login_required
@@ -163,4 +199,5 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("data:value", pk=pk)
     changes = observation.changes.select_related("actor")
     return render(request, "values/value.html", {
-        "observation": observation, "changes": changes, "form": form, "moves": value_moves})
+        "observation": observation, "changes": changes, "form": form, "moves": value_moves},
+        status=400 if request.method == "POST" else 200)
