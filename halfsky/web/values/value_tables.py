@@ -32,22 +32,21 @@ class ValueTable:
         return bool(cells) and all(c.is_sample for c in cells)
 
 
-def _decimals(observations: list[Observation]) -> int:
+def _decimals(observations: list[Observation], indicator: Indicator) -> int:
     if not observations:
         return 1
-    indicator = observations[0].indicator
     return unit_decimals(indicator.unit, indicator.per,
                          (o.value for o in observations if o.value is not None))
 
 
-def value_table(observations: list[Observation]) -> ValueTable:
+def value_table(observations: list[Observation], indicator: Indicator) -> ValueTable:
     years = sorted({o.year for o in observations})
     by_breakdown: dict[str, dict[int, Observation]] = defaultdict(dict)
     for observation in observations:
         by_breakdown[observation.breakdown][observation.year] = observation
     rows = [(b, [by_breakdown[b].get(y) for y in years]) for b in sorted(by_breakdown, key=_order)]
     return ValueTable(years, rows, any(o.is_sample for o in observations),
-                      _decimals(observations))
+                      _decimals(observations, indicator))
 
 
 def _order(breakdown: str) -> tuple[int, str]:
@@ -69,15 +68,16 @@ def indicator_values(indicator: Indicator) -> dict[str, Any]:
         if observation.area_id != region and observation.breakdown == "":
             townships[observation.area.name].append(observation)
     return {
-        "county": value_table(county),
-        "townships": value_table_by_area(townships),
+        "county": value_table(county, indicator),
+        "townships": value_table_by_area(townships, indicator),
         "reference": list(
             ReferenceValue.objects.filter(indicator_name=indicator.national_reference)
         ) if indicator.national_reference else [],
     }
 
 
-def value_table_by_area(by_area: dict[str, list[Observation]]) -> ValueTable:
+def value_table_by_area(by_area: dict[str, list[Observation]], indicator: Indicator
+                        ) -> ValueTable:
     years = sorted({o.year for values in by_area.values() for o in values})
     rows = []
     for name in sorted(by_area):
@@ -85,7 +85,7 @@ def value_table_by_area(by_area: dict[str, list[Observation]]) -> ValueTable:
         rows.append((name, [by_year.get(y) for y in years]))
     samples = any(o.is_sample for values in by_area.values() for o in values)
     return ValueTable(years, rows, samples,
-                      _decimals([o for values in by_area.values() for o in values]))
+                      _decimals([o for values in by_area.values() for o in values], indicator))
 
 
 def latest_totals(indicators: list[Indicator]) -> dict[int, Observation]:
