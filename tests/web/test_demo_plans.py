@@ -68,3 +68,24 @@ def test_the_childrens_plan_is_assessed_for_2025_and_a_second_run_adds_nothing(
     set_up_companion_plans(townships, national_levels(read_reference_csv(), 2020),
                            io.StringIO())
     assert (Observation.objects.count(), Indicator.objects.count(), assessed.count()) == before
+
+
+@pytest.mark.parametrize("code", [WOMEN_PLAN, CHILDREN_PLAN, NEXT_PLAN])
+def test_each_demo_plans_pages_show_that_plan_through_the_chooser(companions: str, login,
+                                                                   code: str) -> None:
+    from django.urls import reverse
+
+    from halfsky.web.plans.models import Plan
+
+    titles = dict(Plan.objects.values_list("code", "title"))
+    client = login("coordinator")
+    for name in ("dashboards:overview", "plans:overview", "assessments:index", "reports:index"):
+        start = reverse(name, args=[WOMEN_PLAN if code != WOMEN_PLAN else NEXT_PLAN])
+        chosen = client.post(reverse("choose_plan"), {"plan": code, "next": start})
+        assert chosen.status_code == 302 and chosen.url == reverse(name, args=[code])
+        page = client.get(chosen.url, follow=True).content.decode()
+        main = page[page.index("<main"):page.index("</main>")]
+        assert titles[code] in main, name
+        if name != "plans:overview":  # which lists the plans sharing its series, by title
+            assert all(t not in main for other, t in titles.items() if other != code), name
+        assert f'<option value="{code}" selected>' in page
