@@ -17,6 +17,7 @@ from halfsky.web.core.notifications import latest as latest_notifications
 from halfsky.web.core.notifications import mark_read
 from halfsky.web.core.text import sentence
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
+from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.values import queries
 from halfsky.web.values.actions.rounds import do_close_round, do_open_round, do_reopen_round
 from halfsky.web.values.forms import OpenRoundForm, ReasonForm
@@ -45,6 +46,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     rounds = list(Round.objects.all())
     return render(request, "values/round_list.html", {
         "rounds": rounds, "form": form if can_open else None,
+        "plan": chosen_plan(request.user),  # its import of earlier years is linked
         "own_department": department_of(request.user) if is_department_bound(request.user) else None,
     }, status=400 if request.method == "POST" else 200)
 
