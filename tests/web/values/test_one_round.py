@@ -91,3 +91,8 @@ def test_a_shared_2025_value_entered_once_appears_in_both_plans(login, successor
     assert final.latest_value == baseline.latest_value == 55.0
     assert final.status == "met"  # ≥ 50% by 2025
     assert baseline.status != "met"  # ≥ 60% by 2030
+
+
+def test_the_rounds_page_opens_for_every_role(login) -> None:
+    for user in ("coordinator", "statistics", "health_reporter", "leader", "viewer", "admin"):
+        assert login(user).get("/rounds/").status_code == 200, user
