@@ -46,7 +46,7 @@ class _Reader:
         self.start_year = 0
         self.end_year = 0
         self.parents: tuple[str, ...] = ()
-        self.code = ""
+        self.plan_code = ""
 
     def responsibility(self, fields: Fields) -> Responsibility:
         lead = fields.optional_text("lead")
@@ -94,7 +94,7 @@ class _Reader:
                 {"start_year": self.start_year, "end_year": self.end_year},
             )
         self.parents = head.texts("parents")
-        self.code = head.text("code", required=True)
+        self.plan_code = head.text("code", required=True)
         departments = self.read_departments(top)
         areas = self.read_areas(top)
         region = head.text("region", required=True)
@@ -103,7 +103,7 @@ class _Reader:
         domains = self.read_domains(top)
         indicators = self.read_indicators(top)
         return Plan(
-            code=self.code,
+            code=self.plan_code,
             title=head.text("title", required=True),
             region=region,
             start_year=self.start_year,
@@ -278,7 +278,7 @@ class _Reader:
                     ),
                     national_reference=fields.text("national_reference"),
                     maps_to=read_mapping(fields, self.parents),
-                    same_as=read_series_link(fields, self.code),
+                    same_as=read_series_link(fields, self.plan_code),
                     aggregation=aggregation,
                     aggregation_weight=aggregation_weight,
                 )

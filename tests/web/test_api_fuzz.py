@@ -55,10 +55,7 @@ def token(db: None, same_connection: None) -> str:
     users = get_user_model().objects
     coordinator = users.get(username="coordinator")
     if not Round.objects.filter(year=2025).exists():  # a round, so that tasks and values answer
-        from halfsky.web.plans.queries import current_plan
-
-        do_open_round(current_plan(), 2025, timezone.localdate() + datetime.timedelta(days=20),
-                      coordinator)
+        do_open_round(2025, timezone.localdate() + datetime.timedelta(days=20), coordinator)
     return do_create_token(coordinator, "fuzz", coordinator)[1]
 
 

@@ -87,7 +87,7 @@ def build_world(coordinator_client: Client) -> World:
     value = task.observations.select_related("indicator").order_by("pk").first()
     indicator = value.indicator
     goal = indicator.goal if hasattr(indicator, "goal") else plan.domains.first().goals.first()
-    assert coordinator_client.post("/rounds/earlier-years/", {"file": SimpleUploadedFile(
+    assert coordinator_client.post("/plans/jixian-women-2021-2025/earlier-years/", {"file": SimpleUploadedFile(
         "history.csv", b"indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
         b"H01,141028,2020,,77.3,,,,\n")}).status_code == 302
     draft = ImportDraft.objects.create(

@@ -48,7 +48,7 @@ def evidence_page(login: Any) -> tuple[Any, str]:
                                     get_user_model().objects.get(username="coordinator"))
     item = evaluation.items.filter(measure__isnull=False,
                                    department__name="县卫生健康和体育局").first()
-    return login("health_reporter"), reverse("reports:item", args=[item.pk])
+    return login("health_reporter"), reverse("reports:item", args=[item.round.plan.code, item.pk])
 
 
 def post_evidence(name: str, content: Callable[[], bytes]) -> Callable[[Any], Any]:

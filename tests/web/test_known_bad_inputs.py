@@ -61,14 +61,14 @@ def test_a_non_numeric_review_key_is_refused_not_a_server_error(login: Any, roun
                                   {"action": "nonsense"}])
 def test_exchange_posts_with_bad_ids_are_refused(login: Any, data: dict[str, str]) -> None:
     before = ChildAccess.objects.count()
-    response = login("coordinator").post("/exchange/", data)
+    response = login("coordinator").post("/plans/jixian-women-2021-2025/exchange/", data)
     assert response.status_code == 400
     assert ChildAccess.objects.count() == before
 
 
 def test_a_huge_year_on_the_sdmx_download_is_ignored(login: Any) -> None:
     client = login("coordinator")
-    for path in ("/exchange/sdmx/data.csv", "/exchange/sdmx/data.json", "/exchange/sdmx/"):
+    for path in ("/plans/jixian-women-2021-2025/exchange/sdmx/data.csv", "/plans/jixian-women-2021-2025/exchange/sdmx/data.json", "/plans/jixian-women-2021-2025/exchange/sdmx/"):
         response = client.get(path, {"year": "99999999999999999999"})
         assert response.status_code in {200, 409}, path
 
@@ -81,7 +81,7 @@ def test_a_huge_year_on_the_exchange_api_is_invalid() -> None:
 
 def test_huge_ids_in_paths_are_not_found(login: Any) -> None:
     client = login("coordinator")
-    for path in ("/rounds/values/99999999999999999999/", "/reports/99999999999999999999/",
+    for path in ("/rounds/values/99999999999999999999/", "/plans/jixian-women-2021-2025/reports/99999999999999999999/",
                  "/jobs/99999999999999999999/", "/rounds/99999/"):
         assert client.get(path).status_code == 404, path
     api, headers = api_client("coordinator")
@@ -230,4 +230,4 @@ def test_permission_is_asked_before_the_input_is_read(login: Any, round_open: Ro
     observation = health_value()
     assert viewer.post(f"/rounds/values/{observation.pk}/save/", {"note": "\x00"}).status_code == 403
     assert viewer.post(f"/rounds/{YEAR}/health/upload/", {}).status_code == 403
-    assert viewer.post("/reports/", {"year": "abc"}).status_code == 403
+    assert viewer.post("/plans/jixian-women-2021-2025/reports/", {"year": "abc"}).status_code == 403
