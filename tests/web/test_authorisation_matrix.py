@@ -46,6 +46,7 @@ YEAR = 2025
 OTHER = "education"  # the other department: the department-bound users are health's
 IDENTITIES = ["coordinator", "statistics", "health_reporter", "health_head", "leader", "viewer",
               "admin", "stranger", None]  # the seven roles, a user without a role, anonymous
+NEXT_PLAN = "jixian-women-2026-2030"
 OPEN_TO_ALL = {"login", "set_language", "admin:login", "admin:logout", "api:openapi-json", "api:openapi-view", "api:api-root"}
 SIGNED_IN = {"logout", "security:password_change", "data:notifications",
              "data:notifications_read", "security:totp_enrol", "security:totp_verify"}
@@ -76,9 +77,15 @@ def build_world(coordinator_client: Client) -> World:
     from halfsky.web.tokens.actions import do_create_token
     from halfsky.web.values.models import EarlierYearsImport, Observation, Task
 
+    # the next plan, linked to this one: the two plans side by side (plans:compare)
+    from halfsky.formats.plan_file import load_plan
+    from halfsky.web.plans.actions import do_load_plan
+
+    do_load_plan(load_plan(NEXT_PLAN))
+
     users = {u.username: u for u in User.objects.all()}
     coordinator = users["coordinator"]
-    plan = Plan.objects.select_related("region").first()
+    plan = Plan.objects.select_related("region").get(code="jixian-women-2021-2025")
     deadline = timezone.localdate() + datetime.timedelta(days=20)
     assert coordinator_client.post("/rounds/", {"year": YEAR, "deadline": deadline}
                                    ).status_code == 302
@@ -225,7 +232,7 @@ PKS: dict[str, str] = {
 def fill(name: str, view: str, w: World) -> str:
     """The value of the URL parameter ``name`` of ``view``: by name, then by view."""
     by_name: dict[str, Callable[[], Any]] = {
-        "plan": lambda: w.plan.code, "year": lambda: YEAR, "department": lambda: OTHER,
+        "plan": lambda: w.plan.code, "other": lambda: NEXT_PLAN, "year": lambda: YEAR, "department": lambda: OTHER,
         "domain": lambda: w["goal"].domain.code, "number": lambda: w["goal"].number,
         "value_id": lambda: w["value"].pk, "target": lambda: w["target"].pk,
         "step": lambda: "review", "fmt": lambda: "docx", "object_id": lambda: 1,
@@ -335,6 +342,8 @@ def test_the_authorisation_matrix(capsys: Any, settings: Any) -> None:
     for cell in cells:
         path = "/" + PARAM.sub(lambda m, view=cell.view: fill(m["name"], view, world),
                                cell.route)
+        if cell.name.startswith("api:"):
+            path += f"?plan={world.plan.code}"  # the endpoints of one plan name it
         for username in IDENTITIES:
             user = users.get(username) if username else None
             client = clients[username]
