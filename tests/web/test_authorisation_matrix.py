@@ -66,22 +66,20 @@ class World:
 def build_world(coordinator_client: Client) -> World:
     from django.contrib.auth.models import User
 
+    from halfsky.formats.plan_file import load_plan
     from halfsky.web.assessments.models import Warning, WarningKind
     from halfsky.web.exchange.actions.access import do_issue_child_token
     from halfsky.web.exchange.models import Conflict, Delivery, ReceivedValue
     from halfsky.web.imports.models import DraftIndicator, DraftTarget, ImportDraft
     from halfsky.web.jobs.models import Job
     from halfsky.web.orgs.models import Area, Department
+    from halfsky.web.plans.actions import do_load_plan
     from halfsky.web.plans.models import Plan
     from halfsky.web.reports.models import EvaluationItem, EvaluationRound, Evidence, Report
     from halfsky.web.tokens.actions import do_create_token
     from halfsky.web.values.models import EarlierYearsImport, Observation, Task
 
-    # the next plan, linked to this one: the two plans side by side (plans:compare)
-    from halfsky.formats.plan_file import load_plan
-    from halfsky.web.plans.actions import do_load_plan
-
-    do_load_plan(load_plan(NEXT_PLAN))
+    do_load_plan(load_plan(NEXT_PLAN))  # linked to this one: two plans side by side
 
     users = {u.username: u for u in User.objects.all()}
     coordinator = users["coordinator"]
