@@ -62,3 +62,22 @@ def log_in(page: Any, demo_site: str) -> Callable[[str], Any]:
         return page
 
     return go
+
+
+@pytest.fixture
+def open_round(page: Any, log_in: Callable[[str], Any]) -> Callable[[int], None]:
+    """``open_round(2025)``: the coordinator opens that year's round from the menu."""
+    import datetime
+
+    from playwright.sync_api import expect
+
+    def go(year: int) -> None:
+        log_in("coordinator")
+        page.get_by_role("navigation", name="主菜单").get_by_role("link", name="数据填报").click()
+        page.get_by_label("数据年度").fill(str(year))
+        deadline = datetime.date.today() + datetime.timedelta(days=30)
+        page.get_by_label("截止日期").fill(deadline.isoformat())
+        page.get_by_role("button", name="开启").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"{year}年度填报任务")
+
+    return go

@@ -7,7 +7,6 @@ box, not to the top of the page; a message names the form's own field (分母).
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from playwright.sync_api import expect
@@ -15,20 +14,10 @@ from playwright.sync_api import expect
 YEAR = 2025
 
 
-def open_round(log_in: Any, page: Any) -> None:
-    log_in("coordinator")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="数据填报").click()
-    page.get_by_label("数据年度").fill(str(YEAR))
-    deadline = datetime.date.today() + datetime.timedelta(days=30)
-    page.get_by_label("截止日期").fill(deadline.isoformat())
-    page.get_by_role("button", name="开启").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"{YEAR}年度填报任务")
-
-
-def test_refusals_are_shown_and_the_keyboard_stays(log_in: Any, page: Any, demo_site: str
-                                                   ) -> None:
+def test_refusals_are_shown_and_the_keyboard_stays(log_in: Any, page: Any, demo_site: str,
+                                                   open_round: Any) -> None:
     page.set_viewport_size({"width": 1366, "height": 768})
-    open_round(log_in, page)
+    open_round(YEAR)
     log_in("health_reporter")
     page.goto(f"{demo_site}/rounds/{YEAR}/health/")
     row = page.locator("table.entry tbody tr").filter(has_text="妇女人均预期寿命").first

@@ -9,7 +9,6 @@ step.
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -38,16 +37,11 @@ def row(page: Any, name: str) -> Any:
     return page.locator("table.entry tbody tr").filter(has_text=name)
 
 
-def test_a_whole_round(log_in: Any, page: Any, demo_site: str, tmp_path: Path) -> None:
+def test_a_whole_round(log_in: Any, page: Any, demo_site: str, tmp_path: Path,
+                      open_round: Any) -> None:
     make_accounts()
     # The coordinator opens the round.
-    log_in("coordinator")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="数据填报").click()
-    page.get_by_label("数据年度").fill(str(YEAR))
-    deadline = datetime.date.today() + datetime.timedelta(days=30)
-    page.get_by_label("截止日期").fill(deadline.isoformat())
-    page.get_by_role("button", name="开启").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"{YEAR}年度填报任务")
+    open_round(YEAR)
     expect(page.locator("table.board")).to_contain_text("县公安局")
 
     # The reporter fills the first value in the form (saved as typed) ...
