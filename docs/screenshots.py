@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -24,16 +25,23 @@ PAGES = {
 }
 
 
+def logged_in_page(browser: Any, base: str, username: str = "coordinator") -> Any:
+    """A 1366×768 page of ``browser`` logged in to the demo at ``base``."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{base}/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill("halfsky-demo")
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state()
+    return page
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(f"{BASE}/login/")
-        page.get_by_label("用户名").fill("coordinator")
-        page.get_by_label("密码").fill("halfsky-demo")
-        page.get_by_role("button", name="登录").click()
+        page = logged_in_page(browser, BASE)
         for name, path in PAGES.items():
             page.goto(BASE + path)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=name != "indicators")

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from screenshots import logged_in_page  # docs/screenshots.py, beside this script
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -24,12 +25,7 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(f"{BASE}/login/")
-        page.get_by_label("用户名").fill("coordinator")
-        page.get_by_label("密码").fill("halfsky-demo")
-        page.get_by_role("button", name="登录").click()
-        page.wait_for_load_state()
+        page = logged_in_page(browser, BASE)
         page.goto(f"{BASE}/plans/{OLD}/dashboard/")
         page.screenshot(path=str(OUT / "plans-chooser.png"), clip={
             "x": 0, "y": 0, "width": 1366, "height": 160})
