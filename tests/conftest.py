@@ -18,6 +18,10 @@ from django.test import Client
 
 PASSWORD = "halfsky-demo"
 
+# Fixtures through which a test reaches the database (directly or by a live server).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences",
+                     "django_db_serialized_rollback"}
+
 
 def pytest_configure(config: pytest.Config) -> None:
     if not os.environ.get("DJANGO_SETTINGS_MODULE"):  # running with -p no:django
@@ -27,6 +31,21 @@ def pytest_configure(config: pytest.Config) -> None:
     # Background jobs run in the request: a test sees their result when the request returns
     # (tests/web/jobs switch it off to test the thread).
     settings.HALFSKY_JOBS_INLINE = True
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``HALFSKY_TESTS=database`` keeps only the tests that touch the database: CI runs the
+    whole suite on SQLite, then these again on PostgreSQL (the rest cannot differ)."""
+    if os.environ.get("HALFSKY_TESTS", "all") != "database":
+        return
+    kept, left_out = [], []
+    for item in items:
+        touches = (item.get_closest_marker("django_db") or item.get_closest_marker("database")
+                   or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        (kept if touches else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def load_demo() -> None:

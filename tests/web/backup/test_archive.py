@@ -23,6 +23,8 @@ from django.contrib.auth.models import User
 from halfsky.web.backup import BackupError, restore_backup
 from halfsky.web.backup.fingerprint import Fingerprints, fingerprints
 
+pytestmark = pytest.mark.database  # new instances on the configured database
+
 ROOT = Path(__file__).resolve().parents[3]
 EVIDENCE = b"%PDF-1.4 sample evidence\n"
 PLAN_FILE = "plan:\n  code: county-women-2026-2030\n"

@@ -33,8 +33,9 @@ import pytest
 
 from halfsky.domain.exchange import ExchangeValue, batch_id
 
-pytestmark = pytest.mark.skipif(os.environ.get("HALFSKY_E2E") == "0",
-                                reason="HALFSKY_E2E=0: slow multi-process tests skipped")
+pytestmark = [pytest.mark.skipif(os.environ.get("HALFSKY_E2E") == "0",
+                                 reason="HALFSKY_E2E=0: slow multi-process tests skipped"),
+              pytest.mark.database]
 
 HALFSKY = str(Path(sys.executable).with_name("halfsky"))
 CITY_PLAN = "linfen-sample-women-2021-2025"

@@ -27,8 +27,9 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.skipif(os.environ.get("HALFSKY_E2E") == "0",
-                                reason="HALFSKY_E2E=0: slow multi-process tests skipped")
+pytestmark = [pytest.mark.skipif(os.environ.get("HALFSKY_E2E") == "0",
+                                 reason="HALFSKY_E2E=0: slow multi-process tests skipped"),
+              pytest.mark.database]
 
 HALFSKY = str(Path(sys.executable).with_name("halfsky"))
 ON_POSTGRES = os.environ.get("DB") == "postgres"
