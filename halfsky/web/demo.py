@@ -3,7 +3,8 @@
 ``halfsky demo`` (run by ``make demo``) calls ``set_up_demo``; running it
 again updates in place and duplicates nothing. With the women's 2021–2025 plan it
 also loads the companion plans (``demo_plans``): the children's plan and the
-2026–2030 women's plan, both samples.
+2026–2030 women's plan, both samples — before it opens the 2025 round, so that the
+round asks for the values of every plan in force that year.
 """
 
 from __future__ import annotations
@@ -61,12 +62,12 @@ def set_up_demo(plan: domain.Plan, out: TextIO, with_round: bool = True,
         do_ensure_account(account)
         department = f"  [{account.department}]" if account.department else ""
         out.write(f"  {account.username:<20} {account.role.value}{department}\n")
+    if companions and plan.code == WOMEN_PLAN:
+        set_up_companion_plans(townships, levels, out)
     if with_round:
         set_up_demo_round(plan, DEMO_PASSWORD, levels, out)
     do_recompute(Plan.objects.get(code=plan.code), DEMO_YEARS[-1])
     set_up_demo_assessment(plan, DEMO_YEARS[-1], DEMO_PASSWORD, out)
-    if companions and plan.code == WOMEN_PLAN:
-        set_up_companion_plans(townships, levels, out)
 
 
 def set_up_province_demo(plan: domain.Plan, out: TextIO) -> None:

@@ -3,8 +3,10 @@
 Both are samples written by the project, marked 示例（非官方规划）. They are loaded
 after the women's 2021–2025 plan, since some of their indicators are its series
 (``same_as``): the children's plan (``jixian-children-2021-2025``) gets sample values
-for its own indicators, 2020–2025, and its last year assessed; the 2026–2030 plan
-(``jixian-women-2026-2030``) gets no values beyond the series it shares.
+for its own indicators, 2020–2024 like the women's plan, and 2024 assessed; its 2025
+values come through the demo's 2025 round, which is opened after these plans are loaded.
+The 2026–2030 plan (``jixian-women-2026-2030``) gets no values beyond the series it
+shares.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TextIO
 from halfsky.formats.plan_file import load_plan
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.assessments.models import AssessmentResult
-from halfsky.web.demo_values import store_sample_values
+from halfsky.web.demo_values import DEMO_YEARS, store_sample_values
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Plan
@@ -24,7 +26,7 @@ WOMEN_PLAN = "jixian-women-2021-2025"  # the plan the others link to
 CHILDREN_PLAN = "jixian-children-2021-2025"
 NEXT_PLAN = "jixian-women-2026-2030"
 COMPANION_PLANS = (CHILDREN_PLAN, NEXT_PLAN)  # in the order they load
-CHILDREN_YEARS = range(2020, 2026)
+CHILDREN_YEARS = DEMO_YEARS  # 2025 is the round's
 
 
 def set_up_companion_plans(townships: list[Area], levels: dict[tuple[str, str], float],
