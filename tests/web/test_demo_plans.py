@@ -10,6 +10,7 @@ import pytest
 from halfsky.formats.plan_file import load_plan
 from halfsky.formats.reference_csv import read_reference_csv
 from halfsky.web.assessments.models import AssessmentResult
+from halfsky.web.demo import set_up_demo
 from halfsky.web.demo_plans import (
     CHILDREN_PLAN,
     CHILDREN_YEARS,
@@ -17,7 +18,6 @@ from halfsky.web.demo_plans import (
     WOMEN_PLAN,
     set_up_companion_plans,
 )
-from halfsky.web.demo import set_up_demo
 from halfsky.web.demo_round import YEAR
 from halfsky.web.demo_values import SAMPLE_TOWNSHIPS, national_levels
 from halfsky.web.orgs.actions import do_ensure_sample_townships

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from halfsky.formats.plan_file import load_plan
 from halfsky.web.exchange.actions.access import do_issue_child_token, do_revoke_child_token
 from halfsky.web.exchange.actions.receive import do_resolve_conflict
 from halfsky.web.exchange.models import (
@@ -14,6 +17,7 @@ from halfsky.web.exchange.models import (
     ReceivedValue,
 )
 from halfsky.web.orgs.models import Area
+from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.models import Observation, ValueChange
 from tests.web.exchange.conftest import push, value
@@ -228,3 +232,20 @@ def test_conflicts_of_a_delivery_make_one_notification(city: Plan, county_key: s
     watchers = notes.values("user").distinct().count()
     assert watchers >= 2 and notes.count() == watchers  # coordinator, statistics bureau
     assert notes.first().params["count"] == len(years)
+
+
+def test_each_value_goes_to_the_plan_that_tracks_it(city: Plan, county_key: str) -> None:
+    """Two plans of the city in force: a value of an indicator only the second tracks is
+    stored under the second plan, not listed as unknown by the first."""
+    original = load_plan("linfen-sample-women-2021-2025")
+    education = [i for i in original.indicators if i.code.startswith("E")]
+    rest = tuple(i for i in original.indicators if not i.code.startswith("E"))
+    do_load_plan(replace(original, indicators=rest))
+    do_load_plan(replace(original, code="linfen-sample-children-2021-2025",
+                         title="临汾市儿童发展规划（示例）", indicators=tuple(education)))
+    children = Plan.objects.get(code="linfen-sample-children-2021-2025")
+    body = push(county_key, [value(), value("小学学龄女童净入学率", number=99.9,
+                                            numerator=999, denominator=1000)]).json()
+    assert body["counts"] == {"created": 2} and body["unknown"] == []
+    assert [o.value for o in county_values(city)] == [10.0]
+    assert [o.value for o in county_values(children, "E01")] == [99.9]

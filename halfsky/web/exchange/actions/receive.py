@@ -70,8 +70,8 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
                actor: Any = None) -> ReceiveSummary:
     """Store one batch of a child area's values; a batch received before changes nothing.
 
-    Each value goes to the plan of the child's parent area whose period holds
-    its year (the newest plan when none does).
+    Each value goes to the first plan of the child's parent area that tracks its
+    indicator, the plans whose period holds its year tried first.
     """
     plans = list(Plan.objects.select_related("region").filter(region=area.parent_id))
     if area.parent_id is None or not plans:
@@ -97,23 +97,10 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
     except IntegrityError:
         raise ActionError("exchange.busy") from None
     summary = ReceiveSummary(batch)
-    by_plan: dict[int, list[exchange.ExchangeValue]] = {}
-    for value in values:
-        plan = _plan_for(plans, value.year)
-        by_plan.setdefault(plan.pk, []).append(value)
+    by_plan = _map_to_plans(plans, values, summary)
     for plan in plans:
-        if plan.pk not in by_plan:
-            continue
-        receiver = exchange.Receiver.for_plan(domain_plan(plan))
-        indicators = {i.code: i for i in plan.indicators.all()}
-        mapped: list[tuple[Any, exchange.ExchangeValue]] = []
-        for value in by_plan[plan.pk]:
-            local = receiver.local(value)
-            if local is None:
-                summary.unknown.append(f"{value.plan}:{value.indicator}")
-                continue
-            mapped.append((indicators[local[0]], local[1]))
-        _store(plan, area, delivery, mapped, summary, actor)
+        if plan.pk in by_plan:
+            _store(plan, area, delivery, by_plan[plan.pk], summary, actor)
     conflicts = summary.conflicts_opened
     if conflicts:  # one notification per delivery, however many values conflict
         first = next(p for p in plans if p.pk in by_plan)  # the page lists a plan's conflicts
@@ -139,9 +126,26 @@ def repeated_keys(values: Sequence[exchange.ExchangeValue]) -> list[str]:
     return [f"{p}:{i} {a} {y}{' ' + b if b else ''}" for p, i, a, y, b in repeated]
 
 
-def _plan_for(plans: list[Plan], year: int) -> Plan:
-    covering = [p for p in plans if p.baseline_year <= year <= p.end_year]
-    return covering[0] if covering else plans[0]
+def _map_to_plans(plans: list[Plan], values: Sequence[exchange.ExchangeValue],
+                  summary: ReceiveSummary) -> dict[int, list[tuple[Any, exchange.ExchangeValue]]]:
+    """Each value under the indicator of the first plan that tracks it, trying the plans
+    whose period holds its year first (a children's value goes to the children's plan,
+    a women's value to the women's); a value no plan tracks is listed as unknown."""
+    receivers = {plan.pk: exchange.Receiver.for_plan(domain_plan(plan)) for plan in plans}
+    indicators: dict[int, dict[str, Any]] = {}
+    by_plan: dict[int, list[tuple[Any, exchange.ExchangeValue]]] = {}
+    for value in values:
+        covering = [p for p in plans if p.baseline_year <= value.year <= p.end_year]
+        for plan in covering + [p for p in plans if p not in covering]:
+            local = receivers[plan.pk].local(value)
+            if local is not None:
+                if plan.pk not in indicators:
+                    indicators[plan.pk] = {i.code: i for i in plan.indicators.all()}
+                by_plan.setdefault(plan.pk, []).append((indicators[plan.pk][local[0]], local[1]))
+                break
+        else:
+            summary.unknown.append(f"{value.plan}:{value.indicator}")
+    return by_plan
 
 
 def _store(plan: Plan, area: Area, delivery: Delivery,
