@@ -59,7 +59,8 @@
     data.series.forEach(function (s, i) {
       if (!visible(s, shown)) return;
       legend.push(s.label);
-      out.push({ name: s.label, type: "line", symbolSize: s.kind === "total" ? 7 : 5,
+      // approved values: filled points (a hollow point is a value not yet approved)
+      out.push({ name: s.label, type: "line", symbol: "circle", symbolSize: s.kind === "total" ? 7 : 5,
         lineStyle: { width: s.kind === "total" ? 3 : 1.5, type: s.kind === "township" ? "dashed" : "solid" },
         itemStyle: { color: PALETTE[i % PALETTE.length] },
         data: s.values.map(function (v) { return [v.year, v.value]; }) });
