@@ -8,11 +8,15 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 
+from halfsky.web.assessments.series import build_table
 from halfsky.web.dashboards import queries
+from halfsky.web.exchange.outbox import local_values, outgoing_values
 from halfsky.web.exchange.queries import compare_table
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
+from halfsky.web.reports.inputs import collect
 from halfsky.web.values.models import Observation, ValueStatus
 from halfsky.web.values.value_tables import latest_totals
 
@@ -93,8 +97,6 @@ def test_the_overview_sparkline_and_the_goal_page_leave_it_out(login, returned) 
 
 
 def test_township_and_gender_gap_dashboards_leave_it_out(db) -> None:
-    from django.contrib.auth import get_user_model
-
     leader = get_user_model().objects.get(username="leader")
     township = Area.objects.filter(parent=plan().region).order_by("code").first()
     shown = queries.townships(plan(), leader)["indicators"]
@@ -120,3 +122,12 @@ def test_the_exchange_comparison_shows_the_approved_county_value_only(returned) 
     assert cell is None
     approved = table.region_values[table.years.index(YEAR - 1)]
     assert approved is not None and approved.status == ValueStatus.APPROVED
+
+
+def test_reports_the_exchange_and_the_assessment_read_approved_values_only(returned) -> None:
+    series = next(s for s in collect(plan(), YEAR)["series"] if s["code"] == CODE)
+    assert series["values"] and str(YEAR) not in series["values"]
+    assert not [v for v in local_values(plan(), {YEAR}) if v.indicator == CODE]
+    assert not [v for v in outgoing_values(plan(), {YEAR}) if v.year == YEAR and v.value == 97.5]
+    table = build_table(plan(), YEAR)
+    assert len(table.observations.year) and YEAR not in set(table.observations.year.tolist())
