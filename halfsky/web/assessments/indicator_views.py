@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.assessments.queries import indicator_assessment
-from halfsky.web.core.access import check, permission_required
+from halfsky.web.core.access import check, may, permission_required
 from halfsky.web.plans import models, queries
 from halfsky.web.plans.views import visible_indicators
 from halfsky.web.values.value_tables import indicator_values, latest_totals
@@ -45,7 +45,8 @@ def indicator_detail(request: HttpRequest, plan: str, code: str) -> HttpResponse
     check(request.user, "plans.view_indicator", indicator)
     return render(request, "plans/indicator.html", {
         "plan": stored, "domain": indicator.goal.domain, "indicator": indicator,
-        "targets": queries.target_views(indicator), **indicator_values(indicator),
+        "targets": queries.target_views(indicator),
+        **indicator_values(indicator, may(request.user, "data.view_unapproved_values", indicator)),
         "linked": [i for i in queries.linked_indicators(indicator) if i.pk != indicator.pk],
         **indicator_assessment(indicator, request.user),
     })

@@ -23,11 +23,14 @@ def indicator_series(request: HttpRequest, code: str, plan: str = PLAN) -> dict[
     """Values by year and breakdown (``series``: total, sex, urban/rural, townships),
     ``targets`` (value and year), ``assessment`` (status, forecast to the target year with
     its range, the small-number interval, method — the stored assessment result), and the
-    national ``reference`` series with its sources. A department user reads only the
-    department's indicators (403 otherwise)."""
+    national ``reference`` series with its sources. ``series`` holds approved values only;
+    ``unapproved`` lists the values not yet approved with their ``state`` (待审核, 已退回,
+    草稿) for those who work on them (the department, the reviewers, the coordinator), and
+    is empty for everyone else. A department user reads only the department's indicators
+    (403 otherwise)."""
     user = caller(request)
     stored = get_plan(plan)
-    return queries.indicator_series(queries.visible_indicator(user, stored, code))
+    return queries.indicator_series(queries.visible_indicator(user, stored, code), user)
 
 
 @router.get("/dashboard/overview", response={200: dict[str, Any], **ERROR_RESPONSES},

@@ -1,4 +1,5 @@
 """What the dashboards show, as plain dictionaries: one data shape, several renderers.
+Every value drawn, counted or written is an approved one (the area's number).
 
 ``indicator_series`` is the one shape of an indicator's chart: the JSON API
 returns it, the page's ECharts code draws it and the CSV/xlsx downloads
@@ -28,7 +29,7 @@ from halfsky.web.assessments.queries import (
     rates,
     status_counts,
 )
-from halfsky.web.core.access import check
+from halfsky.web.core.access import check, may
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
@@ -105,24 +106,47 @@ def _assessment(indicator: Indicator) -> dict[str, Any] | None:
     }
 
 
-def indicator_series(indicator: Indicator) -> dict[str, Any]:
-    """The chart of one indicator: values by breakdown and township, targets,
-    forecast and its range, the interval band, the national reference, the assessment."""
+def _series_of(o: Observation, region: int) -> dict[str, Any] | None:
+    """The chart series a value belongs to (None: a township's breakdown, not drawn)."""
+    township = o.area_id != region
+    if township and o.breakdown:
+        return None
+    dimensions = ["township"] if township else _dimensions(o.breakdown)
+    return {"key": f"area={o.area.code}" if township else o.breakdown,
+            "kind": breakdowns.SEPARATOR.join(dimensions) or "total", "dimensions": dimensions,
+            "label": _label(o.breakdown, o.area.name, region, o.area_id),
+            "area": o.area.code, "breakdown": o.breakdown}
+
+
+def _unapproved(indicator: Indicator) -> list[dict[str, Any]]:
+    """The values not yet approved, each with its series and state (hollow points)."""
     region = indicator.plan.region_id
-    observations = (Observation.objects.for_indicator(indicator).filter(value__isnull=False)
+    found = []
+    for o in (Observation.objects.for_indicator(indicator).unapproved()
+              .filter(value__isnull=False).select_related("area")
+              .order_by("area__code", "breakdown", "year")):
+        entry = _series_of(o, region)
+        if entry is not None:
+            found.append({**entry, "year": o.year, "value": o.value, "status": o.status,
+                          "state": o.state_label, "is_sample": o.is_sample})
+    return found
+
+
+def indicator_series(indicator: Indicator, user: Any = None) -> dict[str, Any]:
+    """The chart of one indicator: approved values by breakdown and township, targets,
+    forecast and its range, the interval band, the national reference, the assessment.
+    ``unapproved``: the values not yet approved with their state, only for a ``user`` who
+    works on them (``data.view_unapproved_values``); never in ``series``."""
+    region = indicator.plan.region_id
+    observations = (Observation.objects.for_indicator(indicator).approved()
+                    .filter(value__isnull=False)
                     .select_related("area").order_by("area__code", "breakdown", "year"))
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for o in observations:
-        township = o.area_id != region
-        if township and o.breakdown:
+        found = _series_of(o, region)
+        if found is None:
             continue
-        key = f"area={o.area.code}" if township else o.breakdown
-        dimensions = ["township"] if township else _dimensions(o.breakdown)
-        kind = breakdowns.SEPARATOR.join(dimensions) or "total"
-        entry = series.setdefault((kind, key), {
-            "key": key, "kind": kind, "dimensions": dimensions,
-            "label": _label(o.breakdown, o.area.name, region, o.area_id),
-            "area": o.area.code, "breakdown": o.breakdown, "values": []})
+        entry = series.setdefault((found["kind"], found["key"]), {**found, "values": []})
         entry["values"].append({"year": o.year, "value": o.value, "status": o.status,
                                 "is_sample": o.is_sample})
     order = {"total": 0, "sex": 1, "urban_rural": 2, "age_band": 3, "township": 9}
@@ -154,6 +178,8 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
         "years": years, "series": ordered, "targets": targets, "reference": reference,
         "assessment": _assessment(indicator),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
+        "unapproved": _unapproved(indicator)
+        if user is not None and may(user, "data.view_unapproved_values", indicator) else [],
     }
 
 
@@ -296,7 +322,7 @@ def _sparklines(plan: Plan, indicators: list[Indicator], statuses: dict[int, str
                 ) -> list[dict[str, Any]]:
     values: dict[int, list[dict[str, Any]]] = defaultdict(list)
     own = {i.series_id: i.pk for i in indicators}
-    for series, year, value in (Observation.objects.for_indicators(indicators).filter(
+    for series, year, value in (Observation.objects.for_indicators(indicators).approved().filter(
             area_id=plan.region_id, breakdown="", value__isnull=False)
             .order_by("year").values_list("indicator_id", "year", "value")):
         values[own[series]].append({"year": year, "value": value})
@@ -322,8 +348,8 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
     plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
     visible = _visible(plan, user)  # series id → the plan's own indicator
-    below = (Observation.objects.filter(indicator_id__in=list(visible), breakdown="",
-                                        value__isnull=False)
+    below = (Observation.objects.approved().filter(indicator_id__in=list(visible), breakdown="",
+                                                   value__isnull=False)
              .exclude(area_id=plan.region_id).order_by())
     years = dict(below.values("indicator_id").annotate(latest=Max("year"))
                  .values_list("indicator_id", "latest"))
@@ -339,7 +365,7 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
         bars[series].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
     # the county line in every chart: the same year's value, else its latest before
     county: dict[int, tuple[int, float]] = {}
-    for series, year, value in Observation.objects.filter(
+    for series, year, value in Observation.objects.approved().filter(
             indicator_id__in=list(years), area_id=plan.region_id, breakdown="",
             value__isnull=False).order_by("year").values_list("indicator_id", "year", "value"):
         if year <= years[series]:
@@ -360,7 +386,7 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     """Female and male values of every visible indicator that has both, with the gap."""
     check(user, "orgs.use_site")
     visible = _visible(plan, user)
-    rows = (Observation.objects.filter(indicator_id__in=visible,
+    rows = (Observation.objects.approved().filter(indicator_id__in=visible,
                                        area_id=plan.region_id, value__isnull=False,
                                        breakdown__in=breakdowns.cells([breakdowns.SEX]))
             .order_by("year"))

@@ -77,7 +77,7 @@ def compare_table(plan: Plan, indicator: Indicator, breakdown: str = "") -> Comp
             status=ValueStatus.APPROVED)}
     aggregates = {a.year: a for a in AggregateValue.objects.filter(
         indicator=indicator, area=plan.region, breakdown=breakdown)}
-    region = {o.year: o for o in Observation.objects.for_indicator(indicator).filter(
+    region = {o.year: o for o in Observation.objects.for_indicator(indicator).approved().filter(
         area=plan.region, breakdown=breakdown)}
     return CompareTable(
         years=years,

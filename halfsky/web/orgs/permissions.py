@@ -159,6 +159,10 @@ TABLE: dict[str, tuple[rules.Predicate, str]] = {
     "plans.link_series": (coordinating,
                           "load a plan's successor and link indicators shared across plans"),
     "data.view_task": (has_role & may_see_item, "open a department's task of a round"),
+    "data.view_unapproved_values": (
+        overseer | (department_bound & may_see_item),
+        "see an indicator's values not yet approved (marked with their state; everyone "
+        "else sees approved values only)"),
     "data.open_round": (coordinating, "open a reporting round"),
     "data.import_earlier_years": (coordinating, "import the values of earlier years"),
     "imports.import_plan": (coordinating, "import a plan from its published text"),

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain import breakdowns
+from halfsky.web.core.text.values import UNAPPROVED_STATE
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
 from halfsky.web.plans.models import Indicator, Plan
@@ -122,9 +123,19 @@ class ValueFlag(models.TextChoices):
 class ObservationQuerySet(RestrictedQuerySet["Observation"]):
     """Observations; read an indicator's or a plan's values only through ``for_indicator``,
     ``for_indicators`` or ``for_plan``: an indicator sharing another plan's series
-    (``Indicator.same_as``) has its values stored under that plan's indicator."""
+    (``Indicator.same_as``) has its values stored under that plan's indicator.
+
+    Approved is the area's number: tables, charts, dashboards, exports and reports read
+    ``approved()``; a value not yet approved (``unapproved()``) is shown, marked with its
+    state, only to those who work on it (``data.view_unapproved_values``)."""
 
     department_fields = ("indicator__lead", "indicator__supporting", "task__department")
+
+    def approved(self) -> ObservationQuerySet:
+        return self.filter(status=ValueStatus.APPROVED)
+
+    def unapproved(self) -> ObservationQuerySet:
+        return self.exclude(status=ValueStatus.APPROVED)
 
     def for_indicator(self, indicator: Indicator) -> ObservationQuerySet:
         return self.filter(indicator_id=indicator.series_id)
@@ -208,6 +219,13 @@ class Observation(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.status == ValueStatus.APPROVED
+
+    @property
+    def state_label(self) -> str:
+        """待审核 / 已退回 / 草稿 for a value not yet approved; "" for an approved one."""
+        if self.status == ValueStatus.APPROVED:
+            return ""
+        return str(UNAPPROVED_STATE.get(self.status, self.status))
 
     def snapshot(self) -> dict[str, object]:
         return {"value": self.value, "numerator": self.numerator,

@@ -26,6 +26,11 @@ class ValueTable:
         return not self.rows
 
     @property
+    def has_unapproved(self) -> bool:
+        """Some cell holds a value not yet approved (shown to those who work on it)."""
+        return any(c.state_label for _label, row in self.rows for c in row if c is not None)
+
+    @property
     def all_sample(self) -> bool:
         """Every value is a demo value: one badge says so; else each sample value is marked."""
         cells = [c for _label, row in self.rows for c in row if c is not None]
@@ -57,10 +62,13 @@ def _order(breakdown: str) -> tuple[int, str]:
         return (len(breakdowns.DIMENSIONS) + 1, breakdown)
 
 
-def indicator_values(indicator: Indicator) -> dict[str, Any]:
-    observations = list(
-        Observation.objects.for_indicator(indicator).select_related("area").order_by("year")
-    )
+def indicator_values(indicator: Indicator, unapproved: bool = False) -> dict[str, Any]:
+    """The indicator's approved values; with ``unapproved`` (those who work on them) also
+    the values not yet approved, each cell showing its state (``Observation.status``)."""
+    stored = Observation.objects.for_indicator(indicator)
+    if not unapproved:
+        stored = stored.approved()
+    observations = list(stored.select_related("area").order_by("year"))
     region = indicator.plan.region_id
     county = [o for o in observations if o.area_id == region]
     townships: dict[str, list[Observation]] = defaultdict(list)
@@ -89,10 +97,10 @@ def value_table_by_area(by_area: dict[str, list[Observation]], indicator: Indica
 
 
 def latest_totals(indicators: list[Indicator]) -> dict[int, Observation]:
-    """The latest total value of each indicator in its plan's region."""
+    """The latest approved total value of each indicator in its plan's region."""
     latest: dict[int, Observation] = {}
     own = {i.series_id: i.pk for i in indicators}
-    rows = Observation.objects.for_indicators(indicators).filter(
+    rows = Observation.objects.for_indicators(indicators).approved().filter(
         breakdown="", area_id__in={i.plan.region_id for i in indicators}
     ).order_by("indicator_id", "year")
     for observation in rows:

@@ -32,7 +32,8 @@ def test_a_value_typed_over_a_sample_draft_is_no_longer_marked_sample(login) -> 
     county = page[page.index('<table class="values">'):]
     county = county[:county.index("</table>")]
     assert "示例数据（非官方统计）</span>" not in county  # no badge over the whole table
-    cells = re.findall(r'<td class="num">(.*?)</td>', county)
+    cells = re.findall(r'<td class="num[^"]*"[^>]*>(.*?)</td>', county)
     typed = [c for c in cells if c.startswith("78.3")]
     assert typed and all("data-sample" not in c for c in typed)
+    assert all("草稿" in c for c in typed)  # the coordinator sees the draft, marked as one
     assert any("data-sample" in c for c in cells)  # the demo's earlier years stay marked

@@ -18,7 +18,7 @@ def chart_words() -> dict[str, str]:
         "Women": _("Women"), "Men": _("Men"), "Gap (women − men)": _("Gap (women − men)"),
         "kind.sex": _("By sex"), "kind.urban_rural": _("Urban / rural"),
         "kind.age": _("By age band"), "kind.age_band": _("By age band"),
-        "kind.township": _("Townships"),
+        "kind.township": _("Townships"), "Not yet approved": _("Not yet approved"),
         "The chart could not be loaded; the table below has the values.":
             _("The chart could not be loaded; the table below has the values."),
         "list separator": list_separator(), "clause separator": clause_separator(),

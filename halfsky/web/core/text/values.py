@@ -36,6 +36,12 @@ VALUE_CHECKS = {
     "value.implausible": _("The value %(value)s is unusual for this indicator: explain why, or correct it."),
 }
 
+# The state of a value not yet approved, shown beside it (indicator page, chart) to those who
+# work on it; everyone else sees approved values only.
+UNAPPROVED_STATE = {
+    "draft": _("Draft"), "submitted": _("Awaiting review"), "returned": _("Returned"),
+}
+
 WORKFLOW_REFUSALS = {
     "workflow.not_allowed": _("Your role may not do this."),
     "workflow.other_department": _("This belongs to another department."),

@@ -47,6 +47,7 @@
   function seriesOption(data, shown) {
     var a = data.assessment, unit = data.indicator.unit || "";
     var years = data.years.slice();
+    (data.unapproved || []).forEach(function (u) { years.push(u.year); });
     (data.reference ? data.reference.values : []).forEach(function (r) { years.push(r.year); });
     data.targets.forEach(function (t) { if (t.year) years.push(t.year); });
     if (a && a.target_year) years.push(a.target_year);
@@ -58,11 +59,22 @@
     data.series.forEach(function (s, i) {
       if (!visible(s, shown)) return;
       legend.push(s.label);
-      out.push({ name: s.label, type: "line", symbolSize: s.kind === "total" ? 7 : 5,
+      // approved values: filled points (a hollow point is a value not yet approved)
+      out.push({ name: s.label, type: "line", symbol: "circle", symbolSize: s.kind === "total" ? 7 : 5,
         lineStyle: { width: s.kind === "total" ? 3 : 1.5, type: s.kind === "township" ? "dashed" : "solid" },
         itemStyle: { color: PALETTE[i % PALETTE.length] },
         data: s.values.map(function (v) { return [v.year, v.value]; }) });
     });
+    // Values not yet approved (only for those who work on them): hollow points, never joined
+    // to the line, each labelled with its state (待审核, 已退回, 草稿).
+    var pending = (data.unapproved || []).filter(function (u) { return visible(u, shown); });
+    if (pending.length) {
+      legend.push(text("Not yet approved"));
+      out.push({ name: text("Not yet approved"), type: "scatter", symbol: "emptyCircle", symbolSize: 10,
+        itemStyle: { color: "#57606a", borderWidth: 2 },
+        label: { show: true, position: "top", formatter: function (p) { return p.data.state; } },
+        data: pending.map(function (u) { return { value: [u.year, u.value], state: u.state, status: u.status }; }) });
+    }
     var marks = [];
     data.targets.forEach(function (t) {
       if (t.value !== null && t.value !== undefined) marks.push({ yAxis: t.value, name: t.words,
