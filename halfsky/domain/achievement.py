@@ -17,13 +17,33 @@ only where it measures a distance travelled:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from halfsky.domain.target_checks import meets
+from halfsky.domain.target_checks import InvalidTarget, meets
+from halfsky.domain.target_compare import LEVEL_KINDS
 from halfsky.domain.targets import Target, TargetKind
 
 DISTANCE_KINDS = frozenset({TargetKind.THRESHOLD, TargetKind.APPROXIMATE,
                             TargetKind.FULL_COVERAGE})
+
+
+def judgement(status: str, target: Target | None, latest_value: float | None) -> str:
+    """The status of one target's result as it is shown and counted — on the assessment and
+    indicator pages, the dashboards, 达标率 and the reports alike (the one rule).
+
+    The engine's status, except that a level target the latest value meets is ``met``
+    (已达标) even when small numbers left the engine at ``insufficient_evidence`` (证据不足):
+    0% against "≤ 2.5%" has met it, whatever the width of its interval (the result keeps its
+    ``small_numbers`` warning, and a report says the value met it with few cases).
+    """
+    if (status != "insufficient_evidence" or target is None or target.kind not in LEVEL_KINDS
+            or latest_value is None or not math.isfinite(latest_value)):
+        return status
+    try:
+        return "met" if meets(target, latest_value) else status
+    except InvalidTarget:
+        return status
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from halfsky.domain.achievement import achievement_shown
+from halfsky.domain.achievement import achievement_shown, judgement
 from halfsky.domain.targets import Comparator, Target, TargetKind
 
 
@@ -34,3 +34,21 @@ def test_directional_targets_have_no_percentage() -> None:
     target = Target(kind=TargetKind.INCREASE, year=2025)
     assert achievement_shown(target, "at_risk", 10.0, 0.3).kind == "none"
     assert achievement_shown(None, "at_risk", 10.0, 0.3).kind == "none"
+
+
+def test_a_value_meeting_its_cap_is_met_whatever_the_small_numbers() -> None:
+    assert judgement("insufficient_evidence", cap(2.5), 0.0) == "met"
+    assert judgement("insufficient_evidence", cap(2.5), 2.5) == "met"
+
+
+def test_small_numbers_still_undecide_a_value_that_misses_or_a_direction() -> None:
+    assert judgement("insufficient_evidence", cap(2.5), 3.1) == "insufficient_evidence"
+    assert judgement("insufficient_evidence", None, 0.0) == "insufficient_evidence"
+    increase = Target(kind=TargetKind.INCREASE, year=2025)
+    assert judgement("insufficient_evidence", increase, 5.0) == "insufficient_evidence"
+    assert judgement("insufficient_evidence", cap(2.5), None) == "insufficient_evidence"
+
+
+def test_other_statuses_are_the_engines() -> None:
+    assert judgement("at_risk", cap(2.5), 3.0) == "at_risk"
+    assert judgement("expected_to_meet", floor(95.0), 90.0) == "expected_to_meet"

@@ -22,7 +22,9 @@ printed after a number), ``change`` (absolute, formatted), ``change_unit``
 (个百分点 … as a message, or the plan's unit), ``latest_year``, and
 ``status``: the clause ``report.status_clause.<status>`` (已达到规划目标 …).
 
-A plan indicator's status combines its targets' results: the least
+A plan indicator's status combines its targets' results, each judged by the rule the
+pages use (``achievement.judgement``: a value meeting its level target is ``met``, also
+when small numbers left the engine at 证据不足): the least
 favourable of them, in the order met, expected_to_meet,
 insufficient_evidence, at_risk, moving_away; ``no_data`` only when no
 target has a result with data.
@@ -33,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from halfsky.domain.achievement import judgement
 from halfsky.domain.assessment.codes import CHINA_STATUSES
 from halfsky.domain.plan import Indicator, Plan, Polarity
 from halfsky.domain.reports.inputs import IndicatorAssessment, IndicatorData
@@ -46,8 +49,7 @@ from halfsky.domain.reports.numbers import (
     is_finite,
     plain_number,
 )
-from halfsky.domain.target_checks import describe_target, meets
-from halfsky.domain.target_compare import LEVEL_KINDS
+from halfsky.domain.target_checks import describe_target
 from halfsky.domain.targets import NUMERIC_KINDS, Target, TargetKind
 
 # Least to most worrying; no_data apart.
@@ -108,26 +110,18 @@ class IndicatorFacts:
         return None
 
     @property
-    def value_meets_targets(self) -> bool:
-        """The latest value meets every target (all of a level kind) — ``target_checks.meets``,
-        the rule the pages use: 0% against "≤ 2.5%" has met it."""
-        levels = [t for t in self.indicator.targets if t.kind in LEVEL_KINDS]
-        latest = self.latest_year
-        if latest is None or not levels or len(levels) != len(self.indicator.targets):
-            return False
-        return all(meets(t, self.values[latest]) for t in levels)
-
-    @property
     def judged_status(self) -> str:
-        """The status a verdict rests on: ``met`` also when the value meets the target and only
-        small numbers left the statistical status at 证据不足 (the report says so)."""
-        if self.status == "insufficient_evidence" and self.value_meets_targets:
-            return "met"
+        """The status a verdict rests on: ``status``, judged by the one rule of the pages
+        (``achievement.judgement``)."""
         return self.status
 
     @property
     def met_with_small_numbers(self) -> bool:
-        return self.judged_status != self.status
+        """Met, with few cases: the engine's interval alone could not confirm it (the report
+        says so beside 已达标)."""
+        return self.status == "met" and any(
+            "small_numbers" in item.warnings for item in self.assessments if item.status in {
+                "met", "insufficient_evidence"})
 
     def best(self, field: str) -> float | None:
         """``achievement`` / ``time_elapsed`` of the first target that has it."""
@@ -136,6 +130,11 @@ class IndicatorFacts:
             if is_finite(value):
                 return float(value)
         return None
+
+
+def _target_at(indicator: Indicator, position: int | None) -> Target | None:
+    targets = indicator.targets
+    return targets[position] if position is not None and position < len(targets) else None
 
 
 def combined_status(statuses: Iterable[str]) -> str:
@@ -225,7 +224,9 @@ def indicator_facts(plan: Plan, series: Mapping[str, IndicatorData],
                   if y <= year and is_finite(v)}
         decimals = indicator_decimals(indicator, values.values())
         results = tuple(by_indicator.get(indicator.code, ()))
-        status = combined_status(r.status for r in results)
+        latest = values[max(values)] if values else None
+        status = combined_status(judgement(r.status, _target_at(indicator, r.target_position),
+                                           latest) for r in results)
         facts.append(IndicatorFacts(
             indicator=indicator, domain=indicator.goal.domain,
             year=year, values=values, decimals=decimals, status=status, assessments=results,

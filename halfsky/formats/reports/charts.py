@@ -14,7 +14,7 @@ import io
 import math
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from matplotlib import rc_context
@@ -95,6 +95,19 @@ def _place(figure: Figure, columns: int, rows: int, row_height: float) -> None:
                            hspace=gap_y / axes_height)
 
 
+def y_limits(values: Sequence[float], target: float | None) -> tuple[float, float]:
+    """The panel's value axis: every value and the target inside it, with room for the label
+    above the last value; from 0 when nothing shown is negative (a rate drawn from 0 is
+    never cut off, a value of 0 sits on the axis)."""
+    shown = [v for v in (*values, *([] if target is None else [target])) if math.isfinite(v)]
+    if not shown:
+        return 0.0, 1.0
+    low, high = min(shown), max(shown)
+    span = high - low or abs(high) or 1.0
+    bottom = 0.0 if low >= 0 else low - 0.1 * span
+    return bottom, high + 0.25 * span
+
+
 def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
            phrases: Mapping[str, str], wrap: int) -> None:
     axes = figure.add_subplot(*position)
@@ -106,7 +119,8 @@ def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
     axes.set_title(title, fontsize=7.5, loc="left")
     if points:
         years, values = zip(*points, strict=True)
-        axes.plot(years, values, color=VALUE_COLOUR, marker="o", markersize=3, linewidth=1.3)
+        axes.plot(years, values, color=VALUE_COLOUR, marker="o", markersize=3, linewidth=1.3,
+                  clip_on=False)  # a value of 0 on the axis is drawn whole
         last_year, last_value = points[-1]
         axes.annotate(format_number(last_value, panel.decimals), (last_year, last_value),
                       textcoords="offset points", xytext=(0, 4), ha="center", fontsize=6.5,
@@ -118,7 +132,7 @@ def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
     axes.tick_params(axis="y", labelsize=6)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4))
     axes.set_xlim(panel.years[0] - 0.4, panel.years[-1] + 0.4)
-    axes.margins(y=0.25)
+    axes.set_ylim(*y_limits([v for _, v in points], panel.target))
     axes.grid(axis="y", linewidth=0.4, alpha=0.5)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

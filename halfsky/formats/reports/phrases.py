@@ -165,7 +165,7 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "report.eval.indicator_status": "{indicator} {status}",
     "report.eval.rating_differs": "The evaluation group rated this goal {rating}, unlike the indicators; its reason: {reason}",
     "report.eval.no_reason": "none given",
-    "report.eval.indicator_met_small_numbers": "{indicator}: the value meets the target ({status}: small numbers)",
+    "report.eval.indicator_met_small_numbers": "{indicator} {status} (the value meets the target; with so few cases the interval alone cannot confirm it)",
     "report.eval.measures_none_reported": "None of the {total} strategy measures has a self-evaluation yet (appendix table {table}).",
     "report.eval.measures_unreported": "{count} of the {total} strategy measures have no self-evaluation yet (appendix table {table}).",
     "report.eval.without_self_evaluation": "{count} without a self-evaluation yet",

@@ -2,7 +2,10 @@
 
 - ``do_recompute(plan, year)``: judge every series of the plan with the
   engine (``halfsky.domain.assessment.assess``), replace the year's
-  ``AssessmentResult`` rows and bring the year's warnings up to date.
+  ``AssessmentResult`` rows and bring the year's warnings up to date. The stored
+  status is the one every page, dashboard and report shows
+  (``halfsky.domain.achievement.judgement``: a value meeting its level target is
+  已达标 even when small numbers left the engine at 证据不足).
 - ``do_answer_warning``: the department (its reporter or head) answers with
   原因分析 and 整改措施; a warning sent back is answered again.
 - ``do_accept_warning`` / ``do_send_back_warning``: the coordinator (or the
@@ -45,6 +48,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from halfsky.domain import workflow
+from halfsky.domain.achievement import judgement
 from halfsky.domain.assessment import STATUSES, assess, warning_codes
 from halfsky.domain.assessment.codes import METHODS
 from halfsky.web.assessments.models import (
@@ -62,7 +66,7 @@ from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
 from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
-from halfsky.web.plans.models import Plan
+from halfsky.web.plans.models import Plan, Target
 from halfsky.web.plans.queries import own_by_series
 from halfsky.web.values.models import Observation, Round, ValueFlag, ValueStatus
 
@@ -112,15 +116,24 @@ def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
     statuses, methods = result.status.tolist(), result.method.tolist()
     masks, pooled = result.warnings.tolist(), result.pooled_years.tolist()
     now = timezone.now()
+    targets: dict[int, list[Any]] = {}  # indicator id → its domain targets, by position
+    for target in Target.objects.filter(indicator__plan=plan).select_related(
+            "relative_to").order_by("indicator", "position"):
+        targets.setdefault(target.indicator_id, []).append(target.to_domain())
     rows: list[AssessmentResult] = []
     for i, row in enumerate(table.rows):
         if not row.stored:
             continue
+        own = targets.get(row.indicator_id, [])
+        position = row.target_position
+        target = own[position] if position is not None and position < len(own) else None
         rows.append(AssessmentResult(
             plan=plan, year=year, indicator_id=row.indicator_id,
             target_position=row.target_position, target_kind=row.target_kind,
             area_id=row.area_id, breakdown=row.breakdown, method=METHODS[methods[i]].value,
-            status=STATUSES[statuses[i]], pooled_years=int(pooled[i]),
+            status=judgement(STATUSES[statuses[i]], target,  # the one rule pages and reports show
+                             _number(columns["latest_value"][i])),
+            pooled_years=int(pooled[i]),
             warnings=list(warning_codes(int(masks[i]))), is_sample=row.is_sample,
             computed_at=now,
             **{name: _number(columns[name][i]) for name in FLOATS},

@@ -51,7 +51,7 @@ class Error(Schema):
 # allow it now).
 INVALID = {"api.invalid", "input.bad_choice", "value.rate_parts", "value.reason_required", "review.comment_required",
            "review.bad_decision", "review.unknown_value",
-           "round.year_outside_plan", "round.reason_required", "exchange.bad_batch", "exchange.repeated_keys", "exchange.comment_required",
+           "round.year_outside_plan", "round.reason_required", "exchange.bad_batch", "exchange.repeated_keys", "exchange.refused_values", "exchange.comment_required",
            "exchange.bad_url", "exchange.bad_token"}
 # 400: the body is not JSON (``api.bad_body``) or nests too deeply (``api.too_deep``);
 # 413: the body is larger than the limit (``api.too_large``).

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from halfsky.web.core.inputs import no_control_characters
 from halfsky.web.core.text import sentence
 from halfsky.web.reports.evidence import MAX_EVIDENCE_BYTES
 from halfsky.web.reports.models import GoalRatingChoice, ReportKind, SelfRating
@@ -20,13 +21,36 @@ TEXT_LABELS = {
 }
 
 
+# What goes into each section, and where the report prints it.
+TEXT_HELP = {
+    "issuer": _("The issuing office printed under the title, e.g. 吉县妇女儿童工作委员会办公室."),
+    "context": _("Section 一、基本情况: the county and this year's work for women, in a few "
+                 "paragraphs. The numbers and judgements follow from the values: do not "
+                 "repeat them here."),
+    "summary": _("The opening of section 一、总体评价, before the judgements the report draws "
+                 "from the values: the plan's progress in a few sentences."),
+    "process": _("Section 二、评估工作开展情况: who evaluated the plan, how (self-evaluation "
+                 "by the departments, review by the evaluation group, field visits) and when."),
+    "problems": _("存在的问题: problems in your words, printed after those the report lists "
+                  "from the warnings."),
+    "causes": _("原因分析: why the problems arose."),
+    "suggestions": _("对策建议: what should be done next, and by whom."),
+}
+MAX_SECTION = 20_000  # characters of one section (a few pages)
+
+
 class TextsForm(forms.Form):
+    """The report's editable sections: one labelled field per section, with what goes there."""
+
     def __init__(self, fields: tuple[str, ...], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in fields:
-            widget = forms.TextInput() if name == "issuer" else forms.Textarea(attrs={"rows": 6})
-            self.fields[name] = forms.CharField(label=TEXT_LABELS[name], required=False,
-                                                widget=widget)
+            issuer = name == "issuer"
+            widget = forms.TextInput() if issuer else forms.Textarea(attrs={"rows": 8})
+            self.fields[name] = forms.CharField(
+                label=TEXT_LABELS[name], help_text=TEXT_HELP[name], required=False,
+                widget=widget, max_length=200 if issuer else MAX_SECTION,
+                validators=[no_control_characters])
 
 
 class NewReportForm(forms.Form):

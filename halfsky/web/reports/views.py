@@ -96,6 +96,7 @@ def report_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk,
                                plan__code=plan)
     fields = actions.text_fields(report.kind)
+    form = TextsForm(fields, initial=report.texts)
     if request.method == "POST":
         check(request.user, "reports.write_report")
         form = TextsForm(fields, request.POST)
@@ -106,7 +107,8 @@ def report_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
                 messages.error(request, sentence(error.code, error.params))
             else:
                 messages.success(request, _("Sections saved."))
-        return redirect("reports:report", plan=plan, pk=report.pk)
+            return redirect("reports:report", plan=plan, pk=report.pk)
+        # not saved: the page again, each error beside its section, the text as typed
     changed = None
     if report.inputs:
         changed = report_inputs.changes(
@@ -115,9 +117,10 @@ def report_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     steps = [(step, workflow.REPORT.transition(step).targets[0]) for step in report_moves
              if step in actions.STEPS]
     return render(request, "reports/report.html", {
-        "plan": report.plan, "report": report, "form": TextsForm(fields, initial=report.texts), "moves": report_moves,
+        "plan": report.plan, "report": report, "form": form, "moves": report_moves,
         "steps": steps, "changed": changed,
-        **_generation(request, report, "generate" in report_moves)})
+        **_generation(request, report, "generate" in report_moves)},
+        status=422 if form.is_bound else 200)
 
 
 def _generation(request: HttpRequest, report: Report, can_write: bool) -> dict[str, Any]:

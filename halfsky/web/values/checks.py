@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from halfsky.domain.validation import Entry, Finding, Rules, default_rules, validate
+from halfsky.domain.validation import (
+    GROUPS_DO_NOT_ADD_UP,
+    IMPLAUSIBLE,
+    MISSING,
+    Entry,
+    Finding,
+    Rules,
+    Severity,
+    default_rules,
+    validate,
+)
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
 from halfsky.web.values.models import Observation, ValidationRule, ValueFlag
@@ -60,3 +70,20 @@ def check(observations: Iterable[Observation]) -> list[Finding]:
     for (plan_id, _area), rows in by_area.items():
         findings.extend(validate(entries(rows), rules[plan_id]))
     return findings
+
+
+def refusals(findings: Iterable[Finding], *, partial: bool = False) -> list[Finding]:
+    """What a writer of many values at once refuses — the Excel upload, the exchange and
+    the import of earlier years alike, with the web form's message codes: every error
+    (a negative count, a value below 0 or above the largest allowed, a numerator above its
+    denominator …), and a value outside the indicator's usual range (0 岁 of a life
+    expectancy) that no explanation (the row's 备注) explains. A jump since last year is
+    not refused: the task page asks for its explanation, as the web form does.
+
+    ``partial``: the values are a part of a task (an Excel upload, a delivery): an empty
+    value and totals whose parts are entered later are the task's to settle before it is
+    submitted, as in the web form — not refused here."""
+    lenient = {MISSING, GROUPS_DO_NOT_ADD_UP} if partial else set()
+    return [f for f in findings
+            if (f.severity == Severity.ERROR and f.code not in lenient)
+            or (f.code == IMPLAUSIBLE and not f.explained)]

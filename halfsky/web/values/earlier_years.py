@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from halfsky.domain.breakdowns import declared
-from halfsky.domain.validation import IMPLAUSIBLE, Entry, Severity, validate
+from halfsky.domain.validation import Entry, validate
 from halfsky.formats.earlier_years import HistoryRow
 from halfsky.formats.uploads import FileProblem
 from halfsky.web.orgs.models import Area
 from halfsky.web.plans.models import Indicator, Plan
-from halfsky.web.values.checks import rules_for
+from halfsky.web.values.checks import refusals, rules_for
 from halfsky.web.values.models import Observation, Round, ValueStatus
 from halfsky.web.values.scope import combinations
 
@@ -144,13 +144,11 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                              not_applicable=row.flag == "not_applicable",
                              explanation=row.note, previous=previous,
                              group=f"{row.area}|{row.year}"))
-    for finding in validate(entries, rules_for(plan)):
-        # the web form's checks, alike: an error refuses the row; so does a value outside the
-        # indicator's usual range (0 岁 of a life expectancy) unless the row's note (备注)
-        # explains it. (A jump since last year is common in earlier small-number series: it
-        # is judged by the assessment's intervals, not refused here.)
-        if finding.severity == Severity.ERROR or (finding.code == IMPLAUSIBLE
-                                                  and not finding.explained):
-            result.problems.append(FileProblem(finding.code, line=int(finding.key),
-                                               params=dict(finding.params)))
+    # the web form's checks, alike (``checks.refusals``): an error refuses the row; so does a
+    # value outside the indicator's usual range (0 岁 of a life expectancy) unless the row's
+    # note (备注) explains it. (A jump since last year is common in earlier small-number
+    # series: it is judged by the assessment's intervals, not refused here.)
+    for finding in refusals(validate(entries, rules_for(plan))):
+        result.problems.append(FileProblem(finding.code, line=int(finding.key),
+                                           params=dict(finding.params)))
     return result

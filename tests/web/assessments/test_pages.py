@@ -7,10 +7,13 @@ import re
 from django.db.models import Q
 
 from halfsky.domain.assessment import attainment_rates
+from halfsky.domain.reports import build_annual_report
 from halfsky.web.assessments.models import AssessmentResult
 from halfsky.web.assessments.queries import combined_status
+from halfsky.web.plans.queries import domain_plan
+from halfsky.web.reports.inputs import collect, from_json
 
-from .conftest import PLAN, YEAR
+from .conftest import PLAN, YEAR, county
 
 PAGE = f"/plans/{PLAN}/assessments/{YEAR}/"
 LABELS = ["已达标", "预计可达标", "预计达标困难", "逆向变化", "证据不足", "无数据"]
@@ -118,3 +121,25 @@ def test_a_met_result_shows_met_as_its_achievement_never_a_percentage(login, pla
     met_results = AssessmentResult.objects.filter(plan=plan, year=YEAR, area=plan.region,
                                                   breakdown="", status="met").count()
     assert len(met) == met_results
+
+
+def test_a_value_meeting_its_cap_is_met_on_the_pages_and_in_the_report(login, plan,
+                                                                        set_series) -> None:
+    """One rule: 0% against "≤ 2.5%" is 已达标, though 35 children a year are too few for
+    the interval to confirm it (the engine alone would say 证据不足)."""
+    from halfsky.web.assessments.actions import do_recompute
+
+    set_series("H08", {2020: (1, 40), 2021: (0, 35), 2022: (0, 35), 2023: (0, 35),
+                       2024: (0, 35)})
+    do_recompute(plan, YEAR)
+    [result] = county(plan, "H08")
+    assert (result.status, "small_numbers" in result.warnings) == ("met", True)
+    client = login("coordinator")
+    page = client.get(PAGE).content.decode()
+    row = page.split('<tr data-indicator="H08"')[1].split("</tr>")[0]
+    assert 'data-status="met"' in row and "已达标" in row and "证据不足" not in row
+    inputs = from_json(collect(plan, YEAR))
+    report = build_annual_report(domain_plan(plan), inputs.series, inputs.assessments, YEAR)
+    [facts] = [f for f in report.indicators if f.code == "H08"]
+    assert (facts.status, facts.met_with_small_numbers) == ("met", True)
+    assert facts.sentence.params["status"].code == "report.status_clause.met"

@@ -20,7 +20,7 @@ from halfsky.web.orgs.models import Area
 from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Plan
 from halfsky.web.values.models import Observation, ValueChange
-from tests.web.exchange.conftest import push, value
+from tests.web.exchange.conftest import NATIONAL, push, value
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_a_value_from_another_source_is_never_overwritten(city: Plan, county_key
     typed.refresh_from_db()
     assert typed.value == 10.0
     # now in step with the county: its next correction is applied
-    assert push(county_key, [value(number=12.0, version=2)]).json()["counts"] == {"updated": 1}
+    assert push(county_key, [value(number=20.0, numerator=2, version=2)]).json()["counts"] == {"updated": 1}
 
 
 def test_a_token_writes_only_its_own_area(city: Plan, county_key: str) -> None:
@@ -249,3 +249,25 @@ def test_each_value_goes_to_the_plan_that_tracks_it(city: Plan, county_key: str)
     assert body["counts"] == {"created": 2} and body["unknown"] == []
     assert [o.value for o in county_values(city)] == [10.0]
     assert [o.value for o in county_values(children, "E01")] == [99.9]
+
+
+def test_a_value_the_entry_form_refuses_refuses_the_batch(city: Plan, county_key: str) -> None:
+    response = push(county_key, [
+        value(year=2023),
+        value(number=-3.0, numerator=None, denominator=None),
+        value("小学学龄女童净入学率", number=120.0, numerator=None, denominator=None),
+    ])
+    assert response.status_code == 422, response.content
+    body = response.json()
+    assert body["code"] == "exchange.refused_values"
+    assert "2" in body["message"] and "没有" in body["message"]
+    problems = body["params"]["problems"]
+    assert [(p["key"], p["code"]) for p in problems] == [
+        (f"{NATIONAL}:孕产妇死亡率 141028 2024", "value.below_minimum"),
+        (f"{NATIONAL}:小学学龄女童净入学率 141028 2024", "value.above_maximum"),
+    ]
+    assert problems[0]["message"] == "数值-3低于允许的最小值0。"
+    assert not any("目标值" in p["message"] for p in problems)
+    assert county_values(city) == [] and Delivery.objects.count() == 0
+    # corrected, the same values go in
+    assert push(county_key, [value(year=2023), value()]).json()["counts"] == {"created": 2}

@@ -255,3 +255,37 @@ def test_a_published_report_kept_without_assessments_takes_its_years_stored_ones
     report = actions.do_generate_report(Report.objects.get(pk=report.pk), user("coordinator"))
     assert report.inputs == {**kept, "assessments": stored_assessments(plan, 2024)}
     assert report.inputs["assessments"]
+
+
+def test_the_editable_sections_are_a_form_a_clerk_understands(login: Any, plan: Any) -> None:
+    import re
+
+    from halfsky.web.reports.models import Report
+
+    client = login("coordinator")
+    client.post(reverse("reports:index", args=["jixian-women-2021-2025"]), {"year": 2024})
+    report = Report.objects.get(plan=plan, kind="annual", year=2024)
+    url = reverse("reports:report", args=["jixian-women-2021-2025", report.pk])
+    page = client.get(url).content.decode()
+    form = page.split("data-report-texts")[1].split("</form>")[0]
+    sections = re.findall(r'<fieldset class="report-section" data-section="(\w+)">\s*'
+                          r'<legend><label for="id_(\w+)">([^<]+)</label></legend>\s*'
+                          r'<p class="help" id="id_(\w+)_helptext">([^<]+)</p>', form)
+    assert [s[0] for s in sections] == ["issuer", "context", "problems", "suggestions"]
+    assert all(s[0] == s[1] == s[3] and s[2] and s[4] for s in sections)
+    assert "基本情况" in dict((s[0], s[4]) for s in sections)["context"]
+    assert 'aria-describedby="id_context_helptext"' in form
+    assert form.rindex("</fieldset>") < form.index('type="submit"')  # the button at the end
+    # an error is shown beside its section, the text typed is kept, nothing is saved
+    refused = client.post(url, {"issuer": "吉县" * 150, "context": "吉县基本情况。"})
+    assert refused.status_code == 422
+    page = refused.content.decode()
+    issuer = page.split('data-section="issuer"')[1].split("</fieldset>")[0]
+    assert 'class="error field-error"' in issuer and "200" in issuer
+    assert "吉县基本情况。" in page.split('data-section="context"')[1].split("</fieldset>")[0]
+    report.refresh_from_db()
+    assert report.texts == {}
+    saved = client.post(url, {"issuer": "吉县妇儿工委办", "context": "吉县基本情况。"})
+    assert saved.status_code == 302
+    report.refresh_from_db()
+    assert report.texts["context"] == "吉县基本情况。"

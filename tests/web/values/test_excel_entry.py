@@ -157,3 +157,48 @@ def test_another_department_cannot_download_or_upload(login, reporter) -> None:
     other = login("education_reporter")
     assert other.get(f"/rounds/{YEAR}/health/template.xlsx").status_code == 403
     assert upload(other, download(reporter)).status_code == 403
+
+
+def fill_row(content: bytes, offset: int, **cells: object) -> bytes:
+    """Put ``cells`` (column id → content) into one row of the data sheet."""
+    book = load_workbook(io.BytesIO(content))
+    sheet = data_sheet(book)
+    for column, value in cells.items():
+        sheet[f"{LETTERS[column]}{FIRST_ROW + offset}"] = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_negative_value_refuses_the_file_with_the_web_forms_message(reporter) -> None:
+    content = download(reporter)
+    offset = first_plain_row(content)
+    before = {k: (o.value, o.version) for k, o in health_values().items()}
+    response = upload(reporter, fill(content, {offset: -5, offset + 1: 78.0}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"数据!{LETTERS['value']}{FIRST_ROW + offset}" in page
+    assert "数值-5低于允许的最小值0" in page
+    assert "目标值" not in page.split("upload-problems")[1].split("</table>")[0]
+    assert {k: (o.value, o.version) for k, o in health_values().items()} == before
+
+
+def test_an_unusual_value_needs_the_rows_note_as_its_explanation(reporter) -> None:
+    content = download(reporter)
+    offset = first_plain_row(content)
+    response = upload(reporter, fill(content, {offset: 0}))
+    assert response.status_code == 400
+    assert "数值0对此指标而言不寻常" in response.content.decode()
+    assert not [o for o in health_values().values() if o.value == 0]
+    explained = fill_row(content, offset, value=0, note="新设机构，尚无数据")
+    assert upload(reporter, explained).status_code == 302
+    stored = next(o for o in health_values().values() if o.value == 0)
+    assert stored.explanation == "新设机构，尚无数据"
+
+
+def test_a_usual_value_keeps_no_explanation_from_its_note(reporter) -> None:
+    content = download(reporter)
+    offset = first_plain_row(content)
+    assert upload(reporter, fill_row(content, offset, value=78.4, note="卫健局年报")).status_code == 302
+    stored = next(o for o in health_values().values() if o.value == 78.4)
+    assert (stored.note, stored.explanation) == ("卫健局年报", "")

@@ -27,6 +27,10 @@ EXCHANGE_SENTENCES = {
         "A delivery from %(area)s brought %(count)s values that differ from those stored here: please decide which are right.",
         "count"),
     "exchange.repeated_keys": _("The batch names the same value more than once (%(keys)s): nothing was stored. Send each value once."),
+    "exchange.refused_values": ngettext_lazy(
+        "%(count)s value of the batch fails the checks of the entry form: nothing was stored. Correct it and send the batch again.",
+        "%(count)s values of the batch fail the checks of the entry form: nothing was stored. Correct them and send the batch again.",
+        "count"),
     "exchange.unknown_indicator": _("The plan has no indicator %(indicator)s."),
     "exchange.bad_mapping": _("This mapping cannot be saved: the parent plan must be one the plan implements, the factor a positive number, and no two indicators may map to the same parent indicator."),
 }

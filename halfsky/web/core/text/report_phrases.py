@@ -253,7 +253,7 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "report.eval.no_reason": pgettext_lazy("report.eval.no_reason", "none given"),
     # xgettext:no-python-format no-python-brace-format
-    "report.eval.indicator_met_small_numbers": pgettext_lazy("report.eval.indicator_met_small_numbers", "{indicator}: the value meets the target ({status}: small numbers)"),
+    "report.eval.indicator_met_small_numbers": pgettext_lazy("report.eval.indicator_met_small_numbers", "{indicator} {status} (the value meets the target; with so few cases the interval alone cannot confirm it)"),
     # xgettext:no-python-format no-python-brace-format
     "report.eval.measures_none_reported": pgettext_lazy("report.eval.measures_none_reported", "None of the {total} strategy measures has a self-evaluation yet (appendix table {table})."),
     # xgettext:no-python-format no-python-brace-format

@@ -7,7 +7,10 @@ version the exchange stored, is already there, or — when the stored value came
 from another source or was changed here since — becomes a ``Conflict`` that a
 person settles with :func:`do_resolve_conflict` (the conflict watchers get one
 notification per delivery: "N conflicts"). A batch that names the same value twice is
-refused as a whole (``exchange.repeated_keys``, naming the keys). The values are written by the
+refused as a whole (``exchange.repeated_keys``, naming the keys), and so is a batch with a
+value the web form's checks refuse (``exchange.refused_values``, 422, each problem with its
+key, code and message: a negative count, a rate above its scale, an unusual value its note
+does not explain). The values are written by the
 one writer (``store_values``, which also asks for the reassessment of their
 years and the later assessed ones); afterwards the parent area's aggregates
 are recomputed.
@@ -26,9 +29,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from halfsky.domain import exchange
+from halfsky.domain.validation import Entry, validate
 from halfsky.web.audit.records import record
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.notifications import notify
+from halfsky.web.core.text import sentence
 from halfsky.web.core.users import acting_user
 from halfsky.web.exchange.actions.access import require_admin
 from halfsky.web.exchange.actions.aggregates import do_aggregate
@@ -46,6 +51,7 @@ from halfsky.web.orgs.queries import users_with
 from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import domain_plan
 from halfsky.web.values.actions.store import Change, store_values
+from halfsky.web.values.checks import refusals, rules_for
 from halfsky.web.values.models import Observation, ValueStatus
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "flag")
@@ -90,14 +96,17 @@ def do_receive(area: Area, batch: str, values: Sequence[exchange.ExchangeValue],
     if repeated:  # which of the copies is right is the sender's to say: nothing is stored
         raise ActionError("exchange.repeated_keys", count=len(repeated),
                           keys=", ".join(repeated[:20]))
+    summary = ReceiveSummary(batch)
+    by_plan = _map_to_plans(plans, values, summary)
+    problems = [p for plan in plans for p in refused_values(plan, by_plan.get(plan.pk, []))]
+    if problems:  # the web form's checks, alike: nothing of the batch is stored
+        raise ActionError("exchange.refused_values", count=len(problems), problems=problems)
     try:
         with transaction.atomic():
             delivery = Delivery.objects.create(area=area, batch=batch, method=method,
                                                instance=instance[:200], access=access)
     except IntegrityError:
         raise ActionError("exchange.busy") from None
-    summary = ReceiveSummary(batch)
-    by_plan = _map_to_plans(plans, values, summary)
     for plan in plans:
         if plan.pk in by_plan:
             _store(plan, area, delivery, by_plan[plan.pk], summary, actor)
@@ -124,6 +133,29 @@ def repeated_keys(values: Sequence[exchange.ExchangeValue]) -> list[str]:
             repeated[key] = None
         seen.add(key)
     return [f"{p}:{i} {a} {y}{' ' + b if b else ''}" for p, i, a, y, b in repeated]
+
+
+def refused_values(plan: Plan, mapped: Sequence[tuple[Any, exchange.ExchangeValue]]
+                   ) -> list[dict[str, object]]:  # fmt: skip
+    """The values the web form's checks refuse (``checks.refusals``: a negative count, a rate
+    above its scale, an unusual value that its note does not explain …), each with its key
+    (as sent: plan:indicator area year breakdown), code, parameters and message."""
+    entries = [Entry(key=str(i), indicator=indicator.code, breakdown=value.breakdown,
+                     value=value.value, numerator=value.numerator,
+                     denominator=value.denominator, per=indicator.per,
+                     not_applicable=value.flag == "not_applicable",
+                     explanation=value.note or value.reason, group=str(value.year))
+               for i, (indicator, value) in enumerate(mapped)]
+    if not entries:
+        return []
+    problems = []
+    for finding in refusals(validate(entries, rules_for(plan)), partial=True):
+        sent = mapped[int(finding.key)][1]
+        key = f"{sent.plan}:{sent.indicator} {sent.area} {sent.year}"
+        problems.append({"key": key + (f" {sent.breakdown}" if sent.breakdown else ""),
+                         "code": finding.code, "params": dict(finding.params),
+                         "message": sentence(finding.code, finding.params)})
+    return problems
 
 
 def _map_to_plans(plans: list[Plan], values: Sequence[exchange.ExchangeValue],

@@ -27,6 +27,20 @@
     el.halfskyChart = chart;  // setOption draws at once (no lazy update, no animation)
     if (el.querySelector("canvas")) el.setAttribute("data-rendered", "1");
   }
+  // A value axis holding every number a chart shows (values, targets, forecasts, intervals,
+  // reference), rounded outwards to a readable step; from 0 when nothing shown is negative
+  // and the lowest value lies within the span of 0 (no near-zero axis cut off at 0.3).
+  function valueBounds(numbers) {
+    var shown = numbers.filter(function (v) { return v !== null && v !== undefined && isFinite(v); });
+    if (!shown.length) return { min: 0, max: 1 };
+    var low = Math.min.apply(null, shown), high = Math.max.apply(null, shown);
+    var span = high - low || Math.abs(high) || 1;
+    var step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
+    var min = Math.floor((low - span * 0.05) / step) * step;
+    var max = Math.ceil((high + span * 0.05) / step) * step;
+    if (low >= 0 && (min < 0 || low <= span)) min = 0;
+    return { min: Math.round(min * 1e6) / 1e6, max: Math.round(max * 1e6) / 1e6 };
+  }
   function yearAxis(min, max) {
     return { type: "value", min: min, max: max, minInterval: 1, interval: 1,
              axisLabel: { formatter: function (v) { return String(v); } } };
@@ -108,24 +122,41 @@
         lineStyle: { type: "dashed", width: 2 }, itemStyle: { color: "#424a53" },
         data: data.reference.values.map(function (r) { return [r.year, r.value]; }) });
     }
+    var numbers = [];  // every number drawn: the axis holds them all, target lines too
+    out.forEach(function (s) { s.data.forEach(function (p) { numbers.push(p[1]); }); });
+    data.targets.forEach(function (t) { numbers.push(t.value); });
+    periods.forEach(function (p) { p.targets.forEach(function (t) { numbers.push(t.value); }); });
+    var bounds = valueBounds(numbers);
     return { animation: false, color: PALETTE,
       tooltip: { trigger: "axis", valueFormatter: function (v) { return withUnit(v, unit); } },
       legend: { data: legend, top: 0, type: "scroll" },
       grid: { left: 56, right: 72, top: 56, bottom: 32 },
       xAxis: yearAxis(minYear, maxYear),
-      yAxis: { type: "value", scale: true, name: unit, axisLabel: { formatter: fmt } },
+      yAxis: { type: "value", min: bounds.min, max: bounds.max, name: unit, axisLabel: { formatter: fmt } },
       series: out };
   }
 
-  /* A series several plans share: each plan's period shaded, its targets drawn over it. */
+  /* A series several plans share: each plan's period shaded, its targets drawn over it.
+     Plans of the same period (the women's and the children's plan) share one shaded area
+     whose label names them one under the other, never two labels over each other. */
   function periodMarks(periods, unit, out) {
-    var marks = [], areas = [];
-    periods.forEach(function (p, i) {
-      var colour = p.current ? "#8b0000" : "#424a53";
-      areas.push([{ name: p.title, xAxis: p.baseline_year,
-                    itemStyle: { color: i % 2 ? "rgba(66,74,83,0.08)" : "rgba(139,0,0,0.06)" },
+    var marks = [], areas = [], byPeriod = {};
+    periods.forEach(function (p) {
+      var key = p.baseline_year + "-" + p.end_year, colour = p.current ? "#8b0000" : "#424a53";
+      var area = byPeriod[key];
+      if (area) {
+        area[0].name += "\n" + p.title;
+        if (p.current) area[0].label.color = colour;
+      } else {
+        area = byPeriod[key] = [{ name: p.title, xAxis: p.baseline_year,
+                    itemStyle: { color: areas.length % 2 ? "rgba(66,74,83,0.08)" : "rgba(139,0,0,0.06)" },
                     label: { position: "insideTop", color: colour } },
-                  { xAxis: p.end_year }]);
+                  { xAxis: p.end_year }];
+        areas.push(area);
+      }
+    });
+    periods.forEach(function (p) {
+      var colour = p.current ? "#8b0000" : "#424a53";
       p.targets.forEach(function (t) {
         marks.push([{ coord: [p.baseline_year, t.value], name: t.words,
                       lineStyle: { color: colour, type: p.current ? "dashed" : "dotted", width: 2 },
@@ -289,6 +320,9 @@
       b.addEventListener("click", function () { png(b); });
     });
   }
+  // The option builders, for the tests (node) and the browser's console.
+  window.HalfSkyCharts = { seriesOption: seriesOption, periodMarks: periodMarks,
+                           valueBounds: valueBounds };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

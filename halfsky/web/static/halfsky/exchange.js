@@ -12,7 +12,7 @@
       grid: { left: 48, right: 16, top: 24, bottom: 64 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: data.areas, axisLabel: { interval: 0, rotate: 40 } },
-      yAxis: { type: "value", scale: true },
+      yAxis: { type: "value", min: function (v) { return Math.min(0, v.min); } },  // bars from 0
       series: [{ type: "bar", name: String(data.year), data: data.values }]
     });
     window.addEventListener("resize", function () { chart.resize(); });

@@ -1,13 +1,21 @@
-"""An uploaded Excel template becomes the task's draft — all of it, or nothing."""
+"""An uploaded Excel template becomes the task's draft — all of it, or nothing.
+
+Its values are checked as the web form checks them (``checks.refusals``): a value the
+checks refuse (a negative count, a percentage above 100, 0 岁 of a life expectancy that
+the row's 备注 does not explain …) refuses the file, naming its cell, with the web form's
+message. A row's 备注 explains an unusual value or a jump since last year: it is stored
+as the value's explanation.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
 
-from halfsky.domain.validation import compute_rate
+from halfsky.domain.validation import Severity, compute_rate
 from halfsky.formats.excel_layout import LETTERS
 from halfsky.formats.excel_upload import UploadedRow
 from halfsky.formats.uploads import FileProblem
@@ -18,6 +26,7 @@ from halfsky.web.values.actions.values import (
     EDITABLE_VALUE_STATES,
     require_step,
 )
+from halfsky.web.values.checks import check, refusals
 from halfsky.web.values.models import Observation, Task, TaskState
 
 
@@ -32,7 +41,39 @@ def _changed(observation: Observation, row: UploadedRow) -> dict[str, Any]:
                               "denominator": row.denominator, "flag": row.flag, "note": row.note}
     if row.numerator is not None and row.denominator and observation.indicator.per:
         wanted["value"] = compute_rate(row.numerator, row.denominator, observation.indicator.per)
-    return {k: v for k, v in wanted.items() if getattr(observation, k) != v}
+    changed = {k: v for k, v in wanted.items() if getattr(observation, k) != v}
+    if changed.keys() & set(NUMBERS):  # an explanation belongs to the value it explained
+        changed["explanation"] = row.note
+    return changed
+
+
+NUMBERS = ("value", "numerator", "denominator")
+
+
+def _checked(changes: Sequence[tuple[Observation, dict[str, Any]]],
+             rows: Mapping[str, UploadedRow], data_sheet: str) -> list[FileProblem]:
+    """The problems of the values as they would be stored (the web form's checks); a row
+    whose 备注 explains no warning keeps no explanation."""
+    future = []
+    for observation, changed in changes:
+        after = copy.copy(observation)
+        for name, value in changed.items():
+            setattr(after, name, value)
+        future.append(after)
+    findings = check(future)
+    warned = {f.key for f in findings if f.severity == Severity.WARNING}
+    for observation, changed in changes:
+        if "explanation" in changed and str(observation.pk) not in warned:
+            changed["explanation"] = ""
+    by_pk = {str(o.pk): o.key for o, _ in changes}
+    problems = []
+    for finding in refusals(findings, partial=True):
+        field = str(finding.params.get("field", "value"))
+        column = LETTERS[field if field in NUMBERS else "value"]
+        problems.append(FileProblem(finding.code, data_sheet,
+                                    f"{column}{rows[by_pk[finding.key]].row}",
+                                    params=dict(finding.params)))
+    return problems
 
 
 @transaction.atomic
@@ -58,6 +99,8 @@ def do_apply_upload(task: Task, rows: Mapping[str, UploadedRow], actor: Any,
             problems.append(FileProblem("excel.locked_value", data_sheet, f"{LETTERS['value']}{row.row}"))
             continue
         changes.append((observation, changed))
+    if not problems:
+        problems = _checked(changes, rows, data_sheet)
     if problems:
         raise UploadRejected(problems)
     stored = []
