@@ -56,15 +56,15 @@ def pages() -> list[tuple[str, str]]:
     domain = plan.domains.order_by("number").first()
     assert domain is not None
     return [
-        ("overview", reverse("home")),
+        ("overview", reverse("dashboards:overview", args=[plan.code])),
         ("indicator page", reverse("plans:indicator", args=[plan.code, code])),
         ("API series", f"/api/indicators/{code}/series?plan={plan.code}"),
-        ("township comparison", reverse("dashboards:townships")),
-        ("API townships", "/api/dashboard/townships"),
-        ("gender gap", reverse("dashboards:gender_gap")),
+        ("township comparison", reverse("dashboards:townships", args=[plan.code])),
+        ("API townships", f"/api/dashboard/townships?plan={plan.code}"),
+        ("gender gap", reverse("dashboards:gender_gap", args=[plan.code])),
         ("assessment", reverse("assessments:plan", args=[plan.code, year])),
-        ("warnings list", reverse("assessments:warnings")),
-        ("warning", reverse("assessments:warning", args=[warning])),
+        ("warnings list", reverse("assessments:warnings", args=[plan.code])),
+        ("warning", reverse("assessments:warning", args=[plan.code, warning])),
         ("domain", reverse("plans:domain", args=[plan.code, domain.code])),
         ("indicators", reverse("plans:indicators", args=[plan.code])),
         ("department", reverse("departments:detail", args=["health"])),

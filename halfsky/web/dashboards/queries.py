@@ -33,6 +33,7 @@ from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.dashboards.overview_cache import cached
+from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.orgs.permissions import department_of, is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.plans.queries import linked_indicators
@@ -74,10 +75,9 @@ def _label(key: str, area_name: str, region: int, area_id: int) -> str:
     return breakdown_label(key) if key else _("Total")
 
 
-def _assessment(indicator: Indicator) -> dict[str, Any] | None:
-    """The county total's latest assessment against the first target (AssessmentResult)."""
-    result = (AssessmentResult.objects.filter(indicator=indicator, area_id=indicator.plan.region_id,
-                                              breakdown="")
+def _assessment(indicator: Indicator, area: int) -> dict[str, Any] | None:
+    """The area total's latest assessment against the first target (AssessmentResult)."""
+    result = (AssessmentResult.objects.filter(indicator=indicator, area_id=area, breakdown="")
               .order_by("-year", "target_position").first())
     if result is None:
         return None
@@ -105,12 +105,20 @@ def _assessment(indicator: Indicator) -> dict[str, Any] | None:
     }
 
 
-def indicator_series(indicator: Indicator) -> dict[str, Any]:
+def indicator_series(indicator: Indicator, areas: AreaView | None = None) -> dict[str, Any]:
     """The chart of one indicator: values by breakdown and township, targets,
-    forecast and its range, the interval band, the national reference, the assessment."""
-    region = indicator.plan.region_id
-    observations = (Observation.objects.for_indicator(indicator).filter(value__isnull=False)
-                    .select_related("area").order_by("area__code", "breakdown", "year"))
+    forecast and its range, the interval band, the national reference, the assessment.
+    With ``areas``, only the shown area's breakdowns and its children's totals are read;
+    without (the downloads), the region's breakdowns and every other area's totals."""
+    region = indicator.plan.region_id if areas is None else areas.focus.pk
+    observations = Observation.objects.for_indicator(indicator).filter(value__isnull=False)
+    if areas is not None:
+        observations = observations.filter(
+            Q(area_id=region) | Q(area_id__in=areas.ids[1:], breakdown=""))
+    else:
+        observations = observations.filter(Q(area_id=region) | Q(breakdown=""))
+    observations = observations.select_related("area").order_by("area__code", "breakdown",
+                                                                  "year")
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for o in observations:
         township = o.area_id != region
@@ -150,9 +158,10 @@ def indicator_series(indicator: Indicator) -> dict[str, Any]:
                       "polarity": indicator.polarity},
         "plan": {"code": indicator.plan.code, "end_year": indicator.plan.end_year,
                  "baseline_year": indicator.plan.baseline_year},
-        "area": {"code": indicator.plan.region.code, "name": indicator.plan.region.name},
+        "area": ({"code": indicator.plan.region.code, "name": indicator.plan.region.name}
+                 if areas is None else {"code": areas.focus.code, "name": areas.focus.name}),
         "years": years, "series": ordered, "targets": targets, "reference": reference,
-        "assessment": _assessment(indicator),
+        "assessment": _assessment(indicator, region),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
     }
 
