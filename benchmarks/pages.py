@@ -45,7 +45,9 @@ def pages() -> list[tuple[str, str]]:
     from halfsky.web.plans.models import Indicator, Plan
     from halfsky.web.values.models import Observation
 
-    plan = Plan.objects.select_related("region").first()
+    # the first plan with an assessment (the county demo also has the next period's plan)
+    plan = (Plan.objects.select_related("region").order_by("code")
+            .filter(pk__in=AssessmentResult.objects.values("plan")).first())
     assert plan is not None, "no plan: run halfsky demo first"
     below = Observation.objects.filter(indicator__plan=plan).exclude(area=plan.region)
     code = (Indicator.objects.filter(plan=plan, pk__in=below.values("indicator"))

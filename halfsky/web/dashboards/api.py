@@ -46,10 +46,12 @@ def overview(request: HttpRequest, plan: str = PLAN) -> dict[str, Any]:
 
 @router.get("/dashboard/townships", response={200: dict[str, Any], **ERROR_RESPONSES},
             summary="Township comparison")
-def townships(request: HttpRequest, plan: str = PLAN) -> dict[str, Any]:
-    """The latest township values of every indicator (visible to the caller) that has them."""
+def townships(request: HttpRequest, plan: str = PLAN, area: str = AREA) -> dict[str, Any]:
+    """The latest values of the region's direct children (a county's townships), or of
+    ``area``'s children, of every indicator (visible to the caller) that has them."""
     user = caller(request)
-    return queries.townships(get_plan(plan), user)
+    stored = get_plan(plan)
+    return queries.townships(stored, user, area_view(stored.region, area))
 
 
 @router.get("/dashboard/gender-gap", response={200: dict[str, Any], **ERROR_RESPONSES},

@@ -324,32 +324,39 @@ def _visible(plan: Plan, user: Any) -> dict[int, Indicator]:
     return {i.series_id: i for i in Indicator.objects.restrict(user).filter(plan=plan)}
 
 
-def townships(plan: Plan, user: Any) -> dict[str, Any]:
-    """Latest township values of every visible indicator that has township data.
+def townships(plan: Plan, user: Any, areas: AreaView) -> dict[str, Any]:
+    """Latest values of the shown area's direct children (the region's townships, a
+    province's cities) of every visible indicator that has them, beside the area's own.
 
     Reads only each indicator's latest year (found by the database, GROUP BY), as
     plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
     visible = _visible(plan, user)  # series id → the plan's own indicator
+    focus = areas.focus
     below = (Observation.objects.filter(indicator_id__in=list(visible), breakdown="",
-                                        value__isnull=False)
-             .exclude(area_id=plan.region_id).order_by())
+                                        value__isnull=False, area_id__in=areas.ids[1:])
+             .order_by())
     years = dict(below.values("indicator_id").annotate(latest=Max("year"))
                  .values_list("indicator_id", "latest"))
     if not years:
-        return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": []}
+        return {"plan": {"code": plan.code}, "area": focus.name, "area_code": focus.code,
+                "indicators": []}
     latest = Q()
     for series, year in years.items():
         latest |= Q(indicator_id=series, year=year)
+    names = {area.pk: (area.code, area.name) for area in areas.children}
     bars: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for series, code, name, value, is_sample in below.filter(latest).order_by(
-            "indicator_id", "area__code").values_list(
-            "indicator_id", "area__code", "area__name", "value", "is_sample"):
+    for series, area, value, is_sample in below.filter(latest).order_by(
+            "indicator_id", "area_id").values_list(
+            "indicator_id", "area_id", "value", "is_sample"):
+        code, name = names[area]
         bars[series].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
-    # the county line in every chart: the same year's value, else its latest before
+    for found in bars.values():
+        found.sort(key=lambda bar: bar["area"])
+    # the area's line in every chart: the same year's value, else its latest before
     county: dict[int, tuple[int, float]] = {}
     for series, year, value in Observation.objects.filter(
-            indicator_id__in=list(years), area_id=plan.region_id, breakdown="",
+            indicator_id__in=list(years), area_id=focus.pk, breakdown="",
             value__isnull=False).order_by("year").values_list("indicator_id", "year", "value"):
         if year <= years[series]:
             county[series] = (year, value)
@@ -362,7 +369,8 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
             "url": reverse("plans:indicator", args=[plan.code, own.code]),
             "year": years[series], "bars": bars[series],
             "county_year": county_year, "county": county_value})
-    return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
+    return {"plan": {"code": plan.code}, "area": focus.name, "area_code": focus.code,
+            "indicators": indicators}
 
 
 def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
