@@ -142,7 +142,14 @@ def main() -> int:
     parser.add_argument("--county-dir", help="reuse a county demo database here")
     parser.add_argument("--province-dir", help="reuse a province set database here")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--paths", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.paths:  # serving.py: the pages of the instance in HALFSKY_VAR_DIR / PGDATABASE
+        import django
+
+        django.setup()
+        print(json.dumps(pages()))
+        return 0
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
