@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "halfsky.web.middleware.SessionRefreshMiddleware",
     "halfsky.web.middleware.ChineseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,11 +175,13 @@ AXES_DISABLE_ACCESS_LOG = True  # logins and logouts are in HalfSky's audit trai
 AXES_LOCKOUT_CALLABLE = "halfsky.web.security.views.locked_out"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Sessions end after this many idle minutes: every request moves the end forward.
+# Sessions end after this many idle minutes: every request moves the end forward, the
+# session being written at most once a minute (halfsky.web.middleware.SessionRefreshMiddleware;
+# not SESSION_SAVE_EVERY_REQUEST, which wrote the database on every page).
 HALFSKY_SESSION_IDLE_MINUTES = env_int(
     "HALFSKY_SESSION_IDLE_MINUTES", env("HALFSKY_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = HALFSKY_SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+HALFSKY_SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 
 # Second factor: with HALFSKY_TOTP the administrator and the coordinator enrol an
