@@ -13,8 +13,9 @@ domain, indicator list, department); ``--pages overview`` times only the overvie
 
 It prints, per page: the requests per second, the client's p50/p95 wait (which includes
 the queue in front of the busy workers), the server's p50/p95 (gunicorn's access log:
-the time a worker spent on the request) — and the peak resident memory (``VmHWM``) of
-the gunicorn master and of each worker. ``--runserver`` also times the overview under
+the time a worker spent on the request), the workers' CPU time per request (from
+``/proc``: what the page costs however loaded the machine is) — and the peak resident
+memory (``VmHWM``) of the gunicorn master and of each worker. ``--runserver`` also times the overview under
 Django's development server, for comparison. Loopback only; a bounded number of requests.
 
     .venv/bin/python benchmarks/serving.py                                  # both sets, all pages
@@ -118,6 +119,19 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used, in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident memory (VmHWM) in MB."""
     status = Path(f"/proc/{pid}/status").read_text()
@@ -133,12 +147,14 @@ def page_paths(env: dict[str, str], which: str) -> list[tuple[str, str]]:
 
 
 def load(base: str, paths: list[tuple[str, str]], clients: int, requests: int,
-         log: Path | None = None) -> dict[str, tuple[float, list[float], list[float]]]:
+         log: Path | None = None, master: int | None = None
+         ) -> dict[str, tuple[float, list[float], list[float], float]]:
     """Each page in turn, ``clients`` at once × ``requests``: (seconds, client waits,
-    server times from the access log ``log``), in ms."""
+    server times from the access log ``log``, in ms; the CPU ms per request of ``master``'s
+    worker processes — what the page costs, whatever else runs on the machine)."""
     logged_in = [LoggedInClient(base, USERS[i % len(USERS)], timeout=300)
                  for i in range(clients)]
-    found: dict[str, tuple[float, list[float], list[float]]] = {}
+    found: dict[str, tuple[float, list[float], list[float], float]] = {}
     for name, path in paths:
         for client in logged_in[:len(USERS)]:
             client.fetch(path)  # warm up; every user may see the page
@@ -155,6 +171,8 @@ def load(base: str, paths: list[tuple[str, str]], clients: int, requests: int,
 
         time.sleep(0.5)  # the warm-up's log lines written
         offset = log.stat().st_size if log else 0
+        workers = children(master) if master else []
+        cpu_before = cpu_seconds(workers)
         began = time.perf_counter()
         threads = [threading.Thread(target=run, args=(c,)) for c in logged_in]
         for thread in threads:
@@ -162,9 +180,10 @@ def load(base: str, paths: list[tuple[str, str]], clients: int, requests: int,
         for thread in threads:
             thread.join()
         seconds = time.perf_counter() - began
+        cpu = (cpu_seconds(workers) - cpu_before) * 1000 / len(times)
         time.sleep(0.5)
         server = server_times(log, offset).get(path, []) if log else []
-        found[name] = (seconds, times, server)
+        found[name] = (seconds, times, server, cpu if workers else float("nan"))
         print(f"  {name}: {len(times) / seconds:.1f}/s, client p95 "
               f"{percentile(times, 95):.0f} ms", flush=True)
     return found
@@ -193,25 +212,26 @@ def serve_all(env: dict[str, str], args: argparse.Namespace) -> list[str]:
     with running(command, port, served) as master:
         began = time.perf_counter()
         found = load(f"http://127.0.0.1:{port}", paths, args.clients, args.requests,
-                     Path(env["HALFSKY_LOG_FILE"]))
+                     Path(env["HALFSKY_LOG_FILE"]), master)
         wall = time.perf_counter() - began
         workers = children(master)
         rss = [peak_rss_mb(pid) for pid in workers]
         master_rss = peak_rss_mb(master)
-    count = sum(len(t) for _s, t, _server in found.values())
+    count = sum(len(t) for _s, t, _server, _cpu in found.values())
     lines = [f"{args.clients} clients × {args.requests} requests per page, gunicorn "
              f"{len(workers)} sync workers, {env.get('DB', 'sqlite')}, {os.cpu_count()} cores, "
              f"load average {os.getloadavg()[0]:.1f}: {count} requests in {wall:.0f} s",
-             "| page | req/s | client p50 / p95 ms | server p50 / p95 ms |", "|---|---|---|---|"]
-    for name, (seconds, times, server) in found.items():
+             "| page | req/s | client p50 / p95 ms | server p50 / p95 ms | server CPU ms |",
+             "|---|---|---|---|---|"]
+    for name, (seconds, times, server, cpu) in found.items():
         own = server or [float("nan")]
         lines.append(f"| {name} | {len(times) / seconds:.0f} | {statistics.median(times):.0f} / "
                      f"{percentile(times, 95):.0f} | {statistics.median(own):.0f} / "
-                     f"{percentile(own, 95):.0f} |")
-    every = [t for _s, _t, server in found.values() for t in server] or [float("nan")]
-    busy = sum(seconds for seconds, _t, _server in found.values())
+                     f"{percentile(own, 95):.0f} | {cpu:.0f} |")
+    every = [t for _s, _t, server, _c in found.values() for t in server] or [float("nan")]
+    busy = sum(seconds for seconds, _t, _server, _c in found.values())
     lines.append(f"| all | {count / busy:.0f} | | {statistics.median(every):.0f} / "
-                 f"{percentile(every, 95):.0f} |")
+                 f"{percentile(every, 95):.0f} | |")
     lines.append(f"peak RSS (VmHWM): master {master_rss:.0f} MB, workers "
                  + ", ".join(f"{r:.0f}" for r in sorted(rss)) + " MB")
     return lines
@@ -223,7 +243,7 @@ def runserver_overview(env: dict[str, str], args: argparse.Namespace) -> list[st
     command = [*HALFSKY, "manage", "runserver", "--noreload", f"127.0.0.1:{port}"]
     with running(command, port, env):
         found = load(f"http://127.0.0.1:{port}", paths, args.clients, args.requests)
-    seconds, times, _server = found["overview"]
+    seconds, times, _server, _cpu = found["overview"]
     return [f"runserver, overview: {len(times) / seconds:.0f} requests/s, client p50 / p95 "
             f"{statistics.median(times):.0f} / {percentile(times, 95):.0f} ms"]
 
