@@ -174,7 +174,7 @@ def load(base: str, paths: list[tuple[str, str]], clients: int, requests: int,
         workers = children(master) if master else []
         cpu_before = cpu_seconds(workers)
         began = time.perf_counter()
-        threads = [threading.Thread(target=run, args=(c,)) for c in logged_in]
+        threads = [threading.Thread(target=run, args=(c,), daemon=True) for c in logged_in]
         for thread in threads:
             thread.start()
         for thread in threads:
