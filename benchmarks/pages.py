@@ -39,15 +39,18 @@ USER = "coordinator"
 
 def pages() -> list[tuple[str, str]]:
     """(page, path) on the instance of this process's settings."""
+    from django.db.models import Count
     from django.urls import reverse
 
     from halfsky.web.assessments.models import AssessmentResult, Warning
     from halfsky.web.plans.models import Indicator, Plan
     from halfsky.web.values.models import Observation
 
-    # the first plan with an assessment (the county demo also has the next period's plan)
-    plan = (Plan.objects.select_related("region").order_by("code")
-            .filter(pk__in=AssessmentResult.objects.values("plan")).first())
+    # the plan with most assessment results (the county demo: the women's plan, not its
+    # companions or the next period's)
+    busiest = (AssessmentResult.objects.values("plan").annotate(n=Count("id"))
+               .order_by("-n").values_list("plan", flat=True).first())
+    plan = Plan.objects.select_related("region").filter(pk=busiest).first()
     assert plan is not None, "no plan: run halfsky demo first"
     below = Observation.objects.filter(indicator__plan=plan).exclude(area=plan.region)
     code = (Indicator.objects.filter(plan=plan, pk__in=below.values("indicator"))
