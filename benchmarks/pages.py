@@ -39,13 +39,18 @@ USER = "coordinator"
 
 def pages() -> list[tuple[str, str]]:
     """(page, path) on the instance of this process's settings."""
+    from django.db.models import Count
     from django.urls import reverse
 
     from halfsky.web.assessments.models import AssessmentResult, Warning
     from halfsky.web.plans.models import Indicator, Plan
     from halfsky.web.values.models import Observation
 
-    plan = Plan.objects.select_related("region").first()
+    # the plan with most assessment results (the county demo: the women's plan, not its
+    # companions or the next period's)
+    busiest = (AssessmentResult.objects.values("plan").annotate(n=Count("id"))
+               .order_by("-n").values_list("plan", flat=True).first())
+    plan = Plan.objects.select_related("region").filter(pk=busiest).first()
     assert plan is not None, "no plan: run halfsky demo first"
     below = Observation.objects.filter(indicator__plan=plan).exclude(area=plan.region)
     code = (Indicator.objects.filter(plan=plan, pk__in=below.values("indicator"))
@@ -56,15 +61,15 @@ def pages() -> list[tuple[str, str]]:
     domain = plan.domains.order_by("number").first()
     assert domain is not None
     return [
-        ("overview", reverse("home")),
+        ("overview", reverse("dashboards:overview", args=[plan.code])),
         ("indicator page", reverse("plans:indicator", args=[plan.code, code])),
         ("API series", f"/api/indicators/{code}/series?plan={plan.code}"),
-        ("township comparison", reverse("dashboards:townships")),
-        ("API townships", "/api/dashboard/townships"),
-        ("gender gap", reverse("dashboards:gender_gap")),
+        ("township comparison", reverse("dashboards:townships", args=[plan.code])),
+        ("API townships", f"/api/dashboard/townships?plan={plan.code}"),
+        ("gender gap", reverse("dashboards:gender_gap", args=[plan.code])),
         ("assessment", reverse("assessments:plan", args=[plan.code, year])),
-        ("warnings list", reverse("assessments:warnings")),
-        ("warning", reverse("assessments:warning", args=[warning])),
+        ("warnings list", reverse("assessments:warnings", args=[plan.code])),
+        ("warning", reverse("assessments:warning", args=[plan.code, warning])),
         ("domain", reverse("plans:domain", args=[plan.code, domain.code])),
         ("indicators", reverse("plans:indicators", args=[plan.code])),
         ("department", reverse("departments:detail", args=["health"])),
@@ -140,7 +145,14 @@ def main() -> int:
     parser.add_argument("--county-dir", help="reuse a county demo database here")
     parser.add_argument("--province-dir", help="reuse a province set database here")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--paths", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.paths:  # serving.py: the pages of the instance in HALFSKY_VAR_DIR / PGDATABASE
+        import django
+
+        django.setup()
+        print(json.dumps(pages()))
+        return 0
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0

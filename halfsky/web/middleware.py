@@ -1,12 +1,15 @@
 """Chinese first: the interface is in zh-hans unless the user picked another language.
-A plan's page makes its plan the user's current plan."""
+A plan's page makes its plan the user's current plan. A session's end moves forward with
+each request, written at most once a minute."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from halfsky.web.core.inputs import MAX_ID, MAX_YEAR, MIN_YEAR, has_control_characters
@@ -29,6 +32,34 @@ class ChineseFirstMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+# The session records when its end was last moved forward; within this many seconds a
+# request does not write it again.
+SESSION_REFRESH_KEY = "_halfsky_refreshed"
+
+
+class SessionRefreshMiddleware:
+    """Each request keeps the user's session open HALFSKY_SESSION_IDLE_MINUTES longer, but
+    the session row is written at most once every HALFSKY_SESSION_REFRESH_SECONDS (60)
+    unless the request changed it — not on every page. (Saving on every request made every
+    page a database write: on SQLite each takes the write lock, and 20 concurrent users'
+    pages queued behind each other's session saves.) So an idle session ends between
+    29 and 30 minutes after the last request. Placed just after Django's SessionMiddleware.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or not session.session_key:
+            return response  # no session (a new one is saved when something is put in it)
+        now = int(timezone.now().timestamp())
+        if now - int(session.get(SESSION_REFRESH_KEY, 0)) >= settings.HALFSKY_SESSION_REFRESH_SECONDS:
+            session[SESSION_REFRESH_KEY] = now  # modified: SessionMiddleware saves it
+        return response
 
 
 class RememberPlanMiddleware:

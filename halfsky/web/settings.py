@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "halfsky.web.middleware.SessionRefreshMiddleware",
     "halfsky.web.middleware.ChineseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,9 +131,13 @@ else:
             "NAME": env("HALFSKY_SQLITE_PATH", str(VAR_DIR / "halfsky.sqlite3")),
             # A background job writes while requests do: a transaction takes the write
             # lock when it begins (no failed lock upgrades), waits up to 20 s for it, and
-            # readers are not blocked by a writer (write-ahead log).
+            # readers are not blocked by a writer (write-ahead log). synchronous=NORMAL:
+            # a commit is not flushed to disk on its own (SQLite's advice for WAL; safe
+            # if the server crashes, only a power cut may lose the last commits) — every
+            # page saves its session, and with FULL each commit waited ~8 ms for the disk
+            # holding the write lock, so concurrent requests queued behind each other.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
-                        "init_command": "PRAGMA journal_mode=WAL;"},
+                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
 
@@ -170,11 +175,13 @@ AXES_DISABLE_ACCESS_LOG = True  # logins and logouts are in HalfSky's audit trai
 AXES_LOCKOUT_CALLABLE = "halfsky.web.security.views.locked_out"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Sessions end after this many idle minutes: every request moves the end forward.
+# Sessions end after this many idle minutes: every request moves the end forward, the
+# session being written at most once a minute (halfsky.web.middleware.SessionRefreshMiddleware;
+# not SESSION_SAVE_EVERY_REQUEST, which wrote the database on every page).
 HALFSKY_SESSION_IDLE_MINUTES = env_int(
     "HALFSKY_SESSION_IDLE_MINUTES", env("HALFSKY_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = HALFSKY_SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+HALFSKY_SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 
 # Second factor: with HALFSKY_TOTP the administrator and the coordinator enrol an

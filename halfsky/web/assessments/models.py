@@ -78,7 +78,9 @@ class AssessmentResult(models.Model):
         constraints = [models.UniqueConstraint(
             fields=["plan", "year", "indicator", "target_position", "area", "breakdown"],
             name="assessment_result_unique_series")]
-        indexes = [models.Index(fields=["plan", "year"])]
+        indexes = [models.Index(fields=["plan", "year"]),
+                   # the overview's cache key: the year's newest result, found in the index
+                   models.Index(fields=["plan", "year", "computed_at"], name="result_newest")]
         verbose_name = _("assessment result")
         verbose_name_plural = _("assessment results")
 
@@ -132,6 +134,8 @@ class Warning(models.Model):  # 预警 (shadows the builtin inside this module o
         ordering = ["-year", "indicator__position", "area__code", "kind"]
         constraints = [models.UniqueConstraint(
             fields=["plan", "year", "indicator", "area", "kind"], name="warning_unique_finding")]
+        # the warnings list's and the overview's counts by state, from the index alone
+        indexes = [models.Index(fields=["plan", "state"], name="warning_by_state")]
         verbose_name = _("warning")
         verbose_name_plural = _("warnings")
 

@@ -22,6 +22,7 @@ from halfsky.domain.achievement import achievement_shown
 from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
 from halfsky.web.assessments.models import AssessmentResult, Warning, WarningState
 from halfsky.web.core.text.targets import target_in_words
+from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may
 from halfsky.web.plans import queries as plan_queries
 from halfsky.web.plans.models import Indicator, Plan
@@ -168,17 +169,19 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     )
 
 
-def indicator_assessment(indicator: Indicator, user: Any) -> dict[str, Any]:
-    """The indicator page's section: the latest year's results and the warnings."""
+def indicator_assessment(indicator: Indicator, user: Any, areas: AreaView) -> dict[str, Any]:
+    """The indicator page's section: the latest year's results of the areas shown (the
+    focus area, its children) and those areas' latest warnings."""
     year = (AssessmentResult.objects.filter(indicator=indicator)
             .order_by("-year").values_list("year", flat=True).first())
-    results = list(AssessmentResult.objects.filter(indicator=indicator, year=year)
+    results = list(AssessmentResult.objects.filter(indicator=indicator, year=year,
+                                                   area_id__in=areas.ids)
                    .select_related("area")) if year is not None else []
     attach_target_words(results, indicator)
-    region = indicator.plan.region_id
-    results.sort(key=lambda r: (r.area_id != region, r.area.code, r.target_position or 0,
+    focus = areas.focus.pk
+    results.sort(key=lambda r: (r.area_id != focus, r.area.code, r.target_position or 0,
                                 r.breakdown != "", r.breakdown))
-    rows = Warning.objects.restrict(user).filter(indicator=indicator)
+    rows = Warning.objects.restrict(user).filter(indicator=indicator, area_id__in=areas.ids)
     warnings = list(rows.select_related("area", "department")
                     .order_by("-year", "area__code", "kind")[:INDICATOR_WARNINGS])
     for warning in warnings:
@@ -187,7 +190,7 @@ def indicator_assessment(indicator: Indicator, user: Any) -> dict[str, Any]:
     return {"assessment_year": year, "assessment_results": results,
             "indicator_warnings": warnings, "indicator_warning_count": count,
             "assessment_status": combined_status(
-                [r.status for r in results if r.area_id == region and r.breakdown == ""])}
+                [r.status for r in results if r.area_id == focus and r.breakdown == ""])}
 
 
 def warnings_for(user: Any, plan: Plan | None = None, state: str = "",

@@ -9,18 +9,22 @@ from ninja import Query, Router
 
 from halfsky.web.core.api import ERROR_RESPONSES, caller
 from halfsky.web.dashboards import queries
+from halfsky.web.orgs.area_view import area_view
 from halfsky.web.plans.queries import get_plan
 
 router = Router(tags=["dashboards"])
 
 # Every dashboard endpoint names its plan; an unknown code answers 404 (the error shape).
 PLAN = Query(..., description="The plan's code (as in /api/plans), e.g. jixian-women-2021-2025")
+AREA = Query("", description="An area code below the plan's region (default: the region)")
 
 
 @router.get("/indicators/{code}/series", response={200: dict[str, Any], **ERROR_RESPONSES},
             summary="An indicator's chart data")
-def indicator_series(request: HttpRequest, code: str, plan: str = PLAN) -> dict[str, Any]:
-    """Values by year and breakdown (``series``: total, sex, urban/rural, townships),
+def indicator_series(request: HttpRequest, code: str, plan: str = PLAN,
+                     area: str = AREA) -> dict[str, Any]:
+    """Values by year and breakdown (``series``: total, sex, urban/rural, townships) of
+    the plan's region, or of ``area`` below it, with its direct children's totals,
     ``targets`` (value and year), ``assessment`` (status, forecast to the target year with
     its range, the small-number interval, method — the stored assessment result), and the
     national ``reference`` series with its sources. ``series`` holds approved values only;
@@ -30,7 +34,8 @@ def indicator_series(request: HttpRequest, code: str, plan: str = PLAN) -> dict[
     (403 otherwise)."""
     user = caller(request)
     stored = get_plan(plan)
-    return queries.indicator_series(queries.visible_indicator(user, stored, code), user)
+    return queries.indicator_series(queries.visible_indicator(user, stored, code),
+                                    area_view(stored.region, area), user)
 
 
 @router.get("/dashboard/overview", response={200: dict[str, Any], **ERROR_RESPONSES},
@@ -44,10 +49,12 @@ def overview(request: HttpRequest, plan: str = PLAN) -> dict[str, Any]:
 
 @router.get("/dashboard/townships", response={200: dict[str, Any], **ERROR_RESPONSES},
             summary="Township comparison")
-def townships(request: HttpRequest, plan: str = PLAN) -> dict[str, Any]:
-    """The latest township values of every indicator (visible to the caller) that has them."""
+def townships(request: HttpRequest, plan: str = PLAN, area: str = AREA) -> dict[str, Any]:
+    """The latest values of the region's direct children (a county's townships), or of
+    ``area``'s children, of every indicator (visible to the caller) that has them."""
     user = caller(request)
-    return queries.townships(get_plan(plan), user)
+    stored = get_plan(plan)
+    return queries.townships(stored, user, area_view(stored.region, area))
 
 
 @router.get("/dashboard/gender-gap", response={200: dict[str, Any], **ERROR_RESPONSES},

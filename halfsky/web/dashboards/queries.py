@@ -34,6 +34,7 @@ from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.dashboards.overview_cache import cached
+from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.orgs.permissions import department_of, is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.plans.queries import linked_indicators
@@ -75,10 +76,9 @@ def _label(key: str, area_name: str, region: int, area_id: int) -> str:
     return breakdown_label(key) if key else _("Total")
 
 
-def _assessment(indicator: Indicator) -> dict[str, Any] | None:
-    """The county total's latest assessment against the first target (AssessmentResult)."""
-    result = (AssessmentResult.objects.filter(indicator=indicator, area_id=indicator.plan.region_id,
-                                              breakdown="")
+def _assessment(indicator: Indicator, area: int) -> dict[str, Any] | None:
+    """The area total's latest assessment against the first target (AssessmentResult)."""
+    result = (AssessmentResult.objects.filter(indicator=indicator, area_id=area, breakdown="")
               .order_by("-year", "target_position").first())
     if result is None:
         return None
@@ -107,7 +107,7 @@ def _assessment(indicator: Indicator) -> dict[str, Any] | None:
 
 
 def _series_of(o: Observation, region: int) -> dict[str, Any] | None:
-    """The chart series a value belongs to (None: a township's breakdown, not drawn)."""
+    """The chart series a value belongs to (None: another area's breakdown, not drawn)."""
     township = o.area_id != region
     if township and o.breakdown:
         return None
@@ -118,13 +118,22 @@ def _series_of(o: Observation, region: int) -> dict[str, Any] | None:
             "area": o.area.code, "breakdown": o.breakdown}
 
 
-def _unapproved(indicator: Indicator) -> list[dict[str, Any]]:
+def _shown(observations: Any, region: int, areas: AreaView | None) -> Any:
+    """Only the shown area's breakdowns and its children's totals (with ``areas``); else the
+    region's breakdowns and every other area's totals (the downloads)."""
+    if areas is not None:
+        return observations.filter(Q(area_id=region) | Q(area_id__in=areas.ids[1:],
+                                                          breakdown=""))
+    return observations.filter(Q(area_id=region) | Q(breakdown=""))
+
+
+def _unapproved(indicator: Indicator, region: int, areas: AreaView | None
+                ) -> list[dict[str, Any]]:  # fmt: skip
     """The values not yet approved, each with its series and state (hollow points)."""
-    region = indicator.plan.region_id
     found = []
-    for o in (Observation.objects.for_indicator(indicator).unapproved()
-              .filter(value__isnull=False).select_related("area")
-              .order_by("area__code", "breakdown", "year")):
+    for o in (_shown(Observation.objects.for_indicator(indicator).unapproved()
+                     .filter(value__isnull=False), region, areas)
+              .select_related("area").order_by("area__code", "breakdown", "year")):
         entry = _series_of(o, region)
         if entry is not None:
             found.append({**entry, "year": o.year, "value": o.value, "status": o.status,
@@ -132,15 +141,19 @@ def _unapproved(indicator: Indicator) -> list[dict[str, Any]]:
     return found
 
 
-def indicator_series(indicator: Indicator, user: Any = None) -> dict[str, Any]:
+def indicator_series(indicator: Indicator, areas: AreaView | None = None,
+                     user: Any = None) -> dict[str, Any]:
     """The chart of one indicator: approved values by breakdown and township, targets,
     forecast and its range, the interval band, the national reference, the assessment.
+    With ``areas``, only the shown area's breakdowns and its children's totals are read;
+    without (the downloads), the region's breakdowns and every other area's totals.
     ``unapproved``: the values not yet approved with their state, only for a ``user`` who
     works on them (``data.view_unapproved_values``); never in ``series``."""
-    region = indicator.plan.region_id
-    observations = (Observation.objects.for_indicator(indicator).approved()
-                    .filter(value__isnull=False)
-                    .select_related("area").order_by("area__code", "breakdown", "year"))
+    region = indicator.plan.region_id if areas is None else areas.focus.pk
+    observations = _shown(Observation.objects.for_indicator(indicator).approved()
+                          .filter(value__isnull=False), region, areas)
+    observations = observations.select_related("area").order_by("area__code", "breakdown",
+                                                                  "year")
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for o in observations:
         found = _series_of(o, region)
@@ -174,11 +187,12 @@ def indicator_series(indicator: Indicator, user: Any = None) -> dict[str, Any]:
                       "polarity": indicator.polarity},
         "plan": {"code": indicator.plan.code, "end_year": indicator.plan.end_year,
                  "baseline_year": indicator.plan.baseline_year},
-        "area": {"code": indicator.plan.region.code, "name": indicator.plan.region.name},
+        "area": ({"code": indicator.plan.region.code, "name": indicator.plan.region.name}
+                 if areas is None else {"code": areas.focus.code, "name": areas.focus.name}),
         "years": years, "series": ordered, "targets": targets, "reference": reference,
-        "assessment": _assessment(indicator),
+        "assessment": _assessment(indicator, region),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
-        "unapproved": _unapproved(indicator)
+        "unapproved": _unapproved(indicator, region, areas)
         if user is not None and may(user, "data.view_unapproved_values", indicator) else [],
     }
 
@@ -341,32 +355,39 @@ def _visible(plan: Plan, user: Any) -> dict[int, Indicator]:
     return {i.series_id: i for i in Indicator.objects.restrict(user).filter(plan=plan)}
 
 
-def townships(plan: Plan, user: Any) -> dict[str, Any]:
-    """Latest township values of every visible indicator that has township data.
+def townships(plan: Plan, user: Any, areas: AreaView) -> dict[str, Any]:
+    """Latest values of the shown area's direct children (the region's townships, a
+    province's cities) of every visible indicator that has them, beside the area's own.
 
     Reads only each indicator's latest year (found by the database, GROUP BY), as
     plain tuples: a few queries however many areas and years are stored."""
     check(user, "orgs.use_site")
     visible = _visible(plan, user)  # series id → the plan's own indicator
-    below = (Observation.objects.approved().filter(indicator_id__in=list(visible), breakdown="",
-                                                   value__isnull=False)
-             .exclude(area_id=plan.region_id).order_by())
+    focus = areas.focus
+    below = (Observation.objects.approved().filter(
+        indicator_id__in=list(visible), breakdown="", value__isnull=False,
+        area_id__in=areas.ids[1:]).order_by())
     years = dict(below.values("indicator_id").annotate(latest=Max("year"))
                  .values_list("indicator_id", "latest"))
     if not years:
-        return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": []}
+        return {"plan": {"code": plan.code}, "area": focus.name, "area_code": focus.code,
+                "indicators": []}
     latest = Q()
     for series, year in years.items():
         latest |= Q(indicator_id=series, year=year)
+    names = {area.pk: (area.code, area.name) for area in areas.children}
     bars: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for series, code, name, value, is_sample in below.filter(latest).order_by(
-            "indicator_id", "area__code").values_list(
-            "indicator_id", "area__code", "area__name", "value", "is_sample"):
+    for series, area, value, is_sample in below.filter(latest).order_by(
+            "indicator_id", "area_id").values_list(
+            "indicator_id", "area_id", "value", "is_sample"):
+        code, name = names[area]
         bars[series].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
-    # the county line in every chart: the same year's value, else its latest before
+    for found in bars.values():
+        found.sort(key=lambda bar: bar["area"])
+    # the area's line in every chart: the same year's value, else its latest before
     county: dict[int, tuple[int, float]] = {}
     for series, year, value in Observation.objects.approved().filter(
-            indicator_id__in=list(years), area_id=plan.region_id, breakdown="",
+            indicator_id__in=list(years), area_id=focus.pk, breakdown="",
             value__isnull=False).order_by("year").values_list("indicator_id", "year", "value"):
         if year <= years[series]:
             county[series] = (year, value)
@@ -379,7 +400,8 @@ def townships(plan: Plan, user: Any) -> dict[str, Any]:
             "url": reverse("plans:indicator", args=[plan.code, own.code]),
             "year": years[series], "bars": bars[series],
             "county_year": county_year, "county": county_value})
-    return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
+    return {"plan": {"code": plan.code}, "area": focus.name, "area_code": focus.code,
+            "indicators": indicators}
 
 
 def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:

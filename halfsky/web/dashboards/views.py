@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from halfsky.web.core.access import permission_required
 from halfsky.web.dashboards import queries
+from halfsky.web.orgs.area_view import area_view
 from halfsky.web.plans.queries import get_plan
 
 
@@ -29,8 +30,9 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 @permission_required("orgs.use_site")
 def townships(request: HttpRequest, plan: str) -> HttpResponse:
     stored = get_plan(plan)
-    return render(request, "dashboards/townships.html",
-                  {"plan": stored, "data": queries.townships(stored, request.user)})
+    areas = area_view(stored.region, request.GET.get("area"))
+    return render(request, "dashboards/townships.html", {
+        "plan": stored, "areas": areas, "data": queries.townships(stored, request.user, areas)})
 
 
 @login_required

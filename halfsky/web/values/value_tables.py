@@ -6,8 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 from halfsky.domain import breakdowns
 from halfsky.domain.reports.numbers import unit_decimals
+from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.plans.models import Indicator
 from halfsky.web.values.models import Observation, ReferenceValue
 
@@ -62,19 +65,26 @@ def _order(breakdown: str) -> tuple[int, str]:
         return (len(breakdowns.DIMENSIONS) + 1, breakdown)
 
 
-def indicator_values(indicator: Indicator, unapproved: bool = False) -> dict[str, Any]:
-    """The indicator's approved values; with ``unapproved`` (those who work on them) also
-    the values not yet approved, each cell showing its state (``Observation.status``)."""
+def indicator_values(indicator: Indicator, areas: AreaView,
+                     unapproved: bool = False) -> dict[str, Any]:
+    """The shown area's values by breakdown, and its children's totals by area — only those
+    rows are read (not every area's values of a province-wide plan). Approved values only;
+    with ``unapproved`` (those who work on them) also the values not yet approved, each cell
+    showing its state (``Observation.status``)."""
+    focus = areas.focus.pk
     stored = Observation.objects.for_indicator(indicator)
     if not unapproved:
         stored = stored.approved()
-    observations = list(stored.select_related("area").order_by("year"))
-    region = indicator.plan.region_id
-    county = [o for o in observations if o.area_id == region]
+    observations = list(
+        stored.filter(Q(area_id=focus) | Q(area_id__in=areas.ids[1:], breakdown=""))
+        .order_by("year")
+    )
+    names = {area.pk: area.name for area in areas.children}
+    county = [o for o in observations if o.area_id == focus]
     townships: dict[str, list[Observation]] = defaultdict(list)
     for observation in observations:
-        if observation.area_id != region and observation.breakdown == "":
-            townships[observation.area.name].append(observation)
+        if observation.area_id != focus:
+            townships[names[observation.area_id]].append(observation)
     return {
         "county": value_table(county, indicator),
         "townships": value_table_by_area(townships, indicator),

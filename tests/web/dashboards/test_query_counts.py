@@ -27,9 +27,12 @@ PAGES = [
     f"/plans/{PLAN}/dashboard/",
     f"/plans/{PLAN}/indicators/H03/",
     f"/plans/{PLAN}/indicators/D11/",
+    f"/plans/{PLAN}/indicators/D11/?area=141028-S01",  # one township (no areas below)
+    f"/api/indicators/D11/series?plan={PLAN}&area=141028-S01",
     f"/api/indicators/H03/series?plan={PLAN}",
     f"/plans/{PLAN}/dashboard/townships/",
     f"/api/dashboard/townships?plan={PLAN}",
+    f"/plans/{PLAN}/dashboard/townships/?area=141028-S01",
     f"/plans/{PLAN}/dashboard/gender-gap/",
     f"/plans/{PLAN}/assessments/2024/",
     f"/plans/{PLAN}/assessments/warnings/",

@@ -1,0 +1,69 @@
+"""Which areas a page about one indicator shows: an area of the plan's region (the region
+itself unless ``?area=<code>`` names one below it) with its breakdowns, and that area's
+direct children with their totals.
+
+A province-wide plan has 128 cities and counties; its indicator page shows the province
+and its 11 cities, and each city's page (``?area=``) its counties — never every area at
+once. For a county plan this is the county and its townships, as before. Two queries
+whatever the size: the named area with its ancestors (one join), and its children.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from halfsky.web.orgs.models import Area
+
+# Nation → province → city → county → township: an area is at most this far below a region.
+DEPTH = 4
+
+
+@dataclass
+class AreaView:
+    region: Area  # the plan's region
+    focus: Area  # the area shown with its breakdowns
+    children: list[Area] = field(default_factory=list)  # shown with their totals
+    trail: list[Area] = field(default_factory=list)  # the region … the focus's parent
+
+    @property
+    def ids(self) -> list[int]:
+        return [self.focus.pk] + [child.pk for child in self.children]
+
+    @property
+    def is_region(self) -> bool:
+        return self.focus.pk == self.region.pk
+
+    @property
+    def query(self) -> str:
+        """The address suffix that keeps this choice (empty for the region)."""
+        return "" if self.is_region else f"area={self.focus.code}"
+
+    @property
+    def children_are_townships(self) -> bool:
+        return bool(self.children) and all(c.level == "township" for c in self.children)
+
+
+def area_view(region: Area, code: str | None) -> AreaView:
+    """The region, or the area ``code`` below it (404 for any other area)."""
+    if not code or code == region.code:
+        focus, trail = region, []
+    else:
+        related = "__".join(["parent"] * DEPTH)
+        focus = Area.objects.select_related(related).filter(code=code).first()
+        if focus is None:
+            raise Http404(code)
+        trail = []
+        above = focus.parent
+        for _level in range(DEPTH):
+            if above is None:
+                break
+            trail.insert(0, above)
+            if above.pk == region.pk:
+                break
+            above = above.parent
+        if not trail or trail[0].pk != region.pk:
+            raise Http404(code)  # not inside the plan's region
+    children = list(Area.objects.filter(parent=focus).order_by("code"))
+    return AreaView(region, focus, children, trail)
