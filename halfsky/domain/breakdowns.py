@@ -88,6 +88,8 @@ def format_pairs(pairs: Iterable[Pair]) -> str:
 
 def canonical(text: str) -> str:
     """The canonical text of a breakdown; :class:`BreakdownError` when it cannot be read."""
+    if not text or text.isspace():  # the total: most rows of a file
+        return ""
     return format_pairs(parse(text))
 
 
