@@ -121,10 +121,11 @@ def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> No
         found.flag = row.flag
         found.source = (row.source or staged.filename)[:200]
         found.is_sample, found.status = False, ValueStatus.APPROVED
+    approved = ValueStatus.APPROVED.value
     new_rows = [NewValue(item.indicator.pk, item.area.pk, item.row.year, item.row.breakdown,
                          item.row.value, item.row.numerator, item.row.denominator, item.row.flag,
                          item.row.note, (item.row.source or staged.filename)[:200],
-                         ValueStatus.APPROVED.value, comment=staged.filename)
+                         approved, comment=staged.filename)
                 for item in result.changes if item.action == "new"]
     store_values(changes, "import", actor, fields=IMPORTED_FIELDS, new_rows=new_rows,
                  audit=Audit("history.import", "history_import", staged.filename,
