@@ -62,6 +62,7 @@ class Table:
     observations: Observations
     settings: SeriesSettings
     rows: list[Row]
+    judged: frozenset[int] | None = None  # the indicators judged; None: all of the plan
 
 
 def _group_breakdown(observed: set[str], group: str) -> str | None:
@@ -132,12 +133,31 @@ def evaluators_ratings(plan: Plan, year: int) -> dict[tuple[str, int], str]:
     return {(domain, number): rating for domain, number, rating in ratings}
 
 
-def build_table(plan: Plan, year: int) -> Table:
+def judged_codes(model: domain.Plan, codes: set[str]) -> set[str]:
+    """The indicators judged again when the series of ``codes`` change: those, and every
+    indicator with a ``relative`` target compared with one of them."""
+    return codes | {i.code for i in model.indicators if any(
+        t.kind is TargetKind.RELATIVE and t.relative_to in codes for t in i.targets)}
+
+
+def build_table(plan: Plan, year: int, indicators: set[int] | None = None) -> Table:
+    """The table of every series of the plan, or (``indicators``: ids of the plan's
+    indicators whose values changed) of only the series those changes reach
+    (``judged_codes``), read from only the values they need."""
     model = domain_plan(plan)
     ids = dict(plan.indicators.values_list("code", "pk"))
     region = plan.region_id
     own = {series: i.pk for series, i in own_by_series(plan).items()}
-    rows = [(own[series], *rest) for series, *rest in Observation.objects.for_plan(plan).filter(
+    values = Observation.objects.for_plan(plan)
+    judged: frozenset[int] | None = None
+    if indicators is not None:
+        codes = judged_codes(model, {code for code, pk in ids.items() if pk in indicators})
+        judged = frozenset(ids[code] for code in codes)
+        read = codes | {t.relative_to or "" for i in model.indicators if i.code in codes
+                        for t in i.targets if t.kind is TargetKind.RELATIVE}
+        wanted = {ids[code] for code in read if code in ids}
+        values = values.filter(indicator_id__in=[s for s, pk in own.items() if pk in wanted])
+    rows = [(own[series], *rest) for series, *rest in values.filter(
         status=ValueStatus.APPROVED, year__lte=year,
     ).exclude(value__isnull=True, numerator__isnull=True).values_list(
         "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
@@ -150,7 +170,7 @@ def build_table(plan: Plan, year: int) -> Table:
     by_code = {i.code: i for i in model.indicators}
     for indicator in model.indicators:
         pk = ids.get(indicator.code)
-        if pk is None:
+        if pk is None or (judged is not None and pk not in judged):
             continue
         areas = observed.get(pk, {})
         series = sorted({(a, b) for a, bs in areas.items() for b in bs} | {(region, "")},
@@ -169,7 +189,7 @@ def build_table(plan: Plan, year: int) -> Table:
             else:
                 for area, breakdown in series:
                     builder.add((pk, area, breakdown), indicator, position, target)
-    return _finish(builder, rows)
+    return dataclasses.replace(_finish(builder, rows), judged=judged)
 
 
 def _add_gap(builder: _Builder, indicator: domain.Indicator, pk: int, position: int | None,

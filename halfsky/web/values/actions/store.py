@@ -6,7 +6,8 @@ changed; the writer then, in one transaction, stores the values (new ones
 created, changed ones as a new version where the action makes one — in bulk,
 a few queries however many values), a ``ValueChange`` per value, the action's
 audit record and, when an approved value changed, tells the followers of
-approved values which years of which plans changed (:func:`on_approved_change`;
+approved values which years of which plans and which of their indicators changed
+(:func:`on_approved_change`;
 the assessment registers its reassessment rule there when Django starts —
 ``halfsky.web.assessments.reassess``: the value's year and every later assessed
 year of its plan, once, in the background). The writer sits below the
@@ -20,18 +21,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from halfsky.web.audit.records import record
+from halfsky.web.core.bulk import insert_rows
 from halfsky.web.core.users import acting_user
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import Observation, ValueChange, ValueStatus
 
 BATCH = 2000
-# Called in the writer's transaction with (plan, changed years, actor).
-Follower = Callable[[Plan, set[int], Any], object]
+# Called in the writer's transaction with (plan, changed years, actor, the ids of the
+# plan's indicators whose series changed).
+Follower = Callable[[Plan, set[int], Any, set[int]], object]
 _FOLLOWERS: list[Follower] = []
 
 
@@ -125,7 +128,7 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
     _insert_changes(changes, actor_pk, action)
     if rows:
         at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
-        _insert(ValueChange, CHANGE_COLUMNS, [
+        insert_rows(ValueChange, CHANGE_COLUMNS, [
             (pk, at, actor_pk, action, "{}", json.dumps(row.snapshot()), row.comment)
             for pk, row in zip(row_ids, rows, strict=True)])
     if audit is not None:
@@ -157,26 +160,6 @@ def _rows_under_series(rows: Sequence[NewValue], linked: dict[int, int]) -> Sequ
             for r in rows]
 
 
-def _insert(model: type[models.Model], columns: Sequence[str],
-            rows: Sequence[Sequence[Any]]) -> None:
-    """All ``rows`` with one set-based statement, in the caller's transaction: no model
-    objects and no SQL compiled per row. PostgreSQL: ``COPY … FROM STDIN``; otherwise one
-    prepared INSERT run for all rows (executemany). Values are ready for the database
-    (JSON as its text)."""
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(model._meta.get_field(c).column) for c in columns)
-    table = quote(model._meta.db_table)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
-        for start in range(0, len(rows), BATCH * 5):
-            cursor.executemany(sql, rows[start:start + BATCH * 5])
-
-
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator",
                        "denominator", "flag", "note", "explanation", "source", "is_sample",
                        "task", "status", "review_comment", "version", "updated_at")
@@ -187,7 +170,7 @@ def _insert_observations(created: list[Observation], now: Any) -> None:
     if not created:
         return
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    _insert(Observation, OBSERVATION_COLUMNS, [
+    insert_rows(Observation, OBSERVATION_COLUMNS, [
         [o.indicator_id, o.area_id, o.year, o.breakdown, o.value, o.numerator, o.denominator,
          o.flag, o.note, o.explanation, o.source, o.is_sample, o.task_id, o.status,
          o.review_comment, o.version, at] for o in created])
@@ -209,7 +192,7 @@ def _insert_rows(rows: Sequence[NewValue], now: Any) -> list[int]:
     if not rows:
         return []
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    _insert(Observation, OBSERVATION_COLUMNS, [
+    insert_rows(Observation, OBSERVATION_COLUMNS, [
         (r.indicator_id, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator,
          r.flag, r.note, r.explanation, r.source, r.is_sample, None, r.status, "", 1, at)
         for r in rows])
@@ -228,7 +211,7 @@ def _insert_changes(changes: Sequence[Change], actor: int | None, action: str) -
     if not changes:
         return
     at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
-    _insert(ValueChange, CHANGE_COLUMNS,
+    insert_rows(ValueChange, CHANGE_COLUMNS,
             [(c.observation.pk, at, actor, action, json.dumps(c.before),
               json.dumps(c.observation.snapshot()), c.comment) for c in changes])
 
@@ -246,9 +229,11 @@ def _request_reassessment(steps: Sequence[Step], actor: Any) -> None:
     if not years:
         return
     by_plan: dict[int, set[int]] = {}  # every plan reading the series, linked ones too
+    changed: dict[int, set[int]] = {}  # plan → its indicators reading a changed series
     for indicator, series, plan in Indicator.objects.filter(
             Q(pk__in=years) | Q(same_as_id__in=years)).values_list("pk", "same_as_id", "plan_id"):
         by_plan.setdefault(plan, set()).update(years.get(indicator, set()) | years.get(series, set()))
+        changed.setdefault(plan, set()).add(indicator)
     for plan in Plan.objects.filter(pk__in=by_plan):
         for follower in _FOLLOWERS:
-            follower(plan, by_plan[plan.pk], actor)
+            follower(plan, by_plan[plan.pk], actor, changed[plan.pk])
