@@ -92,7 +92,7 @@ def main() -> None:
         # The import asks for the plan years to be assessed again once it is committed (in
         # a background job on a server); that follow-up work is timed on its own.
         requested: list[tuple[object, int]] = []
-        reassess.request_recompute = lambda plan, years, actor=None: requested.extend(
+        reassess.request_recompute = lambda plan, years, actor=None, indicators=None: requested.extend(
             (plan, year) for year in years)
 
         staged = do_stage_history(plan, "benchmark.csv", content, user)
