@@ -131,11 +131,12 @@ def do_recompute(plan: Plan, year: int, actor: Any = None,
     now = AssessmentResult._meta.get_field("computed_at").get_db_prep_save(
         timezone.now(), connection)
     status_names = [STATUSES[s] for s in statuses]
+    codes = {mask: json.dumps(list(warning_codes(int(mask)))) for mask in set(masks)}
     floats = [[_number(v) for v in columns[name]] for name in FLOATS]
     years = [[_year(v) for v in columns[name]] for name in YEARS]
     rows = [(plan.pk, year, row.indicator_id, row.target_position, row.target_kind, row.area_id,
              row.breakdown, METHODS[methods[i]].value, status_names[i], int(pooled[i]),
-             json.dumps(list(warning_codes(int(masks[i])))), row.is_sample, now,
+             codes[masks[i]], row.is_sample, now,
              *(column[i] for column in floats), *(column[i] for column in years))
             for i, row in enumerate(table.rows) if row.stored]
     if table.judged is not None:

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
+from django.db import connection
 
 from halfsky.domain import breakdowns
 from halfsky.domain import plan as domain
@@ -43,8 +45,7 @@ from halfsky.web.values.models import Observation, ValueStatus
 Key = tuple[int, int, str]  # indicator id, area id, breakdown
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One series of the table; ``stored`` rows become ``AssessmentResult`` rows."""
 
     indicator_id: int
@@ -157,11 +158,11 @@ def build_table(plan: Plan, year: int, indicators: set[int] | None = None) -> Ta
                         for t in i.targets if t.kind is TargetKind.RELATIVE}
         wanted = {ids[code] for code in read if code in ids}
         values = values.filter(indicator_id__in=[s for s, pk in own.items() if pk in wanted])
-    rows = [(own[series], *rest) for series, *rest in values.filter(
+    rows = [(own[series], *rest) for series, *rest in _tuples(values.filter(
         status=ValueStatus.APPROVED, year__lte=year,
-    ).exclude(value__isnull=True, numerator__isnull=True).values_list(
+    ).exclude(value__isnull=True, numerator__isnull=True).order_by().values_list(
         "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
-        "is_sample")]
+        "is_sample"))]
     builder = _Builder(plan)
     builder.goal_ratings = evaluators_ratings(plan, year)
     observed: dict[int, dict[int, set[str]]] = {}
@@ -190,6 +191,15 @@ def build_table(plan: Plan, year: int, indicators: set[int] | None = None) -> Ta
                 for area, breakdown in series:
                     builder.add((pk, area, breakdown), indicator, position, target)
     return dataclasses.replace(_finish(builder, rows), judged=judged)
+
+
+def _tuples(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query as the database gives them (no per-value
+    conversion: the numbers are read as they are, the flag as 0/1 on SQLite)."""
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _add_gap(builder: _Builder, indicator: domain.Indicator, pk: int, position: int | None,
@@ -244,6 +254,7 @@ def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
         builder.targets, builder.polarities, base_year=builder.plan.baseline_year,
         method=builder.methods, per=builder.per, partner=builder.partner,
         rating=builder.ratings)
-    stored_rows = [dataclasses.replace(row, is_sample=bool(sample_key[row_key[i]]))
+    samples = sample_key[row_key].tolist()
+    stored_rows = [row._replace(is_sample=True) if samples[i] else row
                    for i, row in enumerate(builder.rows)]
     return Table(observations=observations, settings=settings, rows=stored_rows)
