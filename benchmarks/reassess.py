@@ -67,7 +67,7 @@ def measure(runs: int) -> None:
     print(f"{plan.code}: {Observation.objects.filter(indicator__plan=plan).count()} values, "
           f"years assessed {years[0]}–{years[-1]}, {per_year} results a year")
 
-    def one_value(year: int, run: int) -> tuple[float, float]:
+    def one_value(year: int, run: int) -> tuple[float, float, float]:
         value = (Observation.objects.filter(indicator__plan=plan, area=plan.region, year=year,
                                             breakdown="", status=ValueStatus.APPROVED,
                                             value__isnull=False)
@@ -75,32 +75,34 @@ def measure(runs: int) -> None:
         before = value.snapshot()
         value.value = (value.value or 0) * 1.01 + 0.1
         value.numerator = value.denominator = None
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         with transaction.atomic():
             store_values([Change(value, before)], "correct")
             stored = time.perf_counter()
-        return stored - began, time.perf_counter() - stored
+        return stored - began, time.perf_counter() - stored, time.process_time() - cpu
 
     for year, label in ((years[-1], "latest year"), (years[0], "baseline year")):
         timed = [one_value(year, run) for run in range(runs)]
         write = statistics.median(t[0] for t in timed)
         reassess = statistics.median(t[1] for t in timed)
+        cpu = statistics.median(t[2] for t in timed)
         print(f"one approved value of the {label} ({year}): write {write:.3f} s, "
-              f"reassessment {reassess:.3f} s, total {write + reassess:.3f} s "
-              f"(median of {runs}; runs {', '.join(f'{sum(t):.2f}' for t in timed)})")
+              f"reassessment {reassess:.3f} s, total {write + reassess:.3f} s, CPU {cpu:.3f} s "
+              f"(median of {runs}; runs {', '.join(f'{t[0] + t[1]:.2f}' for t in timed)})")
 
-    latest = []
+    latest, latest_cpu = [], []
     for _ in range(runs):
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         do_recompute(plan, years[-1])
         latest.append(time.perf_counter() - began)
-    print(f"full recompute of {years[-1]}: {statistics.median(latest):.2f} s "
-          f"(runs {', '.join(f'{t:.2f}' for t in latest)})")
-    began = time.perf_counter()
+        latest_cpu.append(time.process_time() - cpu)
+    print(f"full recompute of {years[-1]}: {statistics.median(latest):.2f} s, "
+          f"CPU {statistics.median(latest_cpu):.2f} s (runs {', '.join(f'{t:.2f}' for t in latest)})")
+    began, cpu = time.perf_counter(), time.process_time()
     for year in years:
         do_recompute(plan, year)
     print(f"full recompute of the province set ({len(years)} years): "
-          f"{time.perf_counter() - began:.2f} s")
+          f"{time.perf_counter() - began:.2f} s, CPU {time.process_time() - cpu:.2f} s")
     print(f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
