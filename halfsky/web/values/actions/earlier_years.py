@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.formats.earlier_years import read_history
+from halfsky.formats.earlier_years import HistoryRow, read_history
 from halfsky.web.core.errors import ActionError
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
@@ -53,7 +53,9 @@ def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
         raise HistoryRefused(result)
     return EarlierYearsImport.objects.create(
         plan=plan, filename=filename[:200], content=content,
-        sha256=hashlib.sha256(content).hexdigest(), created_by=actor)
+        sha256=hashlib.sha256(content).hexdigest(), created_by=actor,
+        rows=[[r.line, r.indicator, r.area, r.year, r.breakdown, r.value, r.numerator,
+               r.denominator, r.source, r.note, r.flag] for r in (i.row for i in result.items)])
 
 
 def check_content(plan: Plan, filename: str, content: bytes, *, rules: bool = True
@@ -78,7 +80,7 @@ def purge_staged_history(now: Any = None) -> int:
                                             created_at__lt=now - KEEP_STAGED)
     removed, _ = old.delete()
     emptied = EarlierYearsImport.objects.filter(applied_at__isnull=False).exclude(
-        content=b"").update(content=b"")
+        content=b"").update(content=b"", rows=[])
     return removed + emptied
 
 
@@ -91,14 +93,17 @@ def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     staged = EarlierYearsImport.objects.select_for_update().get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
-    result = check_staged(staged, rules=False)
+    if staged.rows:  # as read when staged: the file is not read again
+        result = preview(staged.plan, [HistoryRow(*row) for row in staged.rows], rules=False)
+    else:
+        result = check_staged(staged, rules=False)
     if result.problems:
         raise ActionError("history.has_problems", count=len(result.problems))
     _store(result, staged, actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
-    staged.content = b""  # applied: the file is not kept (its sha256 and count are)
-    staged.save(update_fields=["applied_at", "applied_count", "content"])
+    staged.content, staged.rows = b"", []  # applied: the file is not kept (its sha256 and
+    staged.save(update_fields=["applied_at", "applied_count", "content", "rows"])  # count are)
     return len(result.changes)
 
 
