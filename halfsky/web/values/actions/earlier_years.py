@@ -93,6 +93,8 @@ def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     staged = EarlierYearsImport.objects.select_for_update().get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
+    # the plan's document is not needed (loaded only if asked for): the rules were checked
+    staged.plan = Plan.objects.defer("document").select_related("region").get(pk=staged.plan_id)
     if staged.rows:  # as read when staged: the file is not read again
         result = preview(staged.plan, [HistoryRow(*row) for row in staged.rows], rules=False)
     else:

@@ -234,6 +234,6 @@ def _request_reassessment(steps: Sequence[Step], actor: Any) -> None:
             Q(pk__in=years) | Q(same_as_id__in=years)).values_list("pk", "same_as_id", "plan_id"):
         by_plan.setdefault(plan, set()).update(years.get(indicator, set()) | years.get(series, set()))
         changed.setdefault(plan, set()).add(indicator)
-    for plan in Plan.objects.filter(pk__in=by_plan):
+    for plan in Plan.objects.filter(pk__in=by_plan).defer("document"):
         for follower in _FOLLOWERS:
             follower(plan, by_plan[plan.pk], actor, changed[plan.pk])
