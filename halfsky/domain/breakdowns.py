@@ -144,6 +144,8 @@ def cells(combination: Sequence[str]) -> tuple[str, ...]:
 
 def declared(text: str, combinations: Iterable[Sequence[str]]) -> bool:
     """Whether a breakdown is the total or of one of an indicator's combinations."""
+    if not text:  # the total
+        return True
     found = dimensions(text)
     return not found or any(order_combination(c) == found for c in combinations)
 
