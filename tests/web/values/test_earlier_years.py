@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from halfsky.web.orgs.models import Area
+from halfsky.web.plans.models import Indicator
 from halfsky.web.values.models import EarlierYearsImport, Observation
 
 HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
@@ -192,9 +194,6 @@ def test_new_values_are_written_in_bulk_with_a_history_step_each(coordinator) ->
 
 
 def test_a_value_stored_after_the_preview_refuses_the_whole_import(coordinator) -> None:
-    from halfsky.web.orgs.models import Area
-    from halfsky.web.plans.models import Indicator
-
     response = upload(coordinator, HEADER + "H01,141028,2001,,71.5,,,,\nH01,141028,2002,,72.5,,,,\n")
     Observation.objects.create(  # entered meanwhile: an official value that differs
         indicator=Indicator.objects.get(plan__code="jixian-women-2021-2025", code="H01"),
