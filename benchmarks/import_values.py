@@ -13,6 +13,7 @@ and applying it (``do_apply_history``: checked again, then written).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import io
 import os
 import random
@@ -40,11 +41,11 @@ def generate(rows: int, indicators: list, areas: list, seed: int = 1) -> bytes:
                     numerator = rng.randint(0, denominator // 50)
                     value = round(numerator / denominator * indicator.per, 4)
                     out.write(f"{indicator.code},{area.code},{year},,{value},{numerator},"
-                              f"{denominator},benchmark,\n")
+                              f"{denominator},benchmark,generated\n")
                 else:
                     value = rng.randint(1, 90) if unit in {"人", "件", "个"} else round(
                         rng.uniform(1, 90), 1)
-                    out.write(f"{indicator.code},{area.code},{year},,{value},,,benchmark,\n")
+                    out.write(f"{indicator.code},{area.code},{year},,{value},,,benchmark,generated\n")
                 count += 1
     return out.getvalue().encode("utf-8")
 
@@ -52,6 +53,8 @@ def generate(rows: int, indicators: list, areas: list, seed: int = 1) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--profile", metavar="FILE",
+                        help="write a cProfile of the import (apply) step to FILE")
     args = parser.parse_args()
 
     import django
@@ -89,7 +92,7 @@ def main() -> None:
         # The import asks for the plan years to be assessed again once it is committed (in
         # a background job on a server); that follow-up work is timed on its own.
         requested: list[tuple[object, int]] = []
-        reassess.request_recompute = lambda plan, years, actor=None: requested.extend(
+        reassess.request_recompute = lambda plan, years, actor=None, indicators=None: requested.extend(
             (plan, year) for year in years)
 
         staged = do_stage_history(plan, "benchmark.csv", content, user)
@@ -97,9 +100,15 @@ def main() -> None:
         result = check_staged(staged)
         checked = time.perf_counter() - start
         assert not result.problems, result.problems[:5]
+        profiler = cProfile.Profile(time.process_time) if args.profile else None  # CPU time
         start, start_cpu = time.perf_counter(), time.process_time()
+        if profiler is not None:
+            profiler.enable()
         count = do_apply_history(staged, user)
         applied, applied_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
         start = time.perf_counter()
         for stored_plan, year in requested:
             do_recompute(stored_plan, year)

@@ -88,6 +88,8 @@ def format_pairs(pairs: Iterable[Pair]) -> str:
 
 def canonical(text: str) -> str:
     """The canonical text of a breakdown; :class:`BreakdownError` when it cannot be read."""
+    if not text or text.isspace():  # the total: most rows of a file
+        return ""
     return format_pairs(parse(text))
 
 
@@ -142,6 +144,8 @@ def cells(combination: Sequence[str]) -> tuple[str, ...]:
 
 def declared(text: str, combinations: Iterable[Sequence[str]]) -> bool:
     """Whether a breakdown is the total or of one of an indicator's combinations."""
+    if not text:  # the total
+        return True
     found = dimensions(text)
     return not found or any(order_combination(c) == found for c in combinations)
 

@@ -36,6 +36,7 @@ RATIO_FLOOR = 20_000_000
 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # most numbers of a file: read at once
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ def parse_number_text(text: str, *, allow_percent: bool = False) -> tuple[float,
     Returns the number and whether it carried a trailing "%" (accepted only
     with ``allow_percent``). Raises ``NotANumber``.
     """
+    if _PLAIN.fullmatch(text) and math.isfinite(number := float(text)):
+        return number, False
     cleaned = _SPACES.sub("", unicodedata.normalize("NFKC", text))
     if not cleaned:
         return None

@@ -211,6 +211,8 @@ class _Reader:
         """The canonical breakdown of the breakdown column and any dimension columns."""
         parts = [texts.get("breakdown", "").strip()]
         parts += [f"{d}={texts[d].strip()}" for d in breakdowns.DIMENSIONS if texts.get(d, "").strip()]
+        if not any(parts):  # the total
+            return ""
         try:
             return breakdowns.canonical(breakdowns.SEPARATOR.join(p for p in parts if p))
         except breakdowns.BreakdownError as error:

@@ -36,14 +36,16 @@ longer found becomes ``resolved``, and is opened again if found later.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,6 +62,7 @@ from halfsky.web.assessments.models import (
 )
 from halfsky.web.assessments.series import Row, Table, build_table
 from halfsky.web.audit.records import record
+from halfsky.web.core.bulk import insert_rows
 from halfsky.web.core.errors import ActionError
 from halfsky.web.core.notifications import notify
 from halfsky.web.orgs.models import Department
@@ -98,9 +101,28 @@ def _year(value: float) -> int | None:
     return None if math.isnan(value) else int(value)
 
 
+RESULT_COLUMNS = ("plan", "year", "indicator", "target_position", "target_kind", "area",
+                  "breakdown", "method", "status", "pooled_years", "warnings", "is_sample",
+                  "computed_at", *FLOATS, *YEARS)
+
+
 @transaction.atomic
-def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
+def _judged(status: Any, own: list[Any], position: int | None, latest: float | None) -> Any:
+    """The status pages and reports show (``judgement``: the one rule): a value meeting its
+    level target is met even when small numbers left the engine at 证据不足."""
+    target = own[position] if position is not None and position < len(own) else None
+    return judgement(status, target, latest)
+
+
+def do_recompute(plan: Plan, year: int, actor: Any = None,
+                 indicators: Iterable[int] | None = None) -> RecomputeSummary:
     """Judge every series of ``plan`` as of ``year``; replace the year's results.
+
+    ``indicators`` (ids of the plan's indicators whose values changed): when the year is
+    assessed already, judge only the series these changes reach (the indicators, with
+    every area and breakdown, and the indicators compared with them) and replace only
+    their results and warnings — the other indicators' rows are not touched. The
+    results are the same as a full recompute's.
 
     Reassessments of one plan take turns (the plan's row is locked): a report
     reassessing its stale year and the background job never write one year twice. The
@@ -110,46 +132,46 @@ def do_recompute(plan: Plan, year: int, actor: Any = None) -> RecomputeSummary:
     started = time.perf_counter()
     list(Plan.objects.select_for_update(no_key=True).filter(pk=plan.pk)
          .values_list("pk", flat=True))
-    table = build_table(plan, year)
+    assessed = AssessmentResult.objects.filter(plan=plan, year=year)
+    only = set(indicators) if indicators is not None and assessed.exists() else None
+    table = build_table(plan, year, only)
     result = assess(table.observations, table.settings, as_of=year)
     columns = {name: getattr(result, name).tolist() for name in FLOATS + YEARS}
     statuses, methods = result.status.tolist(), result.method.tolist()
     masks, pooled = result.warnings.tolist(), result.pooled_years.tolist()
-    now = timezone.now()
+    now = AssessmentResult._meta.get_field("computed_at").get_db_prep_save(
+        timezone.now(), connection)
     targets: dict[int, list[Any]] = {}  # indicator id → its domain targets, by position
     for target in Target.objects.filter(indicator__plan=plan).select_related(
             "relative_to").order_by("indicator", "position"):
         targets.setdefault(target.indicator_id, []).append(target.to_domain())
-    rows: list[AssessmentResult] = []
-    for i, row in enumerate(table.rows):
-        if not row.stored:
-            continue
-        own = targets.get(row.indicator_id, [])
-        position = row.target_position
-        target = own[position] if position is not None and position < len(own) else None
-        rows.append(AssessmentResult(
-            plan=plan, year=year, indicator_id=row.indicator_id,
-            target_position=row.target_position, target_kind=row.target_kind,
-            area_id=row.area_id, breakdown=row.breakdown, method=METHODS[methods[i]].value,
-            status=judgement(STATUSES[statuses[i]], target,  # the one rule pages and reports show
-                             _number(columns["latest_value"][i])),
-            pooled_years=int(pooled[i]),
-            warnings=list(warning_codes(int(masks[i]))), is_sample=row.is_sample,
-            computed_at=now,
-            **{name: _number(columns[name][i]) for name in FLOATS},
-            **{name: _year(columns[name][i]) for name in YEARS},
-        ))
-    AssessmentResult.objects.filter(plan=plan, year=year).delete()
-    AssessmentResult.objects.bulk_create(rows, batch_size=500)
+    latest = columns["latest_value"]
+    status_names = [_judged(STATUSES[s], targets.get(row.indicator_id, []), row.target_position,
+                            _number(latest[i]))
+                    for i, (s, row) in enumerate(zip(statuses, table.rows, strict=True))]
+    codes = {mask: json.dumps(list(warning_codes(int(mask)))) for mask in set(masks)}
+    floats = [[_number(v) for v in columns[name]] for name in FLOATS]
+    years = [[_year(v) for v in columns[name]] for name in YEARS]
+    rows = [(plan.pk, year, row.indicator_id, row.target_position, row.target_kind, row.area_id,
+             row.breakdown, METHODS[methods[i]].value, status_names[i], int(pooled[i]),
+             codes[masks[i]], row.is_sample, now,
+             *(column[i] for column in floats), *(column[i] for column in years))
+            for i, row in enumerate(table.rows) if row.stored]
+    if table.judged is not None:
+        assessed = assessed.filter(indicator_id__in=table.judged)
+    assessed.delete()
+    insert_rows(AssessmentResult, RESULT_COLUMNS, rows)
     summary = RecomputeSummary(plan=plan.code, year=year, results=len(rows),
-                               statuses=Counter(r.status for r in rows))
+                               statuses=Counter(status_names[i] for i, row in
+                                                enumerate(table.rows) if row.stored))
     _update_warnings(plan, year, _findings(plan, year, table, result.latest_year, masks,
-                                           statuses), summary, actor)
+                                           statuses), summary, actor, table.judged)
     summary.seconds = time.perf_counter() - started
     record("assessment.recompute", "plan", f"{plan.code} {year}", actor,
            results=summary.results, statuses=dict(summary.statuses), raised=summary.raised,
            reopened=summary.reopened, resolved=summary.resolved,
-           seconds=round(summary.seconds, 3))
+           seconds=round(summary.seconds, 3),
+           **({"indicators": len(table.judged)} if table.judged is not None else {}))
     return summary
 
 
@@ -199,10 +221,14 @@ def _missing_counts(row: Row, due: bool, latest: int | None,
 
 
 def _update_warnings(plan: Plan, year: int, found: dict[tuple[int, int, str], list[Finding]],
-                     summary: RecomputeSummary, actor: Any) -> None:
+                     summary: RecomputeSummary, actor: Any,
+                     judged: frozenset[int] | None = None) -> None:
+    """Bring the year's warnings (of the ``judged`` indicators; None: all) up to date."""
     leads = dict(plan.indicators.values_list("pk", "lead_id"))
-    existing = {(w.indicator_id, w.area_id, w.kind): w
-                for w in Warning.objects.filter(plan=plan, year=year)}
+    stored = Warning.objects.filter(plan=plan, year=year)
+    if judged is not None:
+        stored = stored.filter(indicator_id__in=judged)
+    existing = {(w.indicator_id, w.area_id, w.kind): w for w in stored}
     now = timezone.now()
     new = [Warning(plan=plan, year=year, indicator_id=key[0], area_id=key[1], kind=key[2],
                    department_id=leads.get(key[0]), details={"findings": findings},

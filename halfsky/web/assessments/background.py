@@ -29,16 +29,18 @@ from halfsky.web.plans.models import Plan
 KIND = "assessment.recompute"
 
 
-def request_recompute(plan: Plan, years: Iterable[int], actor: Any = None) -> None:
+def request_recompute(plan: Plan, years: Iterable[int], actor: Any = None,
+                      indicators: Iterable[int] | None = None) -> None:
     """Reassess ``years`` of ``plan`` once the current transaction has committed.
 
     The years are noted as pending in the caller's transaction, so they commit
     (or roll back) with the change that asked for them, and several requests of
-    one transaction reassess each year once."""
+    one transaction reassess each year once. ``indicators``: only the series of these
+    indicators changed (the year's other results stay); None: the whole plan."""
     wanted = sorted(set(years))
     if not wanted:
         return
-    do_mark_pending(plan, wanted)
+    do_mark_pending(plan, wanted, indicators)
     transaction.on_commit(lambda: _start(plan, actor), robust=True)
 
 
@@ -61,9 +63,20 @@ def start_pending(plan: Plan, actor: Any = None) -> None:
 
 
 @transaction.atomic
-def do_mark_pending(plan: Plan, years: Iterable[int]) -> None:
+def do_mark_pending(plan: Plan, years: Iterable[int], indicators: Iterable[int] | None = None
+                    ) -> None:
+    """Note the years as pending: for the ``indicators`` given (added to those noted), or
+    for the whole plan (None; a year pending for the whole plan stays so)."""
+    wanted = sorted(set(indicators)) if indicators is not None else []
     for year in years:
-        PendingRecompute.objects.get_or_create(plan=plan, year=year)
+        pending, created = PendingRecompute.objects.select_for_update().get_or_create(
+            plan=plan, year=year, defaults={"indicators": wanted})
+        if created or not pending.indicators:
+            continue
+        merged = sorted(set(pending.indicators) | set(wanted)) if wanted else []
+        if merged != pending.indicators:
+            pending.indicators = merged
+            pending.save(update_fields=["indicators"])
 
 
 def pending_years(plan: Plan) -> list[int]:
@@ -73,9 +86,12 @@ def pending_years(plan: Plan) -> list[int]:
 @transaction.atomic
 def do_recompute_pending(plan: Plan, year: int, actor: Any = None) -> None:
     """Reassess a pending year and take it off the list, together: a job killed midway
-    (a stopped server, the end of a command) leaves the year pending, never lost."""
+    (a stopped server, the end of a command) leaves the year pending, never lost. A year
+    pending for some indicators judges only the series they reach."""
+    pending = PendingRecompute.objects.select_for_update().filter(plan=plan, year=year).first()
     PendingRecompute.objects.filter(plan=plan, year=year).delete()
-    do_recompute(plan, year, actor)
+    indicators = pending.indicators if pending is not None else []
+    do_recompute(plan, year, actor, indicators or None)
 
 
 def resume_pending() -> None:

@@ -202,6 +202,9 @@ class PendingRecompute(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    # The plan's indicators whose values changed: only the series they reach are judged
+    # again; empty: the whole plan.
+    indicators = models.JSONField(_("indicators"), default=list, blank=True)
 
     class Meta:
         ordering = ["plan", "year"]

@@ -40,11 +40,15 @@ def years_to_reassess(plan: Plan, changed_years: Iterable[int]) -> list[int]:
     return sorted(own | assessed_years(plan, min(changed)))
 
 
-def request_reassessment(plan: Plan, changed_years: Iterable[int], actor: Any = None
-                         ) -> list[int]:
-    """Ask for the reassessment the rule gives for values of ``changed_years``; the years."""
+def request_reassessment(plan: Plan, changed_years: Iterable[int], actor: Any = None,
+                         indicators: Iterable[int] | None = None) -> list[int]:
+    """Ask for the reassessment the rule gives for values of ``changed_years``; the years.
+
+    ``indicators``: the plan's indicators whose values changed — an assessed year then
+    judges only the series they reach (``do_recompute``); None: the whole plan (a goal
+    rating)."""
     years = years_to_reassess(plan, changed_years)
-    request_recompute(plan, years, actor)
+    request_recompute(plan, years, actor, indicators)
     return years
 
 

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
+from django.db import connection
 
 from halfsky.domain import breakdowns
 from halfsky.domain import plan as domain
@@ -43,8 +45,7 @@ from halfsky.web.values.models import Observation, ValueStatus
 Key = tuple[int, int, str]  # indicator id, area id, breakdown
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One series of the table; ``stored`` rows become ``AssessmentResult`` rows."""
 
     indicator_id: int
@@ -62,6 +63,7 @@ class Table:
     observations: Observations
     settings: SeriesSettings
     rows: list[Row]
+    judged: frozenset[int] | None = None  # the indicators judged; None: all of the plan
 
 
 def _group_breakdown(observed: set[str], group: str) -> str | None:
@@ -132,16 +134,35 @@ def evaluators_ratings(plan: Plan, year: int) -> dict[tuple[str, int], str]:
     return {(domain, number): rating for domain, number, rating in ratings}
 
 
-def build_table(plan: Plan, year: int) -> Table:
+def judged_codes(model: domain.Plan, codes: set[str]) -> set[str]:
+    """The indicators judged again when the series of ``codes`` change: those, and every
+    indicator with a ``relative`` target compared with one of them."""
+    return codes | {i.code for i in model.indicators if any(
+        t.kind is TargetKind.RELATIVE and t.relative_to in codes for t in i.targets)}
+
+
+def build_table(plan: Plan, year: int, indicators: set[int] | None = None) -> Table:
+    """The table of every series of the plan, or (``indicators``: ids of the plan's
+    indicators whose values changed) of only the series those changes reach
+    (``judged_codes``), read from only the values they need."""
     model = domain_plan(plan)
     ids = dict(plan.indicators.values_list("code", "pk"))
     region = plan.region_id
     own = {series: i.pk for series, i in own_by_series(plan).items()}
-    rows = [(own[series], *rest) for series, *rest in Observation.objects.for_plan(plan).filter(
+    values = Observation.objects.for_plan(plan)
+    judged: frozenset[int] | None = None
+    if indicators is not None:
+        codes = judged_codes(model, {code for code, pk in ids.items() if pk in indicators})
+        judged = frozenset(ids[code] for code in codes)
+        read = codes | {t.relative_to or "" for i in model.indicators if i.code in codes
+                        for t in i.targets if t.kind is TargetKind.RELATIVE}
+        wanted = {ids[code] for code in read if code in ids}
+        values = values.filter(indicator_id__in=[s for s, pk in own.items() if pk in wanted])
+    rows = [(own[series], *rest) for series, *rest in _tuples(values.filter(
         status=ValueStatus.APPROVED, year__lte=year,
-    ).exclude(value__isnull=True, numerator__isnull=True).values_list(
+    ).exclude(value__isnull=True, numerator__isnull=True).order_by().values_list(
         "indicator_id", "area_id", "breakdown", "year", "value", "numerator", "denominator",
-        "is_sample")]
+        "is_sample"))]
     builder = _Builder(plan)
     builder.goal_ratings = evaluators_ratings(plan, year)
     observed: dict[int, dict[int, set[str]]] = {}
@@ -150,7 +171,7 @@ def build_table(plan: Plan, year: int) -> Table:
     by_code = {i.code: i for i in model.indicators}
     for indicator in model.indicators:
         pk = ids.get(indicator.code)
-        if pk is None:
+        if pk is None or (judged is not None and pk not in judged):
             continue
         areas = observed.get(pk, {})
         series = sorted({(a, b) for a, bs in areas.items() for b in bs} | {(region, "")},
@@ -169,7 +190,16 @@ def build_table(plan: Plan, year: int) -> Table:
             else:
                 for area, breakdown in series:
                     builder.add((pk, area, breakdown), indicator, position, target)
-    return _finish(builder, rows)
+    return dataclasses.replace(_finish(builder, rows), judged=judged)
+
+
+def _tuples(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query as the database gives them (no per-value
+    conversion: the numbers are read as they are, the flag as 0/1 on SQLite)."""
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _add_gap(builder: _Builder, indicator: domain.Indicator, pk: int, position: int | None,
@@ -224,6 +254,7 @@ def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
         builder.targets, builder.polarities, base_year=builder.plan.baseline_year,
         method=builder.methods, per=builder.per, partner=builder.partner,
         rating=builder.ratings)
-    stored_rows = [dataclasses.replace(row, is_sample=bool(sample_key[row_key[i]]))
+    samples = sample_key[row_key].tolist()
+    stored_rows = [row._replace(is_sample=True) if samples[i] else row
                    for i, row in enumerate(builder.rows)]
     return Table(observations=observations, settings=settings, rows=stored_rows)

@@ -29,7 +29,8 @@ def _version_key(plan_pk: int) -> str:
     return f"halfsky:overview:{plan_pk}:version"
 
 
-def forget(plan: Plan, years: Iterable[int] = (), actor: Any = None) -> None:
+def forget(plan: Plan, years: Iterable[int] = (), actor: Any = None,
+           indicators: Iterable[int] = ()) -> None:
     """A follower of approved changes: the plan's cached overview is not used again."""
 
     def bump() -> None:

@@ -75,7 +75,10 @@ def first_open_year(plan: Plan) -> int | None:
     return min(years, default=None)
 
 
-def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
+def preview(plan: Plan, rows: Sequence[HistoryRow], *, rules: bool = True) -> HistoryPreview:
+    """Every row checked against the plan, the stored values and (with ``rules``) the
+    validation rules. The apply of a staged file, whose rows passed the rules when it was
+    staged, checks again only what the database may have changed since (``rules=False``)."""
     indicators = {i.code: i for i in plan.indicators.all()}
     indicators.update({i.name: i for i in indicators.values() if i.name not in indicators})
     all_areas = {a.code: a for a in Area.objects.all()}
@@ -88,7 +91,9 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
         for o in Observation.objects.for_plan(plan).filter(
-            year__in=years | {y - 1 for y in years})
+            year__in=years | {y - 1 for y in years}).order_by().values_list(
+            "indicator_id", "area_id", "year", "breakdown", "task_id", "status", "value",
+            "is_sample", named=True)
     }
     in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows}
     entries: list[Entry] = []
@@ -135,6 +140,8 @@ def preview(plan: Plan, rows: Sequence[HistoryRow]) -> HistoryPreview:
                 continue
         result.items.append(PreviewItem(row, indicator, area, action,
                                         found.value if found else None))
+        if not rules:
+            continue
         earlier = existing.get((indicator.series_id, area.pk, row.year - 1, row.breakdown))
         previous = in_file.get((row.indicator, row.area, row.year - 1, row.breakdown),
                                earlier.value if earlier else None)

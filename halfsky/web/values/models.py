@@ -300,6 +300,9 @@ class EarlierYearsImport(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     applied_at = models.DateTimeField(null=True, blank=True)
     applied_count = models.PositiveIntegerField(default=0)
+    # The file's rows as read when it was staged (lists of ``HistoryRow``'s fields): the
+    # apply checks them against the database without reading the file again.
+    rows = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

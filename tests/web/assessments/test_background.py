@@ -40,7 +40,8 @@ def test_years_wait_for_one_job_that_reassesses_each_once(
     recomputed: list[int] = []
     real = background.do_recompute
     monkeypatch.setattr(background, "do_recompute",
-                        lambda p, year, actor=None: recomputed.append(year) or real(p, year))
+                        lambda p, year, actor=None, indicators=None: recomputed.append(year)
+                        or real(p, year, actor, indicators))
     execution.run(job.pk)
     job.refresh_from_db()
     assert job.state == "done" and job.progress == 100

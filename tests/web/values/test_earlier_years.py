@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from halfsky.web.orgs.models import Area
+from halfsky.web.plans.models import Indicator
 from halfsky.web.values.models import EarlierYearsImport, Observation
 
 HEADER = "indicator,area,year,breakdown,value,numerator,denominator,source,note\n"
@@ -174,3 +176,29 @@ def test_an_unusual_value_explained_in_the_note_is_accepted(coordinator) -> None
     code = Indicator.objects.get(plan__code="jixian-women-2021-2025", name="妇女人均健康预期寿命").code
     response = upload(coordinator, HEADER + f"{code},141028,2021,,0,,,,测试：口径说明\n")
     assert response.status_code == 302
+
+
+def test_new_values_are_written_in_bulk_with_a_history_step_each(coordinator) -> None:
+    rows = "".join(f"H01,141028,{year},,{70 + year - 2000}.5,,,年鉴,\n" for year in range(2000, 2010))
+    response = upload(coordinator, HEADER + rows)
+    staged = EarlierYearsImport.objects.get()
+    assert coordinator.post(response.url + "apply/").status_code == 302
+    for year in range(2000, 2010):
+        stored = value("H01", year)
+        assert (stored.value, stored.status, stored.is_sample) == (70 + year - 2000 + 0.5,
+                                                                    "approved", False)
+        [step] = stored.changes.all()
+        assert (step.action, step.before, step.after["value"]) == ("import", {}, stored.value)
+    staged.refresh_from_db()
+    assert staged.applied_count == 10 and staged.rows == []
+
+
+def test_a_value_stored_after_the_preview_refuses_the_whole_import(coordinator) -> None:
+    response = upload(coordinator, HEADER + "H01,141028,2001,,71.5,,,,\nH01,141028,2002,,72.5,,,,\n")
+    Observation.objects.create(  # entered meanwhile: an official value that differs
+        indicator=Indicator.objects.get(plan__code="jixian-women-2021-2025", code="H01"),
+        area=Area.objects.get(code="141028"), year=2002, value=60.0, status="approved")
+    coordinator.post(response.url + "apply/")
+    assert not Observation.objects.filter(indicator__code="H01", year=2001).exists()
+    assert value("H01", 2002).value == 60.0
+    assert EarlierYearsImport.objects.get().applied_at is None

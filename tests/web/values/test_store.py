@@ -160,7 +160,8 @@ def test_a_draft_changes_no_assessment_and_a_change_asks_each_year_once(
     recomputed: list[int] = []
     real = background.do_recompute
     monkeypatch.setattr(background, "do_recompute",
-                        lambda p, year, actor=None: recomputed.append(year) or real(p, year))
+                        lambda p, year, actor=None, indicators=None: recomputed.append(year)
+                        or real(p, year, actor, indicators))
     AssessmentResult.objects.filter(plan=plan, year=2023).delete()  # 2023 not assessed
     value = Observation.objects.get(pk=value_2023(plan).pk)
     version = value.version

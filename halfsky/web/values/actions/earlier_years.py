@@ -15,11 +15,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from halfsky.formats.earlier_years import read_history
+from halfsky.formats.earlier_years import HistoryRow, read_history
 from halfsky.web.core.errors import ActionError
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
-from halfsky.web.values.actions.store import Audit, Change, store_values
+from halfsky.web.values.actions.store import Audit, Change, NewValue, store_values
 from halfsky.web.values.earlier_years import HistoryPreview, preview
 from halfsky.web.values.models import EarlierYearsImport, Observation, ValueStatus
 
@@ -53,20 +53,23 @@ def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
         raise HistoryRefused(result)
     return EarlierYearsImport.objects.create(
         plan=plan, filename=filename[:200], content=content,
-        sha256=hashlib.sha256(content).hexdigest(), created_by=actor)
+        sha256=hashlib.sha256(content).hexdigest(), created_by=actor,
+        rows=[[r.line, r.indicator, r.area, r.year, r.breakdown, r.value, r.numerator,
+               r.denominator, r.source, r.note, r.flag] for r in (i.row for i in result.items)])
 
 
-def check_content(plan: Plan, filename: str, content: bytes) -> HistoryPreview:
+def check_content(plan: Plan, filename: str, content: bytes, *, rules: bool = True
+                  ) -> HistoryPreview:
     parsed = read_history(content, filename)
     if parsed.problems:
         return HistoryPreview(problems=list(parsed.problems), encoding=parsed.encoding)
-    result = preview(plan, parsed.rows)
+    result = preview(plan, parsed.rows, rules=rules)
     result.encoding = parsed.encoding
     return result
 
 
-def check_staged(staged: EarlierYearsImport) -> HistoryPreview:
-    return check_content(staged.plan, staged.filename, bytes(staged.content))
+def check_staged(staged: EarlierYearsImport, *, rules: bool = True) -> HistoryPreview:
+    return check_content(staged.plan, staged.filename, bytes(staged.content), rules=rules)
 
 
 def purge_staged_history(now: Any = None) -> int:
@@ -77,48 +80,60 @@ def purge_staged_history(now: Any = None) -> int:
                                             created_at__lt=now - KEEP_STAGED)
     removed, _ = old.delete()
     emptied = EarlierYearsImport.objects.filter(applied_at__isnull=False).exclude(
-        content=b"").update(content=b"")
+        content=b"").update(content=b"", rows=[])
     return removed + emptied
 
 
 @transaction.atomic
 def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
-    """Apply a staged file: every row is checked again; one problem and nothing is stored."""
+    """Apply a staged file, all or nothing: every row is checked again against the database
+    as it is now (conflicts, open rounds, areas; the validation rules were passed when the
+    file was staged); one problem and nothing is stored."""
     _require_importer(actor)
     staged = EarlierYearsImport.objects.select_for_update().get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
-    result = check_staged(staged)
+    # the plan's document is not needed (loaded only if asked for): the rules were checked
+    staged.plan = Plan.objects.defer("document").select_related("region").get(pk=staged.plan_id)
+    if staged.rows:  # as read when staged: the file is not read again
+        result = preview(staged.plan, [HistoryRow(*row) for row in staged.rows], rules=False)
+    else:
+        result = check_staged(staged, rules=False)
     if result.problems:
         raise ActionError("history.has_problems", count=len(result.problems))
     _store(result, staged, actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
-    staged.content = b""  # applied: the file is not kept (its sha256 and count are)
-    staged.save(update_fields=["applied_at", "applied_count", "content"])
+    staged.content, staged.rows = b"", []  # applied: the file is not kept (its sha256 and
+    staged.save(update_fields=["applied_at", "applied_count", "content", "rows"])  # count are)
     return len(result.changes)
 
 
 def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> None:
-    """Write the changes in bulk (``store_values``): new rows created, sample rows replaced,
-    a history step each; the years from the earliest one on are reassessed."""
+    """Write the changes in bulk (``store_values``): new rows inserted as plain rows, sample
+    rows replaced, a history step each; the years from the earliest one on are reassessed."""
+    replaced = [item for item in result.changes if item.action == "replace_sample"]
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
         for o in Observation.objects.for_plan(staged.plan).filter(
-            year__in={i.row.year for i in result.changes})
-    }
+            year__in={i.row.year for i in replaced})
+    } if replaced else {}
     changes: list[Change] = []
-    for item in result.changes:
+    for item in replaced:
         row = item.row
-        found = existing.get((item.indicator.series_id, item.area.pk, row.year, row.breakdown))
-        observation = found or Observation(indicator=item.indicator, area=item.area,
-                                           year=row.year, breakdown=row.breakdown)
-        changes.append(Change(observation, found.snapshot() if found else {}, staged.filename))
-        observation.value, observation.numerator = row.value, row.numerator
-        observation.denominator, observation.note = row.denominator, row.note
-        observation.flag = row.flag
-        observation.source = (row.source or staged.filename)[:200]
-        observation.is_sample, observation.status = False, ValueStatus.APPROVED
-    store_values(changes, "import", actor, fields=IMPORTED_FIELDS, audit=Audit(
-        "history.import", "history_import", staged.filename,
-        {"rows": len(result.changes), "sha256": staged.sha256}))
+        found = existing[(item.indicator.series_id, item.area.pk, row.year, row.breakdown)]
+        changes.append(Change(found, found.snapshot(), staged.filename))
+        found.value, found.numerator = row.value, row.numerator
+        found.denominator, found.note = row.denominator, row.note
+        found.flag = row.flag
+        found.source = (row.source or staged.filename)[:200]
+        found.is_sample, found.status = False, ValueStatus.APPROVED
+    approved = ValueStatus.APPROVED.value
+    new_rows = [NewValue(item.indicator.pk, item.area.pk, item.row.year, item.row.breakdown,
+                         item.row.value, item.row.numerator, item.row.denominator, item.row.flag,
+                         item.row.note, (item.row.source or staged.filename)[:200],
+                         approved, comment=staged.filename)
+                for item in result.changes if item.action == "new"]
+    store_values(changes, "import", actor, fields=IMPORTED_FIELDS, new_rows=new_rows,
+                 audit=Audit("history.import", "history_import", staged.filename,
+                             {"rows": len(result.changes), "sha256": staged.sha256}))

@@ -6,7 +6,8 @@ changed; the writer then, in one transaction, stores the values (new ones
 created, changed ones as a new version where the action makes one — in bulk,
 a few queries however many values), a ``ValueChange`` per value, the action's
 audit record and, when an approved value changed, tells the followers of
-approved values which years of which plans changed (:func:`on_approved_change`;
+approved values which years of which plans and which of their indicators changed
+(:func:`on_approved_change`;
 the assessment registers its reassessment rule there when Django starts —
 ``halfsky.web.assessments.reassess``: the value's year and every later assessed
 year of its plan, once, in the background). The writer sits below the
@@ -15,22 +16,25 @@ assessment, so it names no follower itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from halfsky.web.audit.records import record
+from halfsky.web.core.bulk import insert_rows
 from halfsky.web.core.users import acting_user
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import Observation, ValueChange, ValueStatus
 
 BATCH = 2000
-# Called in the writer's transaction with (plan, changed years, actor).
-Follower = Callable[[Plan, set[int], Any], object]
+# Called in the writer's transaction with (plan, changed years, actor, the ids of the
+# plan's indicators whose series changed).
+Follower = Callable[[Plan, set[int], Any, set[int]], object]
 _FOLLOWERS: list[Follower] = []
 
 
@@ -51,6 +55,32 @@ class Change:
     comment: str = ""
 
 
+class NewValue(NamedTuple):
+    """A new value as a plain row (no model instance): the bulk writers' form (history
+    import), written with the database's bulk path and a ``ValueChange`` each."""
+
+    indicator_id: int
+    area_id: int
+    year: int
+    breakdown: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    flag: str
+    note: str
+    source: str
+    status: str
+    is_sample: bool = False
+    explanation: str = ""
+    comment: str = ""
+
+    def snapshot(self) -> dict[str, object]:
+        """As ``Observation.snapshot``: the ``after`` of its history step."""
+        return {"value": self.value, "numerator": self.numerator,
+                "denominator": self.denominator, "flag": self.flag, "note": self.note,
+                "source": self.source, "explanation": self.explanation, "status": self.status}
+
+
 @dataclass(frozen=True)
 class Audit:
     """The audit record of the action that changed the values."""
@@ -64,8 +94,13 @@ class Audit:
 @transaction.atomic
 def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
                  new_version: bool = True, fields: Sequence[str] = SAVED_FIELDS,
-                 write: bool = True, audit: Audit | None = None) -> list[Observation]:
+                 write: bool = True, audit: Audit | None = None,
+                 new_rows: Sequence[NewValue] = ()) -> list[Observation]:
     """Store ``changes`` as ``action`` (the ``ValueChange.action``); the observations.
+
+    ``new_rows``: new values as plain rows (no ``Observation`` built; not returned),
+    inserted with one set-based statement (PostgreSQL ``COPY``, SQLite ``executemany``)
+    and a history step each.
 
     ``new_version``: a changed value gets the next version (a save based on the
     older one is then a conflict). ``fields``: the columns a changed value
@@ -73,8 +108,9 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
     confirmation).
     """
     created = [c.observation for c in changes if c.observation.pk is None]
-    _under_series(created)
+    rows = _rows_under_series(new_rows, _under_series(created, {r.indicator_id for r in new_rows}))
     updated = [c.observation for c in changes if c.observation.pk is not None]
+    row_ids: list[int] = []
     if write:
         now = timezone.now()
         for observation in updated:
@@ -84,37 +120,44 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
         _insert_observations(created, now)
         names = {*fields, "updated_at", *(["version"] if new_version else [])}
         Observation.objects.bulk_update(updated, sorted(names), batch_size=BATCH)
-    elif created:
+        row_ids = _insert_rows(rows, now)
+    elif created or rows:
         raise ValueError("a new value is always written")
     user = acting_user(actor)
-    _insert_changes(changes, getattr(user, "pk", None), action)
+    actor_pk = getattr(user, "pk", None)
+    _insert_changes(changes, actor_pk, action)
+    if rows:
+        at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
+        insert_rows(ValueChange, CHANGE_COLUMNS, [
+            (pk, at, actor_pk, action, "{}", json.dumps(row.snapshot()), row.comment)
+            for pk, row in zip(row_ids, rows, strict=True)])
     if audit is not None:
         record(audit.action, audit.object_type, audit.object_key, actor, **audit.details)
-    _request_reassessment(changes, actor)
+    _request_reassessment([(c.observation.indicator_id, c.observation.year, c.before,
+                            c.observation.status, c.observation.snapshot()) for c in changes]
+                          + [(r.indicator_id, r.year, {}, r.status, r.snapshot())
+                             for r in rows], actor)
     return [c.observation for c in changes]
 
 
-def _under_series(created: Sequence[Observation]) -> None:
+def _under_series(created: Sequence[Observation], more: Iterable[int] = ()) -> dict[int, int]:
     """A new value of an indicator sharing another plan's series is stored under the
-    indicator holding that series (``Indicator.same_as``), once for every plan."""
+    indicator holding that series (``Indicator.same_as``), once for every plan; the links
+    of these indicators and ``more`` (indicator id → its series' indicator id)."""
     linked = dict(Indicator.objects.filter(
-        pk__in={o.indicator_id for o in created}, same_as__isnull=False,
+        pk__in={o.indicator_id for o in created} | set(more), same_as__isnull=False,
     ).values_list("pk", "same_as_id"))
     for observation in created:
         if observation.indicator_id in linked:
             observation.indicator_id = linked[observation.indicator_id]
+    return linked
 
 
-def _insert(model: type[models.Model], columns: Sequence[str], rows: list[list[Any]]) -> None:
-    """One prepared INSERT run for all ``rows`` (executemany), in the caller's transaction:
-    no model objects and no SQL compiled per row. Values are ready for the database."""
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(model._meta.get_field(c).column) for c in columns)
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({names}) "
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH * 5):
-            cursor.executemany(sql, rows[start:start + BATCH * 5])
+def _rows_under_series(rows: Sequence[NewValue], linked: dict[int, int]) -> Sequence[NewValue]:
+    if not any(r.indicator_id in linked for r in rows):
+        return rows
+    return [r._replace(indicator_id=linked[r.indicator_id]) if r.indicator_id in linked else r
+            for r in rows]
 
 
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator",
@@ -127,7 +170,7 @@ def _insert_observations(created: list[Observation], now: Any) -> None:
     if not created:
         return
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    _insert(Observation, OBSERVATION_COLUMNS, [
+    insert_rows(Observation, OBSERVATION_COLUMNS, [
         [o.indicator_id, o.area_id, o.year, o.breakdown, o.value, o.numerator, o.denominator,
          o.flag, o.note, o.explanation, o.source, o.is_sample, o.task_id, o.status,
          o.review_comment, o.version, at] for o in created])
@@ -143,30 +186,54 @@ def _insert_observations(created: list[Observation], now: Any) -> None:
             found._state.adding, found._state.db = False, connection.alias
 
 
+def _insert_rows(rows: Sequence[NewValue], now: Any) -> list[int]:
+    """New values given as rows, in bulk; their ids, in the rows' order (read back by
+    their unique key)."""
+    if not rows:
+        return []
+    at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
+    insert_rows(Observation, OBSERVATION_COLUMNS, [
+        (r.indicator_id, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator,
+         r.flag, r.note, r.explanation, r.source, r.is_sample, None, r.status, "", 1, at)
+        for r in rows])
+    ids = {tuple(key): pk for pk, *key in Observation.objects.filter(
+        indicator_id__in={r.indicator_id for r in rows}, area_id__in={r.area_id for r in rows},
+        year__in={r.year for r in rows}).order_by().values_list(
+        "pk", "indicator_id", "area_id", "year", "breakdown")}
+    return [ids[(r.indicator_id, r.area_id, r.year, r.breakdown)] for r in rows]
+
+
+CHANGE_COLUMNS = ("observation", "at", "actor", "action", "before", "after", "comment")
+
+
 def _insert_changes(changes: Sequence[Change], actor: int | None, action: str) -> None:
     """A ``ValueChange`` per change, in bulk."""
-    field = ValueChange._meta.get_field("before")
+    if not changes:
+        return
     at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
-    _insert(ValueChange, ("observation", "at", "actor", "action", "before", "after", "comment"),
-            [[c.observation.pk, at, actor, action, field.get_db_prep_save(c.before, connection),
-              field.get_db_prep_save(c.observation.snapshot(), connection), c.comment]
-             for c in changes])
+    insert_rows(ValueChange, CHANGE_COLUMNS,
+            [(c.observation.pk, at, actor, action, json.dumps(c.before),
+              json.dumps(c.observation.snapshot()), c.comment) for c in changes])
 
 
-def _request_reassessment(changes: Sequence[Change], actor: Any) -> None:
+Step = tuple[int, int, dict[str, object], str, dict[str, object]]  # indicator, year, before, …
+
+
+def _request_reassessment(steps: Sequence[Step], actor: Any) -> None:
     """Approved values enter the assessment: one changed, approved before or after, asks."""
     years: dict[int, set[int]] = {}  # indicator id → changed years
-    for change in changes:
-        observation = change.observation
-        approved = ValueStatus.APPROVED in (change.before.get("status"), observation.status)
-        if approved and change.before != observation.snapshot():
-            years.setdefault(observation.indicator_id, set()).add(observation.year)
+    for indicator, year, before, status, after in steps:
+        approved = ValueStatus.APPROVED in (before.get("status"), status)
+        if approved and before != after:
+            years.setdefault(indicator, set()).add(year)
     if not years:
         return
     by_plan: dict[int, set[int]] = {}  # every plan reading the series, linked ones too
+    changed: dict[int, set[int]] = {}  # plan → its indicators reading a changed series
     for indicator, series, plan in Indicator.objects.filter(
             Q(pk__in=years) | Q(same_as_id__in=years)).values_list("pk", "same_as_id", "plan_id"):
         by_plan.setdefault(plan, set()).update(years.get(indicator, set()) | years.get(series, set()))
-    for plan in Plan.objects.filter(pk__in=by_plan):
+        changed.setdefault(plan, set()).add(indicator)
+    for plan in Plan.objects.filter(pk__in=by_plan).defer("document"):
         for follower in _FOLLOWERS:
-            follower(plan, by_plan[plan.pk], actor)
+            follower(plan, by_plan[plan.pk], actor, changed[plan.pk])
