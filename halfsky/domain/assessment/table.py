@@ -204,6 +204,22 @@ def _check(s: SeriesSettings) -> None:
         raise InvalidSeriesTable("settings.bad_value", _first(bad))
 
 
+def _check_unique(flat: IntArray, keep: BoolArray) -> None:
+    """No two observations on one (series, year) cell.
+
+    Observations usually come ordered by series and year: then strictly rising
+    cell numbers prove it in one pass; otherwise the sorted cell numbers are compared.
+    """
+    if len(flat) < 2 or bool((flat[1:] > flat[:-1]).all()):
+        return
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    same = np.flatnonzero(ordered[1:] == ordered[:-1])
+    if len(same):
+        raise InvalidSeriesTable("observations.duplicate",
+                                 int(np.flatnonzero(keep)[order[same[0] + 1]]))
+
+
 @dataclass(frozen=True)
 class Panel:
     """Dense ``(series, year)`` matrices; NaN where there is no observation."""
@@ -238,11 +254,7 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     width = len(years)
     series, col = series[keep], year[keep] - years[0]
     flat = series * width + col
-    if len(flat) and np.bincount(flat, minlength=n * width).max() > 1:
-        order = np.argsort(flat, kind="stable")
-        again = np.flatnonzero(flat[order][1:] == flat[order][:-1])[0] + 1
-        raise InvalidSeriesTable("observations.duplicate",
-                                 int(np.flatnonzero(keep)[order[again]]))
+    _check_unique(flat, keep)
     grid = np.full((n, width), np.nan)
     grid.flat[flat] = value[keep]
     numerator = np.full((n, width), np.nan)
