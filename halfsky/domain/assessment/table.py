@@ -204,13 +204,19 @@ def _check(s: SeriesSettings) -> None:
         raise InvalidSeriesTable("settings.bad_value", _first(bad))
 
 
-def _check_unique(flat: IntArray, keep: BoolArray) -> None:
+def _check_unique(flat: IntArray, keep: BoolArray, cells: int) -> None:
     """No two observations on one (series, year) cell.
 
     Observations usually come ordered by series and year: then strictly rising
-    cell numbers prove it in one pass; otherwise the sorted cell numbers are compared.
+    cell numbers prove it in one pass; otherwise each cell is marked on a grid of flags,
+    and only when fewer cells are marked than there are observations are they sorted to
+    find the first twin.
     """
     if len(flat) < 2 or bool((flat[1:] > flat[:-1]).all()):
+        return
+    seen = np.zeros(cells, dtype=bool)
+    seen[flat] = True
+    if np.count_nonzero(seen) == len(flat):
         return
     order = np.argsort(flat, kind="stable")
     ordered = flat[order]
@@ -254,7 +260,7 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     width = len(years)
     series, col = series[keep], year[keep] - years[0]
     flat = series * width + col
-    _check_unique(flat, keep)
+    _check_unique(flat, keep, n * width)
     grid = np.full((n, width), np.nan)
     grid.flat[flat] = value[keep]
     numerator = np.full((n, width), np.nan)

@@ -90,13 +90,17 @@ def modified_z(values: FloatArray, use: BoolArray) -> FloatArray:
     x = np.where(use, values, np.nan)
     count = use.sum(axis=1).astype(np.int64)
     median = _row_median(x, count)
-    deviation = np.abs(x - median[:, None])
+    x -= median[:, None]  # the signed deviations, worked on in place from here
+    deviation = np.abs(x)
     mad = _row_median(deviation, count)
+    np.copyto(deviation, 0.0, where=np.isnan(deviation))  # as np.nansum
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean_ad = np.nansum(deviation, axis=1) / count
+        mean_ad = deviation.sum(axis=1) / count
         scale = np.where(mad > 0, mad / MAD_SCALE, MEAN_AD_SCALE * mean_ad)
-        z: FloatArray = np.where(scale[:, None] > 0, (x - median[:, None]) / scale[:, None], 0.0)
-    return np.where(use, z, np.nan)
+        x /= scale[:, None]
+    x[~(scale > 0)] = 0.0
+    np.copyto(x, np.nan, where=~use)
+    return x
 
 
 def assess_volatility(values: FloatArray, numerator: FloatArray, denominator: FloatArray,
