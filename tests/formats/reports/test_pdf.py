@@ -137,9 +137,13 @@ def test_conversions_one_after_another_reuse_one_warm_profile(annual_docx: bytes
     pool.close()
 
 
-def test_a_failed_conversion_throws_its_profile_away() -> None:
+def test_a_failed_conversion_throws_its_profile_away(tmp_path: Path) -> None:
+    fake = tmp_path / "soffice"  # a "LibreOffice" that sets up its profile and writes no PDF
+    fake.write_text('#!/bin/sh\nmkdir -p "${1#-env:UserInstallation=file://}"\nexit 1\n')
+    fake.chmod(0o755)
     pool = ProfilePool()
-    with pytest.raises(PdfConversionError) as error:  # a "LibreOffice" that writes nothing
-        convert_to_pdf(b"PK", soffice="false", profiles=pool)
+    with pytest.raises(PdfConversionError) as error:
+        convert_to_pdf(b"PK", soffice=str(fake), profiles=pool)
     assert error.value.code == "pdf.failed"
     assert pool.created == 1 and not pool._idle
+    assert pool._root is not None and not any(pool._root.iterdir())  # removed, not kept
