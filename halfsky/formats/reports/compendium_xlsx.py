@@ -58,7 +58,7 @@ class _Styles:
               border: Border | None = _BORDER) -> None:
         model = self._made.get(key)
         if model is not None:
-            cell._style = copy(model._style)
+            cell._style = copy(model._style)  # type: ignore[attr-defined]
             return
         cell.font = font
         cell.alignment = alignment

@@ -7,8 +7,9 @@ two conversions at once never share (or lock) a profile. Profiles are kept
 warm: a new profile costs LibreOffice a second or more to set up, so each
 process keeps the profiles it made (``PROFILES``, at most ``MAX_IDLE_PROFILES``
 idle) and the next conversion takes an idle one; a conversion that failed
-throws its profile away. ``PROFILES.close()`` removes them (the worker does when
-it stops; otherwise at exit).
+throws its profile away. ``PROFILES.warm()`` sets one up ahead (the worker does
+when it starts); ``PROFILES.close()`` removes them (the worker does when it
+stops; otherwise at exit).
 
 Why not a LibreOffice kept running and asked through its socket: the installed
 LibreOffice has no Python bridge (python3-uno) for the venv, a ``--convert-to``
@@ -92,6 +93,24 @@ class ProfilePool:
                 self._idle.append(path)
                 return
         shutil.rmtree(path, ignore_errors=True)
+
+    def warm(self, soffice: str | None = None, timeout: float = TIMEOUT_SECONDS) -> bool:
+        """Set up one profile ahead of the first conversion (LibreOffice started and stopped
+        at once: ``--terminate_after_init``); False when LibreOffice is missing or failed."""
+        command = find_soffice(soffice)
+        if command is None:
+            return False
+        with tempfile.TemporaryDirectory(prefix="halfsky-pdf-") as home, \
+                self.profile() as path:
+            env = {**os.environ, "HOME": home, "SAL_USE_VCLPLUGIN": "svp"}
+            try:
+                subprocess.run([command, f"-env:UserInstallation={path.as_uri()}", "--headless",
+                                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                                "--terminate_after_init"], cwd=home, env=env,
+                               capture_output=True, timeout=timeout, check=False)
+            except subprocess.TimeoutExpired:
+                raise PdfConversionError("pdf.timeout", f"{timeout:.0f} s") from None
+            return path.is_dir()
 
     def close(self) -> None:
         """Remove every idle profile (a conversion running keeps its own until it ends)."""
