@@ -2,7 +2,8 @@
 
 - ``chart_cache()``: the charts of the report files, kept by content (see
   ``halfsky.formats.reports.chart_cache``) in this process's memory and in
-  ``<media>/cache/charts`` (at most ``DISK_ITEMS`` files), so that a report
+  ``HALFSKY_CACHE_DIR/charts`` (at most ``DISK_ITEMS`` files; outside the media
+  directory, so backups do not carry them), so that a report
   generated again, or by another worker, draws only the charts whose values,
   words or language changed.
 - ``warm_pdf_in_background()``: run when a worker starts (``kinds.on_worker_start``):
@@ -27,8 +28,8 @@ _LOCK = threading.Lock()
 
 
 def chart_cache() -> ChartCache:
-    """The chart cache under the media directory of the current settings."""
-    directory = Path(settings.MEDIA_ROOT) / "cache" / "charts"
+    """The chart cache in the cache directory of the current settings."""
+    directory = Path(settings.HALFSKY_CACHE_DIR) / "charts"
     with _LOCK:
         cache = _CACHES.get(directory)
         if cache is None:
