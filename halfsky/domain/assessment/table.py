@@ -262,7 +262,8 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     flat = series * width + col
     _check_unique(flat, keep, n * width)
     grid = np.full((n, width), np.nan)
-    grid.flat[flat] = value[keep]
+    kept_value = value[keep]
+    grid.flat[flat] = kept_value
     numerator = np.full((n, width), np.nan)
     denominator = np.full((n, width), np.nan)
     if obs.numerator is not None and obs.denominator is not None:
@@ -274,7 +275,9 @@ def build_panel(observations: Observations, settings: SeriesSettings,
                                      int(np.flatnonzero(keep)[_first(bad)]))
         numerator.flat[flat[counted]] = num[counted]
         denominator.flat[flat[counted]] = den[counted]
-        derived = np.isnan(grid) & np.isfinite(numerator)
-        grid[derived] = (numerator / denominator * settings.per[:, None])[derived]
+        # a blank value with counts: the rate from its counts (observation by observation,
+        # not over the whole grid)
+        derived = counted & np.isnan(kept_value)
+        grid.flat[flat[derived]] = num[derived] / den[derived] * settings.per[series[derived]]
     grid[~np.isfinite(grid)] = np.nan
     return Panel(years=years, value=grid, numerator=numerator, denominator=denominator)
