@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +33,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # Background jobs run in the request: a test sees their result when the request returns
     # (tests/web/jobs switch it off to test the thread).
     settings.HALFSKY_JOBS_INLINE = True
+    # Report charts kept by content go to a directory of this run, never to var/.
+    settings.HALFSKY_CACHE_DIR = Path(tempfile.mkdtemp(prefix="halfsky-test-cache-"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -231,6 +231,8 @@ USE_TZ = True
 # Uploaded files (evaluation evidence) and generated reports; served only through the pages.
 MEDIA_ROOT = Path(env("HALFSKY_MEDIA_DIR", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Files that can be made again (the report charts kept by content); not backed up.
+HALFSKY_CACHE_DIR = Path(env("HALFSKY_CACHE_DIR", str(VAR_DIR / "cache")))
 
 # Background jobs (report generation, reassessment, exchange, imports) are tasks queued in
 # the database (django-tasks-db) and run by `halfsky worker` processes; with

@@ -6,6 +6,8 @@ Every function works on whole columns (one entry per series) or on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from halfsky.domain.assessment.codes import COMPARATOR_INDEX
@@ -15,23 +17,41 @@ from halfsky.domain.target_compare import EPSILON
 C = COMPARATOR_INDEX
 
 
+_Test = Callable[[FloatArray, FloatArray, FloatArray], BoolArray]
+_TESTS: tuple[tuple[int, _Test], ...] = (
+    (C["ge"], lambda v, g, t: v >= g - EPSILON),
+    (C["gt"], lambda v, g, t: v > g + EPSILON),
+    (C["le"], lambda v, g, t: v <= g + EPSILON),
+    (C["lt"], lambda v, g, t: v < g - EPSILON),
+    (C["eq"], lambda v, g, t: np.abs(v - g) <= EPSILON),
+    (C["approx"], lambda v, g, t: np.abs(v - g) <= t + EPSILON),
+)
+
+
 def meets(value: FloatArray, comparator: SmallArray, goal: FloatArray,
           tolerance: FloatArray) -> BoolArray:
     """``target_compare.compare`` for columns (NaN never meets).
 
     ``value`` may be a matrix; the settings are then broadcast over its years.
+    Each comparator's test runs only on the rows that have it.
     """
-    if value.ndim == 2:
-        comparator, goal, tolerance = comparator[:, None], goal[:, None], tolerance[:, None]
+    result: BoolArray = np.zeros(value.shape, dtype=bool)
+    matrix = value.ndim == 2
     with np.errstate(invalid="ignore"):
-        result: BoolArray = np.select(
-            [comparator == C["ge"], comparator == C["gt"], comparator == C["le"],
-             comparator == C["lt"], comparator == C["eq"], comparator == C["approx"]],
-            [value >= goal - EPSILON, value > goal + EPSILON, value <= goal + EPSILON,
-             value < goal - EPSILON, np.abs(value - goal) <= EPSILON,
-             np.abs(value - goal) <= tolerance + EPSILON],
-            False,
-        )
+        for code, test in _TESTS:
+            rows = comparator == code
+            if not rows.any():
+                continue
+            every = bool(rows.all())
+            v = value if every else value[rows]
+            g = goal if every else goal[rows]
+            t = tolerance if every else tolerance[rows]
+            if matrix:
+                g, t = g[:, None], t[:, None]
+            if every:
+                result = test(v, g, t)
+            else:
+                result[rows] = test(v, g, t)
     return result
 
 

@@ -111,7 +111,8 @@ def prepare(panel: Panel, settings: SeriesSettings, rules: Rules) -> Context:
     low, high = exact_interval(latest_k, latest_n, per, rules.confidence)
     pooled_k, pooled_n, pooled_years = pooled_counts(numerator, denominator, latest_col,
                                                      rules.pool_years)
-    pooled_low, pooled_high = exact_interval(pooled_k, pooled_n, per, rules.confidence)
+    pooled_low, pooled_high = _pooled_interval(pooled_k, pooled_n, latest_k, latest_n, low, high,
+                                               per, rules)
     with np.errstate(invalid="ignore", divide="ignore"):
         pooled_value = np.where(np.isfinite(low), pooled_k / pooled_n * per, np.nan)
     return Context(
@@ -124,6 +125,21 @@ def prepare(panel: Panel, settings: SeriesSettings, rules: Rules) -> Context:
         pooled_low=np.where(np.isfinite(low), pooled_low, np.nan),
         pooled_high=np.where(np.isfinite(low), pooled_high, np.nan), pooled_years=np.where(np.isfinite(low), pooled_years, 0),
     ) if n else _empty(panel, settings)
+
+
+def _pooled_interval(pooled_k: FloatArray, pooled_n: FloatArray, latest_k: FloatArray,
+                     latest_n: FloatArray, low: FloatArray, high: FloatArray, per: FloatArray,
+                     rules: Rules) -> tuple[FloatArray, FloatArray]:
+    """The pooled rate's interval, computed only where it is shown (the latest value has an
+    interval) and differs from the latest year's (the same counts give the same interval)."""
+    pooled_low, pooled_high = np.full(len(low), np.nan), np.full(len(low), np.nan)
+    shown = np.isfinite(low)
+    same = shown & (pooled_k == latest_k) & (pooled_n == latest_n)
+    pooled_low[same], pooled_high[same] = low[same], high[same]
+    rows = np.flatnonzero(shown & ~same)
+    pooled_low[rows], pooled_high[rows] = exact_interval(pooled_k[rows], pooled_n[rows], per[rows],
+                                                         rules.confidence)
+    return pooled_low, pooled_high
 
 
 def _empty(panel: Panel, settings: SeriesSettings) -> Context:

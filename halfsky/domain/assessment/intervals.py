@@ -47,10 +47,11 @@ def exact_interval(numerator: FloatArray, denominator: FloatArray, per: FloatArr
         low[poisson], high[poisson] = lower * scale, upper * scale
     if binomial.any():
         kb, nb, scale = k[binomial], n[binomial], per[binomial]
-        lower = np.where(kb > 0, stats.beta.ppf(alpha / 2, np.maximum(kb, 1e-300), nb - kb + 1),
-                         0.0)
-        upper = np.where(kb < nb, stats.beta.ppf(1 - alpha / 2, kb + 1,
-                                                 np.maximum(nb - kb, 1e-300)), 1.0)
+        # the quantile only where it is not 0 or 1 (the slow part of the engine)
+        lower, upper = np.zeros(kb.shape), np.ones(kb.shape)
+        some, short = kb > 0, kb < nb
+        lower[some] = stats.beta.ppf(alpha / 2, kb[some], nb[some] - kb[some] + 1)
+        upper[short] = stats.beta.ppf(1 - alpha / 2, kb[short] + 1, nb[short] - kb[short])
         low[binomial], high[binomial] = lower * scale, upper * scale
     return low, high
 

@@ -204,6 +204,28 @@ def _check(s: SeriesSettings) -> None:
         raise InvalidSeriesTable("settings.bad_value", _first(bad))
 
 
+def _check_unique(flat: IntArray, keep: BoolArray, cells: int) -> None:
+    """No two observations on one (series, year) cell.
+
+    Observations usually come ordered by series and year: then strictly rising
+    cell numbers prove it in one pass; otherwise each cell is marked on a grid of flags,
+    and only when fewer cells are marked than there are observations are they sorted to
+    find the first twin.
+    """
+    if len(flat) < 2 or bool((flat[1:] > flat[:-1]).all()):
+        return
+    seen = np.zeros(cells, dtype=bool)
+    seen[flat] = True
+    if np.count_nonzero(seen) == len(flat):
+        return
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    same = np.flatnonzero(ordered[1:] == ordered[:-1])
+    if len(same):
+        raise InvalidSeriesTable("observations.duplicate",
+                                 int(np.flatnonzero(keep)[order[same[0] + 1]]))
+
+
 @dataclass(frozen=True)
 class Panel:
     """Dense ``(series, year)`` matrices; NaN where there is no observation."""
@@ -238,13 +260,10 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     width = len(years)
     series, col = series[keep], year[keep] - years[0]
     flat = series * width + col
-    if len(flat) and np.bincount(flat, minlength=n * width).max() > 1:
-        order = np.argsort(flat, kind="stable")
-        again = np.flatnonzero(flat[order][1:] == flat[order][:-1])[0] + 1
-        raise InvalidSeriesTable("observations.duplicate",
-                                 int(np.flatnonzero(keep)[order[again]]))
+    _check_unique(flat, keep, n * width)
     grid = np.full((n, width), np.nan)
-    grid.flat[flat] = value[keep]
+    kept_value = value[keep]
+    grid.flat[flat] = kept_value
     numerator = np.full((n, width), np.nan)
     denominator = np.full((n, width), np.nan)
     if obs.numerator is not None and obs.denominator is not None:
@@ -256,7 +275,9 @@ def build_panel(observations: Observations, settings: SeriesSettings,
                                      int(np.flatnonzero(keep)[_first(bad)]))
         numerator.flat[flat[counted]] = num[counted]
         denominator.flat[flat[counted]] = den[counted]
-        derived = np.isnan(grid) & np.isfinite(numerator)
-        grid[derived] = (numerator / denominator * settings.per[:, None])[derived]
+        # a blank value with counts: the rate from its counts (observation by observation,
+        # not over the whole grid)
+        derived = counted & np.isnan(kept_value)
+        grid.flat[flat[derived]] = num[derived] / den[derived] * settings.per[series[derived]]
     grid[~np.isfinite(grid)] = np.nan
     return Panel(years=years, value=grid, numerator=numerator, denominator=denominator)

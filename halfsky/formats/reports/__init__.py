@@ -8,6 +8,7 @@ caller's ``phrases`` (from the web layer's ``report_phrases()``)::
     xlsx_bytes = render_compendium_xlsx(compendium, phrases)
 """
 
+from halfsky.formats.reports.chart_cache import ChartCache
 from halfsky.formats.reports.charts import ChartFontError, render_chart_png
 from halfsky.formats.reports.compendium_xlsx import render_compendium_xlsx
 from halfsky.formats.reports.docx_render import render_docx
@@ -16,6 +17,7 @@ from halfsky.formats.reports.pdf import PdfConversionError, convert_to_pdf, find
 from halfsky.formats.reports.phrases import PhraseError, render_text
 
 __all__ = [
+    "ChartCache",
     "ChartFontError",
     "PdfConversionError",
     "PhraseError",

@@ -116,7 +116,9 @@ def _panel(figure: Figure, position: tuple[int, int, int], panel: ChartPanel,
     head, _, _ = template.partition("{name}")
     suffix = fill(template.partition("{name}")[2], {"unit": panel.unit}) if panel.unit else ""
     title = fill(head, {"unit": panel.unit}) + _wrap(panel.name, suffix, wrap)
-    axes.set_title(title, fontsize=7.5, loc="left")
+    # y given: the title stays at the top of the axes, as matplotlib would place it over
+    # a chart without top ticks, without measuring every tick label first
+    axes.set_title(title, fontsize=7.5, loc="left", y=1.0)
     if points:
         years, values = zip(*points, strict=True)
         axes.plot(years, values, color=VALUE_COLOUR, marker="o", markersize=3, linewidth=1.3,

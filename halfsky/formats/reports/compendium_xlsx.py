@@ -14,9 +14,11 @@ header row repeated, page numbers in the footer.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from copy import copy
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,6 +35,40 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 _FONT = "宋体"
+_PLAIN, _BOLD = Font(name=_FONT), Font(name=_FONT, bold=True)
+_MIDDLE = Alignment(vertical="center")
+_MIDDLE_WRAPPED = Alignment(vertical="center", wrap_text=True)
+_HEADER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class _Styles:
+    """Cell styles of one workbook, each set up once.
+
+    openpyxl stores a cell's style as indexes into the workbook's lists of fonts,
+    borders, fills…; setting ``cell.font`` hashes the font to find its index, which
+    for every cell of a province's compendium was most of the time. The first cell
+    of each kind is styled the ordinary way; the others get a copy of its indexes.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[Hashable, Cell] = {}
+
+    def apply(self, cell: Cell, key: Hashable, font: Font, alignment: Alignment,
+              fill: PatternFill | None = None, number_format: str | None = None,
+              border: Border | None = _BORDER) -> None:
+        model = self._made.get(key)
+        if model is not None:
+            cell._style = copy(model._style)  # type: ignore[attr-defined]
+            return
+        cell.font = font
+        cell.alignment = alignment
+        if border is not None:
+            cell.border = border
+        if fill is not None:
+            cell.fill = fill
+        if number_format is not None:
+            cell.number_format = number_format
+        self._made[key] = cell
 
 
 def number_format(decimals: int) -> str:
@@ -98,17 +134,14 @@ def _headers(model: Compendium, text: Mapping[str, str]) -> list[str]:
 
 
 def _domain_sheet(sheet: Worksheet, model: Compendium, part: CompendiumSheet,
-                  text: Mapping[str, str]) -> None:
+                  text: Mapping[str, str], styles: _Styles) -> None:
     headers = _headers(model, text)
     years = len(model.years)
     title = sheet.cell(TITLE_ROW, 1, f"{render_text(model.title, text)} · {part.name}")
     title.font = Font(name=_FONT, size=14, bold=True)
     for column, header in enumerate(headers, start=1):
         cell = sheet.cell(HEADER_ROW, column, header)
-        cell.font = Font(name=_FONT, bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        styles.apply(cell, "header", _BOLD, _HEADER, _HEADER_FILL)
     for offset, row in enumerate(part.rows):
         r = FIRST_ROW + offset
         labels = (row.code, row.indicator, row.unit, render_text(row.group, text))
@@ -116,16 +149,16 @@ def _domain_sheet(sheet: Worksheet, model: Compendium, part: CompendiumSheet,
                 row.national_year, render_text(row.national_source, text))
         for column, value in enumerate((*labels, *row.values, *tail), start=1):
             cell = sheet.cell(r, column, value)
-            cell.font = Font(name=_FONT, bold=row.is_total and column <= LABEL_COLUMNS)
-            cell.border = _BORDER
-            if row.is_total:
-                cell.fill = _TOTAL_FILL
+            bold = row.is_total and column <= LABEL_COLUMNS
+            wrapped = column in (2, 5 + years, 9 + years)
+            fmt = None
             if LABEL_COLUMNS < column <= LABEL_COLUMNS + years:
-                cell.number_format = number_format(row.decimals)
+                fmt = number_format(row.decimals)
             elif column == LABEL_COLUMNS + years + 3 and row.national is not None:
-                cell.number_format = "0.0##"
-            cell.alignment = Alignment(vertical="center",
-                                       wrap_text=column in (2, 5 + years, 9 + years))
+                fmt = "0.0##"
+            styles.apply(cell, (bold, wrapped, row.is_total, fmt), _BOLD if bold else _PLAIN,
+                         _MIDDLE_WRAPPED if wrapped else _MIDDLE,
+                         _TOTAL_FILL if row.is_total else None, fmt)
     widths = [8, 34, 8, 12, *([10] * years), 20, 12, 11, 11, 36]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -147,12 +180,13 @@ def render_compendium_xlsx(model: Compendium, phrases: Mapping[str, str]) -> byt
     about.title = sheet_title(text["compendium.sheet.about"])
     _about(about, model, text)
     used = {about.title}
+    styles = _Styles()
     for part in model.sheets:
         name = sheet_title(part.name)
         while name in used:
             name = sheet_title(f"{name[:28]}_{len(used)}")
         used.add(name)
-        _domain_sheet(workbook.create_sheet(name), model, part, text)
+        _domain_sheet(workbook.create_sheet(name), model, part, text, styles)
     workbook.properties.title = render_text(model.title, text)
     workbook.properties.creator = model.info.issuer or "HalfSky"
     buffer = io.BytesIO()

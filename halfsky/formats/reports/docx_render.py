@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from halfsky.domain.reports.document import Block, Chart, Document, Paragraph, Section, Table
 from halfsky.domain.reports.messages import Text
+from halfsky.formats.reports.chart_cache import PROCESS_CACHE, ChartCache
 from halfsky.formats.reports.charts import ChartFontError, render_chart_png
 from halfsky.formats.reports.docx_style import (
     TABLE_ALIGN,
@@ -69,10 +70,13 @@ def heading_text(section: Section, level: int, phrases: Mapping[str, str]) -> st
 
 
 class _Writer:
-    def __init__(self, phrases: Mapping[str, str], font_path: Path | None, dpi: int) -> None:
+    def __init__(self, phrases: Mapping[str, str], font_path: Path | None, dpi: int,
+                 charts: ChartCache, language: str) -> None:
         self.phrases = phrases
         self.font_path = font_path
         self.dpi = dpi
+        self.charts = charts
+        self.language = language
         self.doc: DocxDocument = docx.Document()
         self.style_ids: dict[str, str] = {}
         set_up_page(self.doc)
@@ -134,7 +138,9 @@ class _Writer:
     def chart(self, chart: Chart) -> None:
         if self.font_path is None:
             raise ChartFontError("report.font_missing", "a document with charts needs font_path")
-        png = render_chart_png(chart, self.phrases, self.font_path, dpi=self.dpi)
+        font_path = self.font_path
+        png = self.charts.png(chart, self.phrases, font_path, self.dpi, lambda: render_chart_png(
+            chart, self.phrases, font_path, dpi=self.dpi), self.language)
         paragraph = self.paragraph("", "HalfSky Figure")
         paragraph.paragraph_format.keep_with_next = True
         paragraph.add_run().add_picture(io.BytesIO(png), width=TEXT_WIDTH)
@@ -173,7 +179,13 @@ class _Writer:
 
 
 def render_docx(model: Document | HasDocument, phrases: Mapping[str, str], *,
-                font_path: Path | None = None, dpi: int = 170) -> bytes:
-    """The report as ``.docx`` bytes, in the words of ``phrases``."""
+                font_path: Path | None = None, dpi: int = 170,
+                chart_cache: ChartCache | None = None, language: str = "") -> bytes:
+    """The report as ``.docx`` bytes, in the words of ``phrases``.
+
+    Charts come from ``chart_cache`` (default: this process's memory) when one with
+    the same content was drawn before (see ``chart_cache``); ``language`` is part of
+    their key."""
     document = model if isinstance(model, Document) else model.document()
-    return _Writer(phrases, font_path, dpi).write(document)
+    return _Writer(phrases, font_path, dpi, chart_cache or PROCESS_CACHE, language).write(
+        document)

@@ -13,7 +13,8 @@ row (``models.Worker``) and the jobs it runs show it is alive, and the jobs of w
 that stopped (killed, their machine off) are queued again or failed
 (``runner.recover_lost``) — also once when the worker starts, which also starts the
 work its apps registered for a worker's start (``kinds.on_worker_start``: the
-reassessment of years left pending without a job). SIGTERM or Ctrl-C lets
+reassessment of years left pending without a job; a LibreOffice profile set up for the
+reports' PDFs, removed when the worker stops). SIGTERM or Ctrl-C lets
 the running task finish, then ends the worker; a second one ends it at once.
 """
 
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
+from halfsky.formats.reports.pdf import PROFILES as PDF_PROFILES
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
 from halfsky.web.jobs.execution import running_here, this_process
 from halfsky.web.jobs.kinds import WORKER_START
@@ -72,4 +74,5 @@ def run_worker(interval: float = 1.0, verbosity: int = 1) -> None:
     finally:
         heartbeat.stopped.set()
         heartbeat.join(timeout=5)
+        PDF_PROFILES.close()  # the LibreOffice profiles kept warm for the reports' PDFs
         do_worker_stopped(worker_id)

@@ -73,6 +73,7 @@ from halfsky.web.reports.models import (
     ReportState,
     SelfRating,
 )
+from halfsky.web.reports.rendering import chart_cache, chart_language
 from halfsky.web.reports.year_reports import submitted_reports
 
 ANNUAL_TEXTS = ("issuer", "context", "problems", "suggestions")
@@ -183,7 +184,8 @@ def build_files(report: Report, data: dict[str, Any],
             kind=report.kind, info=info)
     phrases = report_phrases()
     progress(15, "report.step.word")  # the charts are drawn while the Word file is written
-    files = {"docx": render_docx(model, phrases, font_path=packaged_font())}
+    files = {"docx": render_docx(model, phrases, font_path=packaged_font(),
+                                 chart_cache=chart_cache(), language=chart_language())}
     seconds = {"docx": time.perf_counter() - started}
     progress(60, "report.step.compendium")
     compendium = build_compendium(plan, built.series, built.assessments, report.year,

@@ -8,5 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        # Its kinds of background job join the queue's registry once the models exist.
-        from halfsky.web.reports import jobs  # noqa: F401
+        # Its kinds of background job join the queue's registry once the models exist;
+        # a starting worker sets up a LibreOffice profile for the first PDF.
+        from halfsky.web.jobs.kinds import on_worker_start
+        from halfsky.web.reports import jobs, rendering
+
+        del jobs  # registered by importing it
+        on_worker_start(rendering.warm_pdf_in_background)

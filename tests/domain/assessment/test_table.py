@@ -41,6 +41,22 @@ def test_duplicate_observations_are_refused() -> None:
     assert (error.value.code, error.value.index) == ("observations.duplicate", 2)
 
 
+@pytest.mark.parametrize(("series", "years", "index"), [
+    ([1, 0, 1, 0], [2020, 2021, 2021, 2021], 3),  # in no order: the later of the two is named
+    ([1, 0, 0, 1], [2020, 2021, 2020, 2020], 3),
+    ([0, 1, 0, 1], [2021, 2020, 2020, 2021], None),  # in no order and no twins: accepted
+])
+def test_duplicates_are_found_in_observations_in_any_order(series: list[int], years: list[int],
+                                                            index: int | None) -> None:
+    table = observations(series, years, [1, 2, 3, 4])
+    if index is None:
+        assert assess(table, series_settings(2), as_of=2021).latest_value.tolist() == [1, 4]
+        return
+    with pytest.raises(InvalidSeriesTable) as error:
+        assess(table, series_settings(2))
+    assert (error.value.code, error.value.index) == ("observations.duplicate", index)
+
+
 def test_unknown_series_are_refused() -> None:
     with pytest.raises(InvalidSeriesTable, match="observations.bad_series"):
         assess(observations([0, 1], [2020, 2021], [1, 2]), series_settings(1))

@@ -27,6 +27,7 @@ from halfsky.formats.reports import (
     render_docx,
     render_text,
 )
+from halfsky.formats.reports.pdf import ProfilePool
 
 TOOLS = ("pdffonts", "pdftotext", "pdftoppm")
 
@@ -117,3 +118,33 @@ def test_without_libreoffice() -> None:
         convert_to_pdf(b"PK", soffice="halfsky-no-such-soffice")
     assert error.value.code == "pdf.soffice_missing"
     assert find_soffice("halfsky-no-such-soffice") is None
+
+
+def test_conversions_one_after_another_reuse_the_profile_set_up_ahead(annual_docx: bytes,
+                                                              tmp_path: Path) -> None:
+    needed("soffice", "pdftotext")
+    pool = ProfilePool()
+    assert pool.warm()  # as the worker does when it starts
+    first = convert_to_pdf(annual_docx, profiles=pool)
+    second = convert_to_pdf(annual_docx, profiles=pool)
+    assert pool.created == 1  # both conversions found the profile set up ahead
+    for pdf in (first, second):
+        text = re.sub(r"\s+", "", poppler("pdftotext", pdf, tmp_path))
+        assert "2024年度监测报告" in text
+    with ThreadPoolExecutor(max_workers=2) as threads:  # two at once never share one
+        both = list(threads.map(lambda d: convert_to_pdf(d, profiles=pool),
+                                [annual_docx, annual_docx]))
+    assert pool.created == 2 and all(p.startswith(b"%PDF") for p in both)
+    pool.close()
+
+
+def test_a_failed_conversion_throws_its_profile_away(tmp_path: Path) -> None:
+    fake = tmp_path / "soffice"  # a "LibreOffice" that sets up its profile and writes no PDF
+    fake.write_text('#!/bin/sh\nmkdir -p "${1#-env:UserInstallation=file://}"\nexit 1\n')
+    fake.chmod(0o755)
+    pool = ProfilePool()
+    with pytest.raises(PdfConversionError) as error:
+        convert_to_pdf(b"PK", soffice=str(fake), profiles=pool)
+    assert error.value.code == "pdf.failed"
+    assert pool.created == 1 and not pool._idle
+    assert pool._root is not None and not any(pool._root.iterdir())  # removed, not kept

@@ -14,6 +14,7 @@ PLAN = "jixian-women-2021-2025"
 @pytest.fixture(autouse=True)
 def media(settings: Any, tmp_path: Path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.HALFSKY_CACHE_DIR = tmp_path / "cache"
     return settings.MEDIA_ROOT
 
 

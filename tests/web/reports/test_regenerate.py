@@ -67,3 +67,27 @@ def test_a_failure_while_storing_keeps_the_earlier_files(
     assert kept.docx.name == first.docx.name and kept.xlsx.name == first.xlsx.name
     assert set(before) <= set(stored(media))  # the earlier files are all still there
     assert kept.docx.read() == first.docx.open("rb").read()
+
+
+def test_generating_again_draws_no_chart_unless_the_language_changed(
+        plan: Any, user: Any, media: Path, no_pdf: None,
+        django_capture_on_commit_callbacks: Any) -> None:
+    from django.utils import translation
+
+    from halfsky.web.reports.actions import do_create_report, do_generate_report
+    from halfsky.web.reports.rendering import chart_cache
+
+    report = do_create_report(plan, "annual", 2024, user("coordinator"))
+    cache = chart_cache()
+    with django_capture_on_commit_callbacks(execute=True):
+        do_generate_report(report, user("coordinator"))
+    drawn = cache.drawn
+    kept = list((media.parent / "cache" / "charts").glob("*.png"))
+    assert drawn > 0 and len(kept) == drawn
+    assert not (media / "cache").exists()  # not with the media files a backup carries
+    with django_capture_on_commit_callbacks(execute=True):
+        do_generate_report(report, user("coordinator"))
+    assert cache.drawn == drawn
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        do_generate_report(report, user("coordinator"))
+    assert cache.drawn == 2 * drawn
