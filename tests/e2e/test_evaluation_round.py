@@ -29,18 +29,17 @@ PDF = one_page_pdf()
 
 
 def test_department_rates_a_measure_and_the_coordinator_generates_the_final_report(
-        log_in: Any, tmp_path: Path, settings: Any) -> None:
+        log_in: Any, menu: Any, tmp_path: Path, settings: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     page = log_in("coordinator")
-    menu = page.get_by_role("navigation", name="主菜单")
-    menu.get_by_role("link", name="报告").click()
+    menu("报告", "报告")
     page.get_by_label("评估").select_option("final")
     page.get_by_role("button", name="启动评估").click()
     expect(page.locator("ul.messages")).to_contain_text("评估已启动")
     page.get_by_role("button", name="退出").click()
 
     page = log_in("health_reporter")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="报告").click()
+    menu("报告", "报告")
     page.get_by_role("link", name="终期评估 (2025)").click()
     row = page.locator("table.items tbody tr", has_text="县卫生健康和体育局").first
     row.get_by_role("link").click()
@@ -58,7 +57,7 @@ def test_department_rates_a_measure_and_the_coordinator_generates_the_final_repo
     page.get_by_role("button", name="退出").click()
 
     page = log_in("coordinator")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="报告").click()
+    menu("报告", "报告")
     page.get_by_role("link", name="终期评估 (2025)").click()
     expect(page.locator("table.items").first).to_contain_text("部分落实")
     page.get_by_role("button", name="新建评估报告").click()
