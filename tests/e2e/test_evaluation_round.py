@@ -62,7 +62,8 @@ def test_department_rates_a_measure_and_the_coordinator_generates_the_final_repo
     expect(page.locator("table.items").first).to_contain_text("部分落实")
     page.get_by_role("button", name="新建评估报告").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("终期评估报告")
-    page.get_by_role("button", name="生成报告").click()
+    # generating (in the request, in tests) may take longer than a click's usual 30 s
+    page.get_by_role("button", name="生成报告").click(timeout=180_000)
     expect(page.locator("ul.messages")).to_contain_text("报告已生成", timeout=180_000)
     downloads = {"docx": "下载Word（.docx）", "xlsx": "下载统计监测资料（.xlsx）"}
     pdf_wanted = find_soffice() is not None or os.environ.get("CI") == "true"
