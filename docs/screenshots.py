@@ -36,6 +36,13 @@ def logged_in_page(browser: Any, base: str, username: str = "coordinator") -> An
     return page
 
 
+def top_bar(page: Any) -> None:
+    """The top bar in one row, its 规划 menu open (top-bar.png)."""
+    page.goto(f"{BASE}/plans/{PLAN}/")
+    page.locator("nav.menu summary", has_text="规划").click()
+    page.screenshot(path=str(OUT / "top-bar.png"), clip={"x": 0, "y": 0, "width": 1366, "height": 300})
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
@@ -45,6 +52,7 @@ def main() -> None:
         for name, path in PAGES.items():
             page.goto(BASE + path)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=name != "indicators")
+        top_bar(page)
         browser.close()
 
 

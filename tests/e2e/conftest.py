@@ -7,6 +7,7 @@ while iterating); under CI they always run, and a missing browser fails.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,24 @@ def log_in(page: Any, demo_site: str) -> Callable[[str], Any]:
 
 
 @pytest.fixture
-def open_round(page: Any, log_in: Callable[[str], Any]) -> Callable[[int], None]:
+def menu(page: Any) -> Callable[..., None]:
+    """``menu("数据", "数据填报")``: open the top bar's menu 数据 and follow its entry 数据填报;
+    ``menu("交换")``: follow a menu of one page, which is a plain link."""
+
+    def go(group: str, entry: str | None = None) -> None:
+        nav = page.get_by_role("navigation", name="主菜单")
+        if entry is None:
+            nav.get_by_role("link", name=group, exact=True).click()
+            return
+        nav.locator("summary").filter(has_text=re.compile(f"^{group}$")).click()
+        nav.get_by_role("link", name=entry, exact=True).click()
+
+    return go
+
+
+@pytest.fixture
+def open_round(page: Any, log_in: Callable[[str], Any],
+               menu: Callable[..., None]) -> Callable[[int], None]:
     """``open_round(2025)``: the coordinator opens that year's round from the menu."""
     import datetime
 
@@ -73,7 +91,7 @@ def open_round(page: Any, log_in: Callable[[str], Any]) -> Callable[[int], None]
 
     def go(year: int) -> None:
         log_in("coordinator")
-        page.get_by_role("navigation", name="主菜单").get_by_role("link", name="数据填报").click()
+        menu("数据", "数据填报")
         page.get_by_label("数据年度").fill(str(year))
         deadline = datetime.date.today() + datetime.timedelta(days=30)
         page.get_by_label("截止日期").fill(deadline.isoformat())

@@ -7,9 +7,10 @@ from typing import Any
 from playwright.sync_api import expect
 
 
-def test_coordinator_issues_a_token_compares_areas_and_maps_an_indicator(log_in: Any) -> None:
+def test_coordinator_issues_a_token_compares_areas_and_maps_an_indicator(log_in: Any,
+                                                                         menu: Any) -> None:
     page = log_in("coordinator")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="数据交换").click()
+    menu("交换")
     expect(page.get_by_role("heading", name="上下级数据交换")).to_be_visible()
     page.get_by_label("下级地区").select_option(index=1)
     page.get_by_role("button", name="签发令牌").click()

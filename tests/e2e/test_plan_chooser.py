@@ -42,6 +42,7 @@ def test_switching_plans_with_the_keyboard(page: Any, log_in: Any, demo_site: st
     expect(page.locator("main")).to_contain_text(NEW_TITLE)
     expect(page.locator("[data-plan-closed]")).to_have_count(0)
     menu = page.get_by_role("navigation", name="主菜单")
+    menu.locator("summary", has_text="评估").click()
     expect(menu.get_by_role("link", name="评估")).to_have_attribute(
         "href", f"/plans/{NEW}/assessments/")
     page.goto(f"{demo_site}/")  # remembered

@@ -33,9 +33,9 @@ PLAN = """# 某县妇女发展规划（2026—2030年）
 
 
 def test_coordinator_uploads_corrects_publishes_and_sees_the_plan(log_in: Any, demo_site: str,
-                                                                  tmp_path: Path) -> None:
+                                                                  tmp_path: Path, menu: Any) -> None:
     page = log_in("coordinator")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="规划导入").click()
+    menu("规划", "规划导入")
     expect(page.get_by_role("heading", level=1)).to_have_text("规划导入")
 
     notice = tmp_path / "notice.txt"

@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 
-def test_department_answers_a_warning_and_the_coordinator_accepts_it(log_in: Any) -> None:
+def test_department_answers_a_warning_and_the_coordinator_accepts_it(log_in: Any, menu: Any) -> None:
     page = log_in("health_reporter")
     banner = page.locator(".warning-banner")
     expect(banner).to_contain_text("条预警待答复")  # shown on the home page after login
@@ -29,7 +29,7 @@ def test_department_answers_a_warning_and_the_coordinator_accepts_it(log_in: Any
 
     page = log_in("coordinator")
     expect(page.locator(".warning-banner")).to_contain_text("待审核")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="预警").click()
+    menu("评估", "预警")
     page.get_by_role("link", name="已答复，待审核").click()
     answered = page.locator("table.warnings tbody tr", has_text=indicator)
     expect(answered).to_contain_text("县卫生健康和体育局")
@@ -44,9 +44,9 @@ def test_department_answers_a_warning_and_the_coordinator_accepts_it(log_in: Any
     expect(history).to_contain_text("coordinator")
 
 
-def test_assessment_page_shows_statuses_rates_and_intervals(log_in: Any) -> None:
+def test_assessment_page_shows_statuses_rates_and_intervals(log_in: Any, menu: Any) -> None:
     page = log_in("viewer")
-    page.get_by_role("navigation", name="主菜单").get_by_role("link", name="评估").click()
+    menu("评估", "评估")
     expect(page.get_by_role("heading", level=1)).to_contain_text("年评估")
     expect(page.locator("[data-rates=plan]")).to_contain_text("含无数据指标")
     expect(page.locator("[data-rates=plan]")).to_contain_text("不含无数据指标")

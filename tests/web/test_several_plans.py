@@ -69,6 +69,9 @@ def test_each_page_of_the_chosen_plan_shows_that_plan(two_plans, login, code) ->
 
 def test_the_chooser_lists_plans_in_force_and_closed_plans_apart(two_plans, login) -> None:
     chooser = chooser_of(login("viewer").get(f"/plans/{OLD}/", follow=True))
+    # the narrow list carries the current plan's full name as its title (shown on hover)
+    assert f'<select id="plan-chooser" name="plan" title="{OLD_TITLE} (2021–2025)">' in chooser
+    chooser = chooser[chooser.index("<optgroup"):]
     in_force, closed = chooser.index('label="实施中"'), chooser.index('label="已结束"')
     assert in_force < chooser.index(NEW_TITLE) < closed < chooser.index(OLD_TITLE)
     assert "data-plan-closed" in chooser  # the current plan (the old one) is marked closed

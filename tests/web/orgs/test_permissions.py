@@ -67,13 +67,13 @@ def test_unknown_department_is_not_found(login) -> None:
 
 
 @pytest.mark.parametrize(("username", "expected"), [
-    ("coordinator", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "admin"]),
-    ("statistics", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "admin"]),
-    ("health_reporter", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "my_department", "search"]),
-    ("health_head", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "my_department", "search"]),
-    ("leader", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
-    ("viewer", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search"]),
-    ("admin", ["dashboard", "plan", "indicators", "rounds", "assessment", "warnings", "reports", "exchange", "departments", "search", "imports", "audit", "lockouts", "admin"]),
+    ("coordinator", ["dashboard", "plan", "indicators", "departments", "search", "imports", "rounds", "earlier_years", "assessment", "warnings", "reports", "year_reports", "exchange", "admin"]),
+    ("statistics", ["dashboard", "plan", "indicators", "departments", "search", "rounds", "assessment", "warnings", "reports", "year_reports", "exchange", "admin"]),
+    ("health_reporter", ["dashboard", "plan", "indicators", "my_department", "search", "rounds", "assessment", "warnings", "reports", "year_reports"]),
+    ("health_head", ["dashboard", "plan", "indicators", "my_department", "search", "rounds", "assessment", "warnings", "reports", "year_reports"]),
+    ("leader", ["dashboard", "plan", "indicators", "departments", "search", "rounds", "assessment", "warnings", "reports", "exchange"]),
+    ("viewer", ["dashboard", "plan", "indicators", "departments", "search", "rounds", "assessment", "warnings", "reports", "exchange"]),
+    ("admin", ["dashboard", "plan", "indicators", "departments", "search", "imports", "rounds", "earlier_years", "assessment", "warnings", "reports", "year_reports", "exchange", "audit", "lockouts", "admin"]),
 ])
 def test_menu_follows_the_role(login, username: str, expected: list[str]) -> None:
     page = login(username).get(f"/plans/{PLAN}/").content.decode()

@@ -49,7 +49,8 @@ def value_label(dimension: str, value: str) -> str:
 
 
 def breakdown_label(breakdown: str) -> str:
-    """'sex=female' → '女性'; 'sex=female;urban_rural=rural' → '女性 · 农村'; '' → ''.
+    """'sex=female' → '女性'; 'sex=female;urban_rural=rural' → '女性 · 农村' ('women, rural'
+    in English); '' → ''.
 
     A breakdown that cannot be read is shown as it is written."""
     try:
@@ -66,8 +67,9 @@ def group_label(group: str) -> str:
 
 
 def breakdown_separator() -> str:
-    """Between the parts of a crossed breakdown: '女性 · 农村'."""
-    return pgettext("between the parts of a breakdown", " · ")
+    """Between the parts of a crossed breakdown: '女性 · 农村' in Chinese, 'women, rural' in
+    English."""
+    return pgettext("between the parts of a breakdown", ", ")
 
 
 def combination_label(combination: Sequence[str]) -> str:

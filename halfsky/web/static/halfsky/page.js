@@ -3,6 +3,8 @@
 //   <select data-autosubmit>            submits its form when changed
 //   <button data-copy="ID">             copies the value of the element ID to the clipboard
 //   <button data-check-all="SELECTOR">  ticks every input matching SELECTOR
+//   <details class="drop">              the top bar's menus: opening one closes the others;
+//                                        Escape or a click elsewhere closes them
 // and, for the rows that save themselves (htmx), keeps the keyboard where the user is:
 // a refused save (409/422) shows its message (see htmx-config in base.html), and when a
 // row is replaced the field that had the focus gets it back, with what was typed meanwhile.
@@ -24,6 +26,32 @@
     document.querySelectorAll(button.getAttribute("data-check-all")).forEach(function (input) {
       input.checked = true;
     });
+  });
+
+  function closeMenus(except) {
+    document.querySelectorAll("details.drop[open]").forEach(function (menu) {
+      if (menu !== except) menu.open = false;
+    });
+  }
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (menu.matches && menu.matches("details.drop") && menu.open) closeMenus(menu);
+  }, true);
+  document.addEventListener("click", function (event) {
+    var inside = event.target.closest ? event.target.closest("details.drop") : null;
+    closeMenus(inside);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menu = event.target.closest ? event.target.closest("details.drop[open]") : null;
+    menu = menu || document.querySelector("details.drop[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  document.addEventListener("focusin", function (event) {
+    var inside = event.target.closest ? event.target.closest("details.drop") : null;
+    closeMenus(inside);
   });
 
   // What each saving row sent, by row id and field name.
