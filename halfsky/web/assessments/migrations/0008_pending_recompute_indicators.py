@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0006_wider_breakdowns'),
+        ('assessments', '0007_overview_and_state_indexes'),
     ]
 
     operations = [
