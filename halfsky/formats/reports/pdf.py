@@ -113,11 +113,18 @@ class ProfilePool:
             return path.is_dir()
 
     def close(self) -> None:
-        """Remove every idle profile (a conversion running keeps its own until it ends)."""
+        """Remove every idle profile (a conversion running keeps its own until it ends),
+        and their directory once empty."""
         with self._lock:
             idle, self._idle = self._idle, []
+            root = self._root
         for path in idle:
             shutil.rmtree(path, ignore_errors=True)
+        if root is not None:
+            try:
+                root.rmdir()
+            except OSError:  # a conversion still running: its profile goes when it ends
+                pass
 
 
 PROFILES = ProfilePool()

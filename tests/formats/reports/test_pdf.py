@@ -135,7 +135,9 @@ def test_conversions_one_after_another_reuse_the_profile_set_up_ahead(annual_doc
         both = list(threads.map(lambda d: convert_to_pdf(d, profiles=pool),
                                 [annual_docx, annual_docx]))
     assert pool.created == 2 and all(p.startswith(b"%PDF") for p in both)
+    root = pool._root
     pool.close()
+    assert root is not None and not root.exists()  # nothing left behind in the temp directory
 
 
 def test_a_failed_conversion_throws_its_profile_away(tmp_path: Path) -> None:
