@@ -106,7 +106,6 @@ RESULT_COLUMNS = ("plan", "year", "indicator", "target_position", "target_kind",
                   "computed_at", *FLOATS, *YEARS)
 
 
-@transaction.atomic
 def _judged(status: Any, own: list[Any], position: int | None, latest: float | None) -> Any:
     """The status pages and reports show (``judgement``: the one rule): a value meeting its
     level target is met even when small numbers left the engine at 证据不足."""
@@ -114,6 +113,7 @@ def _judged(status: Any, own: list[Any], position: int | None, latest: float | N
     return judgement(status, target, latest)
 
 
+@transaction.atomic
 def do_recompute(plan: Plan, year: int, actor: Any = None,
                  indicators: Iterable[int] | None = None) -> RecomputeSummary:
     """Judge every series of ``plan`` as of ``year``; replace the year's results.

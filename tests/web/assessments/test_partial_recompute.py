@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from halfsky.web.assessments.actions import do_recompute
 from halfsky.web.assessments.background import do_mark_pending
 from halfsky.web.assessments.models import AssessmentResult, PendingRecompute, Warning
@@ -98,3 +100,17 @@ def test_pending_years_collect_indicators_and_a_whole_plan_request_wins(plan: An
     assert pending() == []
     do_mark_pending(plan, [YEAR], [h14])
     assert pending() == []  # still the whole plan
+
+
+def test_a_recompute_that_fails_halfway_leaves_the_years_results_as_they_were(
+        plan: Any, monkeypatch: Any) -> None:
+    """The old results are deleted and the new ones written in one transaction."""
+    before = results(plan)
+
+    def broken_insert(*args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("halfsky.web.assessments.actions.insert_rows", broken_insert)
+    with pytest.raises(RuntimeError):
+        do_recompute(plan, YEAR)
+    assert results(plan) == before and before
