@@ -1,5 +1,6 @@
-"""What the load benchmarks share: a free loopback port, demo users logged in over HTTP
-(their demo password already changed, so pages themselves are timed), percentiles."""
+"""What the benchmarks share: building a demo instance, a free loopback port, demo users
+logged in over HTTP (their demo password already changed, so pages themselves are timed),
+percentiles."""
 
 from __future__ import annotations
 
@@ -21,6 +22,17 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def build_instance(halfsky: Sequence[str], env: dict[str, str], scale: str) -> None:
+    """Migrate the database ``env`` names and load ``halfsky demo --scale SCALE`` into it."""
+    print(f"setting up the {scale} set ({env.get('DB', 'sqlite')}, "
+          f"{env.get('PGDATABASE') or env['HALFSKY_VAR_DIR']}) …", flush=True)
+    began = time.perf_counter()
+    subprocess.run([*halfsky, "manage", "migrate", "--noinput", "-v", "0"], env=env, check=True)
+    subprocess.run([*halfsky, "demo", "--scale", scale], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"  {time.perf_counter() - began:.0f} s", flush=True)
 
 
 def mark_passwords_changed(halfsky: Sequence[str], env: dict[str, str]) -> None:

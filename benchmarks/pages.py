@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from load_clients import percentile
+from load_clients import build_instance, percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 HALFSKY = [sys.executable, "-m", "halfsky.cli"]  # this checkout's code
@@ -120,15 +120,8 @@ def measure(runs: int) -> dict[str, Any]:
 def set_up(var_dir: str, scale: str) -> None:
     env = {**os.environ, "HALFSKY_VAR_DIR": var_dir, "PYTHONPATH": str(ROOT),
            "DJANGO_SETTINGS_MODULE": "halfsky.web.settings"}
-    if (Path(var_dir) / "halfsky.sqlite3").exists():
-        return
-    print(f"setting up the {scale} set in {var_dir} …", flush=True)
-    began = time.perf_counter()
-    subprocess.run([*HALFSKY, "manage", "migrate", "--noinput", "-v", "0"],
-                   env=env, check=True)
-    subprocess.run([*HALFSKY, "demo", "--scale", scale], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    print(f"  {time.perf_counter() - began:.0f} s", flush=True)
+    if not (Path(var_dir) / "halfsky.sqlite3").exists():
+        build_instance(HALFSKY, env, scale)
 
 
 def run(var_dir: str, runs: int) -> dict[str, Any]:

@@ -23,11 +23,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from load_clients import build_instance
 
 ROOT = Path(__file__).resolve().parent.parent
 HALFSKY = [sys.executable, "-m", "halfsky.cli"]
@@ -36,14 +37,8 @@ HALFSKY = [sys.executable, "-m", "halfsky.cli"]
 def set_up(var_dir: str) -> None:
     env = {**os.environ, "HALFSKY_VAR_DIR": var_dir, "PYTHONPATH": str(ROOT),
            "DJANGO_SETTINGS_MODULE": "halfsky.web.settings"}
-    if os.environ.get("DB") != "postgres" and (Path(var_dir) / "halfsky.sqlite3").exists():
-        return
-    print(f"setting up the province set in {var_dir} …", flush=True)
-    began = time.perf_counter()
-    subprocess.run([*HALFSKY, "manage", "migrate", "--noinput", "-v", "0"], env=env, check=True)
-    subprocess.run([*HALFSKY, "demo", "--scale", "province"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    print(f"  {time.perf_counter() - began:.0f} s", flush=True)
+    if os.environ.get("DB") == "postgres" or not (Path(var_dir) / "halfsky.sqlite3").exists():
+        build_instance(HALFSKY, env, "province")
 
 
 def measure(runs: int) -> None:

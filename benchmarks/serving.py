@@ -44,7 +44,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from load_clients import LoggedInClient, free_port, mark_passwords_changed, percentile
+from load_clients import (
+    LoggedInClient,
+    build_instance,
+    free_port,
+    mark_passwords_changed,
+    percentile,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 HALFSKY = [sys.executable, "-m", "halfsky.cli"]
@@ -78,13 +84,7 @@ def instance(scale: str, keep: str | None) -> Iterator[dict[str, str]]:
             built = (Path(var) / "halfsky.sqlite3").exists()
         try:
             if not built:
-                print(f"setting up the {scale} set ({env.get('DB', 'sqlite')}) …", flush=True)
-                began = time.perf_counter()
-                subprocess.run([*HALFSKY, "manage", "migrate", "--noinput", "-v", "0"],
-                               env=env, check=True)
-                subprocess.run([*HALFSKY, "demo", "--scale", scale], env=env, check=True,
-                               stdout=subprocess.DEVNULL)
-                print(f"  {time.perf_counter() - began:.0f} s", flush=True)
+                build_instance(HALFSKY, env, scale)
             mark_passwords_changed(HALFSKY, env)
             yield env
         finally:

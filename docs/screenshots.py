@@ -25,6 +25,12 @@ PAGES = {
 }
 
 
+def launch_chromium(playwright: Any) -> Any:
+    """The system Chromium, headless, as the browser tests drive it."""
+    return playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                      args=["--no-sandbox", "--disable-gpu"])
+
+
 def logged_in_page(browser: Any, base: str, username: str = "coordinator") -> Any:
     """A 1366×768 page of ``browser`` logged in to the demo at ``base``."""
     page = browser.new_page(viewport={"width": 1366, "height": 768})
@@ -46,8 +52,7 @@ def top_bar(page: Any) -> None:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(p)
         page = logged_in_page(browser, BASE)
         for name, path in PAGES.items():
             page.goto(BASE + path)

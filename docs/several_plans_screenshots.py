@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from screenshots import logged_in_page  # docs/screenshots.py, beside this script
+from screenshots import (  # docs/screenshots.py, beside this script
+    launch_chromium,
+    logged_in_page,
+)
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -23,8 +26,7 @@ PAGES = {"plans-compare": f"/plans/{OLD}/compare/{NEW}/"}
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(p)
         page = logged_in_page(browser, BASE)
         page.goto(f"{BASE}/plans/{OLD}/dashboard/")
         page.screenshot(path=str(OUT / "plans-chooser.png"), clip={

@@ -1,5 +1,7 @@
 """The bad-file corpus: files that only look like what they claim, made at test time.
 
+``real_pdf`` is the good file to compare with: a real PDF that pypdf writes.
+
 Nothing large is committed: a zip bomb is written here in a fraction of a second
 (hundreds of MB of one repeated byte deflate to a few hundred KB) and cached.
 """
@@ -11,9 +13,21 @@ import io
 import random
 import zipfile
 
+from pypdf import PdfWriter
+
 MB = 1024 * 1024
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
                  'openxmlformats.org/package/2006/content-types"/>')
+
+
+def real_pdf(pages: int = 1) -> bytes:
+    """A real PDF of blank A4 pages (pypdf writes it): evidence is parsed before it is stored."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def fake_pdf() -> bytes:

@@ -4,28 +4,17 @@ evaluation report and downloads .docx, .pdf and the compendium .xlsx."""
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfWriter
 
 from halfsky.formats.reports import find_soffice
+from tests.bad_files import real_pdf
 
-
-def one_page_pdf() -> bytes:
-    """A real PDF (pypdf writes it): evidence is parsed before it is stored."""
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-PDF = one_page_pdf()
+PDF = real_pdf()
 
 
 def test_department_rates_a_measure_and_the_coordinator_generates_the_final_report(

@@ -8,20 +8,14 @@ import zipfile
 import pytest
 from docx import Document
 from PIL import Image
-from pypdf import PdfWriter
 
 from halfsky.formats.file_checks import check_content, check_pdf
 from halfsky.formats.uploads import UnreadableFile, open_zip
-from tests.bad_files import fake_pdf, fake_png
+from tests.bad_files import fake_pdf, fake_png, real_pdf
 
 
 def pdf(pages: int = 2) -> bytes:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(595, 842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return real_pdf(pages)
 
 
 def docx() -> bytes:

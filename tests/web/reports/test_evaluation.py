@@ -10,19 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from docx import Document as open_docx
-from pypdf import PdfWriter
 
+from tests.bad_files import real_pdf
 
-def one_page_pdf() -> bytes:
-    """A real PDF (pypdf writes it): evidence is parsed before it is stored."""
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-PDF = one_page_pdf()
+PDF = real_pdf()
 
 
 @pytest.fixture

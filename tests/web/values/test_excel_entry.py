@@ -40,15 +40,20 @@ def data_sheet(book):
     return book["数据"]
 
 
-def fill(content: bytes, values: dict[int, object]) -> bytes:
-    """Put ``values`` (row offset → value) into the value column."""
+def fill_cells(content: bytes, cells: dict[tuple[int, str], object]) -> bytes:
+    """Put ``cells`` ((row offset, column id) → content) into the data sheet."""
     book = load_workbook(io.BytesIO(content))
     sheet = data_sheet(book)
-    for offset, value in values.items():
-        sheet[f"{LETTERS['value']}{FIRST_ROW + offset}"] = value
+    for (offset, column), value in cells.items():
+        sheet[f"{LETTERS[column]}{FIRST_ROW + offset}"] = value
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def fill(content: bytes, values: dict[int, object]) -> bytes:
+    """Put ``values`` (row offset → value) into the value column."""
+    return fill_cells(content, {(offset, "value"): value for offset, value in values.items()})
 
 
 def upload(client, content: bytes, name: str = "模板.xlsx", year: int = YEAR):
@@ -161,13 +166,7 @@ def test_another_department_cannot_download_or_upload(login, reporter) -> None:
 
 def fill_row(content: bytes, offset: int, **cells: object) -> bytes:
     """Put ``cells`` (column id → content) into one row of the data sheet."""
-    book = load_workbook(io.BytesIO(content))
-    sheet = data_sheet(book)
-    for column, value in cells.items():
-        sheet[f"{LETTERS[column]}{FIRST_ROW + offset}"] = value
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return fill_cells(content, {(offset, column): value for column, value in cells.items()})
 
 
 def test_a_negative_value_refuses_the_file_with_the_web_forms_message(reporter) -> None:
