@@ -163,12 +163,17 @@ def _map_to_plans(plans: list[Plan], values: Sequence[exchange.ExchangeValue],
     """Each value under the indicator of the first plan that tracks it, trying the plans
     whose period holds its year first (a children's value goes to the children's plan,
     a women's value to the women's); a value no plan tracks is listed as unknown."""
-    receivers = {plan.pk: exchange.Receiver.for_plan(domain_plan(plan)) for plan in plans}
+    receivers: dict[int, exchange.Receiver] = {}  # read a plan's document only when tried
     indicators: dict[int, dict[str, Any]] = {}
+    order: dict[int, list[Plan]] = {}  # year → the plans to try, those in force first
     by_plan: dict[int, list[tuple[Any, exchange.ExchangeValue]]] = {}
     for value in values:
-        covering = [p for p in plans if p.baseline_year <= value.year <= p.end_year]
-        for plan in covering + [p for p in plans if p not in covering]:
+        if value.year not in order:
+            order[value.year] = sorted(plans, key=lambda p: not (
+                p.baseline_year <= value.year <= p.end_year))
+        for plan in order[value.year]:
+            if plan.pk not in receivers:
+                receivers[plan.pk] = exchange.Receiver.for_plan(domain_plan(plan))
             local = receivers[plan.pk].local(value)
             if local is not None:
                 if plan.pk not in indicators:
