@@ -28,14 +28,19 @@ DISTANCE_KINDS = frozenset({TargetKind.THRESHOLD, TargetKind.APPROXIMATE,
                             TargetKind.FULL_COVERAGE})
 
 
+# The result warning of a status ``judgement`` made ``met`` (the engine said
+# ``insufficient_evidence``): the value meets the target, the interval alone cannot confirm it.
+MET_BY_VALUE = "met_by_value"
+
+
 def judgement(status: str, target: Target | None, latest_value: float | None) -> str:
     """The status of one target's result as it is shown and counted — on the assessment and
     indicator pages, the dashboards, 达标率 and the reports alike (the one rule).
 
     The engine's status, except that a level target the latest value meets is ``met``
     (已达标) even when small numbers left the engine at ``insufficient_evidence`` (证据不足):
-    0% against "≤ 2.5%" has met it, whatever the width of its interval (the result keeps its
-    ``small_numbers`` warning, and a report says the value met it with few cases).
+    0% against "≤ 2.5%" has met it, whatever the width of its interval (a stored result
+    carries the warning ``MET_BY_VALUE``, and a report says the value met it with few cases).
     """
     if (status != "insufficient_evidence" or target is None or target.kind not in LEVEL_KINDS
             or latest_value is None or not math.isfinite(latest_value)):

@@ -133,9 +133,9 @@ else:
             # lock when it begins (no failed lock upgrades), waits up to 20 s for it, and
             # readers are not blocked by a writer (write-ahead log). synchronous=NORMAL:
             # a commit is not flushed to disk on its own (SQLite's advice for WAL; safe
-            # if the server crashes, only a power cut may lose the last commits) — every
-            # page saves its session, and with FULL each commit waited ~8 ms for the disk
-            # holding the write lock, so concurrent requests queued behind each other.
+            # if the server crashes, only a power cut may lose the last commits) — with
+            # FULL each commit (value saves, session refreshes, jobs) waited ~8 ms for the
+            # disk holding the write lock, so concurrent requests queued behind each other.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }

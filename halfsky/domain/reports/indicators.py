@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from halfsky.domain.achievement import judgement
+from halfsky.domain.achievement import MET_BY_VALUE, judgement
 from halfsky.domain.assessment.codes import CHINA_STATUSES
 from halfsky.domain.plan import Indicator, Plan, Polarity
 from halfsky.domain.reports.inputs import IndicatorAssessment, IndicatorData
@@ -117,11 +117,12 @@ class IndicatorFacts:
 
     @property
     def met_with_small_numbers(self) -> bool:
-        """Met, with few cases: the engine's interval alone could not confirm it (the report
-        says so beside 已达标)."""
+        """Met by the value while the engine's interval alone could not confirm it — judged
+        here (the engine's ``insufficient_evidence``) or when stored (``MET_BY_VALUE``); the
+        report says so beside 已达标."""
         return self.status == "met" and any(
-            "small_numbers" in item.warnings for item in self.assessments if item.status in {
-                "met", "insufficient_evidence"})
+            item.status == "insufficient_evidence" or MET_BY_VALUE in item.warnings
+            for item in self.assessments)
 
     def best(self, field: str) -> float | None:
         """``achievement`` / ``time_elapsed`` of the first target that has it."""

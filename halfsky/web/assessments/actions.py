@@ -36,6 +36,7 @@ longer found becomes ``resolved``, and is opened again if found later.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import time
@@ -46,11 +47,12 @@ from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 
 from halfsky.domain import workflow
-from halfsky.domain.achievement import judgement
+from halfsky.domain.achievement import MET_BY_VALUE, judgement
 from halfsky.domain.assessment import STATUSES, assess, warning_codes
 from halfsky.domain.assessment.codes import METHODS
 from halfsky.web.assessments.models import (
@@ -69,7 +71,7 @@ from halfsky.web.orgs.models import Department
 from halfsky.web.orgs.permissions import DEPARTMENT_ROLES, may_take
 from halfsky.web.orgs.queries import users_with
 from halfsky.web.orgs.roles import Role
-from halfsky.web.plans.models import Plan, Target
+from halfsky.web.plans.models import Plan
 from halfsky.web.plans.queries import own_by_series
 from halfsky.web.values.models import Observation, Round, ValueFlag, ValueStatus
 
@@ -104,13 +106,7 @@ def _year(value: float) -> int | None:
 RESULT_COLUMNS = ("plan", "year", "indicator", "target_position", "target_kind", "area",
                   "breakdown", "method", "status", "pooled_years", "warnings", "is_sample",
                   "computed_at", *FLOATS, *YEARS)
-
-
-def _judged(status: Any, own: list[Any], position: int | None, latest: float | None) -> Any:
-    """The status pages and reports show (``judgement``: the one rule): a value meeting its
-    level target is met even when small numbers left the engine at 证据不足."""
-    target = own[position] if position is not None and position < len(own) else None
-    return judgement(status, target, latest)
+STATUS = RESULT_COLUMNS.index("status")
 
 
 @transaction.atomic
@@ -133,7 +129,8 @@ def do_recompute(plan: Plan, year: int, actor: Any = None,
     list(Plan.objects.select_for_update(no_key=True).filter(pk=plan.pk)
          .values_list("pk", flat=True))
     assessed = AssessmentResult.objects.filter(plan=plan, year=year)
-    only = set(indicators) if indicators is not None and assessed.exists() else None
+    only = set(indicators) if indicators is not None and _may_judge_in_part(
+        plan, year, assessed) else None
     table = build_table(plan, year, only)
     result = assess(table.observations, table.settings, as_of=year)
     columns = {name: getattr(result, name).tolist() for name in FLOATS + YEARS}
@@ -141,20 +138,19 @@ def do_recompute(plan: Plan, year: int, actor: Any = None,
     masks, pooled = result.warnings.tolist(), result.pooled_years.tolist()
     now = AssessmentResult._meta.get_field("computed_at").get_db_prep_save(
         timezone.now(), connection)
-    targets: dict[int, list[Any]] = {}  # indicator id → its domain targets, by position
-    for target in Target.objects.filter(indicator__plan=plan).select_related(
-            "relative_to").order_by("indicator", "position"):
-        targets.setdefault(target.indicator_id, []).append(target.to_domain())
     latest = columns["latest_value"]
-    status_names = [_judged(STATUSES[s], targets.get(row.indicator_id, []), row.target_position,
-                            _number(latest[i]))
-                    for i, (s, row) in enumerate(zip(statuses, table.rows, strict=True))]
+    # the one rule pages and reports show (``judgement``), on the engine's status
+    status_names = [judgement(STATUSES[s], target, _number(latest[i])) for i, (s, target)
+                    in enumerate(zip(statuses, table.targets, strict=True))]
     codes = {mask: json.dumps(list(warning_codes(int(mask)))) for mask in set(masks)}
+    met_by_value = {mask: json.dumps([*warning_codes(int(mask)), MET_BY_VALUE])
+                    for mask in set(masks)}
     floats = [[_number(v) for v in columns[name]] for name in FLOATS]
     years = [[_year(v) for v in columns[name]] for name in YEARS]
     rows = [(plan.pk, year, row.indicator_id, row.target_position, row.target_kind, row.area_id,
              row.breakdown, METHODS[methods[i]].value, status_names[i], int(pooled[i]),
-             codes[masks[i]], row.is_sample, now,
+             (codes if status_names[i] == STATUSES[statuses[i]] else met_by_value)[masks[i]],
+             row.is_sample, now,
              *(column[i] for column in floats), *(column[i] for column in years))
             for i, row in enumerate(table.rows) if row.stored]
     if table.judged is not None:
@@ -162,8 +158,7 @@ def do_recompute(plan: Plan, year: int, actor: Any = None,
     assessed.delete()
     insert_rows(AssessmentResult, RESULT_COLUMNS, rows)
     summary = RecomputeSummary(plan=plan.code, year=year, results=len(rows),
-                               statuses=Counter(status_names[i] for i, row in
-                                                enumerate(table.rows) if row.stored))
+                               statuses=Counter(row[STATUS] for row in rows))
     _update_warnings(plan, year, _findings(plan, year, table, result.latest_year, masks,
                                            statuses), summary, actor, table.judged)
     summary.seconds = time.perf_counter() - started
@@ -173,6 +168,23 @@ def do_recompute(plan: Plan, year: int, actor: Any = None,
            seconds=round(summary.seconds, 3),
            **({"indicators": len(table.judged)} if table.judged is not None else {}))
     return summary
+
+
+def _may_judge_in_part(plan: Plan, year: int, assessed: Any) -> bool:
+    """Whether judging only the changed indicators leaves the year as a full recompute
+    would: its results exist and nothing else they depend on changed since the oldest
+    was computed — the plan's targets and links (``loaded_at``), and whether missing
+    values are due (the round's deadline passed or the round was closed since)."""
+    oldest = assessed.order_by().aggregate(oldest=Min("computed_at"))["oldest"]
+    if oldest is None or oldest < plan.loaded_at:
+        return False
+    round_ = Round.objects.filter(year=year).first()
+    if round_ is None or not missing_is_due(plan, year):
+        return True
+    became_due = min(filter(None, [round_.closed_at, timezone.make_aware(
+        datetime.datetime.combine(round_.deadline + datetime.timedelta(days=1),
+                                  datetime.time()))]))
+    return oldest >= became_due
 
 
 def missing_is_due(plan: Plan, year: int) -> bool:

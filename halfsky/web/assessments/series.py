@@ -63,6 +63,7 @@ class Table:
     observations: Observations
     settings: SeriesSettings
     rows: list[Row]
+    targets: list[Target | None]  # each row's target (its ``target_position``), None: none
     judged: frozenset[int] | None = None  # the indicators judged; None: all of the plan
 
 
@@ -257,4 +258,5 @@ def _finish(builder: _Builder, rows: list[tuple[object, ...]]) -> Table:
     samples = sample_key[row_key].tolist()
     stored_rows = [row._replace(is_sample=True) if samples[i] else row
                    for i, row in enumerate(builder.rows)]
-    return Table(observations=observations, settings=settings, rows=stored_rows)
+    return Table(observations=observations, settings=settings, rows=stored_rows,
+                 targets=builder.targets)

@@ -38,7 +38,14 @@ from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.orgs.permissions import department_of, is_department_bound
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.plans.queries import linked_indicators
-from halfsky.web.values.models import Observation, ReferenceValue, Round, Task, TaskState
+from halfsky.web.values.models import (
+    Observation,
+    ReferenceValue,
+    Round,
+    Task,
+    TaskState,
+    ValueStatus,
+)
 from halfsky.web.values.queries import board
 
 SPARKLINES = 8
@@ -127,20 +134,6 @@ def _shown(observations: Any, region: int, areas: AreaView | None) -> Any:
     return observations.filter(Q(area_id=region) | Q(breakdown=""))
 
 
-def _unapproved(indicator: Indicator, region: int, areas: AreaView | None
-                ) -> list[dict[str, Any]]:  # fmt: skip
-    """The values not yet approved, each with its series and state (hollow points)."""
-    found = []
-    for o in (_shown(Observation.objects.for_indicator(indicator).unapproved()
-                     .filter(value__isnull=False), region, areas)
-              .select_related("area").order_by("area__code", "breakdown", "year")):
-        entry = _series_of(o, region)
-        if entry is not None:
-            found.append({**entry, "year": o.year, "value": o.value, "status": o.status,
-                          "state": o.state_label, "is_sample": o.is_sample})
-    return found
-
-
 def indicator_series(indicator: Indicator, areas: AreaView | None = None,
                      user: Any = None) -> dict[str, Any]:
     """The chart of one indicator: approved values by breakdown and township, targets,
@@ -150,14 +143,20 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
     ``unapproved``: the values not yet approved with their state, only for a ``user`` who
     works on them (``data.view_unapproved_values``); never in ``series``."""
     region = indicator.plan.region_id if areas is None else areas.focus.pk
-    observations = _shown(Observation.objects.for_indicator(indicator).approved()
-                          .filter(value__isnull=False), region, areas)
-    observations = observations.select_related("area").order_by("area__code", "breakdown",
-                                                                  "year")
+    with_unapproved = user is not None and may(user, "data.view_unapproved_values", indicator)
+    stored = Observation.objects.for_indicator(indicator).filter(value__isnull=False)
+    if not with_unapproved:
+        stored = stored.approved()
     series: dict[tuple[str, str], dict[str, Any]] = {}
-    for o in observations:
+    unapproved: list[dict[str, Any]] = []  # hollow points, never part of a series line
+    for o in _shown(stored, region, areas).select_related("area").order_by(
+            "area__code", "breakdown", "year"):
         found = _series_of(o, region)
         if found is None:
+            continue
+        if o.status != ValueStatus.APPROVED:
+            unapproved.append({**found, "year": o.year, "value": o.value, "status": o.status,
+                               "state": o.state_label, "is_sample": o.is_sample})
             continue
         entry = series.setdefault((found["kind"], found["key"]), {**found, "values": []})
         entry["values"].append({"year": o.year, "value": o.value, "status": o.status,
@@ -192,8 +191,7 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
         "years": years, "series": ordered, "targets": targets, "reference": reference,
         "assessment": _assessment(indicator, region),
         "is_sample": any(v["is_sample"] for s in ordered for v in s["values"]),
-        "unapproved": _unapproved(indicator, region, areas)
-        if user is not None and may(user, "data.view_unapproved_values", indicator) else [],
+        "unapproved": unapproved,
     }
 
 
@@ -377,12 +375,11 @@ def townships(plan: Plan, user: Any, areas: AreaView) -> dict[str, Any]:
         latest |= Q(indicator_id=series, year=year)
     names = {area.pk: (area.code, area.name) for area in areas.children}
     bars: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for series, area, value, is_sample in below.filter(latest).order_by(
-            "indicator_id", "area_id").values_list(
+    for series, area, value, is_sample in below.filter(latest).values_list(
             "indicator_id", "area_id", "value", "is_sample"):
         code, name = names[area]
         bars[series].append({"area": code, "name": name, "value": value, "is_sample": is_sample})
-    for found in bars.values():
+    for found in bars.values():  # by area code (the query's order is the database's)
         found.sort(key=lambda bar: bar["area"])
     # the area's line in every chart: the same year's value, else its latest before
     county: dict[int, tuple[int, float]] = {}

@@ -114,3 +114,14 @@ def test_a_recompute_that_fails_halfway_leaves_the_years_results_as_they_were(
     with pytest.raises(RuntimeError):
         do_recompute(plan, YEAR)
     assert results(plan) == before and before
+
+
+def test_after_the_plan_changed_a_change_of_one_value_judges_the_whole_year(plan: Any) -> None:
+    """Targets or links changed since the year was judged (``loaded_at``): the other
+    indicators' results would be stale, so the whole year is judged again."""
+    before = stamps(plan)
+    plan.save(update_fields=["loaded_at"])  # as loading the plan again or linking does
+    one = Indicator.objects.get(plan=plan, code="H13")
+    do_recompute(plan, YEAR, indicators=[one.pk])
+    after = stamps(plan)
+    assert after and all(after[key] != before.get(key) for key in after)

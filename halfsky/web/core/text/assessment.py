@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from halfsky.domain.achievement import MET_BY_VALUE
+
 STATUS = {
     # china (the default method)
     "met": _("Met"),
@@ -61,6 +63,7 @@ ENGINE_WARNING = {
     "volatile": _("large fluctuation"),
     "small_numbers": _("small numbers: a swing or verdict the interval cannot support"),
     "missing": _("no value for the year"),
+    MET_BY_VALUE: _("met by its value: with so few cases the interval alone cannot confirm it"),
 }
 
 # The steps of a warning's history.
