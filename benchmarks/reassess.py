@@ -14,8 +14,8 @@ province``: 山西省, 128 cities and counties, 59 indicators, 2016–2025, the 
     .venv/bin/python benchmarks/reassess.py                      # a new set in a temporary directory
     .venv/bin/python benchmarks/reassess.py --province-dir /tmp/p --runs 3
 
-With ``DB=postgres`` (and ``PGDATABASE`` naming an empty database of its own) the
-set is built and measured on PostgreSQL instead.
+With ``DB=postgres`` (and ``PGDATABASE`` naming a database of its own) the set is
+built there on the first run and measured on PostgreSQL; later runs reuse it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +38,13 @@ HALFSKY = [sys.executable, "-m", "halfsky.cli"]
 def set_up(var_dir: str) -> None:
     env = {**os.environ, "HALFSKY_VAR_DIR": var_dir, "PYTHONPATH": str(ROOT),
            "DJANGO_SETTINGS_MODULE": "halfsky.web.settings"}
-    if os.environ.get("DB") == "postgres" or not (Path(var_dir) / "halfsky.sqlite3").exists():
+    if os.environ.get("DB") == "postgres":  # PGDATABASE: built once, reused afterwards
+        built = subprocess.run(["psql", "-tAc", "select 1 from information_schema.tables "
+                                "where table_name = 'plans_plan'"], env=env,
+                               capture_output=True, text=True).stdout.strip() == "1"
+    else:
+        built = (Path(var_dir) / "halfsky.sqlite3").exists()
+    if not built:
         build_instance(HALFSKY, env, "province")
 
 

@@ -192,7 +192,7 @@ def _judge_goals(plan: Plan, facts: Sequence[IndicatorFacts], ratings: Mapping[
             verdict = rating or "not_rated"
             out.append(GoalJudgement(domain, goal, own, verdict, True, comment))
         else:
-            verdict = goal_verdict([f.judged_status for f in own], final)
+            verdict = goal_verdict([f.status for f in own], final)
             differs = rating if rating and rating != verdict else ""
             out.append(GoalJudgement(domain, goal, own, verdict, False, comment, differs))
     return out

@@ -110,12 +110,6 @@ class IndicatorFacts:
         return None
 
     @property
-    def judged_status(self) -> str:
-        """The status a verdict rests on: ``status``, judged by the one rule of the pages
-        (``achievement.judgement``)."""
-        return self.status
-
-    @property
     def met_with_small_numbers(self) -> bool:
         """Met by the value while the engine's interval alone could not confirm it — judged
         here (the engine's ``insufficient_evidence``) or when stored (``MET_BY_VALUE``); the

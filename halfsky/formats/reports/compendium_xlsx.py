@@ -54,16 +54,14 @@ class _Styles:
         self._made: dict[Hashable, Cell] = {}
 
     def apply(self, cell: Cell, key: Hashable, font: Font, alignment: Alignment,
-              fill: PatternFill | None = None, number_format: str | None = None,
-              border: Border | None = _BORDER) -> None:
+              fill: PatternFill | None = None, number_format: str | None = None) -> None:
         model = self._made.get(key)
         if model is not None:
             cell._style = copy(model._style)  # type: ignore[attr-defined]
             return
         cell.font = font
         cell.alignment = alignment
-        if border is not None:
-            cell.border = border
+        cell.border = _BORDER
         if fill is not None:
             cell.fill = fill
         if number_format is not None:

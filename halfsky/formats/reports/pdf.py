@@ -8,13 +8,14 @@ warm: a new profile costs LibreOffice a second or more to set up, so each
 process keeps the profiles it made (``PROFILES``, at most ``MAX_IDLE_PROFILES``
 idle) and the next conversion takes an idle one; a conversion that failed
 throws its profile away. ``PROFILES.warm()`` sets one up ahead (the worker does
-when it starts); ``PROFILES.close()`` removes them (the worker does when it
-stops; otherwise at exit).
+when it starts); ``PROFILES.close()`` removes them when the process exits.
 
 Why not a LibreOffice kept running and asked through its socket: the installed
 LibreOffice has no Python bridge (python3-uno) for the venv, a ``--convert-to``
 handed to a running instance makes that instance quit when done, and Basic
-macros named on the command line are not run by a running headless instance. Fonts: a fontconfig set-up of its own (see
+macros named on the command line are not run by a running headless instance.
+
+Fonts: a fontconfig set-up of its own (see
 ``fonts.fontconfig_file``) adds the packaged Noto Sans SC and maps the
 document's Chinese font names to CJK fonts, so no glyph is a box.
 

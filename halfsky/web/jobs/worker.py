@@ -27,7 +27,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
-from halfsky.formats.reports.pdf import PROFILES as PDF_PROFILES
 from halfsky.web.jobs.actions import do_beat, do_worker_stopped
 from halfsky.web.jobs.execution import running_here, this_process
 from halfsky.web.jobs.kinds import WORKER_START
@@ -74,5 +73,4 @@ def run_worker(interval: float = 1.0, verbosity: int = 1) -> None:
     finally:
         heartbeat.stopped.set()
         heartbeat.join(timeout=5)
-        PDF_PROFILES.close()  # the LibreOffice profiles kept warm for the reports' PDFs
         do_worker_stopped(worker_id)

@@ -64,7 +64,7 @@ def test_every_goal_is_judged(midterm: EvaluationReport, plan: Plan) -> None:
     health2 = rated[("health", 2)]  # H03 and H04: judged by data
     assert not health2.by_rating
     assert [f.code for f in health2.indicators] == ["H03", "H04"]
-    assert health2.verdict == goal_verdict([f.judged_status for f in health2.indicators],
+    assert health2.verdict == goal_verdict([f.status for f in health2.indicators],
                                            final=False)
 
 
