@@ -129,7 +129,7 @@ def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> No
         found.source = (row.source or staged.filename)[:200]
         found.is_sample, found.status = False, ValueStatus.APPROVED
     approved = ValueStatus.APPROVED.value
-    new_rows = [NewValue(item.indicator.pk, item.area.pk, item.row.year, item.row.breakdown,
+    new_rows = [NewValue(item.indicator.series_id, item.area.pk, item.row.year, item.row.breakdown,
                          item.row.value, item.row.numerator, item.row.denominator, item.row.flag,
                          item.row.note, (item.row.source or staged.filename)[:200],
                          approved, comment=staged.filename)

@@ -17,7 +17,7 @@ assessment, so it names no follower itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -57,7 +57,8 @@ class Change:
 
 class NewValue(NamedTuple):
     """A new value as a plain row (no model instance): the bulk writers' form (history
-    import), written with the database's bulk path and a ``ValueChange`` each."""
+    import), written with the database's bulk path and a ``ValueChange`` each.
+    ``indicator_id`` is the indicator holding the series (``Indicator.series_id``)."""
 
     indicator_id: int
     area_id: int
@@ -108,7 +109,7 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
     confirmation).
     """
     created = [c.observation for c in changes if c.observation.pk is None]
-    rows = _rows_under_series(new_rows, _under_series(created, {r.indicator_id for r in new_rows}))
+    _under_series(created)
     updated = [c.observation for c in changes if c.observation.pk is not None]
     row_ids: list[int] = []
     if write:
@@ -120,44 +121,33 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
         _insert_observations(created, now)
         names = {*fields, "updated_at", *(["version"] if new_version else [])}
         Observation.objects.bulk_update(updated, sorted(names), batch_size=BATCH)
-        row_ids = _insert_rows(rows, now)
-    elif created or rows:
+        row_ids = _insert_rows(new_rows, now)
+    elif created or new_rows:
         raise ValueError("a new value is always written")
     user = acting_user(actor)
     actor_pk = getattr(user, "pk", None)
-    _insert_changes(changes, actor_pk, action)
-    if rows:
-        at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
-        insert_rows(ValueChange, CHANGE_COLUMNS, [
-            (pk, at, actor_pk, action, "{}", json.dumps(row.snapshot()), row.comment)
-            for pk, row in zip(row_ids, rows, strict=True)])
+    _insert_changes([(c.observation.pk, c.before, c.observation.snapshot(), c.comment)
+                     for c in changes]
+                    + [(pk, {}, row.snapshot(), row.comment)
+                       for pk, row in zip(row_ids, new_rows, strict=True)], actor_pk, action)
     if audit is not None:
         record(audit.action, audit.object_type, audit.object_key, actor, **audit.details)
     _request_reassessment([(c.observation.indicator_id, c.observation.year, c.before,
                             c.observation.status, c.observation.snapshot()) for c in changes]
                           + [(r.indicator_id, r.year, {}, r.status, r.snapshot())
-                             for r in rows], actor)
+                             for r in new_rows], actor)
     return [c.observation for c in changes]
 
 
-def _under_series(created: Sequence[Observation], more: Iterable[int] = ()) -> dict[int, int]:
+def _under_series(created: Sequence[Observation]) -> None:
     """A new value of an indicator sharing another plan's series is stored under the
-    indicator holding that series (``Indicator.same_as``), once for every plan; the links
-    of these indicators and ``more`` (indicator id → its series' indicator id)."""
+    indicator holding that series (``Indicator.same_as``), once for every plan."""
     linked = dict(Indicator.objects.filter(
-        pk__in={o.indicator_id for o in created} | set(more), same_as__isnull=False,
-    ).values_list("pk", "same_as_id"))
+        pk__in={o.indicator_id for o in created}, same_as__isnull=False,
+    ).values_list("pk", "same_as_id")) if created else {}
     for observation in created:
         if observation.indicator_id in linked:
             observation.indicator_id = linked[observation.indicator_id]
-    return linked
-
-
-def _rows_under_series(rows: Sequence[NewValue], linked: dict[int, int]) -> Sequence[NewValue]:
-    if not any(r.indicator_id in linked for r in rows):
-        return rows
-    return [r._replace(indicator_id=linked[r.indicator_id]) if r.indicator_id in linked else r
-            for r in rows]
 
 
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator",
@@ -166,54 +156,51 @@ OBSERVATION_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numer
 
 
 def _insert_observations(created: list[Observation], now: Any) -> None:
-    """New observations in bulk; each gets its id (read back by its unique key)."""
-    if not created:
-        return
+    """New observations in bulk; each gets its id."""
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    insert_rows(Observation, OBSERVATION_COLUMNS, [
-        [o.indicator_id, o.area_id, o.year, o.breakdown, o.value, o.numerator, o.denominator,
+    ids = _insert_values([
+        (o.indicator_id, o.area_id, o.year, o.breakdown, o.value, o.numerator, o.denominator,
          o.flag, o.note, o.explanation, o.source, o.is_sample, o.task_id, o.status,
-         o.review_comment, o.version, at] for o in created])
-    by_key = {(o.indicator_id, o.area_id, o.year, o.breakdown): o for o in created}
-    for pk, *key in Observation.objects.filter(
-            indicator_id__in={o.indicator_id for o in created},
-            area_id__in={o.area_id for o in created},
-            year__in={o.year for o in created}).order_by().values_list(
-            "pk", "indicator_id", "area_id", "year", "breakdown"):
-        found = by_key.get(tuple(key))
-        if found is not None:
-            found.pk, found.updated_at = pk, now
-            found._state.adding, found._state.db = False, connection.alias
+         o.review_comment, o.version, at) for o in created])
+    for observation, pk in zip(created, ids, strict=True):
+        observation.pk, observation.updated_at = pk, now
+        observation._state.adding, observation._state.db = False, connection.alias
 
 
 def _insert_rows(rows: Sequence[NewValue], now: Any) -> list[int]:
-    """New values given as rows, in bulk; their ids, in the rows' order (read back by
-    their unique key)."""
-    if not rows:
-        return []
+    """New values given as rows, in bulk; their ids, in the rows' order."""
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    insert_rows(Observation, OBSERVATION_COLUMNS, [
+    return _insert_values([
         (r.indicator_id, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator,
          r.flag, r.note, r.explanation, r.source, r.is_sample, None, r.status, "", 1, at)
         for r in rows])
+
+
+def _insert_values(values: list[tuple[Any, ...]]) -> list[int]:
+    """Rows of ``OBSERVATION_COLUMNS`` inserted in bulk; their ids in the same order, read
+    back by their unique key (indicator, area, year, breakdown: the first four columns)."""
+    if not values:
+        return []
+    insert_rows(Observation, OBSERVATION_COLUMNS, values)
     ids = {tuple(key): pk for pk, *key in Observation.objects.filter(
-        indicator_id__in={r.indicator_id for r in rows}, area_id__in={r.area_id for r in rows},
-        year__in={r.year for r in rows}).order_by().values_list(
+        indicator_id__in={v[0] for v in values}, area_id__in={v[1] for v in values},
+        year__in={v[2] for v in values}).order_by().values_list(
         "pk", "indicator_id", "area_id", "year", "breakdown")}
-    return [ids[(r.indicator_id, r.area_id, r.year, r.breakdown)] for r in rows]
+    return [ids[v[:4]] for v in values]
 
 
 CHANGE_COLUMNS = ("observation", "at", "actor", "action", "before", "after", "comment")
 
 
-def _insert_changes(changes: Sequence[Change], actor: int | None, action: str) -> None:
-    """A ``ValueChange`` per change, in bulk."""
-    if not changes:
+def _insert_changes(steps: Sequence[tuple[int, dict[str, object], dict[str, object], str]],
+                    actor: int | None, action: str) -> None:
+    """A ``ValueChange`` per (observation id, before, after, comment), in bulk."""
+    if not steps:
         return
     at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
-    insert_rows(ValueChange, CHANGE_COLUMNS,
-            [(c.observation.pk, at, actor, action, json.dumps(c.before),
-              json.dumps(c.observation.snapshot()), c.comment) for c in changes])
+    insert_rows(ValueChange, CHANGE_COLUMNS, [
+        (pk, at, actor, action, json.dumps(before), json.dumps(after), comment)
+        for pk, before, after, comment in steps])
 
 
 Step = tuple[int, int, dict[str, object], str, dict[str, object]]  # indicator, year, before, …
