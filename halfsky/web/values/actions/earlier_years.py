@@ -9,6 +9,7 @@ upload and when a worker starts).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import astuple
 from datetime import timedelta
 from typing import Any
 
@@ -54,8 +55,7 @@ def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
     return EarlierYearsImport.objects.create(
         plan=plan, filename=filename[:200], content=content,
         sha256=hashlib.sha256(content).hexdigest(), created_by=actor,
-        rows=[[r.line, r.indicator, r.area, r.year, r.breakdown, r.value, r.numerator,
-               r.denominator, r.source, r.note, r.flag] for r in (i.row for i in result.items)])
+        rows=[astuple(item.row) for item in result.items])  # read back as HistoryRow(*row)
 
 
 def check_content(plan: Plan, filename: str, content: bytes, *, rules: bool = True
