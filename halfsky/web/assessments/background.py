@@ -89,8 +89,10 @@ def do_recompute_pending(plan: Plan, year: int, actor: Any = None) -> None:
     (a stopped server, the end of a command) leaves the year pending, never lost. A year
     pending for some indicators judges only the series they reach."""
     pending = PendingRecompute.objects.select_for_update().filter(plan=plan, year=year).first()
-    PendingRecompute.objects.filter(plan=plan, year=year).delete()
-    indicators = pending.indicators if pending is not None else []
+    indicators = []
+    if pending is not None:
+        indicators = pending.indicators
+        pending.delete()
     do_recompute(plan, year, actor, indicators or None)
 
 
