@@ -125,7 +125,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         plan = chosen_plan(user)
     menu = menu_for(user, plan)
     return {
-        "menu": menu,
         "menu_groups": menu_groups(menu),
         "menu_current_group": next((i.group for i in menu if i.url == request.path), ""),
         "plan_chooser": chooser_for(user, plan),

@@ -30,7 +30,7 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 @permission_required("orgs.use_site")
 def townships(request: HttpRequest, plan: str) -> HttpResponse:
     stored = get_plan(plan)
-    areas = area_view(stored.region, request.GET.get("area"))
+    areas = area_view(stored.region, request.GET.get("area"), compared=True)
     return render(request, "dashboards/townships.html", {
         "plan": stored, "areas": areas, "data": queries.townships(stored, request.user, areas)})
 

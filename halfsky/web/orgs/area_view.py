@@ -26,6 +26,11 @@ class AreaView:
     focus: Area  # the area shown with its breakdowns
     children: list[Area] = field(default_factory=list)  # shown with their totals
     trail: list[Area] = field(default_factory=list)  # the region … the focus's parent
+    choices: list[Area] | None = None  # the children the chooser offers (None: all)
+
+    @property
+    def offered(self) -> list[Area]:
+        return self.children if self.choices is None else self.choices
 
     @property
     def ids(self) -> list[int]:
@@ -45,8 +50,10 @@ class AreaView:
         return bool(self.children) and all(c.level == "township" for c in self.children)
 
 
-def area_view(region: Area, code: str | None) -> AreaView:
-    """The region, or the area ``code`` below it (404 for any other area)."""
+def area_view(region: Area, code: str | None, *, compared: bool = False) -> AreaView:
+    """The region, or the area ``code`` below it (404 for any other area). ``compared``:
+    a page comparing the focus's children offers only the children that have areas below
+    them (a township has nothing to compare)."""
     if not code or code == region.code:
         focus, trail = region, []
     else:
@@ -66,4 +73,9 @@ def area_view(region: Area, code: str | None) -> AreaView:
         if not trail or trail[0].pk != region.pk:
             raise Http404(code)  # not inside the plan's region
     children = list(Area.objects.filter(parent=focus).order_by("code"))
-    return AreaView(region, focus, children, trail)
+    choices = None
+    if compared:
+        parents = set(Area.objects.filter(parent__in=children).values_list("parent_id",
+                                                                           flat=True))
+        choices = [child for child in children if child.pk in parents]
+    return AreaView(region, focus, children, trail, choices)

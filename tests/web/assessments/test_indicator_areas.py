@@ -3,6 +3,7 @@ plan's region and that area's direct children (``?area=``), never every area bel
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -91,3 +92,20 @@ def test_the_township_comparison_compares_the_chosen_area_s_children(
         (CODE, [VILLAGE])]
     page = client.get(f"/plans/{PLAN}/dashboard/townships/?area={village.parent.code}")
     assert VILLAGE in page.content.decode()
+
+
+def test_the_comparison_offers_only_areas_that_have_areas_below(login, plan, village) -> None:
+    """A township with nothing below it is not offered for comparing; the one with a
+    village is (the indicator page offers every township)."""
+    client = login("coordinator")
+    chooser = client.get(f"/plans/{PLAN}/dashboard/townships/").content.decode().split(
+        'id="area-choice"')[1].split("</select>")[0]
+    offered = set(re.findall(r'<option value="([^"]+)">—', chooser))
+    assert offered == {village.parent.code}
+    page = client.get(f"/plans/{PLAN}/indicators/{CODE}/").content.decode()
+    assert len(re.findall(r'<option value="[^"]+">—', page)) == 4
+
+
+def test_a_county_without_villages_offers_no_choice_on_the_comparison(login) -> None:
+    page = login("coordinator").get(f"/plans/{PLAN}/dashboard/townships/").content.decode()
+    assert 'id="area-choice"' not in page
