@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from halfsky.web.core.api import ERROR_RESPONSES, caller
-from halfsky.web.dashboards import queries
+from halfsky.web.dashboards import queries, series
 from halfsky.web.orgs.area_view import area_view
 from halfsky.web.plans.queries import get_plan
 
@@ -34,7 +34,7 @@ def indicator_series(request: HttpRequest, code: str, plan: str = PLAN,
     (403 otherwise)."""
     user = caller(request)
     stored = get_plan(plan)
-    return queries.indicator_series(queries.visible_indicator(user, stored, code),
+    return series.indicator_series(series.visible_indicator(user, stored, code),
                                     area_view(stored.region, area), user)
 
 

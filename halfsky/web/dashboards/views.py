@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from halfsky.web.core.access import permission_required
-from halfsky.web.dashboards import queries
+from halfsky.web.dashboards import queries, series
 from halfsky.web.orgs.area_view import area_view
 from halfsky.web.plans.queries import get_plan
 
@@ -45,7 +45,7 @@ def gender_gap(request: HttpRequest, plan: str) -> HttpResponse:
 
 def _download(request: HttpRequest, plan: str, code: str) -> tuple[dict[str, Any], str]:
     stored = get_plan(plan)
-    data = queries.indicator_series(queries.visible_indicator(request.user, stored, code))
+    data = series.indicator_series(series.visible_indicator(request.user, stored, code))
     return data, f"halfsky-{stored.code}-{code}"
 
 
@@ -60,8 +60,8 @@ def download_csv(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     data, name = _download(request, plan, code)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(queries.TABLE_HEADER)
-    writer.writerows(queries.series_rows(data))
+    writer.writerow(series.TABLE_HEADER)
+    writer.writerows(series.series_rows(data))
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
@@ -76,7 +76,7 @@ def download_xlsx(request: HttpRequest, plan: str, code: str) -> HttpResponse:
     assert sheet is not None
     sheet.title = data["indicator"]["code"]
     sheet.append(_header())
-    for row in queries.series_rows(data):
+    for row in series.series_rows(data):
         sheet.append(list(row[:-1]) + [row[-1] == "1"])
     if data["is_sample"]:
         sheet.append([])
