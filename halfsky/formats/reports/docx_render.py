@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from copy import deepcopy
 from pathlib import Path
 from typing import Protocol
 
@@ -21,7 +22,9 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Length, Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from halfsky.domain.reports.document import Block, Chart, Document, Paragraph, Section, Table
@@ -146,6 +149,19 @@ class _Writer:
         paragraph.add_run().add_picture(io.BytesIO(png), width=TEXT_WIDTH)
         self.paragraph(self.text(chart.caption), "HalfSky Caption")
 
+    def format_cell(self, cell: _Cell, twips: int, size: Length, keep: bool,
+                    align: WD_ALIGN_PARAGRAPH | None) -> None:
+        """A table cell's width and alignment and its paragraph's style, with an empty run
+        in the table's font size (``align`` None: a header cell)."""
+        cell.width = Emu(twips * 635)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        paragraph = cell.paragraphs[0]
+        header = align is None
+        self.style(paragraph, "HalfSky Table Header" if header else "HalfSky Table")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if header else align
+        paragraph.add_run().font.size = size
+        paragraph.paragraph_format.keep_with_next = keep
+
     def table(self, table: Table) -> None:
         self.paragraph(self.text(table.caption), "HalfSky Caption")
         columns = len(table.header)
@@ -159,21 +175,26 @@ class _Writer:
         fixed_table_layout(grid._tbl, widths)
         size = Pt(10.5) if columns <= 7 else Pt(9)
         repeat_header(grid.rows[0]._tr)
-        for index, row in enumerate((table.header, *table.rows)):
+        # A short table stays on one page, with its caption.
+        short = len(table.rows) <= SHORT_TABLE
+        # Cells alike but for their text are copies of the first one formatted (python-docx
+        # inserts every property in schema order, most of a table's cost).
+        formatted: dict[tuple[int, bool, bool], BaseOxmlElement] = {}
+        rows = (table.header, *table.rows)
+        for index, (tr, row) in enumerate(zip(grid._tbl.tr_lst, rows, strict=True)):
             header = index == 0
-            cells = grid.rows[index].cells
-            for column, (cell, value) in enumerate(zip(cells, row, strict=True)):
-                cell.width = widths[column] * 635
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                paragraph = cell.paragraphs[0]
-                self.style(paragraph, "HalfSky Table Header" if header else "HalfSky Table")
-                paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if header
-                                       else _ALIGN[table.align[column]])
-                run = paragraph.add_run(self.text(value))
-                run.font.size = size
-                # A short table stays on one page, with its caption.
-                paragraph.paragraph_format.keep_with_next = (
-                    len(table.rows) <= SHORT_TABLE and index < len(table.rows))
+            keep = short and index < len(table.rows)
+            for column, (tc, value) in enumerate(zip(tr.tc_lst, row, strict=True)):
+                like = formatted.get((column, header, keep))
+                if like is None:
+                    self.format_cell(_Cell(tc, grid), widths[column], size, keep,
+                                     None if header else _ALIGN[table.align[column]])
+                    formatted[column, header, keep] = deepcopy(tc)
+                else:
+                    copy = deepcopy(like)
+                    tr.replace(tc, copy)
+                    tc = copy
+                tc.p_lst[0].r_lst[0].text = self.text(value)
         if table.note:
             self.paragraph(self.text(table.note), "HalfSky Note")
 
