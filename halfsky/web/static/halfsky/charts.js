@@ -244,13 +244,13 @@
     done(el, chart);
   }
 
-  function township(el, item) {
-    // Bars from 0 (a bar's length is its value), an axis that holds every bar and the county
-    // line, every bar and the county line labelled.
+  function township(el, item, area) {
+    // Bars from 0 (a bar's length is its value), an axis that holds every bar and the shown
+    // area's line (a county's, a province's: named by the area), every bar and the line labelled.
     var chart = init(el), unit = item.unit || "";
     var highest = Math.max.apply(null, item.bars.map(function (b) { return b.value; })
       .concat(item.county === null ? [] : [item.county]));
-    var countyLabel = text("County") + (item.county_year && item.county_year !== item.year ? " " + item.county_year : "") + " " + fmt(item.county);
+    var countyLabel = area + (item.county_year && item.county_year !== item.year ? " " + item.county_year : "") + " " + fmt(item.county);
     chart.setOption({ animation: false, grid: { left: 48, right: 24, top: 28, bottom: 48 },
       tooltip: { trigger: "item", valueFormatter: function (v) { return withUnit(v, unit); } },
       xAxis: { type: "category", data: item.bars.map(function (b) { return b.name; }), axisLabel: { interval: 0, rotate: 20 } },
@@ -308,7 +308,7 @@
         bars(el, data.warnings.by_department.map(function (k) { return k.name; }),
              data.warnings.by_department.map(function (k) { return k.count; }), text("Warnings"), "#8b0000",
              data.warnings.by_department.map(function (k) { return k.url; }));
-      } else if (kind === "township") { township(el, item); }
+      } else if (kind === "township") { township(el, item, data.area); }
       else if (kind === "gap") { gap(el, item); }
       else if (kind === "statuses") {
         bars(el, data.statuses.map(function (s) { return s.symbol + " " + s.label; }),
