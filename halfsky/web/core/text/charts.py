@@ -21,7 +21,7 @@ def chart_words(children: bool = False, children_areas: str = "") -> dict[str, s
         "Forecast range": _("Forecast range"),
         "95% interval": _("95%% interval") % {},  # the msgid the assessment table uses
         "National reference": _("National reference"), "Attainment rate": _("Attainment rate"),
-        "Warnings": _("Warnings"), "Indicators": _("Indicators"), "County": _("County"), "Gap": _("Gap"),
+        "Warnings": _("Warnings"), "Indicators": _("Indicators"), "Gap": _("Gap"),
         "Women": _("Women"), "Men": _("Men"), "Gap (women − men)": _("Gap (women − men)"),
         "kind.sex": _("By sex"), "kind.urban_rural": _("Urban / rural"),
         "kind.age": _("By age band"), "kind.age_band": _("By age band"),

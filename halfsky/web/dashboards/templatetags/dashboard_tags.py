@@ -18,12 +18,13 @@ register = template.Library()
 
 
 @register.simple_tag
-def chart_words(plan: Any = None, areas: AreaView | None = None) -> SafeString:
+def chart_words(plan: Any = None, areas: Any = None) -> SafeString:
     """The chart's words for ``plan`` (a children's plan: girls and boys) and, on a page
-    of one area, for the level of the areas below it (the toggle: 乡镇, 市 …)."""
-    return json_script(charts.chart_words(
-        bool(getattr(plan, "is_children_plan", False)),
-        areas.children_words["plural"] if areas is not None else ""), "chart-words")
+    of one area (``areas``: an AreaView), for the level of the areas below it (the toggle:
+    乡镇, 市 …)."""
+    below = areas.children_words["plural"] if isinstance(areas, AreaView) else ""
+    return json_script(charts.chart_words(bool(getattr(plan, "is_children_plan", False)), below),
+                       "chart-words")
 
 
 @register.simple_tag
