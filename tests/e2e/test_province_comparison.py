@@ -54,7 +54,7 @@ def test_a_province_s_comparison_names_its_cities(page: Any, log_in: Any,
     option = chart.evaluate("el => el.halfskyChart.getOption()")
     assert option["xAxis"][0]["data"] == ["太原市", "临汾市"]
     label = option["series"][0]["markLine"]["data"][0]["label"]["formatter"]
-    assert label.startswith("山西省 ") and "县" not in label
+    assert label.startswith("山西省\n") and "县" not in label
     assert "乡镇" not in page.locator("main").inner_text()
     # a city's comparison: its counties and districts
     page.get_by_label("显示的地区").select_option("141000")
