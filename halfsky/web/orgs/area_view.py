@@ -47,10 +47,6 @@ class AreaView:
         return "" if self.is_region else f"area={self.focus.code}"
 
     @property
-    def children_are_townships(self) -> bool:
-        return bool(self.children) and all(c.level == "township" for c in self.children)
-
-    @property
     def children_words(self) -> dict[str, str]:
         """The words of the children's level: 乡镇 below a county, 市 below a province, 县
         (市、区) below a city; areas of mixed levels are 地区."""
