@@ -243,6 +243,29 @@ class Indicator:
         return Aggregation.NONE
 
 
+class Subject(StrEnum):
+    """Whom a plan is about: a women's plan (妇女发展规划) or a children's (儿童发展规划)."""
+
+    WOMEN = "women"
+    CHILDREN = "children"
+
+
+_SUBJECT_WORDS = ((Subject.CHILDREN, ("儿童", "兒童", "children")),
+                  (Subject.WOMEN, ("妇女", "婦女", "women")))
+
+
+def plan_subject(title: str, code: str = "") -> Subject | None:
+    """Whom a plan is about, as its title declares it (吉县儿童发展规划 → children); a title
+    naming both or neither (妇女儿童发展规划) is decided by the code (jixian-children-…);
+    None when neither tells."""
+    for text in (title, code.lower()):
+        found = [subject for subject, words in _SUBJECT_WORDS
+                 if any(word in text for word in words)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Plan:
     """A women's development plan for one region and period."""
@@ -260,6 +283,10 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     organisation_text: str = ""  # 组织实施
     monitoring_text: str = ""  # 监测评估
+
+    @property
+    def subject(self) -> Subject | None:
+        return plan_subject(self.title, self.code)
 
     def domain(self, code: str) -> Domain:
         for domain in self.domains:

@@ -110,8 +110,12 @@ def chooser_for(user: Any, plan: Plan | None) -> dict[str, Any] | None:
     if plan is None or not may(user, "orgs.use_site"):
         return None
     choices = plan_choices()
-    return {"current": plan, "closed": is_closed(plan), "in_force": choices.in_force,
-            "upcoming": choices.upcoming, "closed_plans": choices.closed,
+
+    def named(plans: list[Plan]) -> list[tuple[Plan, str]]:
+        return [(p, choices.names[p.code]) for p in plans]
+
+    return {"current": plan, "closed": is_closed(plan), "in_force": named(choices.in_force),
+            "upcoming": named(choices.upcoming), "closed_plans": named(choices.closed),
             "several": len(choices.in_force) + len(choices.upcoming) + len(choices.closed) > 1}
 
 

@@ -91,7 +91,7 @@ def test_each_demo_plans_pages_show_that_plan_through_the_chooser(companions: st
         assert titles[code] in main, name
         if name != "plans:overview":  # which lists the plans sharing its series, by title
             assert all(t not in main for other, t in titles.items() if other != code), name
-        assert f'<option value="{code}" selected>' in page
+        assert f'<option value="{code}" selected title=' in page
 
 
 def test_the_demo_round_asks_for_the_childrens_values_too(db: None) -> None:

@@ -60,8 +60,8 @@ def test_each_page_of_the_chosen_plan_shows_that_plan(two_plans, login, code) ->
         assert TITLES[code] in main_of(response), page
         assert TITLES[other] not in main_of(response), page
         chooser = chooser_of(response)
-        assert f'<option value="{code}" selected>' in chooser
-        assert f'<option value="{other}">' in chooser
+        assert f'<option value="{code}" selected title=' in chooser
+        assert f'<option value="{other}" title=' in chooser
         menu = re.findall(r'data-menu="(\w+)"', response.content.decode())
         assert "reports" in menu
         assert f'href="/plans/{code}/reports/" data-menu="reports"' in response.content.decode()
@@ -75,6 +75,41 @@ def test_the_chooser_lists_plans_in_force_and_closed_plans_apart(two_plans, logi
     in_force, closed = chooser.index('label="实施中"'), chooser.index('label="已结束"')
     assert in_force < chooser.index(NEW_TITLE) < closed < chooser.index(OLD_TITLE)
     assert "data-plan-closed" in chooser  # the current plan (the old one) is marked closed
+
+
+def options_of(chooser: str) -> dict[str, tuple[str, str]]:
+    """The chooser's options: code → (the name shown, the full name on hover)."""
+    return {code: (shown, full) for code, full, shown in re.findall(
+        r'<option value="([^"]+)"(?: selected)? title="([^"]+)">([^<]+)</option>', chooser)}
+
+
+def test_the_chooser_shows_each_plan_by_a_short_name_and_the_full_name_on_hover(
+        two_plans, login) -> None:
+    from halfsky.web.demo_plans import CHILDREN_PLAN
+    from halfsky.web.plans.actions import do_load_plan
+
+    do_load_plan(load_plan(CHILDREN_PLAN))  # the children's plan beside the women's
+    client = login("viewer")
+    options = options_of(chooser_of(client.get(f"/plans/{OLD}/", follow=True)))
+    assert options[OLD] == ("妇女 2021–2025", f"{OLD_TITLE} (2021–2025)")
+    assert options[CHILDREN_PLAN][0] == "儿童 2021–2025"
+    assert options[NEW][0] == "妇女 2026–2030"
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    options = options_of(chooser_of(client.get(f"/plans/{OLD}/", follow=True)))
+    assert options[OLD][0] == "Women 2021–2025"
+    assert options[CHILDREN_PLAN][0] == "Children 2021–2025"
+
+
+def test_plans_of_two_regions_with_the_same_short_name_are_told_apart_by_region(
+        two_plans, login) -> None:
+    from halfsky.web.orgs.models import Area
+    from halfsky.web.plans.models import Plan
+
+    city = Area.objects.get(code="141000")
+    Plan.objects.filter(code=NEW).update(region=city, start_year=2021, end_year=2025)
+    options = options_of(chooser_of(login("viewer").get(f"/plans/{OLD}/", follow=True)))
+    assert options[OLD][0] == "吉县 妇女 2021–2025"
+    assert options[NEW][0] == f"{city.name} 妇女 2021–2025"
 
 
 def test_home_and_the_old_addresses_go_to_the_remembered_plan(two_plans, login) -> None:

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from halfsky.domain.plan import Plan
 from halfsky.domain.reports.common import any_sample, index_series
-from halfsky.domain.reports.indicators import indicator_facts, status_name, target_cell
+from halfsky.domain.reports.indicators import (
+    group_message,
+    indicator_facts,
+    status_name,
+    target_cell,
+)
 from halfsky.domain.reports.inputs import (
     IndicatorAssessment,
     IndicatorData,
@@ -108,7 +113,7 @@ def build_compendium(
                 values = tuple(_finite(group.values.get(y)) for y in years)
                 rows.append(CompendiumRow(
                     code=f.code, indicator=f.indicator.name, unit=f.indicator.unit,
-                    group=group.label or Message(f"group.{group.group}"), values=values,
+                    group=group.label or group_message(group.group, plan), values=values,
                     decimals=indicator_decimals(f.indicator, (v for v in values if v is not None)),
                     is_total=False))
         sheets.append(CompendiumSheet(domain.code, domain.name, tuple(rows)))

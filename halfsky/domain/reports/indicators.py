@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from halfsky.domain.achievement import MET_BY_VALUE, judgement
 from halfsky.domain.assessment.codes import CHINA_STATUSES
-from halfsky.domain.plan import Indicator, Plan, Polarity
+from halfsky.domain.plan import Indicator, Plan, Polarity, Subject
 from halfsky.domain.reports.inputs import IndicatorAssessment, IndicatorData
 from halfsky.domain.reports.messages import ENUMERATION, Join, Message, Param
 from halfsky.domain.reports.numbers import (
@@ -151,6 +151,18 @@ def quantity(number: str, unit: str) -> str:
     return f"{number}{display_unit(unit)}" if number else ""
 
 
+# A children's plan says girls and boys where a women's plan says women and men.
+CHILDREN_GROUPS = {"female": "group.girls", "male": "group.boys"}
+
+
+def group_message(group: str, plan: Plan) -> Message:
+    """The words of one group (``female`` → ``group.female``, 女性; in a children's plan
+    ``group.girls``, 女童)."""
+    if plan.subject == Subject.CHILDREN and group in CHILDREN_GROUPS:
+        return Message(CHILDREN_GROUPS[group])
+    return Message(f"group.{group}")
+
+
 def target_words(target: Target, plan: Plan) -> Message:
     """A target as a message: ``target.*`` codes of ``describe_target`` with printed params.
 
@@ -168,7 +180,7 @@ def target_words(target: Target, plan: Plan) -> Message:
         params["year"] = str(raw["year"])
     for name in ("group_a", "group_b"):
         if name in raw:
-            params[name] = Message(f"group.{raw[name]}")
+            params[name] = group_message(str(raw[name]), plan)
     if "relative_to" in raw:
         relative_to = str(raw["relative_to"])
         known = {i.code: i.name for i in plan.indicators}

@@ -105,6 +105,8 @@ DEFAULT_PHRASES: Mapping[str, str] = {
     "group.total": "Total",
     "group.female": "women",
     "group.male": "men",
+    "group.girls": "girls",
+    "group.boys": "boys",
     "group.urban": "urban",
     "group.rural": "rural",
     # targets (codes of halfsky.domain.target_checks.describe_target)

@@ -117,7 +117,8 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
         position = result.target_position
         target = targets[position] if position is not None and position < len(targets) else None
         result.target_words = (  # type: ignore[attr-defined]
-            target_in_words(target.to_domain(), target.relative_to) if target else "")
+            target_in_words(target.to_domain(), target.relative_to,
+                            indicator.plan.is_children_plan) if target else "")
         result.achievement_shown = achievement_shown(  # type: ignore[attr-defined]
             target.to_domain() if target else None, result.status, result.baseline_value,
             result.achievement)

@@ -52,10 +52,10 @@ def _dimensions(breakdown: str) -> list[str]:
         return ["other"]
 
 
-def _label(key: str, area_name: str, region: int, area_id: int) -> str:
+def _label(key: str, area_name: str, region: int, area_id: int, children: bool) -> str:
     if area_id != region:
         return area_name
-    return breakdown_label(key) if key else _("Total")
+    return breakdown_label(key, children) if key else _("Total")
 
 
 def _assessment(indicator: Indicator, area: int) -> dict[str, Any] | None:
@@ -88,7 +88,7 @@ def _assessment(indicator: Indicator, area: int) -> dict[str, Any] | None:
     }
 
 
-def _series_of(o: Observation, region: int) -> dict[str, Any] | None:
+def _series_of(o: Observation, region: int, children: bool) -> dict[str, Any] | None:
     """The chart series a value belongs to (None: another area's breakdown, not drawn)."""
     township = o.area_id != region
     if township and o.breakdown:
@@ -96,7 +96,7 @@ def _series_of(o: Observation, region: int) -> dict[str, Any] | None:
     dimensions = ["township"] if township else _dimensions(o.breakdown)
     return {"key": f"area={o.area.code}" if township else o.breakdown,
             "kind": breakdowns.SEPARATOR.join(dimensions) or "total", "dimensions": dimensions,
-            "label": _label(o.breakdown, o.area.name, region, o.area_id),
+            "label": _label(o.breakdown, o.area.name, region, o.area_id, children),
             "area": o.area.code, "breakdown": o.breakdown}
 
 
@@ -118,6 +118,7 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
     ``unapproved``: the values not yet approved with their state, only for a ``user`` who
     works on them (``data.view_unapproved_values``); never in ``series``."""
     region = indicator.plan.region_id if areas is None else areas.focus.pk
+    children = indicator.plan.is_children_plan  # girls and boys, not women and men
     with_unapproved = user is not None and may(user, "data.view_unapproved_values", indicator)
     stored = Observation.objects.for_indicator(indicator).filter(value__isnull=False)
     if not with_unapproved:
@@ -126,7 +127,7 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
     unapproved: list[dict[str, Any]] = []  # hollow points, never part of a series line
     for o in _shown(stored, region, areas).select_related("area").order_by(
             "area__code", "breakdown", "year"):
-        found = _series_of(o, region)
+        found = _series_of(o, region, children)
         if found is None:
             continue
         if o.status != ValueStatus.APPROVED:
@@ -142,7 +143,7 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
     years = sorted({v["year"] for s in ordered for v in s["values"]})
     targets = [{"position": t.position, "kind": t.kind, "comparator": t.comparator,
                 "value": t.value, "year": t.year, "unit": t.unit,
-                "words": target_in_words(t.to_domain(), t.relative_to)}
+                "words": target_in_words(t.to_domain(), t.relative_to, children)}
                for t in indicator.targets.all()]
     reference = None
     if indicator.national_reference:
@@ -182,7 +183,8 @@ def periods(indicator: Indicator) -> list[dict[str, Any]]:
              "baseline_year": i.plan.baseline_year, "indicator": i.code,
              "url": reverse("plans:indicator", args=[i.plan.code, i.code]),
              "targets": [{"value": t.value, "year": t.year or i.plan.end_year,
-                          "words": target_in_words(t.to_domain(), t.relative_to)}
+                          "words": target_in_words(t.to_domain(), t.relative_to,
+                                                   i.plan.is_children_plan)}
                          for t in i.targets.all() if t.value is not None]}
             for i in linked]
 

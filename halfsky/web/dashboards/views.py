@@ -32,7 +32,8 @@ def townships(request: HttpRequest, plan: str) -> HttpResponse:
     stored = get_plan(plan)
     areas = area_view(stored.region, request.GET.get("area"), compared=True)
     return render(request, "dashboards/townships.html", {
-        "plan": stored, "areas": areas, "data": queries.townships(stored, request.user, areas)})
+        "plan": stored, "areas": areas, "words": areas.children_words,
+        "data": queries.townships(stored, request.user, areas)})
 
 
 @login_required

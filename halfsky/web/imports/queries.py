@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from halfsky.domain.plan import Subject, plan_subject
 from halfsky.web.core.text.plans import group_label
 from halfsky.web.imports.models import DraftTarget, ImportDraft
 
@@ -62,8 +63,9 @@ def review(draft: ImportDraft, problems: list[dict[str, Any]] | None = None) -> 
     targets: dict[tuple[str, int], list[DraftTarget]] = {}
     rows = DraftTarget.objects.filter(indicator__draft=draft).select_related(
         "indicator__department").order_by("indicator__position", "position")
+    children = plan_subject(draft.title, draft.plan_code) == Subject.CHILDREN  # 女童, 男童
     for target in rows:
-        target.group_labels = "/".join(group_label(g) for g in target.groups)
+        target.group_labels = "/".join(group_label(g, children) for g in target.groups)
         key = (target.indicator.domain, target.indicator.goal)
         targets.setdefault(key, []).append(target)
     loose: dict[tuple[str, str, int], list[str]] = {}

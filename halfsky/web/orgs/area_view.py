@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
+from halfsky.web.core.text.areas import common_level, level_words
 from halfsky.web.orgs.models import Area
 
 # Nation → province → city → county → township: an area is at most this far below a region.
@@ -46,8 +47,16 @@ class AreaView:
         return "" if self.is_region else f"area={self.focus.code}"
 
     @property
-    def children_are_townships(self) -> bool:
-        return bool(self.children) and all(c.level == "township" for c in self.children)
+    def children_words(self) -> dict[str, str]:
+        """The words of the children's level: 乡镇 below a county, 市 below a province, 县
+        (市、区) below a city; areas of mixed levels are 地区."""
+        return level_words(common_level(c.level for c in self.children))
+
+
+def children_words(area: Area) -> dict[str, str]:
+    """The words of the level of ``area``'s direct children (one query)."""
+    return level_words(common_level(
+        Area.objects.filter(parent=area).values_list("level", flat=True).distinct()))
 
 
 def area_view(region: Area, code: str | None, *, compared: bool = False) -> AreaView:

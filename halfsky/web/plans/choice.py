@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from halfsky.web.core.text.plans import short_plan_name
 from halfsky.web.orgs.models import Profile
 from halfsky.web.plans.models import Plan
 
@@ -25,6 +26,7 @@ class PlanChoices:
     in_force: list[Plan]
     upcoming: list[Plan]
     closed: list[Plan]
+    names: dict[str, str]  # plan code → short name (妇女 2021–2025)
 
 
 def this_year() -> int:
@@ -35,13 +37,24 @@ def is_closed(plan: Plan, year: int | None = None) -> bool:
     return plan.end_year < (year or this_year())
 
 
+def short_names(plans: list[Plan]) -> dict[str, str]:
+    """Each plan's short name (妇女 2021–2025, 儿童 2021–2025) by code; the region's name
+    leads the names that two plans of different regions would share."""
+    plain = {p.code: short_plan_name(p.subject, p.start_year, p.end_year, p.title)
+             for p in plans}
+    shared = {name for name in plain.values() if list(plain.values()).count(name) > 1}
+    return {p.code: short_plan_name(p.subject, p.start_year, p.end_year, p.title,
+                                    p.region.name if plain[p.code] in shared else "")
+            for p in plans}
+
+
 def plan_choices(year: int | None = None) -> PlanChoices:
     year = year or this_year()
     plans = list(Plan.objects.select_related("region").order_by("-start_year", "code"))
     return PlanChoices(
         in_force=[p for p in plans if p.start_year <= year <= p.end_year],
         upcoming=[p for p in plans if p.start_year > year],
-        closed=[p for p in plans if p.end_year < year])
+        closed=[p for p in plans if p.end_year < year], names=short_names(plans))
 
 
 def _remembered_code(user: Any) -> str:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain import targets as domain_targets
+from halfsky.domain.plan import Subject, plan_subject
 from halfsky.domain.targets import Comparator, TargetKind
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
@@ -34,6 +35,16 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def subject(self) -> Subject | None:
+        """Whom the plan is about, as its title declares (儿童发展规划: children)."""
+        return plan_subject(self.title, self.code)
+
+    @property
+    def is_children_plan(self) -> bool:
+        """A children's plan: its pages say girls and boys (女童, 男童), not women and men."""
+        return self.subject == Subject.CHILDREN
 
 
 class Domain(models.Model):

@@ -120,7 +120,9 @@ class TargetView:
 
 
 def target_views(indicator: models.Indicator) -> list[TargetView]:
-    return [TargetView(target_in_words(t.to_domain(), t.relative_to), t) for t in indicator.targets.all()]
+    children = indicator.plan.is_children_plan
+    return [TargetView(target_in_words(t.to_domain(), t.relative_to, children), t)
+            for t in indicator.targets.all()]
 
 
 def with_targets(indicators: list[models.Indicator]) -> list[models.Indicator]:

@@ -56,7 +56,8 @@ def _series(plan: Plan, year: int) -> list[dict[str, Any]]:
         if area_id == plan.region_id and not breakdown:
             totals[code][value_year] = value
         elif area_id == plan.region_id:
-            label = breakdown_label(breakdown) if breakdowns.is_crossed(breakdown) else ""
+            label = (breakdown_label(breakdown, plan.is_children_plan)
+                     if breakdowns.is_crossed(breakdown) else "")
             groups[code].setdefault((breakdown, label), {})[value_year] = value
         elif not breakdown:
             groups[code].setdefault((f"township={area_code}", area_name), {})[value_year] = value

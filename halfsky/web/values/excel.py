@@ -39,7 +39,8 @@ def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) 
         rows.append(TemplateRow(
             key=o.key, indicator_code=o.indicator.code, indicator_name=o.indicator.name,
             unit=o.indicator.unit, definition=o.indicator.definition, area_name=o.area.name,
-            breakdown_label=breakdown_label(o.breakdown), is_rate=bool(o.indicator.per),
+            breakdown_label=breakdown_label(o.breakdown, _for_children(using.get(o.indicator_id))),
+            is_rate=bool(o.indicator.per),
             per=o.indicator.per, previous=dict(zip(years, previous.get(o.pk, []), strict=False)),
             target=targets[o.indicator_id], value=o.value, numerator=o.numerator,
             denominator=o.denominator, flag=o.flag, note=o.note,
@@ -49,6 +50,11 @@ def spec(task: Task, previous: dict[int, list[float | None]], years: list[int]) 
         department_code=task.department.code, department_name=task.department.name,
         plan_title=join_clauses(plan.title for plan in task.round.plans), deadline=task.round.deadline.isoformat(), rows=rows,
     )
+
+
+def _for_children(using: list[Indicator] | None) -> bool:
+    """Whether a row's words are a children's plan's (女童): its first plan's, as on the page."""
+    return bool(using) and using[0].plan.is_children_plan
 
 
 def _targets(indicator: Indicator, using: list[Indicator]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from halfsky.domain import breakdowns
 from halfsky.web.core.text.lists import join_words
@@ -33,6 +33,31 @@ GROUP_NAMES = {
     "male": _("men"),
 }
 
+# A children's plan says girls and boys (女童, 男童) where a women's plan says women and men.
+CHILDREN_GROUP_NAMES = {
+    "female": _("girls"),
+    "male": _("boys"),
+}
+
+# A plan's short name, by whom it is about: 妇女 2021–2025, 儿童 2021–2025.
+SUBJECT_NAMES = {
+    "women": pgettext_lazy("a plan's short name", "Women"),
+    "children": pgettext_lazy("a plan's short name", "Children"),
+}
+
+
+def short_plan_name(subject: str | None, start_year: int, end_year: int, title: str,
+                    region: str = "") -> str:
+    """'妇女 2021–2025' ('Women 2021–2025'): whom the plan is about and its period, for a
+    narrow place (the top bar's chooser); with ``region`` when plans of several regions share
+    it ('山西省 妇女 2021–2025'). A plan whose title names neither (or both) keeps its title."""
+    period = f"{start_year}–{end_year}"
+    if subject not in SUBJECT_NAMES:
+        return f"{period} {title}"
+    name = f"{SUBJECT_NAMES[subject]} {period}"
+    return f"{region} {name}" if region else name
+
+
 DISAGGREGATION_NAMES = {
     "sex": _("sex"),
     "urban_rural": _("urban/rural"),
@@ -41,29 +66,34 @@ DISAGGREGATION_NAMES = {
 }
 
 
-def value_label(dimension: str, value: str) -> str:
-    """One part of a breakdown: 'female' → '女性', an age band '15-49' → '15-49岁'."""
+def value_label(dimension: str, value: str, children: bool = False) -> str:
+    """One part of a breakdown: 'female' → '女性' ('女童' in a children's plan), an age
+    band '15-49' → '15-49岁'."""
     if dimension == breakdowns.AGE_BAND:
         return str(_("aged %(band)s")) % {"band": value}
+    if children and value in CHILDREN_GROUP_NAMES:
+        return str(CHILDREN_GROUP_NAMES[value])
     return str(GROUP_NAMES.get(value, value))
 
 
-def breakdown_label(breakdown: str) -> str:
+def breakdown_label(breakdown: str, children: bool = False) -> str:
     """'sex=female' → '女性'; 'sex=female;urban_rural=rural' → '女性 · 农村' ('women, rural'
-    in English); '' → ''.
+    in English); '' → ''. ``children``: the words of a children's plan (女童, 'girls').
 
     A breakdown that cannot be read is shown as it is written."""
     try:
         pairs = breakdowns.parse(breakdown)
     except breakdowns.BreakdownError:
         return breakdown
-    return breakdown_separator().join(value_label(d, v) for d, v in pairs)
+    return breakdown_separator().join(value_label(d, v, children) for d, v in pairs)
 
 
-def group_label(group: str) -> str:
+def group_label(group: str, children: bool = False) -> str:
     """A gap target's group: a value of one dimension ('rural' → '农村') or a whole
     breakdown ('sex=female;urban_rural=rural' → '女性 · 农村')."""
-    return breakdown_label(group) if "=" in group else str(GROUP_NAMES.get(group, group))
+    if "=" in group:
+        return breakdown_label(group, children)
+    return value_label("", group, children)
 
 
 def breakdown_separator() -> str:

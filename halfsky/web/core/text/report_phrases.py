@@ -145,6 +145,10 @@ PHRASES: dict[str, Promise] = {
     # xgettext:no-python-format no-python-brace-format
     "group.male": pgettext_lazy("group.male", "men"),
     # xgettext:no-python-format no-python-brace-format
+    "group.girls": pgettext_lazy("group.girls", "girls"),
+    # xgettext:no-python-format no-python-brace-format
+    "group.boys": pgettext_lazy("group.boys", "boys"),
+    # xgettext:no-python-format no-python-brace-format
     "group.urban": pgettext_lazy("group.urban", "urban"),
     # xgettext:no-python-format no-python-brace-format
     "group.rural": pgettext_lazy("group.rural", "rural"),

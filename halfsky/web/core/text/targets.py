@@ -63,18 +63,19 @@ def quantity(value: float | None, unit: str) -> str:
     return f"{number(value)}{unit}"
 
 
-def target_in_words(target: Target, relative_to: Any = None) -> str:
+def target_in_words(target: Target, relative_to: Any = None, children: bool = False) -> str:
     """'2025年达到78.1岁以上' / 'at least 78.1岁 by 2025'.
 
-    ``relative_to`` is the indicator a relative target is compared with (shown by name).
+    ``relative_to`` is the indicator a relative target is compared with (shown by name);
+    ``children``: a children's plan's target (its groups are girls and boys).
     """
     code, params = describe_target(target)
     values = {
         "quantity": quantity(target.value if "value" not in params else float(params["value"]),
                              target.unit),
         "tolerance": number(float(params["tolerance"])) if "tolerance" in params else "",
-        "group_a": group_label(str(params.get("group_a", ""))),
-        "group_b": group_label(str(params.get("group_b", ""))),
+        "group_a": group_label(str(params.get("group_a", "")), children),
+        "group_b": group_label(str(params.get("group_b", "")), children),
         "relative_to": (str(relative_to) if relative_to is not None
                         else str(params.get("relative_to", ""))),
     }

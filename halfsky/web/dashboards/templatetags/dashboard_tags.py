@@ -11,14 +11,27 @@ from django.utils.safestring import SafeString
 
 from halfsky.web.core.text import charts
 from halfsky.web.dashboards.queries import state_of
+from halfsky.web.orgs.area_view import AreaView, children_words
 from halfsky.web.plans.models import Indicator
 
 register = template.Library()
 
 
 @register.simple_tag
-def chart_words() -> SafeString:
-    return json_script(charts.chart_words(), "chart-words")
+def chart_words(plan: Any = None, areas: Any = None) -> SafeString:
+    """The chart's words for ``plan`` (a children's plan: girls and boys) and, on a page
+    of one area (``areas``: an AreaView), for the level of the areas below it (the toggle:
+    乡镇, 市 …)."""
+    below = areas.children_words["plural"] if isinstance(areas, AreaView) else ""
+    return json_script(charts.chart_words(bool(getattr(plan, "is_children_plan", False)), below),
+                       "chart-words")
+
+
+@register.simple_tag
+def comparison_title(plan: Any) -> str:
+    """The comparison's name for the plan's region: 乡镇比较 for a county, 各市比较 for a
+    province (the level of the region's direct children)."""
+    return children_words(plan.region)["comparison"]
 
 
 @register.inclusion_tag("dashboards/_state_panel.html", takes_context=True)

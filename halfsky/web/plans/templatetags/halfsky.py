@@ -31,8 +31,9 @@ def disaggregation_labels(entries: list[str | list[str]]) -> str:
 
 
 @register.filter
-def breakdown_label(breakdown: str) -> str:
-    return plan_words.breakdown_label(breakdown)
+def breakdown_label(breakdown: str, plan: object = None) -> str:
+    """``{{ o.breakdown|breakdown_label:plan }}``: 女性, or 女童 in a children's plan."""
+    return plan_words.breakdown_label(breakdown, bool(getattr(plan, "is_children_plan", False)))
 
 
 @register.filter

@@ -244,14 +244,15 @@
     done(el, chart);
   }
 
-  function township(el, item) {
-    // Bars from 0 (a bar's length is its value), an axis that holds every bar and the county
-    // line, every bar and the county line labelled.
+  function township(el, item, area) {
+    // Bars from 0 (a bar's length is its value), an axis that holds every bar and the shown
+    // area's line (a county's, a province's: named by the area), every bar and the line labelled.
     var chart = init(el), unit = item.unit || "";
     var highest = Math.max.apply(null, item.bars.map(function (b) { return b.value; })
       .concat(item.county === null ? [] : [item.county]));
-    var countyLabel = text("County") + (item.county_year && item.county_year !== item.year ? " " + item.county_year : "") + " " + fmt(item.county);
-    chart.setOption({ animation: false, grid: { left: 48, right: 24, top: 28, bottom: 48 },
+    // the line's label right of the plot, the area's name over its value: clear of the bars' labels
+    var countyLabel = area + "\n" + (item.county_year && item.county_year !== item.year ? item.county_year + " " : "") + fmt(item.county);
+    chart.setOption({ animation: false, grid: { left: 48, right: 88, top: 28, bottom: 48 },
       tooltip: { trigger: "item", valueFormatter: function (v) { return withUnit(v, unit); } },
       xAxis: { type: "category", data: item.bars.map(function (b) { return b.name; }), axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: "value", min: 0, max: function (v) { return Math.max(v.max, highest * 1.08); }, name: unit },
@@ -260,7 +261,7 @@
         data: item.bars.map(function (b) { return b.value; }),
         markLine: item.county === null ? undefined : { symbol: "none", silent: true,
           lineStyle: { color: "#a4161a", type: "dashed", width: 2 },
-          data: [{ yAxis: item.county, label: { formatter: countyLabel, position: "insideEndTop" } }] } }] });
+          data: [{ yAxis: item.county, label: { formatter: countyLabel, position: "end", color: "#a4161a", overflow: "break", width: 80 } }] } }] });
     done(el, chart);
   }
 
@@ -308,7 +309,7 @@
         bars(el, data.warnings.by_department.map(function (k) { return k.name; }),
              data.warnings.by_department.map(function (k) { return k.count; }), text("Warnings"), "#8b0000",
              data.warnings.by_department.map(function (k) { return k.url; }));
-      } else if (kind === "township") { township(el, item); }
+      } else if (kind === "township") { township(el, item, data.area); }
       else if (kind === "gap") { gap(el, item); }
       else if (kind === "statuses") {
         bars(el, data.statuses.map(function (s) { return s.symbol + " " + s.label; }),
