@@ -55,10 +55,10 @@ def _problem(code: str, row: HistoryRow, **params: object) -> FileProblem:
     return FileProblem(code, line=row.line, params={"indicator": row.indicator, **params})
 
 
-def region_areas(plan: Plan) -> dict[str, Area]:
-    """The plan's region and every area below it, by code."""
+def region_areas(plan: Plan, every: Sequence[Area] | None = None) -> dict[str, Area]:
+    """The plan's region and every area below it, by code (of ``every`` area, when read)."""
     children: dict[int | None, list[Area]] = {}
-    for area in Area.objects.all():
+    for area in Area.objects.all() if every is None else every:
         children.setdefault(area.parent_id, []).append(area)
     found, todo = {}, [plan.region]
     while todo:
@@ -84,9 +84,10 @@ def preview(plan: Plan, rows: Sequence[HistoryRow], *, rules: bool = True) -> Hi
     indicators = {i.code: i for i in plan.indicators.all()}
     indicators.update({i.name: i for i in indicators.values() if i.name not in indicators})
     series = {i.id: i.series_id for i in indicators.values()}  # read once, not per row
-    all_areas = {a.code: a for a in Area.objects.all()}
-    all_areas.update({a.name: a for a in list(all_areas.values()) if a.name not in all_areas})
-    areas = region_areas(plan)  # by code, and by name (地区 may name it)
+    every = list(Area.objects.all())  # read once
+    all_areas = {a.code: a for a in every}
+    all_areas.update({a.name: a for a in every if a.name not in all_areas})
+    areas = region_areas(plan, every)  # by code, and by name (地区 may name it)
     areas.update({a.name: a for a in list(areas.values()) if a.name not in areas})
     open_year = first_open_year(plan)
     result = HistoryPreview()
