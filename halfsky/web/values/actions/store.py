@@ -192,7 +192,8 @@ def _insert_values(values: list[tuple[Any, ...]],
     """Rows of ``columns`` inserted in bulk; their ids in the same order (taken before the
     insert: ``new_ids``)."""
     ids = new_ids(Observation, len(values))
-    insert_rows(Observation, ("id", *columns), [(pk, *row) for pk, row in zip(ids, values, strict=True)])
+    insert_rows(Observation, ("id", *columns),
+                [(pk, *row) for pk, row in zip(ids, values, strict=True)])
     return ids
 
 
