@@ -90,21 +90,25 @@ def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     as it is now (conflicts, open rounds, areas; the validation rules were passed when the
     file was staged); one problem and nothing is stored."""
     _require_importer(actor)
+    with paused_gc():  # tens of thousands of short-lived rows, from the staged ones on
+        return _apply(staged, actor)
+
+
+def _apply(staged: EarlierYearsImport, actor: Any) -> int:
     # the file itself is not read (its rows are): loaded only if asked for
     staged = EarlierYearsImport.objects.select_for_update().defer("content").get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
     # the plan's document is not needed (loaded only if asked for): the rules were checked
     staged.plan = Plan.objects.defer("document").select_related("region").get(pk=staged.plan_id)
-    with paused_gc():  # tens of thousands of short-lived rows (core/bulk.py)
-        if staged.rows:  # as read when staged: the file is not read again
-            result = preview(staged.plan, [HistoryRow._make(row) for row in staged.rows],
-                             rules=False)
-        else:
-            result = check_staged(staged, rules=False)
-        if result.problems:
-            raise ActionError("history.has_problems", count=len(result.problems))
-        _store(result, staged, actor)
+    if staged.rows:  # as read when staged: the file is not read again
+        result = preview(staged.plan, [HistoryRow._make(row) for row in staged.rows],
+                         rules=False)
+    else:
+        result = check_staged(staged, rules=False)
+    if result.problems:
+        raise ActionError("history.has_problems", count=len(result.problems))
+    _store(result, staged, actor)
     staged.applied_at = timezone.now()
     staged.applied_count = len(result.changes)
     staged.content, staged.rows = b"", []  # applied: the file is not kept (its sha256 and
