@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from halfsky.domain.breakdowns import declared
 from halfsky.domain.validation import Entry, validate
@@ -29,8 +30,9 @@ from halfsky.web.values.models import Observation, Round, ValueStatus
 from halfsky.web.values.scope import combinations
 
 
-@dataclass
-class PreviewItem:
+class PreviewItem(NamedTuple):
+    """A row that passed, with what the import does with it (a plain tuple: one per row)."""
+
     row: HistoryRow
     indicator: Indicator
     area: Area
@@ -53,10 +55,10 @@ def _problem(code: str, row: HistoryRow, **params: object) -> FileProblem:
     return FileProblem(code, line=row.line, params={"indicator": row.indicator, **params})
 
 
-def region_areas(plan: Plan) -> dict[str, Area]:
-    """The plan's region and every area below it, by code."""
+def region_areas(plan: Plan, every: Sequence[Area] | None = None) -> dict[str, Area]:
+    """The plan's region and every area below it, by code (of ``every`` area, when read)."""
     children: dict[int | None, list[Area]] = {}
-    for area in Area.objects.all():
+    for area in Area.objects.all() if every is None else every:
         children.setdefault(area.parent_id, []).append(area)
     found, todo = {}, [plan.region]
     while todo:
@@ -81,80 +83,85 @@ def preview(plan: Plan, rows: Sequence[HistoryRow], *, rules: bool = True) -> Hi
     staged, checks again only what the database may have changed since (``rules=False``)."""
     indicators = {i.code: i for i in plan.indicators.all()}
     indicators.update({i.name: i for i in indicators.values() if i.name not in indicators})
-    all_areas = {a.code: a for a in Area.objects.all()}
-    all_areas.update({a.name: a for a in list(all_areas.values()) if a.name not in all_areas})
-    areas = region_areas(plan)  # by code, and by name (地区 may name it)
+    series = {i.id: i.series_id for i in indicators.values()}  # read once, not per row
+    every = list(Area.objects.all())  # read once
+    all_areas = {a.code: a for a in every}
+    all_areas.update({a.name: a for a in every if a.name not in all_areas})
+    areas = region_areas(plan, every)  # by code, and by name (地区 may name it)
     areas.update({a.name: a for a in list(areas.values()) if a.name not in areas})
     open_year = first_open_year(plan)
     result = HistoryPreview()
     years = {r.year for r in rows}
+    # the stored values of the file's years (and, for the rules, the year before), read
+    # with one query for the whole file
     existing = {
         (o.indicator_id, o.area_id, o.year, o.breakdown): o
         for o in Observation.objects.for_plan(plan).filter(
-            year__in=years | {y - 1 for y in years}).order_by().values_list(
+            year__in=years | {y - 1 for y in years} if rules else years).order_by().values_list(
             "indicator_id", "area_id", "year", "breakdown", "task_id", "status", "value",
             "is_sample", named=True)
     }
-    in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows}
+    in_file = {(r.indicator, r.area, r.year, r.breakdown): r.value for r in rows} if rules else {}
     entries: list[Entry] = []
     allowed: dict[int, tuple[tuple[str, ...], ...]] = {}  # indicator → its combinations
+    approved = ValueStatus.APPROVED.value
+    items, problems = result.items, result.problems
     for row in rows:
         indicator, area = indicators.get(row.indicator), areas.get(row.area)
         if indicator is None:
-            result.problems.append(_problem("history.unknown_indicator", row))
+            problems.append(_problem("history.unknown_indicator", row))
             continue
         if area is None and row.area in all_areas:
-            result.problems.append(_problem("history.outside_region", row, area=row.area,
-                                            region=plan.region.name))
+            problems.append(_problem("history.outside_region", row, area=row.area,
+                                     region=plan.region.name))
             continue
         if area is None:
-            result.problems.append(_problem("history.unknown_area", row, area=row.area))
+            problems.append(_problem("history.unknown_area", row, area=row.area))
             continue
-        if indicator.pk not in allowed:
-            allowed[indicator.pk] = combinations(indicator)
-        if not declared(row.breakdown, allowed[indicator.pk]):
-            result.problems.append(_problem("history.unknown_breakdown", row,
-                                            breakdown=row.breakdown))
+        combos = allowed.get(indicator.id)
+        if combos is None:
+            combos = allowed[indicator.id] = combinations(indicator)
+        if not declared(row.breakdown, combos):
+            problems.append(_problem("history.unknown_breakdown", row, breakdown=row.breakdown))
             continue
-        if not 2000 <= row.year <= plan.end_year:
-            result.problems.append(_problem("history.bad_year", row, year=row.year))
+        year = row.year
+        if not 2000 <= year <= plan.end_year:
+            problems.append(_problem("history.bad_year", row, year=year))
             continue
-        if open_year is not None and row.year >= open_year:
-            result.problems.append(_problem("history.open_round", row, year=row.year,
-                                            round=open_year))
+        if open_year is not None and year >= open_year:
+            problems.append(_problem("history.open_round", row, year=year, round=open_year))
             continue
-        found = existing.get((indicator.series_id, area.pk, row.year, row.breakdown))
-        if found is not None and found.task_id is not None \
-                and found.status != ValueStatus.APPROVED:
-            result.problems.append(_problem("history.in_round", row, year=row.year))
+        found = existing.get((series[indicator.id], area.id, year, row.breakdown))
+        if found is None:
+            items.append(PreviewItem(row, indicator, area, "new"))
+        elif found.task_id is not None and found.status != approved:
+            problems.append(_problem("history.in_round", row, year=year))
             continue
-        action = "new"
-        if found is not None:
-            if found.value == row.value:
-                action = "unchanged"
-            elif found.is_sample:
-                action = "replace_sample"
-            else:
-                result.problems.append(_problem("history.conflict", row, year=row.year,
-                                                current=found.value or "", new=row.value or ""))
-                continue
-        result.items.append(PreviewItem(row, indicator, area, action,
-                                        found.value if found else None))
+        elif found.value == row.value:
+            items.append(PreviewItem(row, indicator, area, "unchanged", found.value))
+        elif found.is_sample:
+            items.append(PreviewItem(row, indicator, area, "replace_sample", found.value))
+        else:
+            problems.append(_problem("history.conflict", row, year=year,
+                                     current=found.value or "", new=row.value or ""))
+            continue
         if not rules:
             continue
-        earlier = existing.get((indicator.series_id, area.pk, row.year - 1, row.breakdown))
-        previous = in_file.get((row.indicator, row.area, row.year - 1, row.breakdown),
+        earlier = existing.get((series[indicator.id], area.id, year - 1, row.breakdown))
+        previous = in_file.get((row.indicator, row.area, year - 1, row.breakdown),
                                earlier.value if earlier else None)
         entries.append(Entry(key=str(row.line), indicator=indicator.code, breakdown=row.breakdown,
                              value=row.value, numerator=row.numerator,
                              denominator=row.denominator, per=indicator.per,
                              not_applicable=row.flag == "not_applicable",
                              explanation=row.note, previous=previous,
-                             group=f"{row.area}|{row.year}"))
+                             group=f"{row.area}|{year}"))
     # the web form's checks, alike (``checks.refusals``): an error refuses the row; so does a
     # value outside the indicator's usual range (0 岁 of a life expectancy) unless the row's
     # note (备注) explains it. (A jump since last year is common in earlier small-number
     # series: it is judged by the assessment's intervals, not refused here.)
+    if not rules:
+        return result
     for finding in refusals(validate(entries, rules_for(plan))):
         result.problems.append(FileProblem(finding.code, line=int(finding.key),
                                            params=dict(finding.params)))

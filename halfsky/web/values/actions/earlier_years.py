@@ -9,7 +9,6 @@ upload and when a worker starts).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import astuple
 from datetime import timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from halfsky.formats.earlier_years import HistoryRow, read_history
+from halfsky.web.core.bulk import paused_gc
 from halfsky.web.core.errors import ActionError
 from halfsky.web.orgs.permissions import may
 from halfsky.web.plans.models import Plan
@@ -55,7 +55,7 @@ def do_stage_history(plan: Plan, filename: str, content: bytes, actor: Any
     return EarlierYearsImport.objects.create(
         plan=plan, filename=filename[:200], content=content,
         sha256=hashlib.sha256(content).hexdigest(), created_by=actor,
-        rows=[astuple(item.row) for item in result.items])  # read back as HistoryRow(*row)
+        rows=[tuple(item.row) for item in result.items])  # read back as HistoryRow._make
 
 
 def check_content(plan: Plan, filename: str, content: bytes, *, rules: bool = True
@@ -90,13 +90,20 @@ def do_apply_history(staged: EarlierYearsImport, actor: Any) -> int:
     as it is now (conflicts, open rounds, areas; the validation rules were passed when the
     file was staged); one problem and nothing is stored."""
     _require_importer(actor)
-    staged = EarlierYearsImport.objects.select_for_update().get(pk=staged.pk)
+    with paused_gc():  # tens of thousands of short-lived rows, from the staged ones on
+        return _apply(staged, actor)
+
+
+def _apply(staged: EarlierYearsImport, actor: Any) -> int:
+    # the file itself is not read (its rows are): loaded only if asked for
+    staged = EarlierYearsImport.objects.select_for_update().defer("content").get(pk=staged.pk)
     if staged.applied_at is not None:
         raise ActionError("history.applied_already")
     # the plan's document is not needed (loaded only if asked for): the rules were checked
     staged.plan = Plan.objects.defer("document").select_related("region").get(pk=staged.plan_id)
     if staged.rows:  # as read when staged: the file is not read again
-        result = preview(staged.plan, [HistoryRow(*row) for row in staged.rows], rules=False)
+        result = preview(staged.plan, [HistoryRow._make(row) for row in staged.rows],
+                         rules=False)
     else:
         result = check_staged(staged, rules=False)
     if result.problems:
@@ -129,11 +136,12 @@ def _store(result: HistoryPreview, staged: EarlierYearsImport, actor: Any) -> No
         found.source = (row.source or staged.filename)[:200]
         found.is_sample, found.status = False, ValueStatus.APPROVED
     approved = ValueStatus.APPROVED.value
-    new_rows = [NewValue(item.indicator.series_id, item.area.pk, item.row.year, item.row.breakdown,
-                         item.row.value, item.row.numerator, item.row.denominator, item.row.flag,
-                         item.row.note, (item.row.source or staged.filename)[:200],
-                         approved, comment=staged.filename)
-                for item in result.changes if item.action == "new"]
+    filename = staged.filename[:200]
+    new_rows = [NewValue(indicator.same_as_id or indicator.id, area.id, row.year, row.breakdown,
+                         row.value, row.numerator, row.denominator, row.flag, row.note,
+                         row.source[:200] if row.source else filename, approved,
+                         comment=staged.filename)
+                for row, indicator, area, action, _current in result.items if action == "new"]
     store_values(changes, "import", actor, fields=IMPORTED_FIELDS, new_rows=new_rows,
                  audit=Audit("history.import", "history_import", staged.filename,
                              {"rows": len(result.changes), "sha256": staged.sha256}))

@@ -17,6 +17,7 @@ assessment, so it names no follower itself.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -26,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from halfsky.web.audit.records import record
-from halfsky.web.core.bulk import insert_rows
+from halfsky.web.core.bulk import insert_rows, new_ids
 from halfsky.web.core.users import acting_user
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import Observation, ValueChange, ValueStatus
@@ -58,7 +59,9 @@ class Change:
 class NewValue(NamedTuple):
     """A new value as a plain row (no model instance): the bulk writers' form (history
     import), written with the database's bulk path and a ``ValueChange`` each.
-    ``indicator_id`` is the indicator holding the series (``Indicator.series_id``)."""
+    ``indicator_id`` is the indicator holding the series (``Indicator.series_id``).
+    The fields up to ``explanation`` are columns of the observation, in ``NEW_COLUMNS``'
+    order (a row's first 13 values are inserted as they are)."""
 
     indicator_id: int
     area_id: int
@@ -126,16 +129,21 @@ def store_values(changes: Sequence[Change], action: str, actor: Any = None, *,
         raise ValueError("a new value is always written")
     user = acting_user(actor)
     actor_pk = getattr(user, "pk", None)
-    _insert_changes([(c.observation.pk, c.before, c.observation.snapshot(), c.comment)
-                     for c in changes]
-                    + [(pk, {}, row.snapshot(), row.comment)
-                       for pk, row in zip(row_ids, new_rows, strict=True)], actor_pk, action)
+    afters = [c.observation.snapshot() for c in changes]
+    _insert_changes([(c.observation.pk, json.dumps(c.before), json.dumps(after), c.comment)
+                     for c, after in zip(changes, afters, strict=True)]
+                    + list(zip(row_ids, ["{}"] * len(new_rows), snapshots_json(new_rows),
+                               [row.comment for row in new_rows], strict=True)),
+                    actor_pk, action)
     if audit is not None:
         record(audit.action, audit.object_type, audit.object_key, actor, **audit.details)
-    _request_reassessment([(c.observation.indicator_id, c.observation.year, c.before,
-                            c.observation.status, c.observation.snapshot()) for c in changes]
-                          + [(r.indicator_id, r.year, {}, r.status, r.snapshot())
-                             for r in new_rows], actor)
+    years = _changed_years([(c.observation.indicator_id, c.observation.year, c.before,
+                             c.observation.status, after)
+                            for c, after in zip(changes, afters, strict=True)])
+    for row in new_rows:  # a new value has no "before": approved, it changed its series
+        if row.status == ValueStatus.APPROVED:
+            years.setdefault(row.indicator_id, set()).add(row.year)
+    _request_reassessment(years, actor)
     return [c.observation for c in changes]
 
 
@@ -167,52 +175,84 @@ def _insert_observations(created: list[Observation], now: Any) -> None:
         observation._state.adding, observation._state.db = False, connection.alias
 
 
+NEW_COLUMNS = ("indicator", "area", "year", "breakdown", "value", "numerator", "denominator",
+               "flag", "note", "source", "status", "is_sample", "explanation",
+               "review_comment", "version", "updated_at")  # NewValue's first 13, then 3
+
+
 def _insert_rows(rows: Sequence[NewValue], now: Any) -> list[int]:
     """New values given as rows, in bulk; their ids, in the rows' order."""
     at = Observation._meta.get_field("updated_at").get_db_prep_save(now, connection)
-    return _insert_values([
-        (r.indicator_id, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator,
-         r.flag, r.note, r.explanation, r.source, r.is_sample, None, r.status, "", 1, at)
-        for r in rows])
+    tail = ("", 1, at)
+    return _insert_values([row[:13] + tail for row in rows], NEW_COLUMNS)
 
 
-def _insert_values(values: list[tuple[Any, ...]]) -> list[int]:
-    """Rows of ``OBSERVATION_COLUMNS`` inserted in bulk; their ids in the same order, read
-    back by their unique key (indicator, area, year, breakdown: the first four columns)."""
-    if not values:
-        return []
-    insert_rows(Observation, OBSERVATION_COLUMNS, values)
-    ids = {tuple(key): pk for pk, *key in Observation.objects.filter(
-        indicator_id__in={v[0] for v in values}, area_id__in={v[1] for v in values},
-        year__in={v[2] for v in values}).order_by().values_list(
-        "pk", "indicator_id", "area_id", "year", "breakdown")}
-    return [ids[v[:4]] for v in values]
+def _insert_values(values: list[tuple[Any, ...]],
+                   columns: Sequence[str] = OBSERVATION_COLUMNS) -> list[int]:
+    """Rows of ``columns`` inserted in bulk; their ids in the same order (taken before the
+    insert: ``new_ids``)."""
+    ids = new_ids(Observation, len(values))
+    insert_rows(Observation, ("id", *columns),
+                [(pk, *row) for pk, row in zip(ids, values, strict=True)])
+    return ids
 
 
 CHANGE_COLUMNS = ("observation", "at", "actor", "action", "before", "after", "comment")
 
 
-def _insert_changes(steps: Sequence[tuple[int, dict[str, object], dict[str, object], str]],
-                    actor: int | None, action: str) -> None:
-    """A ``ValueChange`` per (observation id, before, after, comment), in bulk."""
+def _insert_changes(steps: Sequence[tuple[int, str, str, str]], actor: int | None,
+                    action: str) -> None:
+    """A ``ValueChange`` per (observation id, before, after as JSON text, comment), in bulk."""
     if not steps:
         return
     at = ValueChange._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
     insert_rows(ValueChange, CHANGE_COLUMNS, [
-        (pk, at, actor, action, json.dumps(before), json.dumps(after), comment)
-        for pk, before, after, comment in steps])
+        (pk, at, actor, action, before, after, comment) for pk, before, after, comment in steps])
+
+
+def snapshots_json(rows: Sequence[NewValue]) -> list[str]:
+    """``json.dumps(row.snapshot())`` of every row, the same text, at a fraction of the
+    cost: each distinct text (a source, a note, the status …) is dumped once per call, and
+    a finite number written as ``json`` writes it (``repr``)."""
+    dumped: dict[str, str] = {}
+
+    def text(value: str) -> str:
+        found = dumped.get(value)
+        if found is None:
+            found = dumped[value] = json.dumps(value)
+        return found
+
+    return [f'{{"value": {_number(r.value)}, "numerator": {_number(r.numerator)}, '
+            f'"denominator": {_number(r.denominator)}, "flag": {text(r.flag)}, '
+            f'"note": {text(r.note)}, "source": {text(r.source)}, '
+            f'"explanation": {text(r.explanation)}, "status": {text(r.status)}}}'
+            for r in rows]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "null"
+    if type(value) is float and math.isfinite(value):
+        return repr(value)  # as json.dumps writes it
+    return json.dumps(value)
 
 
 Step = tuple[int, int, dict[str, object], str, dict[str, object]]  # indicator, year, before, …
 
 
-def _request_reassessment(steps: Sequence[Step], actor: Any) -> None:
-    """Approved values enter the assessment: one changed, approved before or after, asks."""
-    years: dict[int, set[int]] = {}  # indicator id → changed years
+def _changed_years(steps: Sequence[Step]) -> dict[int, set[int]]:
+    """Approved values enter the assessment: one changed, approved before or after, counts.
+    Indicator id → its changed years."""
+    years: dict[int, set[int]] = {}
     for indicator, year, before, status, after in steps:
         approved = ValueStatus.APPROVED in (before.get("status"), status)
         if approved and before != after:
             years.setdefault(indicator, set()).add(year)
+    return years
+
+
+def _request_reassessment(years: dict[int, set[int]], actor: Any) -> None:
+    """The followers are told of the changed years of every plan reading a changed series."""
     if not years:
         return
     by_plan: dict[int, set[int]] = {}  # every plan reading the series, linked ones too
