@@ -18,7 +18,8 @@ from halfsky.web.plans import models
 
 @lru_cache(maxsize=16)
 def _parsed_plan(plan_id: int, loaded_at: str) -> domain.Plan:
-    return plan_from_dict(models.Plan.objects.get(pk=plan_id).document)
+    document = models.Plan.objects.filter(pk=plan_id).values_list("document", flat=True).get()
+    return plan_from_dict(document)
 
 
 def domain_plan(plan: models.Plan) -> domain.Plan:
@@ -90,7 +91,8 @@ def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
     oldest plan first."""
     series = indicator.series_id
     return list(models.Indicator.objects.filter(Q(pk=series) | Q(same_as_id=series))
-                .select_related("plan").order_by("plan__start_year", "plan__code"))
+                .select_related("plan").defer("plan__document")
+                .order_by("plan__start_year", "plan__code"))
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:
