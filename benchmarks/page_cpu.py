@@ -49,6 +49,8 @@ def main() -> int:
                         help="print a cProfile of this page (its name, or 'all')")
     parser.add_argument("--top", type=int, default=30, help="lines of each profile")
     parser.add_argument("--sort", default="cumulative", help="the profile's order")
+    parser.add_argument("--path", action="append", default=[],
+                        help="time this address instead of the pages (repeatable)")
     parser.add_argument("--dump", metavar="DIR", help="also write each profile to DIR/PAGE.prof")
     args = parser.parse_args()
     set_environment(args.var_dir)
@@ -88,7 +90,7 @@ def main() -> int:
     print("| page | CPU ms per request p50 / mean | wall p50 ms |")
     print("|---|---|---|")
     found: dict[str, Any] = {}
-    for name, path in pages():
+    for name, path in [(p, p) for p in args.path] or pages():
         for cookie in cookies:  # warm-up: caches, templates, first session writes
             assert fetch(path, cookie) == 200, (name, path)
         profiler = cProfile.Profile() if name in args.profile or "all" in args.profile else None

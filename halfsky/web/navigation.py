@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from halfsky.web.core.addresses import reverse
 from halfsky.web.core.notifications import unread_count
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may, role_of
 from halfsky.web.plans.choice import chosen_plan, is_closed, plan_choices

@@ -109,6 +109,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "halfsky.web.navigation.navigation",
             ],
+            # {% url %} remembers the addresses it made (halfsky.web.core.addresses).
+            "builtins": ["halfsky.web.core.templatetags.addresses"],
         },
     },
 ]
@@ -140,6 +142,13 @@ else:
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
+
+# Each server process keeps its database connection between requests (up to 5 minutes,
+# checked before reuse) instead of opening and closing one per request: on SQLite the
+# opening ran the PRAGMAs above and the closing checkpointed the write-ahead log, about
+# 2 ms of every page's CPU.
+for _database in DATABASES.values():
+    _database.update(CONN_MAX_AGE=300, CONN_HEALTH_CHECKS=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

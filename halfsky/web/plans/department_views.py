@@ -31,12 +31,14 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     involved = Q(lead=department) | Q(supporting=department)
     return render(request, "plans/department.html", {
         "department": department,
-        # Without the plan's document (hundreds of KB, copied into every row and compared
-        # by DISTINCT): the links need the plan's code only.
-        "goals": Goal.objects.filter(involved).select_related("domain__plan", "lead")
-        .defer("domain__plan__document").distinct(),
-        "measures": Measure.objects.filter(involved).select_related("domain__plan", "lead")
-        .defer("domain__plan__document").distinct(),
-        "indicators": Indicator.objects.filter(involved)
-        .select_related("plan", "goal__domain", "lead").defer("plan__document").distinct(),
+        # Only the columns the page shows (DISTINCT compares every column loaded, and the
+        # plan's document is hundreds of KB): the links need the plan's code only.
+        "goals": Goal.objects.filter(involved).select_related("domain__plan")
+        .only("number", "text", "lead", "domain__code", "domain__name", "domain__plan__code")
+        .distinct(),
+        "measures": Measure.objects.filter(involved).select_related("domain__plan")
+        .only("number", "text", "lead", "domain__code", "domain__name", "domain__plan__code")
+        .distinct(),
+        "indicators": Indicator.objects.filter(involved).select_related("plan")
+        .only("code", "name", "unit", "lead", "plan__code").distinct(),
     })

@@ -8,11 +8,11 @@ prints exactly what was loaded.
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain import targets as domain_targets
 from halfsky.domain.targets import Comparator, TargetKind
+from halfsky.web.core.addresses import reverse
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
 
