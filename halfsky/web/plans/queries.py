@@ -95,10 +95,14 @@ def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
                 .order_by("plan__start_year", "plan__code"))
 
 
+def targets_prefetch() -> Prefetch:
+    """Each indicator's targets, with the indicator a relative target refers to."""
+    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
+
+
 def indicators_with_targets() -> QuerySet[models.Indicator]:
     return models.Indicator.objects.select_related("lead", "goal__domain").prefetch_related(
-        "supporting", Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
-    )
+        "supporting", targets_prefetch())
 
 
 def domains_with_counts(plan: models.Plan) -> QuerySet[models.Domain]:
