@@ -132,7 +132,12 @@ class Measure(models.Model):
 
     @property
     def title(self) -> str:
-        return self.text.partition("。")[0]
+        return self.title_of(self.text)
+
+    @staticmethod
+    def title_of(text: str) -> str:
+        """A measure's title: its text's first sentence."""
+        return text.partition("。")[0]
 
 
 class IndicatorQuerySet(RestrictedQuerySet["Indicator"]):
