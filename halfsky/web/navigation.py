@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from halfsky.web.core.addresses import reverse
 from halfsky.web.core.notifications import unread_count
 from halfsky.web.orgs.permissions import department_of, is_department_bound, may, role_of
-from halfsky.web.plans.choice import chosen_plan, is_closed, plan_choices
+from halfsky.web.plans.choice import all_plans, chosen_from, chosen_plan, is_closed, plan_choices
 from halfsky.web.plans.models import Plan
 
 
@@ -105,11 +105,13 @@ def menu_groups(items: list[MenuItem]) -> list[MenuGroup]:
     return [group for group in groups if group.items]
 
 
-def chooser_for(user: Any, plan: Plan | None) -> dict[str, Any] | None:
-    """The top bar's chooser: the current plan, the plans in force, not started yet, closed."""
+def chooser_for(user: Any, plan: Plan | None, plans: list[Plan] | None = None
+                ) -> dict[str, Any] | None:
+    """The top bar's chooser: the current plan, the plans in force, not started yet, closed
+    (of ``plans``, every stored plan, when the caller has them)."""
     if plan is None or not may(user, "orgs.use_site"):
         return None
-    choices = plan_choices()
+    choices = plan_choices(plans=plans)
 
     def named(plans: list[Plan]) -> list[tuple[Plan, str]]:
         return [(p, choices.names[p.code]) for p in plans]
@@ -124,14 +126,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     role = role_of(user)
     unread = 0
     plan = None
+    plans: list[Plan] = []
     if role is not None:
         unread = unread_count(user)
-        plan = chosen_plan(user)
+        plans = all_plans()  # the chooser lists them all: the current plan is one of them
+        plan = chosen_from(user, plans)
     menu = menu_for(user, plan)
     return {
         "menu_groups": menu_groups(menu),
         "menu_current_group": next((i.group for i in menu if i.url == request.path), ""),
-        "plan_chooser": chooser_for(user, plan),
+        "plan_chooser": chooser_for(user, plan, plans),
         "unread_notifications": unread,
         "current_role": role.label if role is not None else "",
         "current_department": department_of(user) if is_department_bound(user) else None,

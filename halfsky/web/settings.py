@@ -109,6 +109,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "halfsky.web.navigation.navigation",
             ],
+            # {% url %} remembers the addresses it made (halfsky.web.core.addresses).
+            "builtins": ["halfsky.web.core.templatetags.addresses"],
         },
     },
 ]
@@ -140,6 +142,13 @@ else:
                         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
+
+# Each server process keeps its database connection between requests (up to 5 minutes,
+# checked before reuse) instead of opening and closing one per request: on SQLite the
+# opening ran the PRAGMAs above and the closing checkpointed the write-ahead log, about
+# 2 ms of every page's CPU.
+for _database in DATABASES.values():
+    _database.update(CONN_MAX_AGE=300, CONN_HEALTH_CHECKS=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -267,7 +276,10 @@ WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 
 # Serving (`halfsky serve`): gunicorn's address, worker processes and log file.
 HALFSKY_BIND = env("HALFSKY_BIND", "127.0.0.1:8000")
-HALFSKY_WORKERS = int(env("HALFSKY_WORKERS", str(min(2 * (os.cpu_count() or 1) + 1, 8))))
+# Cores + 1 (at most 8): the pages are CPU-bound, so more workers than cores only share the
+# cores (each request takes longer, no more are served); the one spare covers a request
+# waiting on a download or the database's write lock (benchmarks/README.md, county pages).
+HALFSKY_WORKERS = int(env("HALFSKY_WORKERS", str(min((os.cpu_count() or 1) + 1, 8))))
 HALFSKY_LOG_FILE = env("HALFSKY_LOG_FILE")  # empty: the log goes to standard output
 LOGGING = {
     "version": 1,

@@ -7,6 +7,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from halfsky.web.orgs.models import Profile
+from halfsky.web.plans.choice import chosen_plan
+from halfsky.web.plans.models import Plan
 
 PLAN = "jixian-women-2021-2025"
 
@@ -123,3 +129,27 @@ def test_the_user_menu_holds_tokens_and_password_and_log_out_stays_in_the_bar(lo
     assert "<span data-role>成员单位填报员</span>" in user_menu
     assert 'href="/tokens/"' in user_menu and 'href="/security/password/"' in user_menu
     assert '<button type="submit">退出</button>' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("remembered", ["", "jixian-women-2021-2025", "jixian-children-2021-2025",
+                                        "no-such-plan"])
+def test_the_top_bar_shows_the_users_current_plan(login, remembered: str) -> None:
+    # The top bar picks the current plan from the list its chooser shows (one query less);
+    # it is the plan every other page takes as current.
+    user = get_user_model().objects.get(username="leader")
+    Profile.objects.filter(user=user).update(current_plan_code=remembered)
+    user.refresh_from_db()
+    user.profile.refresh_from_db()
+    current = chosen_plan(user)
+    assert current is not None
+    page = login("leader").get("/rounds/").content.decode()
+    assert f'data-current-plan="{current.code}"' in page
+    if Plan.objects.filter(code=remembered).exists():
+        assert current.code == remembered
+    else:  # the plan in force, else the newest
+        year = timezone.localdate().year
+        assert current.code == next(
+            (p.code for p in Plan.objects.order_by("-start_year", "code")
+             if p.start_year <= year <= p.end_year),
+            Plan.objects.order_by("-start_year", "code").values_list("code", flat=True)[0])

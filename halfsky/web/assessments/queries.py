@@ -126,11 +126,13 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
 
 def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     results = AssessmentResult.objects.filter(plan=plan, year=year, area_id=plan.region_id,
-                                              breakdown="")
+                                              breakdown="").defer("warnings")
     by_indicator: dict[int, list[AssessmentResult]] = defaultdict(list)
     for result in results:
         by_indicator[result.indicator_id].append(result)
-    indicators = list(plan_queries.indicators_with_targets().filter(plan=plan))
+    # The page shows each indicator's lead department and targets, not its supporting ones.
+    indicators = list(plan_queries.indicators_with_targets().prefetch_related(None)
+                      .prefetch_related(plan_queries.targets_prefetch()).filter(plan=plan))
     for indicator in indicators:
         indicator.plan = plan  # their links name the plan: not one query per indicator
     visible = set(Indicator.objects.restrict(user).filter(plan=plan)

@@ -108,8 +108,8 @@ def warning_list(request: HttpRequest, plan: str) -> HttpResponse:
 def _visible_warning(request: HttpRequest, plan: str, pk: int) -> Warning:
     """A warning of this plan the user may read; 404 under another plan's address."""
     warning = get_object_or_404(Warning.objects.select_related(
-        "indicator__plan", "indicator__lead", "area", "department", "plan"), pk=pk,
-        plan__code=plan)
+        "indicator__plan", "indicator__lead", "area", "department", "plan")
+        .defer("indicator__plan__document", "plan__document"), pk=pk, plan__code=plan)
     check(request.user, "assessments.view_warning", warning)
     return warning
 

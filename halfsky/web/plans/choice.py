@@ -48,9 +48,15 @@ def short_names(plans: list[Plan]) -> dict[str, str]:
             for p in plans}
 
 
-def plan_choices(year: int | None = None) -> PlanChoices:
+def all_plans() -> list[Plan]:
+    """Every stored plan, the most recently started first."""
+    return list(Plan.objects.select_related("region").order_by("-start_year", "code"))
+
+
+def plan_choices(year: int | None = None, plans: list[Plan] | None = None) -> PlanChoices:
+    """The chooser's lists of ``plans`` (``all_plans()`` unless given)."""
     year = year or this_year()
-    plans = list(Plan.objects.select_related("region").order_by("-start_year", "code"))
+    plans = all_plans() if plans is None else plans
     return PlanChoices(
         in_force=[p for p in plans if p.start_year <= year <= p.end_year],
         upcoming=[p for p in plans if p.start_year > year],
@@ -74,6 +80,18 @@ def chosen_plan(user: Any) -> Plan | None:
     year = this_year()
     in_force = plans.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year", "code")
     return in_force.first() or plans.order_by("-start_year", "code").first()
+
+
+def chosen_from(user: Any, plans: list[Plan]) -> Plan | None:
+    """``chosen_plan``'s answer picked from ``plans`` (``all_plans()``, in its order): the top
+    bar, which lists every plan anyway, asks no second query."""
+    code = _remembered_code(user)
+    remembered = next((plan for plan in plans if plan.code == code), None) if code else None
+    if remembered is not None:
+        return remembered
+    year = this_year()
+    in_force = [plan for plan in plans if plan.start_year <= year <= plan.end_year]
+    return in_force[0] if in_force else (plans[0] if plans else None)
 
 
 def remember_plan(user: Any, plan: Plan) -> None:

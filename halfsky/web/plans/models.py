@@ -8,14 +8,25 @@ prints exactly what was loaded.
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from halfsky.domain import targets as domain_targets
 from halfsky.domain.plan import Subject, plan_subject
 from halfsky.domain.targets import Comparator, TargetKind
+from halfsky.web.core.addresses import reverse
 from halfsky.web.orgs.models import Area, Department
 from halfsky.web.orgs.permissions import RestrictedQuerySet
+
+
+class PlanManager(models.Manager["Plan"]):
+    """Plans without their plan file: ``document`` (the whole plan as loaded, about 200 KB
+    of JSON for a county plan) is read from the database only when code reads it. Every
+    page loads its plan and the top bar's chooser loads them all; decoding their files
+    took about a third of a page's time. (A query joining a plan through
+    ``select_related`` says ``.defer("…plan__document")`` itself.)"""
+
+    def get_queryset(self) -> models.QuerySet[Plan]:
+        return super().get_queryset().defer("document")
 
 
 class Plan(models.Model):
@@ -27,6 +38,8 @@ class Plan(models.Model):
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
     document = models.JSONField(_("plan file"), default=dict)
     loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    objects = PlanManager()
 
     class Meta:
         ordering = ["-start_year", "code"]
@@ -130,7 +143,12 @@ class Measure(models.Model):
 
     @property
     def title(self) -> str:
-        return self.text.partition("。")[0]
+        return self.title_of(self.text)
+
+    @staticmethod
+    def title_of(text: str) -> str:
+        """A measure's title: its text's first sentence."""
+        return text.partition("。")[0]
 
 
 class IndicatorQuerySet(RestrictedQuerySet["Indicator"]):

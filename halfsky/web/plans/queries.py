@@ -18,7 +18,8 @@ from halfsky.web.plans import models
 
 @lru_cache(maxsize=16)
 def _parsed_plan(plan_id: int, loaded_at: str) -> domain.Plan:
-    return plan_from_dict(models.Plan.objects.get(pk=plan_id).document)
+    document = models.Plan.objects.filter(pk=plan_id).values_list("document", flat=True).get()
+    return plan_from_dict(document)
 
 
 def domain_plan(plan: models.Plan) -> domain.Plan:
@@ -90,13 +91,19 @@ def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
     oldest plan first."""
     series = indicator.series_id
     return list(models.Indicator.objects.filter(Q(pk=series) | Q(same_as_id=series))
-                .select_related("plan").order_by("plan__start_year", "plan__code"))
+                .select_related("plan").defer("plan__document")
+                .order_by("plan__start_year", "plan__code"))
+
+
+def targets_prefetch() -> Prefetch:
+    """Each indicator's targets, with the indicator a relative target refers to."""
+    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:
-    return models.Indicator.objects.select_related("lead", "goal__domain").prefetch_related(
-        "supporting", Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
-    )
+    # The plan (without its file) names the groups in the targets' words (girls or women).
+    return (models.Indicator.objects.select_related("lead", "goal__domain", "plan")
+            .defer("plan__document").prefetch_related("supporting", targets_prefetch()))
 
 
 def domains_with_counts(plan: models.Plan) -> QuerySet[models.Domain]:

@@ -93,7 +93,8 @@ def _index(request: HttpRequest, plan: Any) -> HttpResponse:
 @login_required
 @permission_required("reports.read_reports")
 def report_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
-    report = get_object_or_404(Report.objects.select_related("plan", "generated_by"), pk=pk,
+    report = get_object_or_404(Report.objects.select_related("plan", "generated_by")
+                               .defer("plan__document"), pk=pk,
                                plan__code=plan)
     fields = actions.text_fields(report.kind)
     form = TextsForm(fields, initial=report.texts)
@@ -183,7 +184,8 @@ def transition(request: HttpRequest, plan: str, pk: int, step: str) -> HttpRespo
 @login_required
 @permission_required("reports.read_reports")
 def download(request: HttpRequest, plan: str, pk: int, fmt: str) -> FileResponse:
-    report = get_object_or_404(Report.objects.select_related("plan"), pk=pk, plan__code=plan)
+    report = get_object_or_404(Report.objects.select_related("plan").defer("plan__document"),
+                               pk=pk, plan__code=plan)
     if fmt not in CONTENT_TYPES or not getattr(report, fmt):
         raise Http404(fmt)
     name = f"{report.plan.code}-{report.kind}-{report.year}.{fmt}"
@@ -203,7 +205,8 @@ def _items_for(request: HttpRequest, round_: EvaluationRound) -> Any:
 @login_required
 @permission_required("orgs.use_site")
 def round_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(EvaluationRound.objects.select_related("plan"), pk=pk,
+    round_ = get_object_or_404(EvaluationRound.objects.select_related("plan")
+                               .defer("plan__document"), pk=pk,
                                plan__code=plan)
     items = _items_for(request, round_)
     report = Report.objects.filter(plan=round_.plan, kind=round_.kind, year=round_.year).first()
@@ -225,8 +228,8 @@ def round_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
 @permission_required("orgs.use_site")
 def item_detail(request: HttpRequest, plan: str, pk: int) -> HttpResponse:
     item = get_object_or_404(EvaluationItem.objects.select_related(
-        "round__plan", "goal__domain", "measure__domain", "department"), pk=pk,
-        round__plan__code=plan)
+        "round__plan", "goal__domain", "measure__domain", "department")
+        .defer("round__plan__document"), pk=pk, round__plan__code=plan)
     check(request.user, "reports.view_evaluation_item", item)
     item_moves = moves(request.user, workflow.EVALUATION_ITEM, workflow.evaluation_item_state(
         item.text, item.self_rating, item.review_rating), item)

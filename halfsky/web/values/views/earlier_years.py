@@ -28,7 +28,8 @@ MAX_BYTES = 20_000_000
 
 def _staged(plan: Plan, pk: int) -> EarlierYearsImport:
     """A staged import of this plan; 404 under another plan's address."""
-    return get_object_or_404(EarlierYearsImport.objects.select_related("plan"), pk=pk, plan=plan)
+    return get_object_or_404(EarlierYearsImport.objects.select_related("plan")
+                             .defer("plan__document"), pk=pk, plan=plan)
 
 
 @login_required
