@@ -44,12 +44,14 @@ from halfsky.domain.assessment.table import (
     NUMERIC_KINDS,
     FloatArray,
     IntArray,
+    IrregularBlock,
     Observations,
     Panel,
     SeriesSettings,
     SmallArray,
     UInt8Array,
     build_panel,
+    spreader,
 )
 from halfsky.domain.assessment.unsd import assess_unsd
 from halfsky.domain.assessment.volatility import Volatility, assess_volatility
@@ -149,22 +151,37 @@ def assess(observations: Observations, settings: SeriesSettings, *, as_of: int |
     and SciPy release the interpreter lock in their array work).
     """
     rules = rules or Rules()
-    n = len(settings)
+    by_blocks = spreader(observations, settings, as_of)
+    if by_blocks is not None:
+        try:  # each block spreads its own observations: no grid of the whole table
+            return _run(by_blocks.years, lambda b: by_blocks.block(b.start, b.stop), None,
+                        settings, rules, workers, block_rows)
+        except IrregularBlock:
+            pass  # out of order or invalid: the whole table's grid says what is wrong
     panel = build_panel(observations, settings, as_of)
+    return _run(panel.years, lambda b: Panel(
+        years=panel.years, value=panel.value[b], numerator=panel.numerator[b],
+        denominator=panel.denominator[b]), panel.value, settings, rules, workers, block_rows)
+
+
+def _run(years: IntArray, block_panel: Callable[[slice], Panel], partner_values: FloatArray | None,
+         settings: SeriesSettings, rules: Rules, workers: int, block_rows: int) -> Assessment:
+    n = len(settings)
     out = _Outputs.empty(n)
-    starts = range(0, n, max(block_rows, 1))
+    size = max(block_rows, 1)
+    blocks = [slice(start, min(start + size, n)) for start in range(0, n, size)]
 
-    def run(start: int) -> None:
-        _assess_block(panel, settings, slice(start, min(start + block_rows, n)), rules, out)
+    def run(block: slice) -> None:
+        _assess_block(block_panel(block), settings, block, rules, out, partner_values)
 
-    if workers > 1 and len(starts) > 1:
+    if workers > 1 and len(blocks) > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(run, starts):  # re-raises a block's exception
+            for _ in pool.map(run, blocks):  # re-raises a block's exception
                 pass
     else:
-        for start in starts:
-            run(start)
-    return Assessment(as_of=int(panel.years[-1]), method=settings.method.copy(),
+        for block in blocks:
+            run(block)
+    return Assessment(as_of=int(years[-1]), method=settings.method.copy(),
                       status=out.status, warnings=out.warnings,
                       pooled_years=out.pooled_years, **out.fields)
 
@@ -186,21 +203,24 @@ class _Outputs:
 
 
 def _assess_block(panel: Panel, settings: SeriesSettings, block: slice, rules: Rules,
-                  out: _Outputs) -> None:
-    """Assess the series ``block`` of the table into ``out``.
+                  out: _Outputs, partner_values: FloatArray | None) -> None:
+    """Assess the series ``block`` of the table (``panel``: the block's rows) into ``out``.
 
     The block's series are taken in the order of their methods, so that each method
-    works on a view of the block's matrices; partners are looked up in the whole panel.
+    works on a view of the block's matrices; partners are looked up in ``partner_values``
+    (the whole table's values).
     """
+    local: IntArray | slice = slice(None)
     rows: IntArray | slice = block
     method = settings.method[block]
     if len(method) > 1 and bool((method[1:] < method[:-1]).any()):
-        rows = block.start + np.argsort(method, kind="stable")
+        local = np.argsort(method, kind="stable")
+        rows = block.start + local
     part_settings = SeriesSettings(**{item.name: getattr(settings, item.name)[rows]
                                       for item in dataclasses.fields(settings)})
-    part = Panel(years=panel.years, value=panel.value[rows], numerator=panel.numerator[rows],
-                 denominator=panel.denominator[rows])
-    ctx = prepare(part, part_settings, rules, panel.value)
+    part = Panel(years=panel.years, value=panel.value[local], numerator=panel.numerator[local],
+                 denominator=panel.denominator[local])
+    ctx = prepare(part, part_settings, rules, partner_values)
     n = len(part_settings)
     status = np.zeros(n, dtype=np.int8)
     fields: dict[str, FloatArray] = {}

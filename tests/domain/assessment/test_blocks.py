@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from halfsky.domain.assessment import assess
+from halfsky.domain.assessment import Assessment, Observations, assess
 from halfsky.domain.assessment.engine import FLOAT_FIELDS
 from tests.domain.assessment.per_series import table_from_series
 from tests.domain.assessment.test_crosscheck import random_series
@@ -31,6 +31,31 @@ def test_blocks_and_threads_give_the_one_block_answer(block_rows: int, workers: 
         # bit for bit: NaN in the same places, the same sign of zero
         assert got.tobytes() == expected.tobytes(), name
         assert np.isnan(expected).any() if expected.dtype.kind == "f" else True
+
+
+def same_results(got: Assessment, expected: Assessment) -> None:
+    assert got.as_of == expected.as_of
+    for name in FIELDS:
+        assert getattr(got, name).tobytes() == getattr(expected, name).tobytes(), name
+
+
+@pytest.mark.parametrize("as_of", [2025, 2022, None])
+def test_blocks_spread_their_own_observations(as_of: int | None) -> None:
+    # without partners, a table ordered by series is spread block by block; shuffled, it
+    # goes through the whole table's grid: the same answer either way
+    series = [one for one in random_series(random.Random(5), 500) if one.partner < 0]
+    observations, settings = table_from_series(series)
+    order = np.random.default_rng(1).permutation(len(observations.series))
+    shuffled = Observations(*(None if column is None else column[order] for column in (
+        observations.series, observations.year, observations.value, observations.numerator,
+        observations.denominator)))
+    whole = assess(shuffled, settings, as_of=as_of)
+    assert len(set(whole.status_codes())) > 8
+    for block_rows, workers in ((10**9, 1), (16, 2), (3, 1)):
+        same_results(assess(observations, settings, as_of=as_of, block_rows=block_rows,
+                            workers=workers), whole)
+        same_results(assess(shuffled, settings, as_of=as_of, block_rows=block_rows,
+                            workers=workers), whole)
 
 
 def test_an_empty_table_in_blocks() -> None:
