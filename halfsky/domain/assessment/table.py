@@ -5,7 +5,9 @@
 (numerator and denominator). ``SeriesSettings`` holds one entry per series,
 built with ``series_settings`` from scalars (the same for every series) or
 arrays. ``build_panel`` turns the observations into dense ``(series, year)``
-matrices, on which every rule of the engine is a handful of array operations.
+matrices, on which every rule of the engine is a handful of array operations;
+``spreader`` does the same block of series by block of series when the
+observations come ordered by series (the engine assesses the table in blocks).
 """
 
 from __future__ import annotations
