@@ -175,9 +175,12 @@ def _run(years: IntArray, block_panel: Callable[[slice], Panel], partner_values:
         _assess_block(block_panel(block), settings, block, rules, out, partner_values)
 
     if workers > 1 and len(blocks) > 1:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        pool = ThreadPoolExecutor(max_workers=workers)
+        try:
             for _ in pool.map(run, blocks):  # re-raises a block's exception
                 pass
+        finally:  # after an exception, the blocks not yet started are dropped
+            pool.shutdown(cancel_futures=True)
     else:
         for block in blocks:
             run(block)

@@ -7,7 +7,13 @@ import random
 import numpy as np
 import pytest
 
-from halfsky.domain.assessment import Assessment, Observations, assess
+from halfsky.domain.assessment import (
+    Assessment,
+    InvalidSeriesTable,
+    Observations,
+    assess,
+    series_settings,
+)
 from halfsky.domain.assessment.engine import FLOAT_FIELDS
 from tests.domain.assessment.per_series import table_from_series
 from tests.domain.assessment.test_crosscheck import random_series
@@ -62,3 +68,24 @@ def test_an_empty_table_in_blocks() -> None:
     observations, settings = table_from_series([])
     result = assess(observations, settings, workers=2, block_rows=4)
     assert len(result) == 0
+
+
+@pytest.mark.parametrize(("block_rows", "workers"), [(10**9, 1), (2, 1), (2, 3)])
+def test_a_bad_table_in_blocks_names_the_same_entry(block_rows: int, workers: int) -> None:
+    # ordered by series, a twin in the fourth series and bad counts in the fifth: the
+    # duplicate is named first, as when the whole table is checked at once
+    series = [0, 1, 2, 3, 3, 4, 5, 6, 7]
+    table = Observations(
+        series=np.array(series), year=np.array([2020, 2020, 2020, 2020, 2020, 2020, 2021,
+                                                2020, 2020]),
+        value=np.full(9, np.nan), numerator=np.array([1.0, 2, 3, 4, 5, -1, 2, 3, 4]),
+        denominator=np.full(9, 100.0))
+    with pytest.raises(InvalidSeriesTable) as error:
+        assess(table, series_settings(8, per=100), block_rows=block_rows, workers=workers)
+    assert (error.value.code, error.value.index) == ("observations.duplicate", 4)
+    fixed = Observations(series=table.series, year=table.year + (np.arange(9) == 4),
+                         value=table.value, numerator=table.numerator,
+                         denominator=table.denominator)
+    with pytest.raises(InvalidSeriesTable) as error:
+        assess(fixed, series_settings(8, per=100), block_rows=block_rows, workers=workers)
+    assert (error.value.code, error.value.index) == ("observations.bad_counts", 5)
