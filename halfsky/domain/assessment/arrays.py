@@ -15,6 +15,7 @@ from halfsky.domain.assessment.table import BoolArray, FloatArray, IntArray, Sma
 from halfsky.domain.target_compare import EPSILON
 
 C = COMPARATOR_INDEX
+ROW_GROUP = 8  # see linear_trend
 
 
 _Test = Callable[[FloatArray, FloatArray, FloatArray], BoolArray]
@@ -125,10 +126,16 @@ def linear_trend(values: FloatArray, years: IntArray, use: BoolArray,
     """
     x = (years - years[0]).astype(np.float64)
     weight = use.astype(np.float64)
-    y = np.where(use, values, 0.0)
+    n = len(values)
+    # Σ y·x through BLAS, on a row count padded to a multiple of 8: BLAS takes rows in
+    # groups and sums the left-over rows in another order (another last bit), so without
+    # the padding a series' trend would depend on where it stands in the table
+    padded = np.zeros((-(-n // ROW_GROUP) * ROW_GROUP, len(x)))
+    y = padded[:n]
+    np.copyto(y, values, where=use)
     count = weight.sum(axis=1)
-    sx, sy = weight @ x, y.sum(axis=1)
-    sxx, sxy = weight @ (x * x), y @ x
+    sx, sy = weight @ x, y.sum(axis=1)  # weight @ x: sums of small integers, exact
+    sxx, sxy = weight @ (x * x), (padded @ x)[:n]
     with np.errstate(divide="ignore", invalid="ignore"):
         denominator = count * sxx - sx * sx
         slope = np.where(denominator > 0, (count * sxy - sx * sy) / denominator, np.nan)

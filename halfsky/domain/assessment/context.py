@@ -76,7 +76,11 @@ class Context:
         return dataclasses.replace(self, **changes)
 
 
-def prepare(panel: Panel, settings: SeriesSettings, rules: Rules) -> Context:
+def prepare(panel: Panel, settings: SeriesSettings, rules: Rules,
+            partner_values: FloatArray | None = None) -> Context:
+    """The shared columns; a partner's values are read from ``partner_values`` (the
+    whole table's ``(series, year)`` values, indexed by ``settings.partner``), by
+    default from ``panel.value``."""
     n = len(settings)
     years = panel.years
     value = panel.value
@@ -84,7 +88,8 @@ def prepare(panel: Panel, settings: SeriesSettings, rules: Rules) -> Context:
     other = np.full_like(value, np.nan)
     partnered = settings.partner >= 0
     if partnered.any():
-        other[partnered] = value[settings.partner[partnered]]
+        source = value if partner_values is None else partner_values
+        other[partnered] = source[settings.partner[partnered]]
     gap = settings.kind == KIND_INDEX["gap_narrows"]
     if gap.any():
         value = value.copy()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,15 +44,17 @@ from halfsky.domain.assessment.table import (
     NUMERIC_KINDS,
     FloatArray,
     IntArray,
-    InvalidSeriesTable,
+    IrregularBlock,
     Observations,
+    Panel,
     SeriesSettings,
     SmallArray,
     UInt8Array,
     build_panel,
+    spreader,
 )
 from halfsky.domain.assessment.unsd import assess_unsd
-from halfsky.domain.assessment.volatility import assess_volatility
+from halfsky.domain.assessment.volatility import Volatility, assess_volatility
 
 Assessor = Callable[[Context, Rules], dict[str, FloatArray | SmallArray]]
 ASSESSORS: tuple[Assessor, ...] = (assess_china, assess_opensdg, assess_unsd)  # as METHODS
@@ -135,37 +138,127 @@ class Assessment:
         )
 
 
+BLOCK_ROWS = 1 << 15  # series per block: a block's matrices stay in the processor's cache
+
+
 def assess(observations: Observations, settings: SeriesSettings, *, as_of: int | None = None,
-           rules: Rules | None = None) -> Assessment:
-    """Assess every series of ``settings`` on ``observations`` as of year ``as_of``."""
+           rules: Rules | None = None, workers: int = 1,
+           block_rows: int = BLOCK_ROWS) -> Assessment:
+    """Assess every series of ``settings`` on ``observations`` as of year ``as_of``.
+
+    The series are assessed in blocks of ``block_rows`` (each series on its own, so
+    the blocks give the same answer as one), by ``workers`` threads at once (NumPy
+    and SciPy release the interpreter lock in their array work).
+    """
     rules = rules or Rules()
-    n = len(settings)
-    # Series sorted by method, so that each method works on a view of the matrices.
-    order = np.argsort(settings.method, kind="stable")
-    permuted = bool(n) and not bool((order == np.arange(n)).all())
-    if permuted:
-        observations, settings, rank = _by_method(observations, settings, order)
+    by_blocks = spreader(observations, settings, as_of)
+    if by_blocks is not None:
+        try:  # each block spreads its own observations: no grid of the whole table
+            return _run(by_blocks.years, lambda b: by_blocks.block(b.start, b.stop), None,
+                        settings, rules, workers, block_rows)
+        except IrregularBlock:
+            pass  # out of order or invalid: the whole table's grid says what is wrong
     panel = build_panel(observations, settings, as_of)
-    year = int(panel.years[-1])
-    ctx = prepare(panel, settings, rules)
-    fields: dict[str, FloatArray] = {name: np.full(n, np.nan) for name in FLOAT_FIELDS}
+    return _run(panel.years, lambda b: Panel(
+        years=panel.years, value=panel.value[b], numerator=panel.numerator[b],
+        denominator=panel.denominator[b]), panel.value, settings, rules, workers, block_rows)
+
+
+def _run(years: IntArray, block_panel: Callable[[slice], Panel], partner_values: FloatArray | None,
+         settings: SeriesSettings, rules: Rules, workers: int, block_rows: int) -> Assessment:
+    n = len(settings)
+    out = _Outputs.empty(n)
+    size = max(block_rows, 1)
+    blocks = [slice(start, min(start + size, n)) for start in range(0, n, size)]
+
+    def run(block: slice) -> None:
+        _assess_block(block_panel(block), settings, block, rules, out, partner_values)
+
+    if workers > 1 and len(blocks) > 1:
+        pool = ThreadPoolExecutor(max_workers=workers)
+        try:
+            for _ in pool.map(run, blocks):  # re-raises a block's exception
+                pass
+        finally:  # after an exception, the blocks not yet started are dropped
+            pool.shutdown(cancel_futures=True)
+    else:
+        for block in blocks:
+            run(block)
+    return Assessment(as_of=int(years[-1]), method=settings.method.copy(),
+                      status=out.status, warnings=out.warnings,
+                      pooled_years=out.pooled_years, **out.fields)
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    """The result columns, filled block by block (blocks write disjoint rows)."""
+
+    status: SmallArray
+    warnings: UInt8Array
+    pooled_years: IntArray
+    fields: dict[str, FloatArray]
+
+    @classmethod
+    def empty(cls, n: int) -> _Outputs:
+        return cls(status=np.zeros(n, dtype=np.int8), warnings=np.zeros(n, dtype=np.uint8),
+                   pooled_years=np.zeros(n, dtype=np.int64),
+                   fields={name: np.full(n, np.nan) for name in FLOAT_FIELDS})
+
+
+def _assess_block(panel: Panel, settings: SeriesSettings, block: slice, rules: Rules,
+                  out: _Outputs, partner_values: FloatArray | None) -> None:
+    """Assess the series ``block`` of the table (``panel``: the block's rows) into ``out``.
+
+    The block's series are taken in the order of their methods, so that each method
+    works on a view of the block's matrices; partners are looked up in ``partner_values``
+    (the whole table's values).
+    """
+    local: IntArray | slice = slice(None)
+    rows: IntArray | slice = block
+    method = settings.method[block]
+    if len(method) > 1 and bool((method[1:] < method[:-1]).any()):
+        local = np.argsort(method, kind="stable")
+        rows = block.start + local
+    part_settings = SeriesSettings(**{item.name: getattr(settings, item.name)[rows]
+                                      for item in dataclasses.fields(settings)})
+    part = Panel(years=panel.years, value=panel.value[local], numerator=panel.numerator[local],
+                 denominator=panel.denominator[local])
+    ctx = prepare(part, part_settings, rules, partner_values)
+    n = len(part_settings)
     status = np.zeros(n, dtype=np.int8)
-    bounds = np.searchsorted(settings.method, np.arange(len(ASSESSORS) + 1))
+    fields: dict[str, FloatArray] = {}
+    bounds = np.searchsorted(part_settings.method, np.arange(len(ASSESSORS) + 1))
     for code, assessor in enumerate(ASSESSORS):
         start, stop = int(bounds[code]), int(bounds[code + 1])
         if start == stop:
             continue
-        part = assessor(ctx if stop - start == n else ctx.take(slice(start, stop)), rules)
-        status[start:stop] = part.pop("status")
-        for name, values in part.items():
+        found = assessor(ctx if stop - start == n else ctx.take(slice(start, stop)), rules)
+        status[start:stop] = found.pop("status")
+        for name, values in found.items():
+            if name not in fields:
+                fields[name] = np.full(n, np.nan)
             fields[name][start:stop] = values
-    volatility = assess_volatility(ctx.value, ctx.numerator, ctx.denominator, settings.per,
+    volatility = assess_volatility(ctx.value, ctx.numerator, ctx.denominator, part_settings.per,
                                    ctx.use, ctx.years, rules)
-    s = settings
-    unclear = np.isin(s.kind, NUMERIC_KINDS) & undecided(ctx.low, ctx.high, s.comparator, s.goal,
-                                                         s.tolerance)
+    out.status[rows] = status
+    out.warnings[rows] = _warnings(ctx, status, volatility, int(panel.years[-1]))
+    out.pooled_years[rows] = ctx.pooled_years
+    fields.update(
+        interval_low=ctx.low, interval_high=ctx.high, pooled_value=ctx.pooled_value,
+        pooled_low=ctx.pooled_low, pooled_high=ctx.pooled_high,
+        baseline_year=ctx.baseline_year, baseline_value=ctx.baseline_value,
+        latest_year=ctx.latest_year, latest_value=ctx.latest_value,
+        volatile_year=volatility.year,
+    )
+    for name, values in fields.items():
+        out.fields[name][rows] = values
+
+
+def _warnings(ctx: Context, status: SmallArray, volatility: Volatility, year: int) -> UInt8Array:
+    s = ctx.settings
     with_target = np.isin(s.kind, NUMERIC_KINDS)
-    warnings = np.zeros(n, dtype=np.uint8)
+    unclear = with_target & undecided(ctx.low, ctx.high, s.comparator, s.goal, s.tolerance)
+    warnings = np.zeros(len(status), dtype=np.uint8)
     bit = WARNING_BIT
     warnings |= np.where(np.isin(status, FORECAST_MISS) | (
         np.isin(status, (S["moderate_progress"], S["limited_progress"])) & with_target),
@@ -179,35 +272,4 @@ def assess(observations: Observations, settings: SeriesSettings, *, as_of: int |
     qualitative = s.kind == KIND_INDEX["qualitative"]
     missing = (missing & ~qualitative) | (qualitative & (s.rating < 0))
     warnings |= np.where(missing, bit["missing"], 0).astype(np.uint8)
-    fields.update(
-        interval_low=ctx.low, interval_high=ctx.high, pooled_value=ctx.pooled_value,
-        pooled_low=ctx.pooled_low, pooled_high=ctx.pooled_high,
-        baseline_year=ctx.baseline_year, baseline_value=ctx.baseline_value,
-        latest_year=ctx.latest_year, latest_value=ctx.latest_value,
-        volatile_year=volatility.year,
-    )
-    result = Assessment(as_of=year, method=settings.method.copy(), status=status,
-                        warnings=warnings, pooled_years=ctx.pooled_years, **fields)
-    if permuted:  # back to the caller's order
-        result = Assessment(as_of=year, **{
-            name: getattr(result, name)[rank] for name in (
-                "method", "status", "warnings", "pooled_years", *FLOAT_FIELDS)})
-    return result
-
-
-def _by_method(observations: Observations, settings: SeriesSettings,
-               order: IntArray) -> tuple[Observations, SeriesSettings, IntArray]:
-    """The same table with the series renumbered in ``order`` (and ``rank``, the new
-    number of each old series)."""
-    n = len(settings)
-    series = np.asarray(observations.series, dtype=np.int64)
-    if len(series) and ((bad := (series < 0) | (series >= n)).any()):
-        raise InvalidSeriesTable("observations.bad_series", int(np.flatnonzero(bad)[0]))
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    columns = {item.name: getattr(settings, item.name)[order]
-               for item in dataclasses.fields(settings)}
-    partner = columns["partner"]
-    columns["partner"] = np.where(partner >= 0, rank[np.maximum(partner, 0)], -1)
-    return (dataclasses.replace(observations, series=rank[series]),
-            SeriesSettings(**columns), rank)
+    return warnings

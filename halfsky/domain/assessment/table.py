@@ -5,7 +5,9 @@
 (numerator and denominator). ``SeriesSettings`` holds one entry per series,
 built with ``series_settings`` from scalars (the same for every series) or
 arrays. ``build_panel`` turns the observations into dense ``(series, year)``
-matrices, on which every rule of the engine is a handful of array operations.
+matrices, on which every rule of the engine is a handful of array operations;
+``spreader`` does the same block of series by block of series when the
+observations come ordered by series (the engine assesses the table in blocks).
 """
 
 from __future__ import annotations
@@ -281,3 +283,81 @@ def build_panel(observations: Observations, settings: SeriesSettings,
         grid.flat[flat[derived]] = num[derived] / den[derived] * settings.per[series[derived]]
     grid[~np.isfinite(grid)] = np.nan
     return Panel(years=years, value=grid, numerator=numerator, denominator=denominator)
+
+
+class IrregularBlock(Exception):
+    """A block's observations are not in (series, year) order or not valid: the caller
+    falls back to ``build_panel`` over the whole table, which says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Spreader:
+    """Observations ordered by series and year, spread into panels block by block.
+
+    Each block's panel holds the same numbers as the block's rows of ``build_panel``
+    (the same operations, observation by observation), without a grid of the whole table.
+    """
+
+    years: IntArray
+    series: IntArray
+    col: IntArray
+    value: FloatArray
+    numerator: FloatArray | None
+    denominator: FloatArray | None
+    per: FloatArray
+
+    def block(self, start: int, stop: int) -> Panel:
+        """The panel of the series ``start … stop − 1`` (raises ``IrregularBlock``)."""
+        a, b = (int(i) for i in np.searchsorted(self.series, (start, stop)))
+        series, width = self.series[a:b], len(self.years)
+        flat = (series - start) * width + self.col[a:b]
+        if len(flat) > 1 and not bool((flat[1:] > flat[:-1]).all()):
+            raise IrregularBlock
+        value = self.value[a:b]
+        grid = np.full((stop - start, width), np.nan)
+        grid.flat[flat] = value
+        numerator = np.full((stop - start, width), np.nan)
+        denominator = np.full((stop - start, width), np.nan)
+        if self.numerator is not None and self.denominator is not None:
+            num, den = self.numerator[a:b], self.denominator[a:b]
+            counted = np.isfinite(num) & np.isfinite(den)
+            if (counted & ((num < 0) | (den <= 0))).any():
+                raise IrregularBlock
+            numerator.flat[flat[counted]] = num[counted]
+            denominator.flat[flat[counted]] = den[counted]
+            derived = counted & np.isnan(value)
+            grid.flat[flat[derived]] = num[derived] / den[derived] * self.per[series[derived]]
+        grid[~np.isfinite(grid)] = np.nan
+        return Panel(years=self.years, value=grid, numerator=numerator, denominator=denominator)
+
+
+def spreader(observations: Observations, settings: SeriesSettings,
+             as_of: int | None = None) -> Spreader | None:
+    """A ``Spreader`` when the observations come ordered by series with valid series codes
+    and no series has a partner (whose values would come from another block); else None."""
+    obs = observations
+    n, size = len(settings), len(obs.series)
+    series = np.asarray(obs.series, dtype=np.int64)
+    year = np.asarray(obs.year, dtype=np.int64)
+    value = np.asarray(obs.value, dtype=np.float64)
+    if (year.shape != (size,) or value.shape != (size,) or not size
+            or (settings.partner >= 0).any()):
+        return None
+    if series[0] < 0 or series[-1] >= n or not bool((series[1:] >= series[:-1]).all()):
+        return None
+    numerator = denominator = None
+    if obs.numerator is not None and obs.denominator is not None:
+        numerator = np.asarray(obs.numerator, dtype=np.float64)
+        denominator = np.asarray(obs.denominator, dtype=np.float64)
+        if numerator.shape != (size,) or denominator.shape != (size,):
+            return None
+    if as_of is not None and int(year.max()) > as_of:
+        keep = year <= as_of
+        series, year, value = series[keep], year[keep], value[keep]
+        if numerator is not None and denominator is not None:
+            numerator, denominator = numerator[keep], denominator[keep]
+    first = int(year.min()) if len(year) else (as_of if as_of is not None else 0)
+    last = as_of if as_of is not None else int(year.max())
+    years = np.arange(min(first, last), last + 1, dtype=np.int64)
+    return Spreader(years=years, series=series, col=year - years[0], value=value,
+                    numerator=numerator, denominator=denominator, per=settings.per)

@@ -111,15 +111,14 @@ def assess_volatility(values: FloatArray, numerator: FloatArray, denominator: Fl
     explained = np.zeros(n, dtype=bool)
     flagged_year = np.full(n, np.nan)
     counted = use & np.isfinite(numerator)
+    columns, used = values.T.copy(), use.T.copy()  # (year, series): each year contiguous
     prev_value = np.full(n, np.nan)
     prev_col = np.full(n, -1, dtype=np.int64)
     for col in range(width):
-        here = use[:, col]
-        pair = here & (prev_col >= 0)
-        if pair.any():
-            rows = np.flatnonzero(pair)
-            swing = swings(prev_value[rows], values[rows, col], per[rows], rules)
-            rows = rows[swing]
+        here = used[col]
+        # the rule over the whole column (NaN where no earlier point: no swing)
+        rows = np.flatnonzero(here & (prev_col >= 0) & swings(prev_value, columns[col], per, rules))
+        if len(rows):
             small = counted[rows, col] & counted[rows, prev_col[rows]]
             if small.any():
                 r = rows[small]
@@ -131,8 +130,8 @@ def assess_volatility(values: FloatArray, numerator: FloatArray, denominator: Fl
             explained[rows[small]] = True
             volatile[rows[~small]] = True
             flagged_year[rows[~small]] = years[col]
-        prev_value = np.where(here, values[:, col], prev_value)
-        prev_col = np.where(here, col, prev_col)
+        np.copyto(prev_value, columns[col], where=here)
+        np.copyto(prev_col, col, where=here)
     _outliers(values, numerator, denominator, per, use, counted, years, rules,
               volatile, explained, flagged_year)
     return Volatility(volatile=volatile, explained=explained, year=flagged_year)
