@@ -6,7 +6,10 @@ import math
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext
 
 from halfsky.web.assessments.models import AssessmentMethod
 from halfsky.web.assessments.queries import banner
@@ -60,6 +63,55 @@ def percent(ratio: Any) -> str:
     if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
         return ""
     return f"{number(round(float(ratio) * 100, 1))}%"
+
+
+def _text(x: Any) -> str:
+    """What ``{{ x }}`` prints: localised and escaped."""
+    return conditional_escape(localize(x))
+
+
+@register.simple_tag
+def result_cells(result: Any) -> SafeString:
+    """The eight cells of one result (target … method), built in Python: the tables
+    have a row per result, and the same cells in template code cost several times more."""
+    status, kind = result.status, result.target_kind
+    cells = [f"<td>{conditional_escape(getattr(result, 'target_words', '') or gettext('good direction'))}</td>",
+             f"\n      <td>{status_badge(status)}"]
+    if kind == "qualitative" and status == "no_data":
+        cells.append(f'<br><span class="meta">{_text(gettext("rated by the evaluators"))}</span>')
+    cells.append('</td>\n      <td class="num">')
+    if result.latest_value is not None:
+        cells.append(f'{_text(value(result.latest_value))}<br><span class="meta">'
+                     f"{_text(result.latest_year)}</span>")
+    else:
+        cells.append("—")
+    shown = getattr(result, "achievement_shown", None)
+    shown_kind = shown.kind if shown is not None else ""
+    cells.append(f'</td>\n      <td class="num" data-achievement="{_text(shown_kind)}">')
+    if shown_kind == "met":
+        cells.append(_text(pgettext("achievement", "met")))
+    elif shown is not None and shown_kind == "percent":
+        cells.append(_text(percent(shown.ratio)))
+    else:
+        cells.append("—")
+    cells.append(f'</td>\n      <td class="num">{_text(percent(result.time_elapsed) or "—")}</td>'
+                 '\n      <td class="num">')
+    if result.forecast is not None and kind != "none":
+        cells.append(_text(value(result.forecast)))
+    else:
+        cells.append("—")
+    cells.append("</td>\n      <td>")
+    if status == "insufficient_evidence" and result.pooled_value is not None:
+        words = gettext("pooled rate of %(years)s years: %(value)s (%(low)s–%(high)s)") % {
+            "years": _text(result.pooled_years), "value": _text(value(result.pooled_value)),
+            "low": _text(value(result.pooled_low)), "high": _text(value(result.pooled_high))}
+        cells.append(f'<span class="pooled">{words}</span>')
+    elif result.interval_low is not None:
+        cells.append(f"{_text(value(result.interval_low))}–{_text(value(result.interval_high))}")
+    else:
+        cells.append("—")
+    cells.append(f'</td>\n      <td class="meta">{_text(method_label(result.method))}</td>\n')
+    return mark_safe("".join(cells))  # every piece above is escaped
 
 
 @register.inclusion_tag("assessments/_warning_banner.html", takes_context=True)
