@@ -2,6 +2,7 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from halfsky.domain.reports.numbers import format_number
@@ -150,3 +151,38 @@ def indicator_rows(context: template.Context) -> SafeString:
             parts.append("</td>")
         parts.append("\n</tr>\n")
     return mark_safe("".join(parts))  # every piece above is escaped
+
+
+@register.simple_tag(takes_context=True)
+def department_indicator_rows(context: template.Context) -> SafeString:
+    """The indicator rows of a department's page (``.values()`` rows), built in Python."""
+    own = context["department"].pk
+    reports, supports = _printed(gettext("reports")), _printed(gettext("supports"))
+    return mark_safe("".join(  # every piece is escaped
+        f"<tr><td><code>{_printed(row['code'])}</code></td><td><a href=\""
+        f"{conditional_escape(reverse('plans:indicator', args=[row['plan_code'], row['code']]))}"
+        f"\">{_printed(row['name'])}</a></td><td>{_printed(row['unit'])}</td><td>"
+        f"{reports if row['lead_id'] == own else supports}</td></tr>"
+        for row in context.get("indicators") or ()))
+
+
+@register.simple_tag(takes_context=True)
+def department_item_rows(context: template.Context, kind: str) -> SafeString:
+    """The goals' (``kind`` "goal") or measures' list items of a department's page, built
+    in Python: a department leads or supports a hundred of them across the plans."""
+    own = context["department"].pk
+    lead = f'<span class="tag">{_printed(gettext("lead"))}</span>'
+    parts = []
+    for row in context.get(f"{kind}s") or ():
+        if kind == "goal":
+            address = reverse("plans:goal", args=[row["plan_code"], row["domain_code"],
+                                                 row["number"]])
+            label, text = goal_number(row["number"]), Truncator(row["text"]).chars(100)
+        else:
+            address = (reverse("plans:domain", args=[row["plan_code"], row["domain_code"]])
+                       + f"#measure-{localize(row['number'])}")
+            label, text = measure_number(row["number"]), row["title"]
+        parts.append(f'<li><a href="{conditional_escape(address)}">{_printed(row["domain_name"])}'
+                     f" · {label}</a> {lead if row['lead_id'] == own else ''}"
+                     f"<p>{_printed(text)}</p></li>")
+    return mark_safe("".join(parts) or f"<li>{_printed(gettext('None.'))}</li>")  # escaped
