@@ -9,10 +9,11 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from halfsky.web.assessments.models import AssessmentMethod
 from halfsky.web.assessments.queries import banner
+from halfsky.web.core.addresses import reverse
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text import join_clauses
 from halfsky.web.core.text.targets import number
@@ -112,6 +113,42 @@ def result_cells(result: Any) -> SafeString:
         cells.append("—")
     cells.append(f'</td>\n      <td class="meta">{_text(method_label(result.method))}</td>\n')
     return mark_safe("".join(cells))  # every piece above is escaped
+
+
+@register.simple_tag(takes_context=True)
+def assessment_rows(context: template.Context, rows: Any) -> SafeString:
+    """The rows of one domain's table on the assessment page (a row per result, the
+    indicator's cell spanning its results), built in Python like ``result_cells``."""
+    warnings = conditional_escape(reverse("assessments:warnings", args=[context["plan"].code]))
+    parts: list[str] = []
+    for row in rows:
+        indicator = row.indicator
+        code, name = _text(indicator.code), _text(indicator.name)
+        link = f'<a href="{conditional_escape(indicator.get_absolute_url())}">{name}</a>'
+        if not row.results:
+            parts.append(f'\n    <tr data-indicator="{code}" data-status="no_data"><th scope="row">'
+                         f"{link} <code>{code}</code></th><td></td><td>"
+                         f'{status_badge("no_data")}</td><td colspan="7"></td></tr>\n    ')
+            continue
+        span = _text(len(row.results))
+        lead = indicator.lead.name if indicator.lead_id else ""
+        for first, result in zip([True] + [False] * (len(row.results) - 1), row.results):
+            parts.append(f'\n    <tr data-indicator="{code}" data-status="{_text(result.status)}">'
+                         "\n      ")
+            if first:
+                parts.append(f'<th scope="row" rowspan="{span}">{link} <code>{code}</code><br>'
+                             f'<span class="meta">{_text(lead or "—")}</span></th>')
+            parts.append(f"\n      {result_cells(result)}\n      ")
+            if first:
+                parts.append(f'<td rowspan="{span}">')
+                if row.open_warnings:
+                    count = ngettext("%(n)s open", "%(n)s open", row.open_warnings) % {
+                        "n": _text(row.open_warnings)}
+                    parts.append(f'<a href="{warnings}?state=awaiting" class="warning-count">'
+                                 f"{count}</a>")
+                parts.append("</td>")
+            parts.append("\n    </tr>\n    ")
+    return mark_safe("".join(parts))  # every piece above is escaped
 
 
 @register.inclusion_tag("assessments/_warning_banner.html", takes_context=True)
