@@ -132,7 +132,8 @@ def assessment_rows(context: template.Context, rows: Any) -> SafeString:
             continue
         span = _text(len(row.results))
         lead = indicator.lead.name if indicator.lead_id else ""
-        for first, result in zip([True] + [False] * (len(row.results) - 1), row.results):
+        for place, result in enumerate(row.results):
+            first = place == 0
             parts.append(f'\n    <tr data-indicator="{code}" data-status="{_text(result.status)}">'
                          "\n      ")
             if first:
