@@ -35,9 +35,13 @@ def status_label(code: str) -> str:
     return str(labels.STATUS.get(code, code))
 
 
+# The labels are lazy: each call still gives the active language's words.
+METHOD_LABELS = dict(AssessmentMethod.choices)
+
+
 @register.filter
 def method_label(code: str) -> str:
-    return str(dict(AssessmentMethod.choices).get(code, code))
+    return str(METHOD_LABELS.get(code, code))
 
 
 @register.filter
@@ -67,8 +71,8 @@ def percent(ratio: Any) -> str:
 
 
 def _text(x: Any) -> str:
-    """What ``{{ x }}`` prints: localised and escaped."""
-    return conditional_escape(localize(x))
+    """What ``{{ x }}`` prints: localised and escaped (text needs no localising)."""
+    return conditional_escape(x if isinstance(x, str) else localize(x))
 
 
 @register.simple_tag

@@ -107,8 +107,8 @@ def measure_number(number: object) -> SafeString:
 
 
 def _printed(x: object) -> str:
-    """What ``{{ x }}`` prints: localised and escaped."""
-    return conditional_escape(localize(x))
+    """What ``{{ x }}`` prints: localised and escaped (text needs no localising)."""
+    return conditional_escape(x if isinstance(x, str) else localize(x))
 
 
 def _field(row: object, name: str) -> object:
