@@ -7,7 +7,6 @@ which carry values and judgements, are ``assessments.indicator_views``.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -41,17 +40,7 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
-    # The indicators' tables show their lead and targets: not their supporting departments,
-    # nor the plan joined to every row (it is this plan).
-    indicators = models.Indicator.objects.select_related("lead").prefetch_related(
-        queries.targets_prefetch())
-    goals = list(row.goals.select_related("lead", "domain").prefetch_related(
-        "supporting", Prefetch("indicators", queryset=indicators)))
-    for goal in goals:
-        for indicator in goal.indicators.all():
-            indicator.plan = stored
-        queries.with_targets(list(goal.indicators.all()))
-    measures = row.measures.select_related("lead").prefetch_related("supporting")
+    goals, measures = queries.domain_contents(stored, row)
     return render(request, "plans/domain.html", {
         "plan": stored, "domain": row, "goals": goals, "measures": measures,
         "visible_indicators": visible_indicators(request, stored),
