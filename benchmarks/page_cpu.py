@@ -113,7 +113,7 @@ def main() -> int:
             pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue(), file=sys.stderr)
             if args.dump:
-                profiler.dump_stats(str(Path(args.dump) / f"{name.replace(' ', '_')}.prof"))
+                profiler.dump_stats(str(Path(args.dump) / f"{name.replace(' ', '_').strip('/').replace('/', '_')}.prof"))
     every = [ms for cpu in found.values() for ms in cpu]
     print(f"| all | {statistics.median(every):.1f} / {statistics.mean(every):.1f} | |")
     return 0

@@ -131,7 +131,8 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     for result in results:
         by_indicator[result.indicator_id].append(result)
     # The page shows each indicator's lead department and targets, not its supporting ones.
-    indicators = list(plan_queries.indicators_with_targets().prefetch_related(None)
+    # Not the plan joined to every row: it is this plan.
+    indicators = list(Indicator.objects.select_related("lead", "goal__domain")
                       .prefetch_related(plan_queries.targets_prefetch()).filter(plan=plan))
     for indicator in indicators:
         indicator.plan = plan  # their links name the plan: not one query per indicator

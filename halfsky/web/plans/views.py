@@ -40,10 +40,7 @@ def overview(request: HttpRequest, plan: str) -> HttpResponse:
 def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
-    goals = list(queries.goals_with_indicators(row.goals.all()))
-    for goal in goals:
-        queries.with_targets(list(goal.indicators.all()))
-    measures = row.measures.select_related("lead").prefetch_related("supporting")
+    goals, measures = queries.domain_contents(stored, row)
     return render(request, "plans/domain.html", {
         "plan": stored, "domain": row, "goals": goals, "measures": measures,
         "visible_indicators": visible_indicators(request, stored),

@@ -41,7 +41,9 @@ def state_panel(context: template.Context, domain: Any = None, department: Any =
     department's indicators — those the user may open."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    rows = Indicator.objects.restrict(user).select_related("plan__region").defer("plan__document")
+    # Only what state_of reads: the ids, and the first one's plan (its area, its years).
+    rows = Indicator.objects.restrict(user).select_related("plan").only(
+        "id", "plan__region", "plan__baseline_year", "plan__end_year")
     if domain is not None:
         rows = rows.filter(goal__domain=domain)
     if department is not None:

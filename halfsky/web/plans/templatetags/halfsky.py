@@ -2,9 +2,11 @@ from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from halfsky.domain.reports.numbers import format_number
+from halfsky.web.core.addresses import reverse
 from halfsky.web.core.text import in_brackets, join_clauses, join_words, targets
 from halfsky.web.core.text import lists as separators
 from halfsky.web.core.text import plans as plan_words
@@ -102,3 +104,85 @@ def measure_number(number: object) -> SafeString:
     """3 → '措施3' / 'measure 3'."""
     return mark_safe(
         gettext("measure %(number)s") % {"number": conditional_escape(localize(number))})
+
+
+def _printed(x: object) -> str:
+    """What ``{{ x }}`` prints: localised and escaped (text needs no localising)."""
+    return conditional_escape(x if isinstance(x, str) else localize(x))
+
+
+def _field(row: object, name: str) -> object:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name, "")
+
+
+@register.simple_tag(takes_context=True)
+def indicator_rows(context: template.Context) -> SafeString:
+    """The rows of an indicator table (``plans/_indicator_table.html``), built in Python:
+    one row per indicator, with its targets, costs several times more in template code."""
+    plan = context.get("plan")
+    visible = context.get("visible_indicators") or ()
+    show_latest = context.get("show_latest")
+    no_target = _printed(gettext("no target"))
+    parts: list[str] = []
+    for indicator in context.get("indicators") or ():
+        name = _printed(indicator.name)
+        if indicator.pk in visible:
+            address = conditional_escape(reverse("plans:indicator",
+                                                 args=[plan.code, indicator.code]))
+            name = f'<a href="{address}">{name}</a>'
+        words = "".join(f'\n  <li data-kind="{_printed(view.target.kind)}"><span class="words">'
+                        f"{_printed(view.words)}</span></li>\n"
+                        for view in getattr(indicator, "target_list", ()))
+        lead = indicator.lead.name if indicator.lead_id else ""
+        parts.append(f"\n<tr>\n  <td><code>{_printed(indicator.code)}</code></td>\n"
+                     f"  <td>{name}</td>\n  <td>{_printed(indicator.unit)}</td>\n"
+                     f'  <td><ul class="targets">{words or f"<li>{no_target}</li>"}</ul>\n</td>\n'
+                     f"  <td>{_printed(lead or '—')}</td>\n  ")
+        if show_latest:
+            latest = getattr(indicator, "latest", None)
+            parts.append('<td class="num">')
+            if latest:
+                sample = (f", {_printed(gettext('sample data'))}"
+                          if _field(latest, "is_sample") else "")
+                parts.append(f"{_printed(number(_field(latest, 'value')))} <small>("
+                             f"{_printed(_field(latest, 'year'))}{sample})</small>")
+            else:
+                parts.append("—")
+            parts.append("</td>")
+        parts.append("\n</tr>\n")
+    return mark_safe("".join(parts))  # every piece above is escaped
+
+
+@register.simple_tag(takes_context=True)
+def department_indicator_rows(context: template.Context) -> SafeString:
+    """The indicator rows of a department's page (``.values()`` rows), built in Python."""
+    own = context["department"].pk
+    reports, supports = _printed(gettext("reports")), _printed(gettext("supports"))
+    return mark_safe("".join(  # every piece is escaped
+        f"<tr><td><code>{_printed(row['code'])}</code></td><td><a href=\""
+        f"{conditional_escape(reverse('plans:indicator', args=[row['plan_code'], row['code']]))}"
+        f"\">{_printed(row['name'])}</a></td><td>{_printed(row['unit'])}</td><td>"
+        f"{reports if row['lead_id'] == own else supports}</td></tr>"
+        for row in context.get("indicators") or ()))
+
+
+@register.simple_tag(takes_context=True)
+def department_item_rows(context: template.Context, kind: str) -> SafeString:
+    """The goals' (``kind`` "goal") or measures' list items of a department's page, built
+    in Python: a department leads or supports a hundred of them across the plans."""
+    own = context["department"].pk
+    lead = f'<span class="tag">{_printed(gettext("lead"))}</span>'
+    parts = []
+    for row in context.get(f"{kind}s") or ():
+        if kind == "goal":
+            address = reverse("plans:goal", args=[row["plan_code"], row["domain_code"],
+                                                 row["number"]])
+            label, text = goal_number(row["number"]), Truncator(row["text"]).chars(100)
+        else:
+            address = (reverse("plans:domain", args=[row["plan_code"], row["domain_code"]])
+                       + f"#measure-{localize(row['number'])}")
+            label, text = measure_number(row["number"]), row["title"]
+        parts.append(f'<li><a href="{conditional_escape(address)}">{_printed(row["domain_name"])}'
+                     f" · {label}</a> {lead if row['lead_id'] == own else ''}"
+                     f"<p>{_printed(text)}</p></li>")
+    return mark_safe("".join(parts) or f"<li>{_printed(gettext('None.'))}</li>")  # escaped
