@@ -6,7 +6,6 @@ import math
 from typing import Any
 
 from django import template
-from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
@@ -14,6 +13,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from halfsky.web.assessments.models import AssessmentMethod
 from halfsky.web.assessments.queries import banner
 from halfsky.web.core.addresses import reverse
+from halfsky.web.core.html import printed
 from halfsky.web.core.text import assessment as labels
 from halfsky.web.core.text import join_clauses
 from halfsky.web.core.text.targets import number
@@ -70,10 +70,6 @@ def percent(ratio: Any) -> str:
     return f"{number(round(float(ratio) * 100, 1))}%"
 
 
-def _text(x: Any) -> str:
-    """What ``{{ x }}`` prints: localised and escaped (text needs no localising)."""
-    return conditional_escape(x if isinstance(x, str) else localize(x))
-
 
 @register.simple_tag
 def result_cells(result: Any) -> SafeString:
@@ -83,39 +79,39 @@ def result_cells(result: Any) -> SafeString:
     cells = [f"<td>{conditional_escape(getattr(result, 'target_words', '') or gettext('good direction'))}</td>",
              f"\n      <td>{status_badge(status)}"]
     if kind == "qualitative" and status == "no_data":
-        cells.append(f'<br><span class="meta">{_text(gettext("rated by the evaluators"))}</span>')
+        cells.append(f'<br><span class="meta">{printed(gettext("rated by the evaluators"))}</span>')
     cells.append('</td>\n      <td class="num">')
     if result.latest_value is not None:
-        cells.append(f'{_text(value(result.latest_value))}<br><span class="meta">'
-                     f"{_text(result.latest_year)}</span>")
+        cells.append(f'{printed(value(result.latest_value))}<br><span class="meta">'
+                     f"{printed(result.latest_year)}</span>")
     else:
         cells.append("—")
     shown = getattr(result, "achievement_shown", None)
     shown_kind = shown.kind if shown is not None else ""
-    cells.append(f'</td>\n      <td class="num" data-achievement="{_text(shown_kind)}">')
+    cells.append(f'</td>\n      <td class="num" data-achievement="{printed(shown_kind)}">')
     if shown_kind == "met":
-        cells.append(_text(pgettext("achievement", "met")))
+        cells.append(printed(pgettext("achievement", "met")))
     elif shown is not None and shown_kind == "percent":
-        cells.append(_text(percent(shown.ratio)))
+        cells.append(printed(percent(shown.ratio)))
     else:
         cells.append("—")
-    cells.append(f'</td>\n      <td class="num">{_text(percent(result.time_elapsed) or "—")}</td>'
+    cells.append(f'</td>\n      <td class="num">{printed(percent(result.time_elapsed) or "—")}</td>'
                  '\n      <td class="num">')
     if result.forecast is not None and kind != "none":
-        cells.append(_text(value(result.forecast)))
+        cells.append(printed(value(result.forecast)))
     else:
         cells.append("—")
     cells.append("</td>\n      <td>")
     if status == "insufficient_evidence" and result.pooled_value is not None:
         words = gettext("pooled rate of %(years)s years: %(value)s (%(low)s–%(high)s)") % {
-            "years": _text(result.pooled_years), "value": _text(value(result.pooled_value)),
-            "low": _text(value(result.pooled_low)), "high": _text(value(result.pooled_high))}
+            "years": printed(result.pooled_years), "value": printed(value(result.pooled_value)),
+            "low": printed(value(result.pooled_low)), "high": printed(value(result.pooled_high))}
         cells.append(f'<span class="pooled">{words}</span>')
     elif result.interval_low is not None:
-        cells.append(f"{_text(value(result.interval_low))}–{_text(value(result.interval_high))}")
+        cells.append(f"{printed(value(result.interval_low))}–{printed(value(result.interval_high))}")
     else:
         cells.append("—")
-    cells.append(f'</td>\n      <td class="meta">{_text(method_label(result.method))}</td>\n')
+    cells.append(f'</td>\n      <td class="meta">{printed(method_label(result.method))}</td>\n')
     return mark_safe("".join(cells))  # every piece above is escaped
 
 
@@ -127,28 +123,28 @@ def assessment_rows(context: template.Context, rows: Any) -> SafeString:
     parts: list[str] = []
     for row in rows:
         indicator = row.indicator
-        code, name = _text(indicator.code), _text(indicator.name)
+        code, name = printed(indicator.code), printed(indicator.name)
         link = f'<a href="{conditional_escape(indicator.get_absolute_url())}">{name}</a>'
         if not row.results:
             parts.append(f'\n    <tr data-indicator="{code}" data-status="no_data"><th scope="row">'
                          f"{link} <code>{code}</code></th><td></td><td>"
                          f'{status_badge("no_data")}</td><td colspan="7"></td></tr>\n    ')
             continue
-        span = _text(len(row.results))
+        span = printed(len(row.results))
         lead = indicator.lead.name if indicator.lead_id else ""
         for place, result in enumerate(row.results):
             first = place == 0
-            parts.append(f'\n    <tr data-indicator="{code}" data-status="{_text(result.status)}">'
+            parts.append(f'\n    <tr data-indicator="{code}" data-status="{printed(result.status)}">'
                          "\n      ")
             if first:
                 parts.append(f'<th scope="row" rowspan="{span}">{link} <code>{code}</code><br>'
-                             f'<span class="meta">{_text(lead or "—")}</span></th>')
+                             f'<span class="meta">{printed(lead or "—")}</span></th>')
             parts.append(f"\n      {result_cells(result)}\n      ")
             if first:
                 parts.append(f'<td rowspan="{span}">')
                 if row.open_warnings:
                     count = ngettext("%(n)s open", "%(n)s open", row.open_warnings) % {
-                        "n": _text(row.open_warnings)}
+                        "n": printed(row.open_warnings)}
                     parts.append(f'<a href="{warnings}?state=awaiting" class="warning-count">'
                                  f"{count}</a>")
                 parts.append("</td>")

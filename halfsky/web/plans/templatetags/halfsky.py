@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from halfsky.domain.reports.numbers import format_number
 from halfsky.web.core.addresses import reverse
+from halfsky.web.core.html import printed
 from halfsky.web.core.text import in_brackets, join_clauses, join_words, targets
 from halfsky.web.core.text import lists as separators
 from halfsky.web.core.text import plans as plan_words
@@ -106,10 +107,6 @@ def measure_number(number: object) -> SafeString:
         gettext("measure %(number)s") % {"number": conditional_escape(localize(number))})
 
 
-def _printed(x: object) -> str:
-    """What ``{{ x }}`` prints: localised and escaped (text needs no localising)."""
-    return conditional_escape(x if isinstance(x, str) else localize(x))
-
 
 def _field(row: object, name: str) -> object:
     return row.get(name) if isinstance(row, dict) else getattr(row, name, "")
@@ -122,30 +119,30 @@ def indicator_rows(context: template.Context) -> SafeString:
     plan = context.get("plan")
     visible = context.get("visible_indicators") or ()
     show_latest = context.get("show_latest")
-    no_target = _printed(gettext("no target"))
+    no_target = printed(gettext("no target"))
     parts: list[str] = []
     for indicator in context.get("indicators") or ():
-        name = _printed(indicator.name)
+        name = printed(indicator.name)
         if indicator.pk in visible:
             address = conditional_escape(reverse("plans:indicator",
                                                  args=[plan.code, indicator.code]))
             name = f'<a href="{address}">{name}</a>'
-        words = "".join(f'\n  <li data-kind="{_printed(view.target.kind)}"><span class="words">'
-                        f"{_printed(view.words)}</span></li>\n"
+        words = "".join(f'\n  <li data-kind="{printed(view.target.kind)}"><span class="words">'
+                        f"{printed(view.words)}</span></li>\n"
                         for view in getattr(indicator, "target_list", ()))
         lead = indicator.lead.name if indicator.lead_id else ""
-        parts.append(f"\n<tr>\n  <td><code>{_printed(indicator.code)}</code></td>\n"
-                     f"  <td>{name}</td>\n  <td>{_printed(indicator.unit)}</td>\n"
+        parts.append(f"\n<tr>\n  <td><code>{printed(indicator.code)}</code></td>\n"
+                     f"  <td>{name}</td>\n  <td>{printed(indicator.unit)}</td>\n"
                      f'  <td><ul class="targets">{words or f"<li>{no_target}</li>"}</ul>\n</td>\n'
-                     f"  <td>{_printed(lead or '—')}</td>\n  ")
+                     f"  <td>{printed(lead or '—')}</td>\n  ")
         if show_latest:
             latest = getattr(indicator, "latest", None)
             parts.append('<td class="num">')
             if latest:
-                sample = (f", {_printed(gettext('sample data'))}"
+                sample = (f", {printed(gettext('sample data'))}"
                           if _field(latest, "is_sample") else "")
-                parts.append(f"{_printed(number(_field(latest, 'value')))} <small>("
-                             f"{_printed(_field(latest, 'year'))}{sample})</small>")
+                parts.append(f"{printed(number(_field(latest, 'value')))} <small>("
+                             f"{printed(_field(latest, 'year'))}{sample})</small>")
             else:
                 parts.append("—")
             parts.append("</td>")
@@ -157,11 +154,11 @@ def indicator_rows(context: template.Context) -> SafeString:
 def department_indicator_rows(context: template.Context) -> SafeString:
     """The indicator rows of a department's page (``.values()`` rows), built in Python."""
     own = context["department"].pk
-    reports, supports = _printed(gettext("reports")), _printed(gettext("supports"))
+    reports, supports = printed(gettext("reports")), printed(gettext("supports"))
     return mark_safe("".join(  # every piece is escaped
-        f"<tr><td><code>{_printed(row['code'])}</code></td><td><a href=\""
+        f"<tr><td><code>{printed(row['code'])}</code></td><td><a href=\""
         f"{conditional_escape(reverse('plans:indicator', args=[row['plan_code'], row['code']]))}"
-        f"\">{_printed(row['name'])}</a></td><td>{_printed(row['unit'])}</td><td>"
+        f"\">{printed(row['name'])}</a></td><td>{printed(row['unit'])}</td><td>"
         f"{reports if row['lead_id'] == own else supports}</td></tr>"
         for row in context.get("indicators") or ()))
 
@@ -171,7 +168,7 @@ def department_item_rows(context: template.Context, kind: str) -> SafeString:
     """The goals' (``kind`` "goal") or measures' list items of a department's page, built
     in Python: a department leads or supports a hundred of them across the plans."""
     own = context["department"].pk
-    lead = f'<span class="tag">{_printed(gettext("lead"))}</span>'
+    lead = f'<span class="tag">{printed(gettext("lead"))}</span>'
     parts = []
     for row in context.get(f"{kind}s") or ():
         if kind == "goal":
@@ -182,7 +179,7 @@ def department_item_rows(context: template.Context, kind: str) -> SafeString:
             address = (reverse("plans:domain", args=[row["plan_code"], row["domain_code"]])
                        + f"#measure-{localize(row['number'])}")
             label, text = measure_number(row["number"]), row["title"]
-        parts.append(f'<li><a href="{conditional_escape(address)}">{_printed(row["domain_name"])}'
+        parts.append(f'<li><a href="{conditional_escape(address)}">{printed(row["domain_name"])}'
                      f" · {label}</a> {lead if row['lead_id'] == own else ''}"
-                     f"<p>{_printed(text)}</p></li>")
-    return mark_safe("".join(parts) or f"<li>{_printed(gettext('None.'))}</li>")  # escaped
+                     f"<p>{printed(text)}</p></li>")
+    return mark_safe("".join(parts) or f"<li>{printed(gettext('None.'))}</li>")  # escaped
