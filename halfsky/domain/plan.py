@@ -258,7 +258,7 @@ def plan_subject(title: str, code: str = "") -> Subject | None:
     """Whom a plan is about, as its title declares it (吉县儿童发展规划 → children); a title
     naming both or neither (妇女儿童发展规划) is decided by the code (jixian-children-…);
     None when neither tells."""
-    for text in (title, code.lower()):
+    for text in (title.lower(), code.lower()):
         found = [subject for subject, words in _SUBJECT_WORDS
                  if any(word in text for word in words)]
         if len(found) == 1:

@@ -27,6 +27,8 @@ from halfsky.domain.plan import (
     Plan,
     Polarity,
     Responsibility,
+    Subject,
+    plan_subject,
 )
 from halfsky.domain.targets import Comparator, Target, TargetKind
 from halfsky.domain.units import rate_scale, written_form
@@ -331,7 +333,7 @@ def build_plan(structure: Structure, text: str, *, code: str | None, region: str
         for d in builder.drafts
         for position, (_, span, change) in enumerate(d.targets)
     )
-    kind = "children" if "儿童" in title and "妇女" not in title else "women"
+    kind = Subject.CHILDREN if plan_subject(title) == Subject.CHILDREN else Subject.WOMEN
     plan = Plan(
         code=code or f"{region_code if known else 'imported'}-{kind}-{start}-{end}",
         title=title or f"{region_name}{start}—{end}",
