@@ -126,10 +126,12 @@ class TargetView:
     target: models.Target
 
 
-def target_views(indicator: models.Indicator) -> list[TargetView]:
+def target_views(indicator: models.Indicator,
+                 targets: list[models.Target] | None = None) -> list[TargetView]:
+    """The indicator's targets (``targets`` when the caller read them) in words."""
     children = indicator.plan.is_children_plan
     return [TargetView(target_in_words(t.to_domain(), t.relative_to, children), t)
-            for t in indicator.targets.all()]
+            for t in (indicator.targets.all() if targets is None else targets)]
 
 
 def with_targets(indicators: list[models.Indicator]) -> list[models.Indicator]:
@@ -177,12 +179,10 @@ def domain_contents(plan: models.Plan, row: models.Domain) -> tuple[list[Any], l
     indicators = list(models.Indicator.objects.filter(goal__in=goals).select_related("lead"))
     targets = _grouped(models.Target.objects.filter(indicator__in=indicators)
                        .select_related("relative_to"), "indicator_id")
-    children = plan.is_children_plan
     for indicator in indicators:
         indicator.plan = plan
-        indicator.target_list = [  # type: ignore[attr-defined]
-            TargetView(target_in_words(t.to_domain(), t.relative_to, children), t)
-            for t in targets.get(indicator.pk, [])]
+        indicator.target_list = target_views(  # type: ignore[attr-defined]
+            indicator, targets.get(indicator.pk, []))
     by_goal = _grouped(indicators, "goal_id")
     # The departments in the order of their model (by name), as the related managers give.
     order = ("department__name", "department_id")
