@@ -37,6 +37,8 @@ PAGES = [
     f"/plans/{PLAN}/assessments/2024/",
     f"/plans/{PLAN}/assessments/warnings/",
     "/departments/health/",
+    f"/plans/{PLAN}/economy/",  # a domain: its goals, indicators and their state
+    f"/plans/{PLAN}/indicators/",
 ]
 
 
