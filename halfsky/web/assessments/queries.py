@@ -112,7 +112,7 @@ def rates(statuses: Sequence[str], groups: Sequence[Hashable],
 
 
 def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicator) -> None:
-    targets = list(indicator.targets.all())
+    targets = plan_queries.targets_of(indicator)
     for result in results:
         position = result.target_position
         target = targets[position] if position is not None and position < len(targets) else None

@@ -20,7 +20,7 @@ from halfsky.web.core.text.plans import breakdown_label
 from halfsky.web.core.text.targets import target_in_words
 from halfsky.web.orgs.area_view import AreaView
 from halfsky.web.plans.models import Indicator, Plan
-from halfsky.web.plans.queries import linked_indicators
+from halfsky.web.plans.queries import linked_indicators, targets_of
 from halfsky.web.values.models import (
     Observation,
     ReferenceValue,
@@ -64,7 +64,7 @@ def _assessment(indicator: Indicator, area: int) -> dict[str, Any] | None:
               .order_by("-year", "target_position").first())
     if result is None:
         return None
-    targets = list(indicator.targets.all())
+    targets = targets_of(indicator)
     position = result.target_position
     target = targets[position] if position is not None and position < len(targets) else None
     forecasts = [v for v in (result.forecast, result.forecast_linear) if v is not None]
@@ -144,7 +144,7 @@ def indicator_series(indicator: Indicator, areas: AreaView | None = None,
     targets = [{"position": t.position, "kind": t.kind, "comparator": t.comparator,
                 "value": t.value, "year": t.year, "unit": t.unit,
                 "words": target_in_words(t.to_domain(), t.relative_to, children)}
-               for t in indicator.targets.all()]
+               for t in targets_of(indicator)]
     reference = None
     if indicator.national_reference:
         rows = list(ReferenceValue.objects.filter(indicator_name=indicator.national_reference)
@@ -185,7 +185,7 @@ def periods(indicator: Indicator) -> list[dict[str, Any]]:
              "targets": [{"value": t.value, "year": t.year or i.plan.end_year,
                           "words": target_in_words(t.to_domain(), t.relative_to,
                                                    i.plan.is_children_plan)}
-                         for t in i.targets.all() if t.value is not None]}
+                         for t in targets_of(i) if t.value is not None]}
             for i in linked]
 
 

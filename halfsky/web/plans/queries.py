@@ -95,15 +95,36 @@ def linked_indicators(indicator: models.Indicator) -> list[models.Indicator]:
                 .order_by("plan__start_year", "plan__code"))
 
 
+TARGETS_READ = "targets_read"  # the attribute of an indicator's prefetched targets
+
+
 def targets_prefetch() -> Prefetch:
-    """Each indicator's targets, with the indicator a relative target refers to."""
-    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"))
+    """Each indicator's targets, with the indicator a relative target refers to, as the
+    list ``targets_of`` gives (Django builds no query set per indicator for it)."""
+    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"),
+                    to_attr=TARGETS_READ)
+
+
+def targets_of(indicator: models.Indicator) -> list[models.Target]:
+    """The indicator's targets in order: those ``targets_prefetch`` read, or read now."""
+    found = getattr(indicator, TARGETS_READ, None)
+    return found if found is not None else list(indicator.targets.all())
 
 
 def indicators_with_targets() -> QuerySet[models.Indicator]:
     # The plan (without its file) names the groups in the targets' words (girls or women).
     return (models.Indicator.objects.select_related("lead", "goal__domain", "plan")
-            .defer("plan__document").prefetch_related("supporting", targets_prefetch()))
+            .defer("plan__document").prefetch_related(targets_prefetch()))
+
+
+def plan_indicators_with_targets(plan: models.Plan) -> list[models.Indicator]:
+    """The plan's indicators with their lead departments and targets (not their plan joined
+    to every row: it is this plan; not their goals)."""
+    indicators = list(models.Indicator.objects.filter(plan=plan).select_related("lead")
+                      .prefetch_related(targets_prefetch()))
+    for indicator in indicators:
+        indicator.plan = plan
+    return indicators
 
 
 def domains_with_counts(plan: models.Plan) -> QuerySet[models.Domain]:
@@ -131,7 +152,7 @@ def target_views(indicator: models.Indicator,
     """The indicator's targets (``targets`` when the caller read them) in words."""
     children = indicator.plan.is_children_plan
     return [TargetView(target_in_words(t.to_domain(), t.relative_to, children), t)
-            for t in (indicator.targets.all() if targets is None else targets)]
+            for t in (targets_of(indicator) if targets is None else targets)]
 
 
 def with_targets(indicators: list[models.Indicator]) -> list[models.Indicator]:

@@ -51,7 +51,7 @@ def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
 @permission_required("orgs.use_site")
 def indicator_list(request: HttpRequest, plan: str) -> HttpResponse:
     stored = queries.get_plan(plan)
-    indicators = queries.with_targets(list(queries.indicators_with_targets().filter(plan=stored)))
+    indicators = queries.with_targets(queries.plan_indicators_with_targets(stored))
     return render(request, "plans/indicator_list.html", {
         "plan": stored, "indicators": indicators, "visible_indicators": visible_indicators(request, stored),
     })
