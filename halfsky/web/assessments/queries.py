@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from halfsky.domain.achievement import achievement_shown
 from halfsky.domain.assessment import NO_DATA_STATUSES, attainment_rates
@@ -124,22 +124,32 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
             result.achievement)
 
 
+# What the assessment page shows of an indicator (not its definition, its breakdowns …).
+SHOWN_INDICATOR_FIELDS = ("plan", "goal", "code", "name", "unit", "lead", "position", "same_as")
+
+
 def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
-    results = AssessmentResult.objects.filter(plan=plan, year=year, area_id=plan.region_id,
-                                              breakdown="").defer("warnings")
+    # Ordered by their own columns: the model's order joins the plan, the indicators, the areas.
+    results = AssessmentResult.objects.filter(
+        plan=plan, year=year, area_id=plan.region_id, breakdown="",
+    ).defer("warnings").order_by("indicator_id", "target_position")
     by_indicator: dict[int, list[AssessmentResult]] = defaultdict(list)
     for result in results:
         by_indicator[result.indicator_id].append(result)
-    # The page shows each indicator's lead department and targets, not its supporting ones.
+    # The page shows each indicator's lead department and targets, not its supporting ones;
+    # its domain by id (the plan's few domains read once), not a goal and a domain per row.
     # Not the plan joined to every row: it is this plan.
-    indicators = list(Indicator.objects.select_related("lead", "goal__domain")
-                      .prefetch_related(plan_queries.targets_prefetch()).filter(plan=plan))
+    indicators = list(Indicator.objects.select_related("lead")
+                      .only(*SHOWN_INDICATOR_FIELDS, "lead__code", "lead__name")
+                      .prefetch_related(plan_queries.targets_prefetch()).filter(plan=plan)
+                      .annotate(domain_id=F("goal__domain_id")).order_by("position"))
     for indicator in indicators:
         indicator.plan = plan  # their links name the plan: not one query per indicator
-    visible = set(Indicator.objects.restrict(user).filter(plan=plan)
+    domain_of = {d.pk: d for d in plan.domains.all()}
+    visible = set(Indicator.objects.restrict(user).filter(plan=plan).order_by()
                   .values_list("pk", flat=True))
     open_counts = dict(Warning.objects.restrict(user).filter(
-        plan=plan, year=year, state__in=AWAITING_DEPARTMENT).values("indicator_id")
+        plan=plan, year=year, state__in=AWAITING_DEPARTMENT).order_by().values("indicator_id")
         .annotate(n=Count("id")).values_list("indicator_id", "n"))
     rows = []
     for indicator in indicators:
@@ -148,8 +158,8 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
         rows.append(IndicatorRow(indicator, found, combined_status([r.status for r in found]),
                                  indicator.pk in visible, open_counts.get(indicator.pk, 0)))
     statuses = [row.status for row in rows]
-    domains = {row.indicator.goal.domain for row in rows}
-    domain_order = sorted(domains, key=lambda d: d.number)
+    in_domains = [row.indicator.domain_id for row in rows]  # type: ignore[attr-defined]
+    domain_order = sorted((domain_of[pk] for pk in set(in_domains)), key=lambda d: d.number)
     departments = sorted({row.indicator.lead for row in rows if row.indicator.lead},
                          key=lambda d: d.name)
     own = department_of(user) if is_department_bound(user) else None
@@ -162,13 +172,13 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     return PlanAssessment(
         year=year, rows=shown,
         plan_rate=plan_rate[0] if plan_rate else Rate(plan.title, 0, 0, 0, None, None),
-        domain_rates=rates(statuses, [row.indicator.goal.domain.pk for row in rows],
-                           {d.pk: (d.code, d.name) for d in domain_order}),
+        domain_rates=rates(statuses, in_domains, {d.pk: (d.code, d.name) for d in domain_order}),
         department_rates=department_rates,
         status_counts=status_counts(statuses),
         computed_at=first.computed_at if first else None,
         is_sample=any(r.is_sample for found in by_indicator.values() for r in found),
-        domains=[(d, [row for row in shown if row.indicator.goal.domain == d])
+        domains=[(d, [row for row in shown
+                      if row.indicator.domain_id == d.pk])  # type: ignore[attr-defined]
                  for d in domain_order],
     )
 

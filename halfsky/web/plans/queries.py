@@ -101,8 +101,9 @@ TARGETS_READ = "targets_read"  # the attribute of an indicator's prefetched targ
 def targets_prefetch() -> Prefetch:
     """Each indicator's targets, with the indicator a relative target refers to, as the
     list ``targets_of`` gives (Django builds no query set per indicator for it)."""
-    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to"),
-                    to_attr=TARGETS_READ)
+    # In each indicator's order, not the model's (which joins the indicators and their plans).
+    return Prefetch("targets", queryset=models.Target.objects.select_related("relative_to")
+                    .order_by("indicator_id", "position"), to_attr=TARGETS_READ)
 
 
 def targets_of(indicator: models.Indicator) -> list[models.Target]:
