@@ -64,7 +64,7 @@ def assessed_years(plan: Plan) -> list[int]:
 @dataclass
 class IndicatorRow:
     indicator: Indicator
-    results: list[AssessmentResult]
+    results: list[ShownResult]
     status: str
     visible: bool
     open_warnings: int = 0
@@ -111,7 +111,8 @@ def rates(statuses: Sequence[str], groups: Sequence[Hashable],
     return out
 
 
-def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicator) -> None:
+def attach_target_words(results: Iterable[AssessmentResult | ShownResult],
+                        indicator: Indicator) -> None:
     targets = plan_queries.targets_of(indicator)
     for result in results:
         position = result.target_position
@@ -124,16 +125,31 @@ def attach_target_words(results: Iterable[AssessmentResult], indicator: Indicato
             result.achievement)
 
 
+class ShownResult:
+    """An assessment result as the assessment page shows it: its ``FIELDS`` (a row of
+    ``values_list``, not a model instance of thirty fields), then ``attach_target_words``'s."""
+
+    FIELDS = ("indicator_id", "status", "target_kind", "target_position", "method",
+              "latest_value", "latest_year", "baseline_value", "achievement", "time_elapsed",
+              "forecast", "interval_low", "interval_high", "pooled_value", "pooled_low",
+              "pooled_high", "pooled_years", "is_sample", "computed_at")
+    __slots__ = (*FIELDS, "target_words", "achievement_shown")
+
+    def __init__(self, values: Sequence[Any]) -> None:
+        for name, value in zip(self.FIELDS, values, strict=True):
+            setattr(self, name, value)
+
+
 # What the assessment page shows of an indicator (not its definition, its breakdowns …).
 SHOWN_INDICATOR_FIELDS = ("plan", "goal", "code", "name", "unit", "lead", "position", "same_as")
 
 
 def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     # Ordered by their own columns: the model's order joins the plan, the indicators, the areas.
-    results = AssessmentResult.objects.filter(
+    results = [ShownResult(row) for row in AssessmentResult.objects.filter(
         plan=plan, year=year, area_id=plan.region_id, breakdown="",
-    ).defer("warnings").order_by("indicator_id", "target_position")
-    by_indicator: dict[int, list[AssessmentResult]] = defaultdict(list)
+    ).order_by("indicator_id", "target_position").values_list(*ShownResult.FIELDS)]
+    by_indicator: dict[int, list[ShownResult]] = defaultdict(list)
     for result in results:
         by_indicator[result.indicator_id].append(result)
     # The page shows each indicator's lead department and targets, not its supporting ones;
@@ -167,7 +183,7 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     department_rates = rates(
         statuses, [row.indicator.lead_id for row in rows],
         {d.pk: (d.code, d.name) for d in departments if own is None or d.pk == own.pk})
-    first = next(iter(results[:1]), None)
+    first = results[0] if results else None
     shown = [row for row in rows if row.visible]
     return PlanAssessment(
         year=year, rows=shown,

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from halfsky.web.assessments.models import AssessmentMethod
 from halfsky.web.assessments.queries import banner
@@ -21,13 +21,21 @@ from halfsky.web.core.text.targets import number
 register = template.Library()
 
 
+_BADGES: dict[tuple[str, str], SafeString] = {}  # (language, status) → its badge
+
+
 @register.simple_tag
-def status_badge(code: str) -> str:
-    """The status in colour AND words (a symbol too): never colour alone."""
-    return format_html(
-        '<span class="status tone-{}" data-status="{}"><span aria-hidden="true">{}</span> {}</span>',
-        labels.STATUS_TONE.get(code, "none"), code, labels.STATUS_SYMBOL.get(code, "·"),
-        labels.STATUS.get(code, code))
+def status_badge(code: str) -> SafeString:
+    """The status in colour AND words (a symbol too): never colour alone. Written once per
+    language and status (a table shows one per row)."""
+    key = (get_language() or "", code)
+    found = _BADGES.get(key)
+    if found is None:
+        found = _BADGES[key] = format_html(
+            '<span class="status tone-{}" data-status="{}"><span aria-hidden="true">{}</span> '
+            "{}</span>", labels.STATUS_TONE.get(code, "none"), code,
+            labels.STATUS_SYMBOL.get(code, "·"), labels.STATUS.get(code, code))
+    return found
 
 
 @register.filter
