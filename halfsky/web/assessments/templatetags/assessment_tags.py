@@ -123,6 +123,21 @@ def result_cells(result: Any) -> SafeString:
     return mark_safe("".join(cells))  # every piece above is escaped
 
 
+@register.simple_tag
+def rate_rows(rates: Any) -> SafeString:
+    """The rows of a table of 达标率 (``assessments/_rates.html``), built in Python."""
+    parts = []
+    for rate in rates:
+        parts.append(f'<tr data-group="{printed(rate.key)}"><th scope="row">{printed(rate.label)}'
+                     f'</th><td class="num">{printed(rate.met)}</td><td class="num">'
+                     f'{printed(rate.monitored)}</td><td class="num">{printed(rate.total)}</td>')
+        for kind, shown in (("all", rate.rate_all), ("monitored", rate.rate_monitored)):
+            parts.append(f'<td class="num" data-rate="{kind}">'
+                         f'{"—" if shown is None else printed(shown) + "%"}</td>')
+        parts.append("</tr>")
+    return mark_safe("".join(parts))  # every piece above is escaped
+
+
 @register.simple_tag(takes_context=True)
 def assessment_rows(context: template.Context, rows: Any) -> SafeString:
     """The rows of one domain's table on the assessment page (a row per result, the
