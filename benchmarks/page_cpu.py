@@ -1,7 +1,8 @@
 """Each page's CPU time per request, in-process, as the production server runs it.
 
-The requests go through Django's WSGI handler (the whole middleware stack, the cached
-template loader, the collected static files' manifest, ``DEBUG`` off) — not the test
+The requests go through the WSGI application the server runs (``halfsky.web.wsgi``:
+Django's handler, what its first requests left alive frozen; the whole middleware stack,
+the cached template loader, the collected static files' manifest, ``DEBUG`` off) — not the test
 client, whose template instrumentation copies every template's context. The users
 take turns (coordinator, statistics bureau, leadership), each with its own session
 cookie, like ``serving.py``'s clients. One request at a time in one process: the CPU
@@ -64,6 +65,7 @@ def main() -> int:
     from pages import pages
 
     from halfsky.web.orgs.models import Profile
+    from halfsky.web.wsgi import FrozenAfterWarmUp
 
     Profile.objects.update(must_change_password=False)
     cookies = []
@@ -71,7 +73,8 @@ def main() -> int:
         client = Client()
         client.force_login(get_user_model().objects.get(username=name))
         cookies.append(f"sessionid={client.cookies['sessionid'].value}")
-    handler, factory = WSGIHandler(), RequestFactory()
+    # As the server runs it: what its first requests left alive frozen (halfsky.web.wsgi).
+    handler, factory = FrozenAfterWarmUp(WSGIHandler()), RequestFactory()
 
     def fetch(path: str, cookie: str) -> int:
         address, _, query = path.partition("?")

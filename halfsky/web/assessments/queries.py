@@ -161,7 +161,7 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
                       .annotate(domain_id=F("goal__domain_id")).order_by("position"))
     for indicator in indicators:
         indicator.plan = plan  # their links name the plan: not one query per indicator
-    domain_of = {d.pk: d for d in plan.domains.all()}
+    domain_of = {d.pk: d for d in plan.domains.order_by("number")}  # not joining the plan
     visible = set(Indicator.objects.restrict(user).filter(plan=plan).order_by()
                   .values_list("pk", flat=True))
     open_counts = dict(Warning.objects.restrict(user).filter(
