@@ -183,7 +183,6 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     department_rates = rates(
         statuses, [row.indicator.lead_id for row in rows],
         {d.pk: (d.code, d.name) for d in departments if own is None or d.pk == own.pk})
-    first = results[0] if results else None
     shown = [row for row in rows if row.visible]
     return PlanAssessment(
         year=year, rows=shown,
@@ -191,7 +190,8 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
         domain_rates=rates(statuses, in_domains, {d.pk: (d.code, d.name) for d in domain_order}),
         department_rates=department_rates,
         status_counts=status_counts(statuses),
-        computed_at=first.computed_at if first else None,
+        # the latest computation (a partial reassessment recomputes some indicators only)
+        computed_at=max((r.computed_at for r in results), default=None),
         is_sample=any(r.is_sample for found in by_indicator.values() for r in found),
         domains=[(d, [row for row in shown
                       if row.indicator.domain_id == d.pk])  # type: ignore[attr-defined]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from django.db.models import Q
+from django.utils import timezone
 
 from halfsky.domain.achievement import MET_BY_VALUE
 from halfsky.domain.assessment import attainment_rates
@@ -150,3 +152,15 @@ def test_a_value_meeting_its_cap_is_met_on_the_pages_and_in_the_report(login, pl
     engine_met = replace(facts, assessments=tuple(
         replace(item, warnings=("small_numbers",)) for item in facts.assessments))
     assert engine_met.met_with_small_numbers is False
+
+
+def test_the_page_gives_the_time_of_its_latest_computation(login, plan) -> None:
+    """After a partial reassessment the results were computed at different times: the
+    page says when the latest was, whichever indicator it was."""
+    results = AssessmentResult.objects.filter(plan=plan, year=YEAR)
+    old = timezone.make_aware(datetime(2025, 3, 1, 9, 30))
+    results.update(computed_at=old)
+    last = results.order_by("-indicator__position").first()
+    AssessmentResult.objects.filter(pk=last.pk).update(computed_at=old + timedelta(days=2))
+    page = login("coordinator").get(PAGE).content.decode()
+    assert "2025-03-03" in page and "2025-03-01" not in page
