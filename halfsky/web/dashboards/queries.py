@@ -166,7 +166,8 @@ def _sparklines(plan: Plan, indicators: list[Indicator], statuses: dict[int, str
 
 def _visible_ids(plan: Plan, user: Any) -> set[int]:
     """The ids of the plan's own indicators the user reads."""
-    return set(Indicator.objects.restrict(user).filter(plan=plan).values_list("pk", flat=True))
+    return set(Indicator.objects.restrict(user).filter(plan=plan).order_by()
+               .values_list("pk", flat=True))
 
 
 def _visible(plan: Plan, user: Any) -> dict[int, Indicator]:

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import Http404
 
 from halfsky.domain.validation import Finding, Severity
@@ -45,16 +46,19 @@ class BoardRow:
 
 def board(round_: Round) -> list[BoardRow]:
     tasks = list(round_.tasks.select_related("department"))
-    total: Counter[int] = Counter()
-    filled: Counter[int] = Counter()
-    for task_id, value, flag in Observation.objects.filter(task__round=round_).values_list(
-            "task_id", "value", "flag"):
-        total[task_id] += 1
-        if value is not None or flag == "not_applicable":
-            filled[task_id] += 1
+    # Counted by the database (a province's round has thousands of values): a value is
+    # filled when it has a number or is marked not applicable.
+    total: dict[int, int] = {}
+    filled: dict[int, int] = {}
+    for task_id, count, done in (
+            Observation.objects.filter(task__round=round_).order_by().values("task_id")
+            .annotate(total=Count("id"), filled=Count("id", filter=Q(value__isnull=False)
+                                                      | Q(flag="not_applicable")))
+            .values_list("task_id", "total", "filled")):
+        total[task_id], filled[task_id] = count, done
     order = {TaskState.RETURNED: 0, TaskState.NOT_STARTED: 1, TaskState.IN_PROGRESS: 2,
              TaskState.SUBMITTED: 3, TaskState.CONFIRMED: 4, TaskState.APPROVED: 5}
-    rows = [BoardRow(t, filled[t.pk], total[t.pk]) for t in tasks]
+    rows = [BoardRow(t, filled.get(t.pk, 0), total.get(t.pk, 0)) for t in tasks]
     rows.sort(key=lambda r: (not r.task.is_overdue, order[TaskState(r.task.state)],
                              r.task.department.name))
     return rows
