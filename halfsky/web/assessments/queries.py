@@ -157,13 +157,14 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     by_indicator: dict[int, list[ShownResult]] = defaultdict(list)
     for result in results:
         by_indicator[result.indicator_id].append(result)
-    # The page shows each indicator's lead department and targets, not its supporting ones;
-    # its domain by id (the plan's few domains read once), not a goal and a domain per row.
+    # The page shows each indicator's lead department (its code and name) and targets, not
+    # its supporting ones; its domain by id (the plan's few domains read once), not a goal
+    # and a domain per row.
     # Not the plan joined to every row: it is this plan.
-    indicators = list(Indicator.objects.select_related("lead")
-                      .only(*SHOWN_INDICATOR_FIELDS, "lead__code", "lead__name")
+    indicators = list(Indicator.objects.only(*SHOWN_INDICATOR_FIELDS)
                       .prefetch_related(plan_queries.targets_prefetch()).filter(plan=plan)
-                      .annotate(domain_id=F("goal__domain_id")).order_by("position"))
+                      .annotate(domain_id=F("goal__domain_id"), lead_code=F("lead__code"),
+                                lead_name=F("lead__name")).order_by("position"))
     for indicator in indicators:
         indicator.plan = plan  # their links name the plan: not one query per indicator
     domain_of = {d.pk: d for d in plan.domains.order_by("number")}  # not joining the plan
@@ -181,13 +182,13 @@ def plan_assessment(plan: Plan, year: int, user: Any) -> PlanAssessment:
     statuses = [row.status for row in rows]
     in_domains = [row.indicator.domain_id for row in rows]  # type: ignore[attr-defined]
     domain_order = sorted((domain_of[pk] for pk in set(in_domains)), key=lambda d: d.number)
-    departments = sorted({row.indicator.lead for row in rows if row.indicator.lead},
-                         key=lambda d: d.name)
+    departments = sorted({(i.lead_id, i.lead_code, i.lead_name)  # type: ignore[attr-defined]
+                          for i in indicators if i.lead_id}, key=lambda d: d[2])
     own = department_of(user) if is_department_bound(user) else None
     plan_rate = rates(statuses, [None] * len(rows), {None: ("plan", plan.title)})
     department_rates = rates(
         statuses, [row.indicator.lead_id for row in rows],
-        {d.pk: (d.code, d.name) for d in departments if own is None or d.pk == own.pk})
+        {pk: (code, name) for pk, code, name in departments if own is None or pk == own.pk})
     shown = [row for row in rows if row.visible]
     return PlanAssessment(
         year=year, rows=shown,

@@ -154,7 +154,7 @@ def assessment_rows(context: template.Context, rows: Any) -> SafeString:
                          f'{status_badge("no_data")}</td><td colspan="7"></td></tr>\n    ')
             continue
         span = printed(len(row.results))
-        lead = indicator.lead.name if indicator.lead_id else ""
+        lead = indicator.lead_name if indicator.lead_id else ""  # read with the indicator
         for place, result in enumerate(row.results):
             first = place == 0
             parts.append(f'\n    <tr data-indicator="{code}" data-status="{printed(result.status)}">'
