@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -154,32 +156,52 @@ def indicator_rows(context: template.Context) -> SafeString:
 def department_indicator_rows(context: template.Context) -> SafeString:
     """The indicator rows of a department's page (``.values()`` rows), built in Python."""
     own = context["department"].pk
-    reports, supports = printed(gettext("reports")), printed(gettext("supports"))
+    role = {True: printed(gettext("reports")), False: printed(gettext("supports"))}
     return mark_safe("".join(  # every piece is escaped
         f"<tr><td><code>{printed(row['code'])}</code></td><td><a href=\""
         f"{conditional_escape(reverse('plans:indicator', args=[row['plan_code'], row['code']]))}"
         f"\">{printed(row['name'])}</a></td><td>{printed(row['unit'])}</td><td>"
-        f"{reports if row['lead_id'] == own else supports}</td></tr>"
+        f"{role[row['lead_id'] == own]}</td></tr>"
         for row in context.get("indicators") or ()))
+
+
+def _truncated(text: str, length: int) -> str:
+    """``Truncator(text).chars(length)``; a short text in its normal form is itself."""
+    if len(text) <= length and unicodedata.is_normalized("NFC", text):
+        return text
+    return Truncator(text).chars(length)
 
 
 @register.simple_tag(takes_context=True)
 def department_item_rows(context: template.Context, kind: str) -> SafeString:
     """The goals' (``kind`` "goal") or measures' list items of a department's page, built
-    in Python: a department leads or supports a hundred of them across the plans."""
+    in Python: a department leads or supports a hundred of them across the plans. What
+    repeats (a domain's name and address, a number's label) is worked out once."""
     own = context["department"].pk
     lead = f'<span class="tag">{printed(gettext("lead"))}</span>'
+    # the messages of goal_number and measure_number
+    words = gettext("goal %(number)s") if kind == "goal" else gettext("measure %(number)s")
+    labels: dict[int, str] = {}
+    names: dict[str, str] = {}
+    domains: dict[tuple[str, str], str] = {}
     parts = []
     for row in context.get(f"{kind}s") or ():
+        number = row["number"]
+        if number not in labels:
+            labels[number] = words % {"number": conditional_escape(localize(number))}
         if kind == "goal":
-            address = reverse("plans:goal", args=[row["plan_code"], row["domain_code"],
-                                                 row["number"]])
-            label, text = goal_number(row["number"]), Truncator(row["text"]).chars(100)
+            address = conditional_escape(reverse("plans:goal", args=[
+                row["plan_code"], row["domain_code"], number]))
+            text = _truncated(row["text"], 100)
         else:
-            address = (reverse("plans:domain", args=[row["plan_code"], row["domain_code"]])
-                       + f"#measure-{localize(row['number'])}")
-            label, text = measure_number(row["number"]), row["title"]
-        parts.append(f'<li><a href="{conditional_escape(address)}">{printed(row["domain_name"])}'
-                     f" · {label}</a> {lead if row['lead_id'] == own else ''}"
-                     f"<p>{printed(text)}</p></li>")
+            place = (row["plan_code"], row["domain_code"])
+            if place not in domains:
+                domains[place] = reverse("plans:domain", args=place)
+            address = conditional_escape(f"{domains[place]}#measure-{localize(number)}")
+            text = row["title"]
+        name = row["domain_name"]
+        if name not in names:
+            names[name] = printed(name)
+        parts.append(f'<li><a href="{address}">{names[name]} · {labels[number]}</a> '
+                     f"{lead if row['lead_id'] == own else ''}<p>{printed(text)}</p></li>")
     return mark_safe("".join(parts) or f"<li>{printed(gettext('None.'))}</li>")  # escaped
