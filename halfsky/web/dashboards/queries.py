@@ -264,9 +264,11 @@ def state_of(plan: Plan | None, indicators: list[int], user: Any, department: An
         return {"year": None, "statuses": [], "indicators": []}
     year = years[-1]
     found: dict[int, list[str]] = defaultdict(list)
-    for ind, status in AssessmentResult.objects.filter(
-            plan=plan, year=year, area_id=plan.region_id, breakdown="",
-            indicator__in=indicators).values_list("indicator_id", "status"):
+    # By target: the default order for one year, area and breakdown (without its joins).
+    results = AssessmentResult.objects.filter(
+        plan=plan, year=year, area_id=plan.region_id, breakdown="",
+        indicator__in=indicators).order_by("target_position")
+    for ind, status in results.values_list("indicator_id", "status"):
         found[ind].append(status)
     statuses = {pk: combined_status(found.get(pk, [])) for pk in indicators}
     rate = attainment_rates(list(statuses.values()), [None] * len(statuses))[0]
