@@ -252,20 +252,26 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
     return {"plan": {"code": plan.code}, "area": plan.region.name, "indicators": indicators}
 
 
-def state_of(indicators: list[Indicator], user: Any, department: Any = None) -> dict[str, Any]:
-    """The state of some indicators (a domain's, a department's): statuses of the latest
-    assessed year, 达标率, open warnings and, for a department, its task in the latest round."""
-    if not indicators:
+def state_of(plan: Plan | None, indicators: list[int], user: Any, department: Any = None
+             ) -> dict[str, Any]:
+    """The state of some indicators (ids: a domain's, a department's, those the user may
+    open) in ``plan`` (the first one's): statuses of the plan's latest assessed year,
+    达标率, open warnings and, for a department, its task in the latest round. The page
+    gives the ids and the plan it has read; a plan not assessed yet asks nothing more."""
+    if not indicators or plan is None:
         return {"year": None, "statuses": [], "indicators": []}
-    plan = indicators[0].plan
     years = assessed_years(plan)
-    year = years[-1] if years else None
+    if not years:  # the panel says "not assessed yet" and nothing else
+        return {"year": None, "statuses": [], "indicators": []}
+    year = years[-1]
     found: dict[int, list[str]] = defaultdict(list)
-    for ind, status in AssessmentResult.objects.filter(
-            plan=plan, year=year, area_id=plan.region_id, breakdown="",
-            indicator__in=indicators).values_list("indicator_id", "status"):
+    # By target: the default order for one year, area and breakdown (without its joins).
+    results = AssessmentResult.objects.filter(
+        plan=plan, year=year, area_id=plan.region_id, breakdown="",
+        indicator__in=indicators).order_by("target_position")
+    for ind, status in results.values_list("indicator_id", "status"):
         found[ind].append(status)
-    statuses = {i.pk: combined_status(found.get(i.pk, [])) for i in indicators}
+    statuses = {pk: combined_status(found.get(pk, [])) for pk in indicators}
     rate = attainment_rates(list(statuses.values()), [None] * len(statuses))[0]
     data: dict[str, Any] = {
         "year": year, "met": rate.met, "total": rate.total,
@@ -275,10 +281,11 @@ def state_of(indicators: list[Indicator], user: Any, department: Any = None) -> 
             indicator__in=indicators, state__in=AWAITING_DEPARTMENT).count(),
         "task": None,
     }
-    round_ = _latest_round(plan)
-    if department is not None and round_ is not None:
+    round_ = _latest_round(plan) if department is not None else None
+    if round_ is not None:
         task = Task.objects.filter(round=round_, department=department).first()
         if task is not None:
+            task.round = round_  # is_overdue reads it: not asked again
             data["task"] = {"year": round_.year, "state": task.state,
                             "label": str(TaskState(task.state).label),
                             "overdue": task.is_overdue,

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.core.access import check, permission_required
 from halfsky.web.orgs.models import Department
-from halfsky.web.plans.models import Goal, Indicator, Measure
+from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 
 
 @login_required
@@ -40,8 +40,20 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
                     .values("number", "text", "lead_id", **place).distinct())
     for measure in measures:
         measure["title"] = Measure.title_of(measure["text"])
+    # With the first one's plan (in the indicators' order): the state panel's, not read again.
+    indicators = list(Indicator.objects.filter(involved).values(
+        "id", "code", "name", "unit", "lead_id", "plan_id", plan_code=F("plan__code"),
+        plan_region=F("plan__region"), plan_baseline=F("plan__baseline_year"),
+        plan_end=F("plan__end_year")).distinct())
+    first = indicators[0] if indicators else None
     return render(request, "plans/department.html", {
         "department": department, "goals": goals, "measures": measures,
-        "indicators": list(Indicator.objects.filter(involved).values(
-            "code", "name", "unit", "lead_id", plan_code=F("plan__code")).distinct()),
+        "indicators": indicators,
+        # Whoever may open this page may open all of these: a department's own reporter
+        # and head read its indicators (restrict), every other role every indicator.
+        "state_indicators": [row["id"] for row in indicators],
+        "state_plan": first and Plan(id=first["plan_id"], code=first["plan_code"],
+                                     region_id=first["plan_region"],
+                                     baseline_year=first["plan_baseline"],
+                                     end_year=first["plan_end"]),
     })

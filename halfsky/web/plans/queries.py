@@ -193,30 +193,44 @@ def _grouped(rows: Any, key: str, value: str | None = None) -> dict[int, list[An
 
 def domain_contents(plan: models.Plan, row: models.Domain) -> tuple[list[Any], list[Any]]:
     """A domain page's goals (``supporting_list``; ``indicator_list``, each indicator with
-    its lead and ``target_list``) and measures (``supporting_list``), grouped by hand in
-    five queries: ``prefetch_related`` costs milliseconds of bookkeeping on ten goals."""
-    goals = list(row.goals.select_related("lead", "domain"))
-    measures = list(row.measures.select_related("lead"))
-    # Not the plan joined to every indicator (it is this plan), nor their supporting units.
-    indicators = list(models.Indicator.objects.filter(goal__in=goals).select_related("lead"))
+    its lead and ``target_list``) and measures (``supporting_list``: the supporting units'
+    names), grouped by hand in six queries: ``prefetch_related`` costs milliseconds of
+    bookkeeping on ten goals."""
+    # In their models' order within one domain (one plan, one indicator): without the joins
+    # that order costs (the domain's number, the plan's years and code).
+    goals = list(row.goals.select_related("lead").order_by("number"))
+    measures = list(row.measures.select_related("lead").order_by("number"))
+    # Not the plan joined to every indicator (it is this plan), nor their supporting units,
+    # nor the columns the page does not show (its definition, its method …).
+    indicators = list(models.Indicator.objects.filter(goal__in=goals).select_related("lead")
+                      .only("goal_id", "code", "name", "unit", "lead__name").order_by("position"))
     targets = _grouped(models.Target.objects.filter(indicator__in=indicators)
-                       .select_related("relative_to"), "indicator_id")
+                       .select_related("relative_to").order_by("position")
+                       .only("indicator_id", "kind", "comparator", "value", "tolerance", "unit",
+                             "year", "groups", "source", "relative_to__code",
+                             "relative_to__name"), "indicator_id")
     for indicator in indicators:
         indicator.plan = plan
         indicator.target_list = target_views(  # type: ignore[attr-defined]
             indicator, targets.get(indicator.pk, []))
     by_goal = _grouped(indicators, "goal_id")
-    # The departments in the order of their model (by name), as the related managers give.
+    # The departments' names in the order of their model (by name), as the related
+    # managers give; a name is what a department prints.
     order = ("department__name", "department_id")
-    goal_units = _grouped(models.Goal.supporting.through.objects.filter(goal__in=goals)
-                          .select_related("department").order_by(*order),
-                          "goal_id", "department")
-    measure_units = _grouped(models.Measure.supporting.through.objects
-                             .filter(measure__in=measures).select_related("department")
-                             .order_by(*order), "measure_id", "department")
+    goal_units: dict[int, list[str]] = {}
+    for goal_id, name in (models.Goal.supporting.through.objects.filter(goal__in=goals)
+                          .order_by(*order).values_list("goal_id", "department__name")):
+        goal_units.setdefault(goal_id, []).append(name)
+    measure_units: dict[int, list[str]] = {}
+    for measure_id, name in (models.Measure.supporting.through.objects
+                             .filter(measure__in=measures).order_by(*order)
+                             .values_list("measure_id", "department__name")):
+        measure_units.setdefault(measure_id, []).append(name)
     for goal in goals:
+        goal.domain = row
         goal.indicator_list = by_goal.get(goal.pk, [])  # type: ignore[attr-defined]
         goal.supporting_list = goal_units.get(goal.pk, [])  # type: ignore[attr-defined]
     for measure in measures:
+        measure.domain = row
         measure.supporting_list = measure_units.get(measure.pk, [])  # type: ignore[attr-defined]
     return goals, measures

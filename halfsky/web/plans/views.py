@@ -41,9 +41,13 @@ def domain_detail(request: HttpRequest, plan: str, domain: str) -> HttpResponse:
     stored = queries.get_plan(plan)
     row = get_object_or_404(stored.domains, code=domain)
     goals, measures = queries.domain_contents(stored, row)
+    visible = visible_indicators(request, stored)
     return render(request, "plans/domain.html", {
         "plan": stored, "domain": row, "goals": goals, "measures": measures,
-        "visible_indicators": visible_indicators(request, stored),
+        "visible_indicators": visible,
+        # the state panel's: the domain's indicators this user may open
+        "state_indicators": [i.pk for goal in goals for i in goal.indicator_list
+                             if i.pk in visible],
     })
 
 

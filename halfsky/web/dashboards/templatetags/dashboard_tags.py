@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.db.models import Q
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 
 from halfsky.web.core.text import charts
 from halfsky.web.dashboards.queries import state_of
 from halfsky.web.orgs.area_view import AreaView, children_words
-from halfsky.web.plans.models import Indicator
 
 register = template.Library()
 
@@ -35,17 +33,11 @@ def comparison_title(plan: Any) -> str:
 
 
 @register.inclusion_tag("dashboards/_state_panel.html", takes_context=True)
-def state_panel(context: template.Context, domain: Any = None, department: Any = None
-                ) -> dict[str, Any]:
+def state_panel(context: template.Context, plan: Any, indicators: list[int],
+                department: Any = None) -> dict[str, Any]:
     """Statuses, 达标率, open warnings (and a department's task) of a domain's or a
-    department's indicators — those the user may open."""
+    department's indicators in ``plan`` (the first one's): ``indicators`` are the ids the
+    page read of those the user may open."""
     request = context.get("request")
-    user = getattr(request, "user", None)
-    # Only what state_of reads: the ids, and the first one's plan (its area, its years).
-    rows = Indicator.objects.restrict(user).select_related("plan").only(
-        "id", "plan__region", "plan__baseline_year", "plan__end_year")
-    if domain is not None:
-        rows = rows.filter(goal__domain=domain)
-    if department is not None:
-        rows = rows.filter(Q(lead=department) | Q(supporting=department))
-    return {"state": state_of(list(rows.distinct()), user, department), "department": department}
+    return {"state": state_of(plan, indicators, getattr(request, "user", None), department),
+            "department": department}
