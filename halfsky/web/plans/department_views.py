@@ -6,6 +6,8 @@ department's page answers 403.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 
 from halfsky.web.core.access import check, permission_required
 from halfsky.web.orgs.models import Department
+from halfsky.web.plans.choice import chosen_plan
 from halfsky.web.plans.models import Goal, Indicator, Measure, Plan
 
 
@@ -40,20 +43,28 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
                     .values("number", "text", "lead_id", **place).distinct())
     for measure in measures:
         measure["title"] = Measure.title_of(measure["text"])
-    # With the first one's plan (in the indicators' order): the state panel's, not read again.
     indicators = list(Indicator.objects.filter(involved).values(
-        "id", "code", "name", "unit", "lead_id", "plan_id", plan_code=F("plan__code"),
-        plan_region=F("plan__region"), plan_baseline=F("plan__baseline_year"),
-        plan_end=F("plan__end_year")).distinct())
-    first = indicators[0] if indicators else None
+        "id", "code", "name", "unit", "lead_id", "plan_id", plan_code=F("plan__code")).distinct())
+    panel = _panel_plan(request.user, {row["plan_id"] for row in indicators}, indicators)
     return render(request, "plans/department.html", {
         "department": department, "goals": goals, "measures": measures,
         "indicators": indicators,
-        # Whoever may open this page may open all of these: a department's own reporter
-        # and head read its indicators (restrict), every other role every indicator.
-        "state_indicators": [row["id"] for row in indicators],
-        "state_plan": first and Plan(id=first["plan_id"], code=first["plan_code"],
-                                     region_id=first["plan_region"],
-                                     baseline_year=first["plan_baseline"],
-                                     end_year=first["plan_end"]),
+        # The state of the department's indicators in one plan (the user's current plan,
+        # when the department has some there). Whoever may open this page may open all of
+        # them: a department's own reporter and head read its indicators (restrict), every
+        # other role every indicator.
+        "state_plan": panel,
+        "state_indicators": [row["id"] for row in indicators
+                             if panel is not None and row["plan_id"] == panel.pk],
     })
+
+
+def _panel_plan(user: Any, plan_ids: set[int], indicators: list[dict[str, Any]]
+                ) -> Plan | None:
+    """The plan of the department page's state panel: the user's current plan when the
+    department has indicators in it, else the plan of its first indicator."""
+    current = chosen_plan(user)
+    if current is not None and current.pk in plan_ids:
+        return current
+    return Plan.objects.select_related("region").filter(
+        pk=indicators[0]["plan_id"]).first() if indicators else None

@@ -8,9 +8,12 @@ import json
 import re
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
+from halfsky.formats.plan_file import load_plan
 from halfsky.web.assessments.models import AssessmentResult, Warning
 from halfsky.web.assessments.queries import AWAITING_DEPARTMENT
+from halfsky.web.plans.actions import do_load_plan
 from halfsky.web.plans.models import Indicator
 from halfsky.web.values.actions.rounds import do_open_round
 
@@ -49,3 +52,21 @@ def test_a_department_panel_names_its_task_in_the_latest_round(login) -> None:
     assert data["task"]["year"] == 2025 and data["task"]["overdue"] is True
     health = Indicator.objects.filter(plan__code=PLAN, lead__code="health").count()
     assert sum(s["count"] for s in data["statuses"]) >= health
+
+
+def test_a_department_panel_is_the_state_of_its_indicators_in_the_current_plan(login) -> None:
+    """The department page lists the department's indicators of every plan; its panel
+    counts those of the user's current plan (named), not a mixture of plans."""
+    do_load_plan(load_plan("jixian-women-2026-2030"))  # the next period's: not assessed
+    client = login("coordinator")
+    client.get(f"/plans/{PLAN}/")  # the current plan
+    page = client.get("/departments/health/").content.decode()
+    assert f'data-plan="{PLAN}"' in page
+    data = state(page)
+    involved = Indicator.objects.filter(plan__code=PLAN).filter(
+        Q(lead__code="health") | Q(supporting__code="health")).distinct()
+    assert sum(s["count"] for s in data["statuses"]) == involved.count()
+    assert data["year"] == AssessmentResult.objects.filter(
+        plan__code=PLAN).order_by("-year").first().year
+    every = Indicator.objects.filter(Q(lead__code="health") | Q(supporting__code="health"))
+    assert every.distinct().count() > involved.count()  # the other plan's are not counted

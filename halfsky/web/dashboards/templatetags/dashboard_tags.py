@@ -36,8 +36,8 @@ def comparison_title(plan: Any) -> str:
 def state_panel(context: template.Context, plan: Any, indicators: list[int],
                 department: Any = None) -> dict[str, Any]:
     """Statuses, 达标率, open warnings (and a department's task) of a domain's or a
-    department's indicators in ``plan`` (the first one's): ``indicators`` are the ids the
-    page read of those the user may open."""
+    department's indicators in ``plan``: ``indicators`` are the ids the page read of those
+    the user may open. A department's panel names the plan (its page lists every plan's)."""
     request = context.get("request")
     return {"state": state_of(plan, indicators, getattr(request, "user", None), department),
-            "department": department}
+            "department": department, "plan": plan}
