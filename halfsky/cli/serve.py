@@ -73,7 +73,7 @@ def add_parser(commands: Any) -> None:
     serve.add_argument("--bind", metavar="HOST:PORT",
                        help="address to listen on (default: HALFSKY_BIND, 127.0.0.1:8000)")
     serve.add_argument("--workers", type=int, metavar="N",
-                       help="worker processes (default: HALFSKY_WORKERS, cores + 1, at most 8)")
+                       help="worker processes (default: HALFSKY_WORKERS, one per core, 2 to 8)")
     serve.add_argument("--no-collectstatic", action="store_true",
                        help="serve the static files collected before (skip collecting them)")
     serve.set_defaults(func=cmd_serve)
