@@ -277,8 +277,8 @@ WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 # Serving (`halfsky serve`): gunicorn's address, worker processes and log file.
 HALFSKY_BIND = env("HALFSKY_BIND", "127.0.0.1:8000")
 # One per core (at least 2, at most 8): the pages are CPU-bound, so more workers than cores
-# only share the cores — on 2 cores, 3 workers served no more requests per second than 2,
-# and every request waited longer, on SQLite and on PostgreSQL alike (benchmarks/README.md,
+# only share the cores — on 2 cores, 3 workers served no more requests per second than 2
+# and took twice the time on each, on SQLite and on PostgreSQL (benchmarks/README.md,
 # "One worker per core"); nginx in front takes the downloads' slow clients off them.
 HALFSKY_WORKERS = int(env("HALFSKY_WORKERS", str(min(max(os.cpu_count() or 1, 2), 8))))
 HALFSKY_LOG_FILE = env("HALFSKY_LOG_FILE")  # empty: the log goes to standard output
