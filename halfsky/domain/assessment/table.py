@@ -263,11 +263,7 @@ def build_panel(observations: Observations, settings: SeriesSettings,
     series, col = series[keep], year[keep] - years[0]
     flat = series * width + col
     _check_unique(flat, keep, n * width)
-    grid = np.full((n, width), np.nan)
-    kept_value = value[keep]
-    grid.flat[flat] = kept_value
-    numerator = np.full((n, width), np.nan)
-    denominator = np.full((n, width), np.nan)
+    counts = None
     if obs.numerator is not None and obs.denominator is not None:
         num = np.asarray(obs.numerator, dtype=np.float64)[keep]
         den = np.asarray(obs.denominator, dtype=np.float64)[keep]
@@ -275,12 +271,26 @@ def build_panel(observations: Observations, settings: SeriesSettings,
         if (bad := counted & ((num < 0) | (den <= 0))).any():
             raise InvalidSeriesTable("observations.bad_counts",
                                      int(np.flatnonzero(keep)[_first(bad)]))
+        counts = (num, den, counted)
+    return _spread(years, n, flat, series, value[keep], counts, settings.per)
+
+
+def _spread(years: IntArray, rows: int, flat: IntArray, series: IntArray, value: FloatArray,
+            counts: tuple[FloatArray, FloatArray, BoolArray] | None, per: FloatArray) -> Panel:
+    """The ``(rows, years)`` matrices of observations at ``flat`` (row × width + column) of
+    ``series``; ``counts``: their numerators, denominators and which have both (checked).
+    A blank value with counts becomes the rate from its counts, observation by observation
+    (not over the whole grid)."""
+    shape = (rows, len(years))
+    grid = np.full(shape, np.nan)
+    grid.flat[flat] = value
+    numerator, denominator = np.full(shape, np.nan), np.full(shape, np.nan)
+    if counts is not None:
+        num, den, counted = counts
         numerator.flat[flat[counted]] = num[counted]
         denominator.flat[flat[counted]] = den[counted]
-        # a blank value with counts: the rate from its counts (observation by observation,
-        # not over the whole grid)
-        derived = counted & np.isnan(kept_value)
-        grid.flat[flat[derived]] = num[derived] / den[derived] * settings.per[series[derived]]
+        derived = counted & np.isnan(value)
+        grid.flat[flat[derived]] = num[derived] / den[derived] * per[series[derived]]
     grid[~np.isfinite(grid)] = np.nan
     return Panel(years=years, value=grid, numerator=numerator, denominator=denominator)
 
@@ -313,22 +323,14 @@ class Spreader:
         flat = (series - start) * width + self.col[a:b]
         if len(flat) > 1 and not bool((flat[1:] > flat[:-1]).all()):
             raise IrregularBlock
-        value = self.value[a:b]
-        grid = np.full((stop - start, width), np.nan)
-        grid.flat[flat] = value
-        numerator = np.full((stop - start, width), np.nan)
-        denominator = np.full((stop - start, width), np.nan)
+        counts = None
         if self.numerator is not None and self.denominator is not None:
             num, den = self.numerator[a:b], self.denominator[a:b]
             counted = np.isfinite(num) & np.isfinite(den)
             if (counted & ((num < 0) | (den <= 0))).any():
                 raise IrregularBlock
-            numerator.flat[flat[counted]] = num[counted]
-            denominator.flat[flat[counted]] = den[counted]
-            derived = counted & np.isnan(value)
-            grid.flat[flat[derived]] = num[derived] / den[derived] * self.per[series[derived]]
-        grid[~np.isfinite(grid)] = np.nan
-        return Panel(years=self.years, value=grid, numerator=numerator, denominator=denominator)
+            counts = (num, den, counted)
+        return _spread(self.years, stop - start, flat, series, self.value[a:b], counts, self.per)
 
 
 def spreader(observations: Observations, settings: SeriesSettings,

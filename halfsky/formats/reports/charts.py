@@ -6,9 +6,10 @@ file given — the packaged Noto Sans SC — so every Chinese glyph is
 drawn. One Axes is set up per chart and drawn at each panel's place in turn
 onto the one canvas (``_Panels``): the pixels of an Axes per panel
 (tests/formats/reports/test_chart_drawing.py compares them), without building
-59 Axes and their ticks. The PNG is RGB (the figure is opaque) at zlib level 3. A glyph the font lacks would be a box: matplotlib's warning about it
-becomes ``ChartFontError`` (code ``report.glyph_missing``), so a chart with
-a box is never returned.
+59 Axes and their ticks. The PNG is RGB (the figure is opaque) at zlib level 3.
+A glyph the font lacks would be a box: matplotlib's warning about it becomes
+``ChartFontError`` (code ``report.glyph_missing``), so a chart with a box is never
+returned.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ def goal_detail(request: HttpRequest, plan: str, domain: str, number: int) -> Ht
         queries.goals_with_indicators(models.Goal.objects.filter(domain__plan=stored)),
         domain__code=domain, number=number,
     )
-    visible = visible_indicators(request, stored)
     indicators = queries.with_targets(list(goal.indicators.all()))
+    visible = visible_indicators(request, stored, indicators)
     latest = latest_totals([i for i in indicators if i.pk in visible])
     for indicator in indicators:
         indicator.latest = latest.get(indicator.pk)  # type: ignore[attr-defined]

@@ -31,7 +31,7 @@ from halfsky.web.core.access import check
 from halfsky.web.dashboards.overview_cache import cached
 from halfsky.web.dashboards.series import status_info
 from halfsky.web.orgs.area_view import AreaView
-from halfsky.web.orgs.permissions import department_of, is_department_bound
+from halfsky.web.orgs.permissions import department_of, is_department_bound, reads_everything
 from halfsky.web.plans.models import Indicator, Plan
 from halfsky.web.values.models import (
     Observation,
@@ -62,8 +62,8 @@ def overview(plan: Plan, user: Any) -> dict[str, Any]:
     if year is not None:
         statuses, domains, domain_of = cached(plan, year, "statuses",
                                               lambda: _plan_statuses(plan, year))
-        visible = _visible_ids(plan, user)
-        ids = list(statuses)
+        ids = list(statuses)  # the plan's indicators
+        visible = set(ids) if reads_everything(user) else _visible_ids(plan, user)
         labels_ = {d.pk: (d.code, d.name) for d in domains}
         domain_rates = {r.key: r for r in rates([statuses[i] for i in ids],
                                                 [domain_of[i] for i in ids], labels_)}
@@ -255,13 +255,11 @@ def gender_gap(plan: Plan, user: Any) -> dict[str, Any]:
 def state_of(plan: Plan | None, indicators: list[int], user: Any, department: Any = None
              ) -> dict[str, Any]:
     """The state of some indicators (ids: a domain's, a department's, those the user may
-    open) in ``plan`` (the first one's): statuses of the plan's latest assessed year,
-    达标率, open warnings and, for a department, its task in the latest round. The page
-    gives the ids and the plan it has read; a plan not assessed yet asks nothing more."""
-    if not indicators or plan is None:
-        return {"year": None, "statuses": [], "indicators": []}
-    years = assessed_years(plan)
-    if not years:  # the panel says "not assessed yet" and nothing else
+    open) in ``plan``: statuses of the plan's latest assessed year, 达标率, open warnings
+    and, for a department, its task in the latest round. The page gives the ids and the
+    plan it has read; a plan not assessed yet asks nothing more."""
+    years = assessed_years(plan) if indicators and plan is not None else []
+    if plan is None or not years:  # the panel says "not assessed yet" and nothing else
         return {"year": None, "statuses": [], "indicators": []}
     year = years[-1]
     found: dict[int, list[str]] = defaultdict(list)

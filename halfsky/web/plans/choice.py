@@ -9,6 +9,7 @@ newest plan. No other code picks a plan by order.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ def short_names(plans: list[Plan]) -> dict[str, str]:
     leads the names that two plans of different regions would share."""
     plain = {p.code: short_plan_name(p.subject, p.start_year, p.end_year, p.title)
              for p in plans}
-    shared = {name for name in plain.values() if list(plain.values()).count(name) > 1}
+    shared = {name for name, count in Counter(plain.values()).items() if count > 1}
     return {p.code: short_plan_name(p.subject, p.start_year, p.end_year, p.title,
                                     p.region.name if plain[p.code] in shared else "")
             for p in plans}

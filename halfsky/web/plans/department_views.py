@@ -45,7 +45,7 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
         measure["title"] = Measure.title_of(measure["text"])
     indicators = list(Indicator.objects.filter(involved).values(
         "id", "code", "name", "unit", "lead_id", "plan_id", plan_code=F("plan__code")).distinct())
-    panel = _panel_plan(request.user, {row["plan_id"] for row in indicators}, indicators)
+    panel = _panel_plan(request.user, indicators)
     return render(request, "plans/department.html", {
         "department": department, "goals": goals, "measures": measures,
         "indicators": indicators,
@@ -59,12 +59,11 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
     })
 
 
-def _panel_plan(user: Any, plan_ids: set[int], indicators: list[dict[str, Any]]
-                ) -> Plan | None:
+def _panel_plan(user: Any, indicators: list[dict[str, Any]]) -> Plan | None:
     """The plan of the department page's state panel: the user's current plan when the
     department has indicators in it, else the plan of its first indicator."""
     current = chosen_plan(user)
-    if current is not None and current.pk in plan_ids:
+    if current is not None and any(row["plan_id"] == current.pk for row in indicators):
         return current
     return Plan.objects.select_related("region").filter(
         pk=indicators[0]["plan_id"]).first() if indicators else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -182,12 +183,11 @@ def search_plan(plan: models.Plan, query: str) -> dict[str, Any]:
     }
 
 
-def _grouped(rows: Any, key: str, value: str | None = None) -> dict[int, list[Any]]:
-    """Rows (or their ``value``) by their ``key``, in order."""
+def _grouped(pairs: Iterable[tuple[int, Any]]) -> dict[int, list[Any]]:
+    """The items of (key, item) pairs by their key, in order."""
     groups: dict[int, list[Any]] = {}
-    for row in rows:
-        groups.setdefault(getattr(row, key), []).append(
-            row if value is None else getattr(row, value))
+    for key, item in pairs:
+        groups.setdefault(key, []).append(item)
     return groups
 
 
@@ -204,28 +204,25 @@ def domain_contents(plan: models.Plan, row: models.Domain) -> tuple[list[Any], l
     # nor the columns the page does not show (its definition, its method …).
     indicators = list(models.Indicator.objects.filter(goal__in=goals).select_related("lead")
                       .only("goal_id", "code", "name", "unit", "lead__name").order_by("position"))
-    targets = _grouped(models.Target.objects.filter(indicator__in=indicators)
-                       .select_related("relative_to").order_by("position")
+    targets = _grouped((t.indicator_id, t) for t in models.Target.objects
+                       .filter(indicator__in=indicators).select_related("relative_to")
+                       .order_by("position")
                        .only("indicator_id", "kind", "comparator", "value", "tolerance", "unit",
                              "year", "groups", "source", "relative_to__code",
-                             "relative_to__name"), "indicator_id")
+                             "relative_to__name"))
     for indicator in indicators:
         indicator.plan = plan
         indicator.target_list = target_views(  # type: ignore[attr-defined]
             indicator, targets.get(indicator.pk, []))
-    by_goal = _grouped(indicators, "goal_id")
+    by_goal = _grouped((i.goal_id, i) for i in indicators)
     # The departments' names in the order of their model (by name), as the related
     # managers give; a name is what a department prints.
     order = ("department__name", "department_id")
-    goal_units: dict[int, list[str]] = {}
-    for goal_id, name in (models.Goal.supporting.through.objects.filter(goal__in=goals)
-                          .order_by(*order).values_list("goal_id", "department__name")):
-        goal_units.setdefault(goal_id, []).append(name)
-    measure_units: dict[int, list[str]] = {}
-    for measure_id, name in (models.Measure.supporting.through.objects
+    goal_units = _grouped(models.Goal.supporting.through.objects.filter(goal__in=goals)
+                          .order_by(*order).values_list("goal_id", "department__name"))
+    measure_units = _grouped(models.Measure.supporting.through.objects
                              .filter(measure__in=measures).order_by(*order)
-                             .values_list("measure_id", "department__name")):
-        measure_units.setdefault(measure_id, []).append(name)
+                             .values_list("measure_id", "department__name"))
     for goal in goals:
         goal.domain = row
         goal.indicator_list = by_goal.get(goal.pk, [])  # type: ignore[attr-defined]

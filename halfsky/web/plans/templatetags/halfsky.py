@@ -142,18 +142,11 @@ def _field(row: object, name: str) -> object:
     return row.get(name) if isinstance(row, dict) else getattr(row, name, "")
 
 
-@register.simple_tag(takes_context=True)
-def indicator_rows(context: template.Context) -> SafeString:
-    """The rows of an indicator table (``plans/_indicator_table.html``), built in Python:
-    one row per indicator, with its targets, costs several times more in template code."""
-    return indicator_rows_html(context.get("plan"), context.get("indicators") or (),
-                               context.get("visible_indicators") or (),
-                               bool(context.get("show_latest")))
-
-
 def indicator_rows_html(plan: Any, indicators: Iterable[Any], visible: Container[int],
                         show_latest: bool) -> SafeString:
-    """``indicator_rows`` of these indicators: those in ``visible`` linked to their page."""
+    """The rows of an indicator table, built in Python (one row per indicator, with its
+    targets, costs several times more in template code): those in ``visible`` linked to
+    their page."""
     no_target = printed(gettext("no target"))
     parts: list[str] = []
     for indicator in indicators:
@@ -240,16 +233,27 @@ def department_item_rows(context: template.Context, kind: str) -> SafeString:
     return mark_safe("".join(parts) or f"<li>{printed(gettext('None.'))}</li>")  # escaped
 
 
-def _indicator_table(plan: Any, indicators: list[Any], visible: Container[int]) -> str:
-    """What ``{% include "plans/_indicator_table.html" %}`` prints (without latest values)."""
-    heads = "".join(f'<th scope="col">{printed(word)}</th>' for word in (
-        gettext("Code"), gettext("Indicator"), gettext("Unit"), gettext("Target"),
-        gettext("Reporting department")))
-    return (f'<table class="indicators">\n  <caption class="visually-hidden">'
-            f'{printed(gettext("Monitoring indicators"))}</caption>\n'
-            f"  <thead><tr>{heads}</tr></thead>\n"
-            f"  <tbody>{indicator_rows_html(plan, indicators, visible, False)}\n</tbody>\n"
-            "</table>\n")
+@register.simple_tag(takes_context=True)
+def indicator_table(context: template.Context) -> SafeString:
+    """The table of the ``indicators`` in the context (goal page, indicator list; with
+    their latest values when ``show_latest``), those in ``visible_indicators`` linked."""
+    return _indicator_table(context.get("plan"), context.get("indicators") or (),
+                            context.get("visible_indicators") or (),
+                            bool(context.get("show_latest")))
+
+
+def _indicator_table(plan: Any, indicators: Iterable[Any], visible: Container[int],
+                     show_latest: bool = False) -> SafeString:
+    """An indicator table, its rows built by ``indicator_rows_html``."""
+    words = [gettext("Code"), gettext("Indicator"), gettext("Unit"), gettext("Target"),
+             gettext("Reporting department")] + ([gettext("Latest value")] if show_latest else [])
+    heads = "".join(f'<th scope="col">{printed(word)}</th>' for word in words)
+    return mark_safe(  # every piece is escaped
+        f'<table class="indicators">\n  <caption class="visually-hidden">'
+        f'{printed(gettext("Monitoring indicators"))}</caption>\n'
+        f"  <thead><tr>{heads}</tr></thead>\n"
+        f"  <tbody>{indicator_rows_html(plan, indicators, visible, show_latest)}\n</tbody>\n"
+        "</table>\n")
 
 
 def _units(item: Any, lead: str, supporting: str) -> str:
